@@ -1,0 +1,1 @@
+// Placeholder: the schema validator generator lands with schema/network.schema.json.

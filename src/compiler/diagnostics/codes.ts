@@ -1,0 +1,54 @@
+// The closed catalogue of diagnostic codes. Every finding netspec reports has exactly one code here;
+// `allow` entries in a spec name these codes, so a code, once published, keeps its meaning.
+
+export const DIAGNOSTIC_CODES = {
+  // input file
+  NS_FILE_NOT_FOUND: 'the spec file does not exist or cannot be read',
+  NS_FILE_TOO_LARGE: 'the spec file is larger than netspec accepts',
+  NS_FILE_BINARY: 'the spec file is not UTF-8 text',
+  NS_EMPTY_SPEC: 'the spec file holds no document',
+  // YAML
+  NS_YAML_SYNTAX: 'the YAML does not parse',
+  NS_DUPLICATE_KEY: 'a mapping repeats a key',
+  NS_YAML_ALIAS_LIMIT: 'the document expands too many aliases',
+  NS_YAML_MULTIPLE_DOCUMENTS: 'the file holds more than one YAML document',
+  NS_FORBIDDEN_KEY: 'a key that could poison JavaScript objects',
+  // schema
+  NS_SCHEMA_UNKNOWN_KEY: 'a key the schema does not define',
+  NS_SCHEMA_TYPE: 'a value of the wrong type',
+  NS_SCHEMA_REQUIRED: 'a required field is missing',
+  NS_SCHEMA_ENUM: 'a value outside the allowed set',
+  NS_SCHEMA_FORMAT: 'a value that does not match the expected format',
+  NS_SCHEMA_RANGE: 'a number or list size out of range',
+  NS_SCHEMA_INVALID: 'a value the schema rejects',
+  // semantic rules
+  NS_DUPLICATE_NAME: 'two things share a name that must be unique',
+  NS_DUPLICATE_MSP_ID: 'two organizations share an MSP id',
+  NS_DUPLICATE_ENDPOINT: 'two nodes share a host:port',
+  NS_DUPLICATE_CHAINCODE: 'a chaincode name is defined twice on one channel',
+  NS_UNKNOWN_ORG: 'a reference names no defined organization',
+  NS_UNKNOWN_NODE: 'a reference names no defined peer or orderer',
+  NS_UNKNOWN_CHANNEL: 'a chaincode names no defined channel',
+  NS_ROLE_MISMATCH: 'an organization is used in a role it does not have',
+  NS_POLICY_SYNTAX: 'a policy expression does not parse',
+  NS_POLICY_UNKNOWN_MSP: 'a policy names an MSP that is not a member where it applies',
+  NS_RAFT_SINGLE_CONSENTER: 'a Raft channel with one consenter has no fault tolerance',
+  NS_RAFT_EVEN_CONSENTERS: 'a Raft channel with an even number (or 2) of consenters',
+  NS_BFT_TOO_FEW_VALIDATORS: 'a BFT network with fewer than 4 validators tolerates no fault',
+  NS_QUORUM_DUPLICATE_VALIDATOR: 'a Quorum node public key is listed twice',
+  NS_QUORUM_INVALID_KEY: 'a Quorum node public key is not a secp256k1 point',
+  NS_CERT_MISSING: 'a certificate file does not exist',
+  NS_CERT_INVALID: 'a file does not parse as an X.509 certificate',
+  NS_CERT_CHAIN: 'an admin identity does not chain to its organization CA',
+  NS_DURATION_INVALID: 'a duration does not parse',
+  NS_SIZE_INVALID: 'a size does not parse',
+  NS_BATCH_SIZE_ORDER: 'preferredMaxBytes exceeds absoluteMaxBytes',
+  NS_SECRET_INLINE: 'key material written inline where a secret reference belongs',
+  NS_UNKNOWN_ALLOW_CODE: 'an allow entry names no known code',
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export function isDiagnosticCode(text: string): text is DiagnosticCode {
+  return Object.hasOwn(DIAGNOSTIC_CODES, text);
+}

@@ -1,0 +1,54 @@
+// Printing diagnostics: `file:line:col severity CODE message`, with the hint on the next line.
+// Line/column are 1-based and computed from the source text only here, at print time.
+import type { Diagnostic, SourceRange } from './diagnostic.js';
+
+export interface SourceTexts {
+  get(file: string): string | undefined;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export function positionOf(text: string | undefined, offset: number): Position {
+  if (text === undefined) return { line: 1, column: 1 };
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+export function formatLocation(range: SourceRange | undefined, sources: SourceTexts): string {
+  if (!range) return '<unknown>';
+  const { line, column } = positionOf(sources.get(range.file), range.start);
+  return `${range.file}:${line}:${column}`;
+}
+
+export function formatDiagnosticText(diagnostic: Diagnostic, sources: SourceTexts): string {
+  const [primary, ...related] = diagnostic.ranges;
+  const lines = [`${formatLocation(primary, sources)} ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}`];
+  if (diagnostic.hint) lines.push(`  hint: ${diagnostic.hint}`);
+  for (const range of related) lines.push(`  see also: ${formatLocation(range, sources)}`);
+  return lines.join('\n');
+}
+
+/** The JSON form (`--format json`): positions resolved, so consumers need not read the file. */
+export function diagnosticToJson(diagnostic: Diagnostic, sources: SourceTexts): object {
+  return {
+    code: diagnostic.code,
+    severity: diagnostic.severity,
+    message: diagnostic.message,
+    ...(diagnostic.hint ? { hint: diagnostic.hint } : {}),
+    ranges: diagnostic.ranges.map((range) => {
+      const text = sources.get(range.file);
+      return { file: range.file, start: positionOf(text, range.start), end: positionOf(text, range.end) };
+    }),
+  };
+}

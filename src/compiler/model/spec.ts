@@ -1,0 +1,223 @@
+// The network.yaml document as the user writes it, after the schema accepted it.
+// This file and schema/network.schema.json describe the same shape: change them together.
+// Optional fields are filled in by normalize.ts (the model); nothing else reads defaults.
+
+/** A duration as written in the spec: `2s`, `500ms`, `1m30s`. */
+export type DurationText = string;
+/** A size as written in the spec: `10 MB`, `512 KB`, `98304` (bytes). */
+export type SizeText = string | number;
+/** A reference to a node: `<organization>/<node name>`, e.g. `operator/orderer0`. */
+export type NodeRef = string;
+/**
+ * A Fabric policy: implicit-meta (`ANY Readers`, `ALL Writers`, `MAJORITY Admins`) or a signature-policy
+ * expression (`OR('Org1MSP.admin', 'Org2MSP.admin')`, `AND(...)`, `OutOf(2, ...)`).
+ */
+export type PolicyText = string;
+
+export interface NetworkSpec {
+  apiVersion: 'netspec/v1';
+  name: string;
+  description?: string;
+  /** quick: the operator is also a participant; standard: a dedicated operator org. Informational. */
+  mode?: 'quick' | 'standard';
+  /** Fabric release the network runs; picks defaults (capabilities, ACLs). */
+  fabricVersion?: '2.5';
+  organizations: Record<string, OrganizationSpec>;
+  channels?: Record<string, ChannelSpec>;
+  chaincodes?: ChaincodeSpec[];
+  quorum?: Record<string, QuorumNetworkSpec>;
+  connection?: ConnectionSpec;
+  /** Safety guards and validation findings the consortium deliberately overrides. */
+  allow?: AllowEntry[];
+}
+
+export type OrganizationRole = 'operator' | 'participant';
+
+export interface OrganizationSpec {
+  mspId: string;
+  displayName?: string;
+  /** DNS domain; node hosts default to `<node>.<domain>`. */
+  domain: string;
+  roles: OrganizationRole[];
+  msp: MspSpec;
+  ca?: CaSpec;
+  peers?: PeerSpec[];
+  orderers?: OrdererSpec[];
+  /** Org-level policies; defaults follow Fabric's test network (Readers/Writers/Admins/Endorsement). */
+  policies?: Record<string, PolicyText>;
+  kubernetes?: KubernetesPlacement;
+  region?: string;
+  /** GitHub users (`@alice`) or teams (`@org/team`) whose review counts as this org's approval. */
+  approvers?: string[];
+  users?: UserSpec[];
+}
+
+/** Paths are relative to the network.yaml. Either `directory` (a Fabric MSP folder) or explicit files. */
+export interface MspSpec {
+  directory?: string;
+  caCerts?: string[];
+  intermediateCerts?: string[];
+  tlsCaCerts?: string[];
+  tlsIntermediateCerts?: string[];
+  /** Admin certificates listed in the MSP (needed when NodeOUs are off). */
+  adminCerts?: string[];
+  /** An admin identity of this org: must chain to the org's CA. */
+  adminIdentity?: string;
+  nodeOUs?: boolean | NodeOUsSpec;
+  organizationalUnitIdentifiers?: { certificate: string; identifier: string }[];
+}
+
+export interface NodeOUsSpec {
+  enabled: boolean;
+  clientOU?: string;
+  peerOU?: string;
+  adminOU?: string;
+  ordererOU?: string;
+}
+
+export interface CaSpec {
+  name?: string;
+  host?: string;
+  port?: number;
+  resources?: ResourcesSpec;
+}
+
+export interface ResourcesSpec {
+  cpu?: string;
+  memory?: string;
+  storage?: string;
+}
+
+export interface NodeSpecBase {
+  name: string;
+  host?: string;
+  port?: number;
+  /** Operations endpoint (/healthz, /metrics). */
+  operationsPort?: number;
+  resources?: ResourcesSpec;
+}
+
+export interface PeerSpec extends NodeSpecBase {
+  anchor?: boolean;
+  stateDatabase?: 'leveldb' | 'couchdb';
+}
+
+export interface OrdererSpec extends NodeSpecBase {
+  /** Channel participation API (osnadmin) port. */
+  adminPort?: number;
+}
+
+export interface KubernetesPlacement {
+  context?: string;
+  namespace?: string;
+  storageClass?: string;
+}
+
+export interface UserSpec {
+  name: string;
+  type?: 'client' | 'admin';
+  attributes?: Record<string, string | number | boolean>;
+}
+
+export interface ChannelSpec {
+  /** Application member organizations. */
+  members: string[];
+  orderer: ChannelOrdererSpec;
+  policies?: {
+    channel?: Record<string, PolicyText>;
+    orderer?: Record<string, PolicyText>;
+    application?: Record<string, PolicyText>;
+  };
+  capabilities?: { channel?: string; orderer?: string; application?: string };
+  /** ACL overrides: resource -> policy path. */
+  acls?: Record<string, string>;
+  /** Overrides the peers marked `anchor: true` in member organizations. */
+  anchorPeers?: NodeRef[];
+}
+
+export interface ChannelOrdererSpec {
+  organizations: string[];
+  consenters: NodeRef[];
+  type?: 'etcdraft';
+  batchTimeout?: DurationText;
+  batchSize?: {
+    maxMessageCount?: number;
+    absoluteMaxBytes?: SizeText;
+    preferredMaxBytes?: SizeText;
+  };
+  etcdraft?: {
+    tickInterval?: DurationText;
+    electionTick?: number;
+    heartbeatTick?: number;
+    maxInflightBlocks?: number;
+    snapshotIntervalSize?: SizeText;
+  };
+}
+
+export interface ChaincodeSpec {
+  name: string;
+  channel: string;
+  version: string;
+  sequence: number;
+  endorsementPolicy?: PolicyText;
+  initRequired?: boolean;
+  collections?: CollectionSpec[];
+  /** Chaincode-as-a-service: the image each member org runs next to its peers. */
+  server?: {
+    image: string;
+    port?: number;
+    replicas?: number;
+    resources?: ResourcesSpec;
+  };
+}
+
+export interface CollectionSpec {
+  name: string;
+  policy: PolicyText;
+  requiredPeerCount?: number;
+  maxPeerCount?: number;
+  blockToLive?: number;
+  memberOnlyRead?: boolean;
+  memberOnlyWrite?: boolean;
+  endorsementPolicy?: PolicyText;
+}
+
+export interface QuorumNetworkSpec {
+  client: 'besu' | 'goquorum';
+  consensus: 'qbft' | 'ibft' | 'raft';
+  chainId: number;
+  blockPeriod?: DurationText;
+  epochLength?: number;
+  requestTimeout?: DurationText;
+  gasLimit?: string;
+  /** Pre-funded accounts: address -> balance in wei (decimal or 0x hex string). */
+  alloc?: Record<string, string>;
+  validators: QuorumNodeSpec[];
+  members?: QuorumNodeSpec[];
+  privacy?: boolean;
+}
+
+export interface QuorumNodeSpec {
+  name: string;
+  organization: string;
+  /** 64-byte uncompressed secp256k1 public key, hex, without the 0x04 prefix. */
+  publicKey: string;
+  host?: string;
+  p2pPort?: number;
+  rpcPort?: number;
+}
+
+/** How CI reaches the live network. Secrets are named, never inline. */
+export interface ConnectionSpec {
+  /** Per org: the identity its pipeline signs and submits with. */
+  identities?: Record<string, { certificate: SecretRef; privateKey: SecretRef }>;
+  /** Endpoint overrides when nodes are reached from outside their cluster. */
+  endpoints?: Record<NodeRef, { url?: string; adminUrl?: string; operationsUrl?: string; tlsCaCert?: string }>;
+}
+
+export interface SecretRef {
+  /** Name of the CI secret / environment variable holding the PEM. */
+  secret: string;
+}
+
+export type AllowEntry = string | { code: string; target?: string; reason?: string };

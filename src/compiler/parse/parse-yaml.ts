@@ -1,0 +1,112 @@
+// YAML text -> a document that keeps every node's source range, plus its plain JavaScript value.
+// The document is kept so later stages can point at the exact key or value they complain about.
+import { type Document, isAlias, isPair, isScalar, parseAllDocuments, visit } from 'yaml';
+import type { Diagnostic, SourceRange, StageResult } from '../diagnostics/index.js';
+
+export interface ParsedSpec {
+  file: string;
+  text: string;
+  document: Document.Parsed;
+  /** The plain value (objects, arrays, scalars): what the schema and the rules read. */
+  data: unknown;
+}
+
+/** Keys that would reach Object.prototype if any consumer used plain assignment. Refused outright. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A legitimate spec uses a handful of anchors; thousands of expansions is a billion-laughs attack. */
+const MAX_ALIAS_EXPANSIONS = 100;
+
+export function parseYaml(file: string, text: string): StageResult<ParsedSpec> {
+  const diagnostics: Diagnostic[] = [];
+  const at = (start: number, end: number): SourceRange => ({ file, start, end: Math.max(start, end) });
+
+  const documents = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  // parseAllDocuments returns an EmptyStream (an array with no documents) for an empty text.
+  const list = Array.isArray(documents) ? documents : [documents];
+  const first = list[0];
+  if (!first || (first.contents === null && first.errors.length === 0)) {
+    diagnostics.push({
+      code: 'NS_EMPTY_SPEC',
+      severity: 'error',
+      message: 'the spec is empty',
+      hint: 'start from `netspec init --quick <dir>` or an example under networks/',
+      ranges: [at(0, 0)],
+    });
+    return { value: undefined, diagnostics };
+  }
+  if (list.length > 1) {
+    const second = list[1]!;
+    const start = second.range?.[0] ?? 0;
+    diagnostics.push({
+      code: 'NS_YAML_MULTIPLE_DOCUMENTS',
+      severity: 'error',
+      message: 'the file holds more than one YAML document',
+      hint: 'a network.yaml describes one network: remove the `---` separator and what follows',
+      ranges: [at(start, start)],
+    });
+  }
+  for (const document of list) {
+    for (const error of document.errors) {
+      const [start, end] = error.pos;
+      const message = error.message.split('\n')[0] ?? error.message;
+      if (error.code === 'DUPLICATE_KEY') {
+        diagnostics.push({ code: 'NS_DUPLICATE_KEY', severity: 'error', message, ranges: [at(start, end)] });
+      } else {
+        const hint = error.code === 'TAB_AS_INDENT' ? 'YAML indents with spaces only' : undefined;
+        diagnostics.push({
+          code: 'NS_YAML_SYNTAX',
+          severity: 'error',
+          message: `YAML syntax: ${message}`,
+          ...(hint ? { hint } : {}),
+          ranges: [at(start, end)],
+        });
+      }
+    }
+  }
+  if (diagnostics.length > 0) return { value: undefined, diagnostics };
+
+  let aliasCount = 0;
+  let firstAlias: SourceRange | undefined;
+  visit(first, {
+    Pair(_, pair) {
+      if (isPair(pair) && isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+        const [start, end] = pair.key.range ?? [0, 0];
+        diagnostics.push({
+          code: 'NS_FORBIDDEN_KEY',
+          severity: 'error',
+          message: `the key '${String(pair.key.value)}' is not allowed`,
+          hint: 'it names a JavaScript object internal; no netspec field is called that',
+          ranges: [at(start, end)],
+        });
+      }
+    },
+    Alias(_, alias) {
+      aliasCount++;
+      if (!firstAlias && isAlias(alias)) {
+        const [start, end] = alias.range ?? [0, 0];
+        firstAlias = at(start, end);
+      }
+    },
+  });
+  if (diagnostics.length > 0) return { value: undefined, diagnostics };
+
+  let data: unknown;
+  try {
+    data = first.toJS({ maxAliasCount: aliasCount === 0 ? -1 : MAX_ALIAS_EXPANSIONS });
+  } catch (error) {
+    diagnostics.push({
+      code: 'NS_YAML_ALIAS_LIMIT',
+      severity: 'error',
+      message: `aliases expand too much: ${(error as Error).message}`,
+      hint: `a spec may expand at most ${MAX_ALIAS_EXPANSIONS} aliases; write the repeated part out`,
+      ranges: [firstAlias ?? at(0, 0)],
+    });
+    return { value: undefined, diagnostics };
+  }
+  if (data === null || data === undefined) {
+    diagnostics.push({ code: 'NS_EMPTY_SPEC', severity: 'error', message: 'the spec is empty', ranges: [at(0, 0)] });
+    return { value: undefined, diagnostics };
+  }
+  return { value: { file, text, document: first, data }, diagnostics };
+}
