@@ -1,5 +1,12 @@
 // Diagnostics: the one shape every stage uses to report what is wrong with the user's input.
 export { DIAGNOSTIC_CODES, type DiagnosticCode, isDiagnosticCode } from './codes.js';
-export { type Diagnostic, type Severity, type SourceRange, type StageResult, fileRange, hasErrors } from './diagnostic.js';
+export {
+  type Diagnostic,
+  fileRange,
+  hasErrors,
+  type Severity,
+  type SourceRange,
+  type StageResult,
+} from './diagnostic.js';
 export { diagnosticToJson, formatDiagnosticText, formatLocation, positionOf, type SourceTexts } from './format.js';
 export { closestMatch, didYouMean } from './suggest.js';

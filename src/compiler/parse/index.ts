@@ -10,6 +10,6 @@ export { decodeSource, MAX_SPEC_BYTES, readSource } from './read-source.js';
 
 export function parseSpecFile(file: string): StageResult<ParsedSpec> & { text?: string } {
   const source = readSource(file);
-  if (source.value === undefined) return source as StageResult<ParsedSpec>;
+  if (source.value === undefined) return { value: undefined, diagnostics: source.diagnostics };
   return { ...parseYaml(file, source.value), text: source.value };
 }

@@ -1,0 +1,37 @@
+// The netspec command line. Each subcommand lives in commands/<name>.ts and registers itself here;
+// command modules load their heavy dependencies inside their actions, so `--help` and `validate` start fast.
+import { Command, CommanderError } from 'commander';
+import { register as registerValidate } from './commands/validate.js';
+import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
+
+export function buildProgram(): Command {
+  const program = new Command('netspec')
+    .description('Consortium-as-code for permissioned blockchains (Hyperledger Fabric, Quorum/Besu)')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerValidate(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  process.exitCode = undefined;
+  const program = buildProgram();
+  if (argv.length <= 2) {
+    program.outputHelp();
+    return EXIT_OK;
+  }
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander already printed its message; help and version are not failures.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
+    }
+    throw error;
+  }
+  return Number(process.exitCode ?? EXIT_OK);
+}
+
+const VERSION = '0.1.0';

@@ -1,0 +1,28 @@
+// The front half of every command: a network.yaml path -> a parsed, validated spec, or the diagnostics.
+import { type Diagnostic, hasErrors, type StageResult } from './diagnostics/index.js';
+import type { NetworkSpec } from './model/spec.js';
+import { type ParsedSpec, parseSpecFile } from './parse/index.js';
+import { validateSpec } from './validate/index.js';
+
+export interface LoadedSpec {
+  parsed: ParsedSpec;
+  spec: NetworkSpec;
+}
+
+export interface LoadResult extends StageResult<LoadedSpec> {
+  /** The source text when it could be read, so diagnostics can be printed with line and column. */
+  text: string | undefined;
+}
+
+export function loadSpec(file: string): LoadResult {
+  const parsed = parseSpecFile(file);
+  if (!parsed.value) return { value: undefined, diagnostics: parsed.diagnostics, text: parsed.text };
+  const validated = validateSpec(parsed.value);
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...validated.diagnostics];
+  const ok = validated.value !== undefined && !hasErrors(diagnostics);
+  return {
+    value: ok ? { parsed: parsed.value, spec: validated.value! } : undefined,
+    diagnostics,
+    text: parsed.value.text,
+  };
+}
