@@ -1,5 +1,7 @@
 // The front half of every command: a network.yaml path -> a parsed, validated spec, or the diagnostics.
+import { dirname, resolve } from 'node:path';
 import { type Diagnostic, hasErrors, type StageResult } from './diagnostics/index.js';
+import { type NetworkModel, normalize } from './model/index.js';
 import type { NetworkSpec } from './model/spec.js';
 import { type ParsedSpec, parseSpecFile } from './parse/index.js';
 import { validateSpec } from './validate/index.js';
@@ -7,6 +9,8 @@ import { validateSpec } from './validate/index.js';
 export interface LoadedSpec {
   parsed: ParsedSpec;
   spec: NetworkSpec;
+  /** The spec with defaults filled in: what every later stage reads. */
+  model: NetworkModel;
 }
 
 export interface LoadResult extends StageResult<LoadedSpec> {
@@ -20,8 +24,9 @@ export function loadSpec(file: string): LoadResult {
   const validated = validateSpec(parsed.value);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...validated.diagnostics];
   const ok = validated.value !== undefined && !hasErrors(diagnostics);
+  const spec = validated.value;
   return {
-    value: ok ? { parsed: parsed.value, spec: validated.value! } : undefined,
+    value: ok && spec ? { parsed: parsed.value, spec, model: normalize(spec, dirname(resolve(file))) } : undefined,
     diagnostics,
     text: parsed.value.text,
   };

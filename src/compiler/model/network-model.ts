@@ -1,0 +1,183 @@
+// The normalized network: the spec with every default filled in and every reference resolved.
+// It is the single input of every later stage (Fabric, Quorum, Kubernetes, plan): they never read the raw spec.
+import type { NodeRef, PolicyText } from './spec.js';
+
+export interface NetworkModel {
+  name: string;
+  description: string;
+  mode: 'quick' | 'standard';
+  /** Absolute folder of the network.yaml; every path below is already absolute. */
+  specDir: string;
+  organizations: OrganizationModel[];
+  channels: ChannelModel[];
+  chaincodes: ChaincodeModel[];
+  quorum: QuorumNetworkModel[];
+  connection: ConnectionModel;
+  /** Codes the consortium deliberately overrides, with an optional target (e.g. a channel name). */
+  allow: AllowModel[];
+}
+
+export interface AllowModel {
+  code: string;
+  target?: string;
+  reason?: string;
+}
+
+export interface OrganizationModel {
+  name: string;
+  mspId: string;
+  displayName: string;
+  domain: string;
+  isOperator: boolean;
+  isParticipant: boolean;
+  msp: MspModel;
+  ca: CaModel;
+  peers: PeerModel[];
+  orderers: OrdererModel[];
+  /** Org-level policies (Readers, Writers, Admins, Endorsement when a participant), as policy texts. */
+  policies: Record<string, PolicyText>;
+  kubernetes: { context?: string; namespace: string; storageClass?: string };
+  region?: string;
+  approvers: string[];
+  users: UserModel[];
+}
+
+export interface MspModel {
+  /** A Fabric MSP folder (cacerts/, tlscacerts/, ...), when the spec names one. */
+  directory?: string;
+  caCerts: string[];
+  intermediateCerts: string[];
+  tlsCaCerts: string[];
+  tlsIntermediateCerts: string[];
+  adminCerts: string[];
+  adminIdentity?: string;
+  /** undefined: take config.yaml from the MSP folder (if any); otherwise the spec's NodeOUs setting. */
+  nodeOUs?: { enabled: boolean; clientOU: string; peerOU: string; adminOU: string; ordererOU: string };
+  organizationalUnitIdentifiers: { certificate: string; identifier: string }[];
+}
+
+export interface ResourcesModel {
+  cpu?: string;
+  memory?: string;
+  storage?: string;
+}
+
+export interface CaModel {
+  name: string;
+  host: string;
+  port: number;
+  resources: ResourcesModel;
+}
+
+export interface PeerModel {
+  organization: string;
+  name: string;
+  host: string;
+  port: number;
+  operationsPort: number;
+  anchor: boolean;
+  stateDatabase: 'leveldb' | 'couchdb';
+  resources: ResourcesModel;
+}
+
+export interface OrdererModel {
+  organization: string;
+  name: string;
+  host: string;
+  port: number;
+  adminPort: number;
+  operationsPort: number;
+  resources: ResourcesModel;
+}
+
+export interface UserModel {
+  name: string;
+  type: 'client' | 'admin';
+  attributes: Record<string, string>;
+}
+
+export interface ChannelModel {
+  name: string;
+  /** Application member organization names, in spec order. */
+  members: string[];
+  orderer: ChannelOrdererModel;
+  policies: {
+    channel: Record<string, PolicyText>;
+    orderer: Record<string, PolicyText>;
+    application: Record<string, PolicyText>;
+  };
+  capabilities: { channel: string; orderer: string; application: string };
+  /** The full ACL table: Fabric 2.5 defaults with the spec's overrides applied. */
+  acls: Record<string, string>;
+  anchorPeers: { organization: string; host: string; port: number }[];
+}
+
+export interface ChannelOrdererModel {
+  organizations: string[];
+  consenters: { ref: NodeRef; organization: string; host: string; port: number }[];
+  type: 'etcdraft';
+  /** As Go's Duration.String() prints it (`2s`, `500ms`): the form configtxgen stores. */
+  batchTimeout: string;
+  batchSize: { maxMessageCount: number; absoluteMaxBytes: number; preferredMaxBytes: number };
+  etcdraft: {
+    tickInterval: string;
+    electionTick: number;
+    heartbeatTick: number;
+    maxInflightBlocks: number;
+    snapshotIntervalSize: number;
+  };
+}
+
+export interface ChaincodeModel {
+  name: string;
+  channel: string;
+  version: string;
+  sequence: number;
+  /** undefined: the channel's /Channel/Application/Endorsement policy applies. */
+  endorsementPolicy?: PolicyText;
+  initRequired: boolean;
+  collections: CollectionModel[];
+  server?: { image: string; port: number; replicas: number; resources: ResourcesModel };
+}
+
+export interface CollectionModel {
+  name: string;
+  policy: PolicyText;
+  requiredPeerCount: number;
+  maxPeerCount: number;
+  blockToLive: number;
+  memberOnlyRead: boolean;
+  memberOnlyWrite: boolean;
+  endorsementPolicy?: PolicyText;
+}
+
+export interface QuorumNetworkModel {
+  name: string;
+  client: 'besu' | 'goquorum';
+  consensus: 'qbft' | 'ibft' | 'raft';
+  chainId: number;
+  /** Seconds, as the genesis config stores it. */
+  blockPeriodSeconds: number;
+  epochLength: number;
+  requestTimeoutSeconds: number;
+  gasLimit: string;
+  alloc: Record<string, string>;
+  validators: QuorumNodeModel[];
+  members: QuorumNodeModel[];
+  privacy: boolean;
+}
+
+export interface QuorumNodeModel {
+  name: string;
+  organization: string;
+  /** 128 lowercase hex characters, no 0x prefix. */
+  publicKey: string;
+  host: string;
+  p2pPort: number;
+  rpcPort: number;
+}
+
+export interface ConnectionModel {
+  identities: Record<string, { certificateSecret: string; privateKeySecret: string }>;
+  endpoints: Record<NodeRef, { url?: string; adminUrl?: string; operationsUrl?: string; tlsCaCert?: string }>;
+}
