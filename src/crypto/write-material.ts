@@ -1,0 +1,67 @@
+// The one function that puts generated material on disk. A tree is written into a temporary sibling folder
+// and renamed into place, so an error (or Ctrl-C) never leaves a half-written MSP that looks complete.
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { MaterialTree } from './material-tree.js';
+
+const SECRET_MODE = 0o600;
+const PUBLIC_MODE = 0o644;
+
+/**
+ * Writes `tree` as the folder `target`. An existing `target` is replaced only when `replace` is set;
+ * the old folder is moved aside first and restored if the new one cannot be moved in.
+ */
+export function writeTreeAtomic(target: string, tree: MaterialTree, replace: boolean): void {
+  if (existsSync(target) && !replace) throw new Error(`${target} already exists`);
+  const parent = dirname(target);
+  mkdirSync(parent, { recursive: true });
+  const staging = join(parent, `.${basename(target)}.tmp-${randomBytes(6).toString('hex')}`);
+  try {
+    writeTree(staging, tree);
+    swapInto(staging, target);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+function writeTree(root: string, tree: MaterialTree): void {
+  mkdirSync(root, { recursive: true });
+  for (const directory of tree.directories) mkdirSync(join(root, directory), { recursive: true });
+  for (const file of tree.files) {
+    const path = join(root, file.path);
+    const mode = file.secret ? SECRET_MODE : PUBLIC_MODE;
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.contents, { mode, flag: 'wx' });
+    // The mode given at creation is filtered by the umask; state it again so keys are 0600 whatever the umask.
+    chmodSync(path, mode);
+  }
+}
+
+function swapInto(staging: string, target: string): void {
+  if (!existsSync(target)) {
+    renameSync(staging, target);
+    return;
+  }
+  const aside = `${staging}.old`;
+  renameSync(target, aside);
+  try {
+    renameSync(staging, target);
+  } catch (error) {
+    renameSync(aside, target);
+    throw error;
+  }
+  rmSync(aside, { recursive: true, force: true });
+}
+
+/** A single public file (the crypto README), through a temporary sibling and a rename. */
+export function writePublicFileAtomic(file: string, contents: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const staging = join(dirname(file), `.${basename(file)}.tmp-${randomBytes(6).toString('hex')}`);
+  try {
+    writeFileSync(staging, contents, { mode: PUBLIC_MODE, flag: 'wx' });
+    renameSync(staging, file);
+  } finally {
+    rmSync(staging, { force: true });
+  }
+}
