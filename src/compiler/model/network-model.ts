@@ -87,6 +87,10 @@ export interface OrdererModel {
   port: number;
   adminPort: number;
   operationsPort: number;
+  /** Absolute path of the TLS certificate it presents as a consenter. */
+  tlsCert: string;
+  /** `host:port` published in the org's Endpoints. */
+  clientEndpoint: string;
   resources: ResourcesModel;
 }
 
@@ -114,7 +118,7 @@ export interface ChannelModel {
 
 export interface ChannelOrdererModel {
   organizations: string[];
-  consenters: { ref: NodeRef; organization: string; host: string; port: number }[];
+  consenters: { ref: NodeRef; organization: string; host: string; port: number; tlsCert: string }[];
   type: 'etcdraft';
   /** As Go's Duration.String() prints it (`2s`, `500ms`): the form configtxgen stores. */
   batchTimeout: string;

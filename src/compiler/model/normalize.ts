@@ -94,15 +94,22 @@ function normalizeOrganization(name: string, org: OrganizationSpec, specDir: str
       stateDatabase: peer.stateDatabase ?? 'leveldb',
       resources: { ...peer.resources },
     })),
-    orderers: (org.orderers ?? []).map((orderer) => ({
-      organization: name,
-      name: orderer.name,
-      host: host(orderer),
-      port: orderer.port ?? DEFAULT_PORTS.orderer,
-      adminPort: orderer.adminPort ?? DEFAULT_PORTS.ordererAdmin,
-      operationsPort: orderer.operationsPort ?? DEFAULT_PORTS.ordererOperations,
-      resources: { ...orderer.resources },
-    })),
+    orderers: (org.orderers ?? []).map((orderer) => {
+      const ordererHost = host(orderer);
+      const port = orderer.port ?? DEFAULT_PORTS.orderer;
+      return {
+        organization: name,
+        name: orderer.name,
+        host: ordererHost,
+        port,
+        adminPort: orderer.adminPort ?? DEFAULT_PORTS.ordererAdmin,
+        operationsPort: orderer.operationsPort ?? DEFAULT_PORTS.ordererOperations,
+        // Where `netspec crypto` writes the node's TLS pair (cryptogen's layout).
+        tlsCert: resolvePath(specDir, orderer.tlsCert ?? `crypto/${name}/orderers/${ordererHost}/tls/server.crt`),
+        clientEndpoint: orderer.clientEndpoint ?? `${ordererHost}:${port}`,
+        resources: { ...orderer.resources },
+      };
+    }),
     policies: { ...defaultOrganizationPolicies(org.mspId, isOperator, isParticipant), ...org.policies },
     kubernetes: {
       namespace: org.kubernetes?.namespace ?? name,
@@ -165,7 +172,8 @@ function normalizeChannel(name: string, channel: ChannelSpec, orgs: Map<string, 
       organizations: [...orderer.organizations],
       consenters: orderer.consenters.map((ref) => {
         const node = nodeOf(ref);
-        return { ref, organization: node.organization, host: node.host, port: node.port };
+        if (!('tlsCert' in node)) throw new Error(`normalize: consenter '${ref}' is not an orderer`);
+        return { ref, organization: node.organization, host: node.host, port: node.port, tlsCert: node.tlsCert };
       }),
       type: 'etcdraft',
       batchTimeout: canonicalDuration(orderer.batchTimeout) ?? DEFAULT_BATCH.batchTimeout,

@@ -105,6 +105,10 @@ export interface PeerSpec extends NodeSpecBase {
 export interface OrdererSpec extends NodeSpecBase {
   /** Channel participation API (osnadmin) port. */
   adminPort?: number;
+  /** The TLS certificate this orderer presents to the other consenters (client and server). */
+  tlsCert?: string;
+  /** `host:port` clients and peers use, published in the org's Endpoints (e.g. a load balancer); default host:port. */
+  clientEndpoint?: string;
 }
 
 export interface KubernetesPlacement {

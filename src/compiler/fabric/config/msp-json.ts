@@ -1,0 +1,102 @@
+// An organization's MSP material -> the configtxlator JSON of its MSP ConfigValue (msp.MSPConfig holding a
+// FabricMSPConfig), read the way Fabric's msp.GetVerifyingMspConfig reads an MSP folder: every file of each
+// sub-folder in name order, whole file bytes (PEM), and config.yaml for OU identifiers and NodeOUs.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse as parseYamlText } from 'yaml';
+import type { MspModel } from '../../model/network-model.js';
+
+const FABRIC_MSP_TYPE = 0;
+
+export function mspValueJson(mspId: string, msp: MspModel): object {
+  const fromDir = (folder: string) => (msp.directory ? readFolder(join(msp.directory, folder)) : []);
+  const files = (paths: string[]) => paths.map(readBase64);
+  const rootCerts = [...fromDir('cacerts'), ...files(msp.caCerts)];
+  if (rootCerts.length === 0) throw new Error(`MSP ${mspId} has no CA certificate`);
+  const folderConfig = msp.directory ? readMspConfigYaml(msp.directory) : undefined;
+  const ouIdentifiers = [
+    ...(folderConfig?.ouIdentifiers ?? []),
+    ...msp.organizationalUnitIdentifiers.map((ou) => ({
+      certificate: readBase64(ou.certificate),
+      organizational_unit_identifier: ou.identifier,
+    })),
+  ];
+  return {
+    config: {
+      admins: [...fromDir('admincerts'), ...files(msp.adminCerts)],
+      crypto_config: { identity_identifier_hash_function: 'SHA256', signature_hash_family: 'SHA2' },
+      fabric_node_ous: msp.nodeOUs ? nodeOUsFromModel(msp.nodeOUs, rootCerts[0]!) : (folderConfig?.nodeOUs ?? null),
+      intermediate_certs: [...fromDir('intermediatecerts'), ...files(msp.intermediateCerts)],
+      name: mspId,
+      organizational_unit_identifiers: ouIdentifiers,
+      revocation_list: fromDir('crls'),
+      root_certs: rootCerts,
+      signing_identity: null,
+      tls_intermediate_certs: [...fromDir('tlsintermediatecerts'), ...files(msp.tlsIntermediateCerts)],
+      tls_root_certs: [...fromDir('tlscacerts'), ...files(msp.tlsCaCerts)],
+    },
+    type: FABRIC_MSP_TYPE,
+  };
+}
+
+function readBase64(path: string): string {
+  return readFileSync(path).toString('base64');
+}
+
+function readFolder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile())
+    .map(readBase64);
+}
+
+interface OuIdentifierJson {
+  certificate: string;
+  organizational_unit_identifier: string;
+}
+
+interface MspFolderConfig {
+  ouIdentifiers: OuIdentifierJson[];
+  nodeOUs: object | null;
+}
+
+/** config.yaml as Fabric's MSP reads it; certificate paths are relative to the MSP folder. */
+function readMspConfigYaml(dir: string): MspFolderConfig | undefined {
+  const file = join(dir, 'config.yaml');
+  if (!existsSync(file)) return undefined;
+  const config = (parseYamlText(readFileSync(file, 'utf8')) ?? {}) as {
+    OrganizationalUnitIdentifiers?: { Certificate?: string; OrganizationalUnitIdentifier?: string }[];
+    NodeOUs?: Record<string, { Certificate?: string; OrganizationalUnitIdentifier?: string } | boolean | undefined>;
+  };
+  const identifier = (entry: { Certificate?: string; OrganizationalUnitIdentifier?: string } | undefined) => ({
+    certificate: entry?.Certificate ? readBase64(resolve(dir, entry.Certificate)) : '',
+    organizational_unit_identifier: entry?.OrganizationalUnitIdentifier ?? '',
+  });
+  const ous = config.NodeOUs;
+  const nodeOUs =
+    ous && ous.Enable === true
+      ? {
+          admin_ou_identifier: ous.AdminOUIdentifier ? identifier(ous.AdminOUIdentifier as never) : null,
+          client_ou_identifier: ous.ClientOUIdentifier ? identifier(ous.ClientOUIdentifier as never) : null,
+          enable: true,
+          orderer_ou_identifier: ous.OrdererOUIdentifier ? identifier(ous.OrdererOUIdentifier as never) : null,
+          peer_ou_identifier: ous.PeerOUIdentifier ? identifier(ous.PeerOUIdentifier as never) : null,
+        }
+      : null;
+  return { ouIdentifiers: (config.OrganizationalUnitIdentifiers ?? []).map(identifier), nodeOUs };
+}
+
+/** NodeOUs given in the spec: like cryptogen's config.yaml, each OU is bound to the org's (first) CA. */
+function nodeOUsFromModel(nodeOUs: NonNullable<MspModel['nodeOUs']>, caCert: string): object | null {
+  if (!nodeOUs.enabled) return null;
+  const identifier = (ou: string) => ({ certificate: caCert, organizational_unit_identifier: ou });
+  return {
+    admin_ou_identifier: identifier(nodeOUs.adminOU),
+    client_ou_identifier: identifier(nodeOUs.clientOU),
+    enable: true,
+    orderer_ou_identifier: identifier(nodeOUs.ordererOU),
+    peer_ou_identifier: identifier(nodeOUs.peerOU),
+  };
+}
