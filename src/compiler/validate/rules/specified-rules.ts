@@ -1,4 +1,62 @@
 // Every semantic rule, in the order they run. Frozen: adding a rule means adding it here, on purpose.
+// Order: names are unique, then references resolve, then roles, policies, consensus, units, allow entries,
+// so a reader meets the most basic finding first.
 import type { Rule } from '../rule-context.js';
+import { allowCodesKnown } from './allow-codes-known.js';
+import { anchorPeersResolve } from './anchor-peers-resolve.js';
+import { batchSizeOrder } from './batch-size-order.js';
+import { bftValidatorCount } from './bft-validator-count.js';
+import { chaincodeChannelsResolve } from './chaincode-channels-resolve.js';
+import { channelMembersExist } from './channel-members-exist.js';
+import { channelOrdererOrganizations } from './channel-orderer-organizations.js';
+import { connectionRefsResolve } from './connection-refs-resolve.js';
+import { consentersResolve } from './consenters-resolve.js';
+import { durationsValid } from './durations-valid.js';
+import { organizationRoles } from './organization-roles.js';
+import { policiesValid } from './policies-valid.js';
+import { quorumKeysUnique } from './quorum-keys-unique.js';
+import { quorumKeysValid } from './quorum-keys-valid.js';
+import { quorumOrganizationsResolve } from './quorum-organizations-resolve.js';
+import { raftConsenterCount } from './raft-consenter-count.js';
+import { sizesValid } from './sizes-valid.js';
+import { uniqueApprovers } from './unique-approvers.js';
+import { uniqueChaincodes } from './unique-chaincodes.js';
+import { uniqueEndpoints } from './unique-endpoints.js';
+import { uniqueMspIds } from './unique-msp-ids.js';
+import { uniqueNodeNames } from './unique-node-names.js';
+import { uniqueQuorumNodeNames } from './unique-quorum-node-names.js';
+import { uniqueUserNames } from './unique-user-names.js';
 
-export const SPECIFIED_RULES: readonly Rule[] = Object.freeze([]);
+export const SPECIFIED_RULES: readonly Rule[] = Object.freeze([
+  // names are unique
+  uniqueMspIds,
+  uniqueNodeNames,
+  uniqueUserNames,
+  uniqueEndpoints,
+  uniqueChaincodes,
+  uniqueQuorumNodeNames,
+  uniqueApprovers,
+  // references resolve
+  channelMembersExist,
+  channelOrdererOrganizations,
+  consentersResolve,
+  anchorPeersResolve,
+  chaincodeChannelsResolve,
+  quorumOrganizationsResolve,
+  connectionRefsResolve,
+  // roles and policies
+  organizationRoles,
+  policiesValid,
+  // files on disk (certificates-valid.ts): registered here by its author
+  // consensus
+  raftConsenterCount,
+  bftValidatorCount,
+  quorumKeysUnique,
+  quorumKeysValid,
+  // units
+  durationsValid,
+  sizesValid,
+  batchSizeOrder,
+  // allow entries
+  allowCodesKnown,
+]);
