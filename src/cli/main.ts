@@ -1,6 +1,7 @@
 // The netspec command line. Each subcommand lives in commands/<name>.ts and registers itself here;
 // command modules load their heavy dependencies inside their actions, so `--help` and `validate` start fast.
 import { Command, CommanderError } from 'commander';
+import { register as registerApply } from './commands/apply.js';
 import { register as registerValidate } from './commands/validate.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
 
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerValidate(program);
+  registerApply(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -1,0 +1,44 @@
+// `netspec apply <bundle>`: applies a planned bundle to one kind of live system at a time. Each target
+// (Kubernetes, Quorum, ...) lives in its own apply-<target>.ts and is loaded only when asked for.
+import type { Command } from 'commander';
+import { action } from '../action.js';
+import { UserError } from '../output.js';
+
+export interface ApplyOptions {
+  org?: string;
+  dryRun?: boolean;
+  /** Seconds to wait for a change to take effect. */
+  timeout?: string;
+  k8s?: boolean;
+  quorum?: boolean;
+  users?: boolean;
+}
+
+type ApplyTarget = (bundle: string, options: ApplyOptions) => Promise<number>;
+
+/** Each target module exports `runApply(bundle, options)`; add a target by adding one line. */
+const TARGETS: Record<string, () => Promise<{ runApply: ApplyTarget }>> = {};
+
+export function register(program: Command): void {
+  program
+    .command('apply')
+    .description('apply a planned, signed bundle to the live network')
+    .argument('<bundle>', 'the bundle folder written by `netspec plan --out`')
+    .option('--org <org>', 'act as this organization (each org applies its own part)')
+    .option('--k8s', 'apply the Kubernetes manifests')
+    .option('--quorum', 'cast this org’s Quorum validator votes')
+    .option('--users', 'register and enroll application users with the org’s CA')
+    .option('--dry-run', 'show what would be done without changing anything')
+    .option('--timeout <seconds>', 'how long to wait for a change to take effect')
+    .action(
+      action(async (bundle: string, options: ApplyOptions) => {
+        const chosen = Object.keys(TARGETS).filter((name) => options[name as keyof ApplyOptions]);
+        if (chosen.length !== 1) {
+          const flags = Object.keys(TARGETS).map((name) => `--${name}`);
+          throw new UserError(`choose exactly one of ${flags.join(', ') || '(no target available)'}`);
+        }
+        const target = await TARGETS[chosen[0]!]!();
+        return target.runApply(bundle, options);
+      }),
+    );
+}
