@@ -10,8 +10,7 @@ import { chainsTo, organizationalUnits } from '../../../crypto/certificate-facts
 import { loadCertificate } from '../../../crypto/load-certificate.js';
 import type { MspSpec, OrganizationSpec } from '../../model/spec.js';
 import type { DataPath } from '../../parse/index.js';
-import type { RuleContext } from '../rule-context.js';
-import type { Rule } from '../rule-context.js';
+import type { Rule, RuleContext } from '../rule-context.js';
 import { entriesOf, listOf } from './_spec-walk.js';
 
 const DEFAULT_ADMIN_OU = 'admin';
@@ -93,7 +92,8 @@ function checkOrganization(ctx: RuleContext, org: string, spec: OrganizationSpec
   loadList('tlsCaCerts');
   loadList('tlsIntermediateCerts');
   admins.push(...loadList('adminCerts'));
-  const adminIdentity = typeof msp.adminIdentity === 'string' ? load(msp.adminIdentity, [...base, 'adminIdentity']) : undefined;
+  const adminIdentity =
+    typeof msp.adminIdentity === 'string' ? load(msp.adminIdentity, [...base, 'adminIdentity']) : undefined;
   if (adminIdentity) admins.push(adminIdentity);
   listOf(msp.organizationalUnitIdentifiers).forEach((entry, index) => {
     if (typeof entry?.certificate === 'string') {
@@ -101,7 +101,8 @@ function checkOrganization(ctx: RuleContext, org: string, spec: OrganizationSpec
     }
   });
   listOf(spec.orderers).forEach((orderer, index) => {
-    if (typeof orderer?.tlsCert === 'string') load(orderer.tlsCert, ['organizations', org, 'orderers', index, 'tlsCert']);
+    if (typeof orderer?.tlsCert === 'string')
+      load(orderer.tlsCert, ['organizations', org, 'orderers', index, 'tlsCert']);
   });
 
   if (roots.length === 0) {

@@ -6,6 +6,7 @@ import { allowCodesKnown } from './allow-codes-known.js';
 import { anchorPeersResolve } from './anchor-peers-resolve.js';
 import { batchSizeOrder } from './batch-size-order.js';
 import { bftValidatorCount } from './bft-validator-count.js';
+import { certificatesValid } from './certificates-valid.js';
 import { chaincodeChannelsResolve } from './chaincode-channels-resolve.js';
 import { channelMembersExist } from './channel-members-exist.js';
 import { channelOrdererOrganizations } from './channel-orderer-organizations.js';
@@ -47,7 +48,8 @@ export const SPECIFIED_RULES: readonly Rule[] = Object.freeze([
   // roles and policies
   organizationRoles,
   policiesValid,
-  // files on disk (certificates-valid.ts): registered here by its author
+  // files on disk
+  certificatesValid,
   // consensus
   raftConsenterCount,
   bftValidatorCount,
