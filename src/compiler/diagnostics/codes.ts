@@ -47,6 +47,15 @@ export const DIAGNOSTIC_CODES = {
   NS_BATCH_SIZE_ORDER: 'preferredMaxBytes exceeds absoluteMaxBytes',
   NS_SECRET_INLINE: 'key material written inline where a secret reference belongs',
   NS_UNKNOWN_ALLOW_CODE: 'an allow entry names no known code',
+  // Fabric protobuf and configtxlator JSON
+  NS_FABRIC_UNKNOWN_TYPE: 'a message type that the Fabric protos do not define',
+  NS_FABRIC_PROTO_INVALID: 'bytes that do not decode as the expected Fabric message',
+  NS_FABRIC_JSON_INVALID: 'JSON that does not match the Fabric message (unknown field, wrong value)',
+  NS_FABRIC_NO_CHANGES: 'the original and updated configs do not differ',
+  NS_FABRIC_NOT_CONFIG_BLOCK: 'a block that does not carry a channel configuration',
+  // live state (plan --state)
+  NS_STATE_INVALID: 'a state file that does not have the shape the exporting tool writes',
+  NS_STATE_WRONG_CHANNEL: 'a state config block that belongs to another channel',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -1,0 +1,4 @@
+// Block helpers: the channel config out of a config block, and a signed ConfigUpdate wrapped into the
+// CONFIG_UPDATE Envelope an orderer accepts.
+export { readConfigFromBlock } from './config-from-block.js';
+export { type ConfigSignature, type WrapOptions, wrapUpdate } from './wrap-config-update.js';

@@ -1,0 +1,185 @@
+// The ConfigUpdate between two channel configs, computed as `configtxlator compute_update` does
+// (Fabric internal/configtxlator/update/update.go): unchanged items are carried in the read set by version,
+// changed items go to the write set at version + 1, new items at version 0, removed items are simply absent;
+// a group whose membership or mod_policy changed is bumped and carries all its unchanged children in both sets.
+import protobuf from 'protobufjs/light.js';
+import type { ProtoMessage } from '../proto/wire.js';
+
+interface LongLike {
+  add(n: number): LongLike;
+}
+interface LongStatic {
+  fromValue(value: unknown, unsigned?: boolean): LongLike;
+  UZERO: LongLike;
+}
+const Long = protobuf.util.Long as unknown as LongStatic;
+
+type Item = ProtoMessage;
+type ItemMap = Record<string, Item>;
+
+interface MapUpdate {
+  readSet: ItemMap;
+  writeSet: ItemMap;
+  sameSet: ItemMap;
+  membersChanged: boolean;
+}
+
+interface GroupUpdate {
+  readSet: Item;
+  writeSet: Item;
+  changed: boolean;
+}
+
+/**
+ * The read and write sets that turn `original` into `updated` (both `common.Config`), or undefined when they
+ * do not differ. Versions are protobufjs Longs; the result is a `common.ConfigUpdate` ready to encode.
+ */
+export function computeConfigUpdate(channelId: string, original: Item, updated: Item): Item | undefined {
+  const result = computeGroupUpdate(groupOf(original.channel_group), groupOf(updated.channel_group));
+  if (!result.changed) return undefined;
+  return { channel_id: channelId, read_set: result.readSet, write_set: result.writeSet };
+}
+
+function groupOf(value: unknown): Item {
+  return (value as Item | null | undefined) ?? {};
+}
+
+function version(item: Item): LongLike {
+  return item.version == null ? Long.UZERO : Long.fromValue(item.version, true);
+}
+
+function bytesEqual(a: unknown, b: unknown): boolean {
+  return Buffer.from((a as Uint8Array | null) ?? []).equals(Buffer.from((b as Uint8Array | null) ?? []));
+}
+
+/** proto.Equal on two common.Policy messages: both absent, or the same type and value bytes. */
+function policyEqual(a: unknown, b: unknown): boolean {
+  if (a == null || b == null) return a == null && b == null;
+  const x = a as Item;
+  const y = b as Item;
+  return Number(x.type ?? 0) === Number(y.type ?? 0) && bytesEqual(x.value, y.value);
+}
+
+function sortedKeys(map: ItemMap): string[] {
+  return Object.keys(map).sort();
+}
+
+function computeItemsUpdate(
+  original: ItemMap,
+  updated: ItemMap,
+  content: 'policy' | 'value',
+  same: (a: Item, b: Item) => boolean,
+): MapUpdate {
+  const out: MapUpdate = { readSet: {}, writeSet: {}, sameSet: {}, membersChanged: false };
+  for (const name of sortedKeys(original)) {
+    const before = original[name]!;
+    const after = updated[name];
+    if (!after) {
+      out.membersChanged = true;
+      continue;
+    }
+    if (before.mod_policy === after.mod_policy && same(before, after)) {
+      out.sameSet[name] = { version: version(before) };
+      continue;
+    }
+    out.writeSet[name] = { version: version(before).add(1), mod_policy: after.mod_policy, [content]: after[content] };
+  }
+  for (const name of sortedKeys(updated)) {
+    if (Object.hasOwn(original, name)) continue;
+    out.membersChanged = true;
+    const after = updated[name]!;
+    out.writeSet[name] = { version: Long.UZERO, mod_policy: after.mod_policy, [content]: after[content] };
+  }
+  return out;
+}
+
+function computeGroupsUpdate(original: ItemMap, updated: ItemMap): MapUpdate {
+  const out: MapUpdate = { readSet: {}, writeSet: {}, sameSet: {}, membersChanged: false };
+  for (const name of sortedKeys(original)) {
+    const after = updated[name];
+    if (!after) {
+      out.membersChanged = true;
+      continue;
+    }
+    const result = computeGroupUpdate(original[name]!, after);
+    if (!result.changed) {
+      out.sameSet[name] = result.readSet;
+      continue;
+    }
+    out.readSet[name] = result.readSet;
+    out.writeSet[name] = result.writeSet;
+  }
+  for (const name of sortedKeys(updated)) {
+    if (Object.hasOwn(original, name)) continue;
+    out.membersChanged = true;
+    const after = updated[name]!;
+    // A new group is written whole, every element at version 0.
+    const { writeSet } = computeGroupUpdate({}, after);
+    out.writeSet[name] = {
+      version: Long.UZERO,
+      mod_policy: after.mod_policy,
+      policies: writeSet.policies,
+      values: writeSet.values,
+      groups: writeSet.groups,
+    };
+  }
+  return out;
+}
+
+function mapOf(value: unknown): ItemMap {
+  return (value as ItemMap | null | undefined) ?? {};
+}
+
+function computeGroupUpdate(original: Item, updated: Item): GroupUpdate {
+  const policies = computeItemsUpdate(mapOf(original.policies), mapOf(updated.policies), 'policy', (a, b) =>
+    policyEqual(a.policy, b.policy),
+  );
+  const values = computeItemsUpdate(mapOf(original.values), mapOf(updated.values), 'value', (a, b) =>
+    bytesEqual(a.value, b.value),
+  );
+  const groups = computeGroupsUpdate(mapOf(original.groups), mapOf(updated.groups));
+  const sameModPolicy = (original.mod_policy ?? '') === (updated.mod_policy ?? '');
+
+  if (!policies.membersChanged && !values.membersChanged && !groups.membersChanged && sameModPolicy) {
+    const nothingChanged = [policies, values, groups].every(
+      (set) => Object.keys(set.readSet).length === 0 && Object.keys(set.writeSet).length === 0,
+    );
+    if (nothingChanged)
+      return { readSet: { version: version(original) }, writeSet: { version: version(original) }, changed: false };
+    // Same membership: the group itself stays at its version and holds only what changed.
+    return {
+      readSet: {
+        version: version(original),
+        policies: policies.readSet,
+        values: values.readSet,
+        groups: groups.readSet,
+      },
+      writeSet: {
+        version: version(original),
+        policies: policies.writeSet,
+        values: values.writeSet,
+        groups: groups.writeSet,
+      },
+      changed: true,
+    };
+  }
+
+  // Membership or mod_policy changed: the group is bumped, and its unchanged children are pinned in both sets.
+  for (const set of [policies, values, groups]) {
+    for (const [name, item] of Object.entries(set.sameSet)) {
+      set.readSet[name] = item;
+      set.writeSet[name] = item;
+    }
+  }
+  return {
+    readSet: { version: version(original), policies: policies.readSet, values: values.readSet, groups: groups.readSet },
+    writeSet: {
+      version: version(original).add(1),
+      policies: policies.writeSet,
+      values: values.writeSet,
+      groups: groups.writeSet,
+      mod_policy: updated.mod_policy,
+    },
+    changed: true,
+  };
+}
