@@ -39,3 +39,9 @@ export function splitNodeRef(ref: unknown): { org: string; node: string } | unde
   if (parts.length !== 2 || parts[0] === '' || parts[1] === '') return undefined;
   return { org: parts[0]!, node: parts[1]! };
 }
+
+/** The given list fields of an object in the order the YAML wrote them, so "the second" is the later one. */
+export function fieldsInWrittenOrder<K extends string>(object: object | undefined | null, fields: readonly K[]): K[] {
+  if (object === null || typeof object !== 'object') return [];
+  return Object.keys(object).filter((key): key is K => (fields as readonly string[]).includes(key));
+}

@@ -3,11 +3,11 @@
 // fighting over one enode id.
 import type { Rule } from '../rule-context.js';
 import { normalizePublicKey } from './_quorum-keys.js';
-import { entriesOf, forEachDuplicate, listOf } from './_spec-walk.js';
+import { entriesOf, fieldsInWrittenOrder, forEachDuplicate, listOf } from './_spec-walk.js';
 
 export const quorumKeysUnique: Rule = (ctx) => {
   for (const [network, spec] of entriesOf(ctx.spec.quorum)) {
-    const occurrences = (['validators', 'members'] as const).flatMap((field) =>
+    const occurrences = fieldsInWrittenOrder(spec, ['validators', 'members'] as const).flatMap((field) =>
       listOf(spec?.[field]).map((node, index) => ({
         key: normalizePublicKey(node?.publicKey),
         name: String(node?.name),

@@ -6,7 +6,7 @@
 
 import type { DataPath } from '../../parse/index.js';
 import type { Rule } from '../rule-context.js';
-import { entriesOf, forEachDuplicate, listOf } from './_spec-walk.js';
+import { entriesOf, fieldsInWrittenOrder, forEachDuplicate, listOf } from './_spec-walk.js';
 
 export const DEFAULT_PORTS = { peer: 7051, orderer: 7050, ca: 7054, quorumP2p: 30303, quorumRpc: 8545 } as const;
 
@@ -28,7 +28,15 @@ export const uniqueEndpoints: Rule = (ctx) => {
   for (const [org, spec] of entriesOf(organizations)) {
     if (!spec) continue;
     const base: DataPath = ['organizations', org];
-    for (const field of ['peers', 'orderers'] as const) {
+    // In written order, so the finding lands on the later of two listeners.
+    for (const field of fieldsInWrittenOrder(spec, ['peers', 'orderers', 'ca'] as const)) {
+      if (field === 'ca') {
+        const ca = spec.ca;
+        if (!ca) continue;
+        const where = ca.port !== undefined ? ['port'] : ca.host !== undefined ? ['host'] : [];
+        add(ca.host ?? `ca.${spec.domain}`, ca.port ?? DEFAULT_PORTS.ca, `CA of '${org}'`, [...base, 'ca', ...where]);
+        continue;
+      }
       listOf(spec[field]).forEach((node, index) => {
         if (!node) return;
         const path = [...base, field, index];
@@ -44,19 +52,10 @@ export const uniqueEndpoints: Rule = (ctx) => {
         }
       });
     }
-    if (spec.ca) {
-      const ca = spec.ca;
-      const where = ca.port !== undefined ? 'port' : ca.host !== undefined ? 'host' : undefined;
-      add(ca.host ?? `ca.${spec.domain}`, ca.port ?? DEFAULT_PORTS.ca, `CA of '${org}'`, [
-        ...base,
-        'ca',
-        ...(where ? [where] : []),
-      ]);
-    }
   }
 
   for (const [network, spec] of entriesOf(ctx.spec.quorum)) {
-    for (const field of ['validators', 'members'] as const) {
+    for (const field of fieldsInWrittenOrder(spec, ['validators', 'members'] as const)) {
       listOf(spec?.[field]).forEach((node, index) => {
         if (!node) return;
         const path = ['quorum', network, field, index];
