@@ -2,6 +2,8 @@
 // command modules load their heavy dependencies inside their actions, so `--help` and `validate` start fast.
 import { Command, CommanderError } from 'commander';
 import { register as registerApply } from './commands/apply.js';
+import { register as registerCrypto } from './commands/crypto.js';
+import { register as registerInit } from './commands/init.js';
 import { register as registerValidate } from './commands/validate.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
 
@@ -12,6 +14,8 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerValidate(program);
+  registerInit(program);
+  registerCrypto(program);
   registerApply(program);
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -1,0 +1,97 @@
+// `netspec init --quick|--standard <dir>`: a starter network.yaml from templates/init/, with the editor schema
+// line pointing at netspec's JSON Schema. Writes into an empty or new folder only: it never overwrites a network.
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { action } from '../action.js';
+import { EXIT_OK } from '../exit-codes.js';
+import { UserError, writeFileAtomic } from '../output.js';
+
+export type InitMode = 'quick' | 'standard';
+
+export interface InitCommandOptions {
+  quick?: boolean;
+  standard?: boolean;
+}
+
+/** src/cli/commands/ and dist/cli/commands/ both sit three levels below the package root. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const SCHEMA_FILE = join(PACKAGE_ROOT, 'schema', 'network.schema.json');
+const SCHEMA_LINE = /^# yaml-language-server: \$schema=.*\n/;
+const DNS_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+
+export function register(program: Command): void {
+  program
+    .command('init')
+    .description('write a starter network.yaml into a new or empty folder')
+    .argument('<dir>', 'the folder for the new network')
+    .addOption(new Option('--quick', 'the operator is also a participant (fewest organizations)').conflicts('standard'))
+    .addOption(new Option('--standard', 'a dedicated operator organization with 3 orderers, participants with peers'))
+    .action(action((dir: string, options: InitCommandOptions) => runInit(dir, modeOf(options))));
+}
+
+function modeOf(options: InitCommandOptions): InitMode {
+  if (options.quick) return 'quick';
+  if (options.standard) return 'standard';
+  throw new UserError('init needs --quick or --standard');
+}
+
+export function templateFile(mode: InitMode): string {
+  return join(PACKAGE_ROOT, 'templates', 'init', `${mode}.yaml`);
+}
+
+export function runInit(dir: string, mode: InitMode): number {
+  const target = resolve(dir);
+  if (existsSync(target)) {
+    if (!statSync(target).isDirectory()) throw new UserError(`${dir} exists and is not a folder`);
+    if (readdirSync(target).length > 0) {
+      throw new UserError(`${dir} is not empty; netspec init only writes a new network into an empty or new folder`);
+    }
+  }
+  const text = renderTemplate(readFileSync(templateFile(mode), 'utf8'), target);
+  mkdirSync(target, { recursive: true });
+  const file = join(dir, 'network.yaml');
+  writeFileAtomic(file, text);
+  process.stdout.write(
+    [
+      `wrote ${file} (${mode} mode)`,
+      'next:',
+      `  netspec crypto ${file}     # DEMO-ONLY certificates and keys under ${join(dir, 'crypto')}`,
+      `  netspec validate ${file}`,
+      '',
+    ].join('\n'),
+  );
+  return EXIT_OK;
+}
+
+/** The template with its schema line pointing at netspec's schema from `target`, and the network named after it. */
+export function renderTemplate(template: string, target: string): string {
+  const body = template.replace(SCHEMA_LINE, '');
+  const name = networkNameOf(target);
+  const named = name ? body.replace(/^name: .*$/m, `name: ${name}`) : body;
+  return `# yaml-language-server: $schema=${schemaReference(target)}\n${named}`;
+}
+
+/**
+ * Inside the netspec checkout a relative path keeps the file portable between clones; elsewhere the absolute
+ * path of the installed package's schema is the only one that resolves.
+ */
+export function schemaReference(target: string): string {
+  const fromRoot = relative(PACKAGE_ROOT, target);
+  const inside = fromRoot === '' || (!fromRoot.startsWith('..') && !isAbsolute(fromRoot));
+  const path = inside ? relative(target, SCHEMA_FILE) : SCHEMA_FILE;
+  return path.split(sep).join('/');
+}
+
+/** The folder's name when it is a valid network name (a DNS-1123 label), else the template's own name stays. */
+function networkNameOf(target: string): string | undefined {
+  const candidate = basename(target)
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
+  return DNS_LABEL.test(candidate) ? candidate : undefined;
+}
