@@ -1,0 +1,95 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+const SPEC = `apiVersion: netspec/v1
+name: crypto-test
+organizations:
+  ops:
+    mspId: OpsMSP
+    domain: ops.example.com
+    roles: [operator, participant]
+    msp:
+      directory: crypto/ops/msp
+      adminIdentity: crypto/ops/users/Admin@ops.example.com/msp/signcerts/Admin@ops.example.com-cert.pem
+    orderers:
+      - name: orderer0
+      - name: orderer1
+      - name: orderer2
+    peers:
+      - name: peer0
+channels:
+  main:
+    members: [ops]
+    orderer:
+      organizations: [ops]
+      consenters: [ops/orderer0, ops/orderer1, ops/orderer2]
+`;
+
+const dirs: string[] = [];
+function specDir(content: string): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'netspec-cli-crypto-'));
+  dirs.push(dir);
+  const file = join(dir, 'network.yaml');
+  writeFileSync(file, content);
+  return { dir, file };
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('netspec crypto', () => {
+  it('writes material that makes the spec validate, listing paths but never key contents', () => {
+    const { dir, file } = specDir(SPEC);
+    expect(runCli(['validate', file]).stdout).toContain('NS_CERT_MISSING');
+
+    const result = runCli(['crypto', file]);
+    expect(result.code).toBe(0);
+    const keyFile = join(dir, 'crypto/ops/orderers/orderer0.ops.example.com/tls/server.key');
+    expect(result.stdout).toContain(`wrote ${keyFile}\n`);
+    expect(result.stdout).toMatch(/: 48 files written\. DEMO ONLY/);
+    expect(result.stdout + result.stderr).not.toContain('PRIVATE KEY');
+    const keyBody = readFileSync(keyFile, 'utf8').split('\n')[1]!;
+    expect(result.stdout + result.stderr).not.toContain(keyBody);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+
+    const validated = runCli(['validate', file]);
+    expect(validated.stdout).toMatch(/valid \(1 organizations/);
+    expect(validated.code).toBe(0);
+  });
+
+  it('keeps existing material unless --force', () => {
+    const { dir, file } = specDir(SPEC);
+    runCli(['crypto', file]);
+    const ca = join(dir, 'crypto/ops/ca/ca.ops.example.com-cert.pem');
+    const before = readFileSync(ca, 'utf8');
+
+    const again = runCli(['crypto', file]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`kept  ${join(dir, 'crypto/ops')}\n`);
+    expect(again.stdout).toMatch(/: 0 files written, existing material kept/);
+    expect(readFileSync(ca, 'utf8')).toBe(before);
+
+    const forced = runCli(['crypto', file, '--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toMatch(/: 48 files written\./);
+    expect(readFileSync(ca, 'utf8')).not.toBe(before);
+  });
+
+  it('refuses an invalid spec with its diagnostics and writes nothing', () => {
+    const { dir, file } = specDir(SPEC.replace('consenters: [ops/orderer0', 'consenters: [ops/orderer9'));
+    const result = runCli(['crypto', file]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/network\.yaml:\d+:\d+ error NS_UNKNOWN_NODE /);
+    expect(result.stdout).not.toContain('NS_CERT_');
+    expect(existsSync(join(dir, 'crypto'))).toBe(false);
+  });
+
+  it('fails with exit 1 on a missing spec file', () => {
+    const result = runCli(['crypto', join(tmpdir(), 'netspec-no-such-dir', 'network.yaml')]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('NS_FILE_NOT_FOUND');
+  });
+});
