@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { repoRoot, runCli } from '../helpers/run-cli.js';
 
 const SPEC = `apiVersion: netspec/v1
 name: crypto-test
@@ -92,4 +92,15 @@ describe('netspec crypto', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('NS_FILE_NOT_FOUND');
   });
+
+  it.each(['quickstart', 'supply-chain'])(
+    'ships the %s example with committed DEMO-ONLY material that validates',
+    (name) => {
+      const file = `networks/${name}/network.yaml`;
+      const result = runCli(['validate', file]);
+      expect(result.stdout).toContain(`${file}: valid (`);
+      expect(result.code).toBe(0);
+      expect(readFileSync(join(repoRoot, `networks/${name}/crypto/README.md`), 'utf8')).toMatch(/^# DEMO ONLY/);
+    },
+  );
 });
