@@ -4,6 +4,8 @@ import { Command, CommanderError } from 'commander';
 import { register as registerApply } from './commands/apply.js';
 import { register as registerCrypto } from './commands/crypto.js';
 import { register as registerInit } from './commands/init.js';
+import { register as registerManifests } from './commands/manifests.js';
+import { register as registerSecrets } from './commands/secrets.js';
 import { register as registerValidate } from './commands/validate.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
 
@@ -17,6 +19,8 @@ export function buildProgram(): Command {
   registerInit(program);
   registerCrypto(program);
   registerApply(program);
+  registerManifests(program);
+  registerSecrets(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -56,6 +56,10 @@ export const DIAGNOSTIC_CODES = {
   // live state (plan --state)
   NS_STATE_INVALID: 'a state file that does not have the shape the exporting tool writes',
   NS_STATE_WRONG_CHANNEL: 'a state config block that belongs to another channel',
+  // Kubernetes manifests
+  NS_K8S_TEMPLATE_ERROR: 'a manifest template failed to render one object',
+  NS_K8S_INVALID_OBJECT: 'a spec value makes a Kubernetes object the API server would reject',
+  NS_K8S_DUPLICATE_OBJECT: 'two emitted objects of one kind share a name in one namespace',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

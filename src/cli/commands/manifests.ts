@@ -1,0 +1,53 @@
+// `netspec manifests <network.yaml> --out <dir> [--org <org>]`: writes k8s/<org>/ for each organization (or
+// one), atomically. Any invalid object stops the run before a single file is written.
+import type { Command } from 'commander';
+import { didYouMean, hasErrors } from '../../compiler/diagnostics/index.js';
+import { loadSpec } from '../../compiler/load-spec.js';
+import { locate } from '../../compiler/parse/index.js';
+import { action } from '../action.js';
+import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { renderDiagnostics, sourcesOf, UserError } from '../output.js';
+
+interface ManifestsOptions {
+  out: string;
+  org?: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('manifests')
+    .description('write each organization’s Kubernetes manifests (k8s/<org>/, one file per object)')
+    .argument('<network.yaml>', 'the network spec')
+    .requiredOption('--out <dir>', 'folder to write k8s/<org>/ into')
+    .option('--org <org>', 'only this organization')
+    .action(action((file: string, options: ManifestsOptions) => runManifests(file, options)));
+}
+
+async function runManifests(file: string, options: ManifestsOptions): Promise<number> {
+  const loaded = loadSpec(file);
+  const sources = sourcesOf({ [file]: loaded.text });
+  if (!loaded.value || hasErrors(loaded.diagnostics)) {
+    process.stdout.write(`${renderDiagnostics(loaded.diagnostics, sources, 'text')}\n`);
+    return EXIT_ERROR;
+  }
+  const { model, parsed } = loaded.value;
+  if (options.org && !model.organizations.some((org) => org.name === options.org)) {
+    const names = model.organizations.map((org) => org.name);
+    throw new UserError(`no organization '${options.org}' in ${file}${didYouMean(options.org, names)}`);
+  }
+  const { emitManifests, manifestFiles, writeManifestFolders } = await import('../../compiler/k8s/index.js');
+  const emitted = emitManifests(model, {
+    ...(options.org ? { organizations: [options.org] } : {}),
+    locate: (path) => locate(parsed, path),
+  });
+  if (!emitted.value) {
+    process.stdout.write(`${renderDiagnostics(emitted.diagnostics, sources, 'text')}\n`);
+    process.stdout.write(`${file}: no manifests written\n`);
+    return EXIT_ERROR;
+  }
+  const files = emitted.value.flatMap(manifestFiles);
+  writeManifestFolders(options.out, files);
+  for (const org of emitted.value)
+    process.stdout.write(`k8s/${org.organization}: ${org.objects.length} objects (namespace ${org.namespace})\n`);
+  return EXIT_OK;
+}

@@ -1,0 +1,26 @@
+// Kubernetes stage: the model -> per-organization manifests (Namespace, NetworkPolicies, quota, Fabric CA,
+// peers, orderers, chaincode servers, Quorum nodes), rendered from templates/k8s/, validated offline against
+// the Kubernetes schemas, deterministic. Emitting is pure; writeManifestFolders is the one step that writes.
+
+export { KIND_ORDER } from './canonical-order.js';
+export { type EmitOptions, emitManifests } from './emit-manifests.js';
+export { IMAGES } from './images.js';
+export type { K8sObject, OrganizationManifests } from './k8s-object.js';
+export { commonLabels, MANAGED_BY, ORGANIZATION_LABEL, pruneSelector } from './labels.js';
+export {
+  ANNOTATIONS,
+  KUSTOMIZATION_FILE,
+  type ManifestFile,
+  manifestFiles,
+  objectFileName,
+  toYaml,
+} from './manifest-files.js';
+export { fileTemplates, type TemplateSource } from './render-template.js';
+export {
+  externalConfigMaps,
+  type RequiredConfigMap,
+  type RequiredSecret,
+  requiredSecrets,
+} from './required-secrets.js';
+export { validateObject } from './validate-object.js';
+export { writeManifestFolders } from './write-manifests.js';

@@ -1,0 +1,62 @@
+// Templates -> objects. Each template renders one Kubernetes object as YAML; values go in through `{{json}}`,
+// so the text of a spec value can never change the document's structure. A template that fails (a missing
+// field in strict mode, YAML that does not parse, more or less than one document) is reported, not thrown.
+import { readFileSync } from 'node:fs';
+import Handlebars from 'handlebars';
+import { parseAllDocuments } from 'yaml';
+import type { K8sObject } from './k8s-object.js';
+
+/** Where template texts come from; tests pass their own to prove a broken template is reported. */
+export type TemplateSource = (name: string) => string;
+
+const TEMPLATE_DIR = new URL('../../../templates/k8s/', import.meta.url);
+
+export const fileTemplates: TemplateSource = (name) => readFileSync(new URL(`${name}.yaml.hbs`, TEMPLATE_DIR), 'utf8');
+
+export interface TemplateRenderer {
+  render(name: string, view: object): { object?: K8sObject; error?: string };
+}
+
+export function templateRenderer(source: TemplateSource = fileTemplates): TemplateRenderer {
+  const handlebars = Handlebars.create();
+  handlebars.registerHelper('json', (value: unknown) => new Handlebars.SafeString(JSON.stringify(value ?? null)));
+  handlebars.registerHelper('string', (value: unknown) => String(value));
+  handlebars.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
+  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  return {
+    render(name, view) {
+      try {
+        let template = compiled.get(name);
+        if (!template) {
+          template = handlebars.compile(source(name), { strict: true, noEscape: true });
+          compiled.set(name, template);
+        }
+        const text = template(view);
+        const documents = parseAllDocuments(text);
+        if (!Array.isArray(documents) || documents.length !== 1)
+          return { error: `template '${name}' must render exactly one YAML document` };
+        const document = documents[0]!;
+        if (document.errors.length > 0)
+          return { error: `template '${name}' renders invalid YAML: ${document.errors[0]!.message.split('\n')[0]}` };
+        const object = document.toJS() as unknown;
+        if (!isObject(object)) return { error: `template '${name}' does not render a Kubernetes object` };
+        return { object };
+      } catch (error) {
+        const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        return { error: `template '${name}' failed: ${message}` };
+      }
+    },
+  };
+}
+
+function isObject(value: unknown): value is K8sObject {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const candidate = value as Record<string, unknown>;
+  return (
+    typeof candidate.apiVersion === 'string' &&
+    typeof candidate.kind === 'string' &&
+    typeof candidate.metadata === 'object' &&
+    candidate.metadata !== null &&
+    typeof (candidate.metadata as { name?: unknown }).name === 'string'
+  );
+}
