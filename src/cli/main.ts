@@ -2,9 +2,13 @@
 // command modules load their heavy dependencies inside their actions, so `--help` and `validate` start fast.
 import { Command, CommanderError } from 'commander';
 import { register as registerApply } from './commands/apply.js';
+import { register as registerComputeUpdate } from './commands/compute-update.js';
 import { register as registerCrypto } from './commands/crypto.js';
+import { register as registerDecode } from './commands/decode.js';
+import { register as registerEncode } from './commands/encode.js';
 import { register as registerInit } from './commands/init.js';
 import { register as registerManifests } from './commands/manifests.js';
+import { register as registerQuorum } from './commands/quorum.js';
 import { register as registerSecrets } from './commands/secrets.js';
 import { register as registerValidate } from './commands/validate.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
@@ -21,6 +25,10 @@ export function buildProgram(): Command {
   registerApply(program);
   registerManifests(program);
   registerSecrets(program);
+  registerQuorum(program);
+  registerDecode(program);
+  registerEncode(program);
+  registerComputeUpdate(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

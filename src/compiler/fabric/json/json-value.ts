@@ -27,7 +27,9 @@ export function scalarToJson(type: string, value: unknown, inList: boolean): Jso
     const bytes = value as Uint8Array | undefined;
     // Go leaves an absent bytes field nil, which encoding/json prints as null; list elements are never nil.
     if (!inList && (!bytes || bytes.length === 0)) return null;
-    return Buffer.from(bytes ?? []).toString('base64');
+    if (!bytes) return '';
+    // A view, not a copy: certificates make up most of a config.
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
   }
   if (type === 'float' || type === 'double') {
     const n = Number(value ?? 0);

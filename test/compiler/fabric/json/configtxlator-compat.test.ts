@@ -95,3 +95,12 @@ function reverseKeys(json: Json): Json {
     );
   return json;
 }
+
+describe('printJson', () => {
+  it('escapes HTML characters like Go and sorts integer-like keys as strings', () => {
+    expect(printJson({ b: '<a&b>', a: [] })).toBe('{\n\t"a": [],\n\t"b": "\\u003ca\\u0026b\\u003e"\n}\n');
+    expect(printJson({ x: { '10': 1, '2': {}, a: null } })).toBe(
+      '{\n\t"x": {\n\t\t"10": 1,\n\t\t"2": {},\n\t\t"a": null\n\t}\n}\n',
+    );
+  });
+});
