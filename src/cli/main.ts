@@ -6,6 +6,7 @@ import { register as registerComputeUpdate } from './commands/compute-update.js'
 import { register as registerCrypto } from './commands/crypto.js';
 import { register as registerDecode } from './commands/decode.js';
 import { register as registerEncode } from './commands/encode.js';
+import { register as registerGenesis } from './commands/genesis.js';
 import { register as registerInit } from './commands/init.js';
 import { register as registerManifests } from './commands/manifests.js';
 import { register as registerSecrets } from './commands/secrets.js';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerDecode(program);
   registerEncode(program);
   registerComputeUpdate(program);
+  registerGenesis(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -17,7 +17,9 @@ export interface ApplyOptions {
 type ApplyTarget = (bundle: string, options: ApplyOptions) => Promise<number>;
 
 /** Each target module exports `runApply(bundle, options)`; add a target by adding one line. */
-const TARGETS: Record<string, () => Promise<{ runApply: ApplyTarget }>> = {};
+const TARGETS: Record<string, () => Promise<{ runApply: ApplyTarget }>> = {
+  k8s: () => import('./apply-k8s.js'),
+};
 
 export function register(program: Command): void {
   program

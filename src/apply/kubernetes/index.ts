@@ -1,0 +1,6 @@
+// Applying Kubernetes manifests: read an org's folder from a bundle, server-side apply it to the org's own
+// cluster (kubeconfig context from the spec), prune what netspec applied before and no longer emits.
+export { type ApplyEvent, applyOrganization, FIELD_MANAGER, PRUNABLE_KINDS } from './apply-manifests.js';
+export { connect } from './kube-client.js';
+export { progressReporter } from './progress.js';
+export { BundleError, bundleOrganizations, readOrganizationManifests } from './read-bundle.js';

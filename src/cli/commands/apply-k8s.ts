@@ -1,0 +1,47 @@
+// `netspec apply <bundle> --k8s [--org <org>] [--dry-run]`: one org's k8s/<org>/ folder from the bundle,
+// server-side applied to that org's cluster. Each org applies only its own folder.
+import { didYouMean } from '../../compiler/diagnostics/index.js';
+import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { UserError } from '../output.js';
+import type { ApplyOptions } from './apply.js';
+
+export async function runApply(bundle: string, options: ApplyOptions): Promise<number> {
+  const kubernetes = await import('../../apply/kubernetes/index.js');
+  const available = kubernetes.bundleOrganizations(bundle);
+  const organization = options.org ?? (available.length === 1 ? available[0] : undefined);
+  if (!organization)
+    throw new UserError(
+      available.length === 0
+        ? `${bundle} holds no k8s/<org>/ folder`
+        : `choose the organization with --org (the bundle holds ${available.join(', ')})`,
+    );
+  if (!available.includes(organization))
+    throw new UserError(`${bundle} holds no k8s/${organization}/ folder${didYouMean(organization, available)}`);
+  try {
+    const manifests = kubernetes.readOrganizationManifests(bundle, organization);
+    const { api } = kubernetes.connect(manifests.context);
+    await kubernetes.applyOrganization(api, manifests, {
+      dryRun: Boolean(options.dryRun),
+      onEvent: kubernetes.progressReporter(process.stdout, organization),
+    });
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof kubernetes.BundleError) throw new UserError(error.message);
+    // An API error (forbidden, conflict, unreachable): one clear line, the apply stops where it was.
+    const status = (error as { code?: unknown }).code;
+    const body = (error as { body?: unknown }).body;
+    const detail =
+      typeof body === 'string' ? (safeMessage(body) ?? body.slice(0, 300)) : String((error as Error).message ?? error);
+    process.stderr.write(`netspec: Kubernetes API error${typeof status === 'number' ? ` ${status}` : ''}: ${detail}\n`);
+    return EXIT_ERROR;
+  }
+}
+
+function safeMessage(body: string): string | undefined {
+  try {
+    const parsed = JSON.parse(body) as { message?: unknown };
+    return typeof parsed.message === 'string' ? parsed.message : undefined;
+  } catch {
+    return undefined;
+  }
+}
