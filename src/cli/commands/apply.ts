@@ -12,6 +12,8 @@ export interface ApplyOptions {
   k8s?: boolean;
   quorum?: boolean;
   users?: boolean;
+  /** The network.yaml, when the bundle does not carry its own copy. */
+  spec?: string;
 }
 
 type ApplyTarget = (bundle: string, options: ApplyOptions) => Promise<number>;
@@ -19,6 +21,7 @@ type ApplyTarget = (bundle: string, options: ApplyOptions) => Promise<number>;
 /** Each target module exports `runApply(bundle, options)`; add a target by adding one line. */
 const TARGETS: Record<string, () => Promise<{ runApply: ApplyTarget }>> = {
   k8s: () => import('./apply-k8s.js'),
+  quorum: () => import('./apply-quorum.js'),
 };
 
 export function register(program: Command): void {
@@ -32,6 +35,7 @@ export function register(program: Command): void {
     .option('--users', 'register and enroll application users with the org’s CA')
     .option('--dry-run', 'show what would be done without changing anything')
     .option('--timeout <seconds>', 'how long to wait for a change to take effect')
+    .option('--spec <network.yaml>', 'the network spec (default: the copy in the bundle)')
     .action(
       action(async (bundle: string, options: ApplyOptions) => {
         const chosen = Object.keys(TARGETS).filter((name) => options[name as keyof ApplyOptions]);

@@ -176,6 +176,7 @@ export interface QuorumNodeModel {
   organization: string;
   /** 128 lowercase hex characters, no 0x prefix. */
   publicKey: string;
+  /** The spec's host, else the node's Kubernetes Service `<node>.<org namespace>.svc.cluster.local`. */
   host: string;
   p2pPort: number;
   rpcPort: number;

@@ -47,7 +47,7 @@ export function normalize(spec: NetworkSpec, specDir: string): NetworkModel {
     organizations,
     channels: Object.entries(spec.channels ?? {}).map(([name, channel]) => normalizeChannel(name, channel, byName)),
     chaincodes: (spec.chaincodes ?? []).map(normalizeChaincode),
-    quorum: Object.entries(spec.quorum ?? {}).map(([name, network]) => normalizeQuorum(name, network)),
+    quorum: Object.entries(spec.quorum ?? {}).map(([name, network]) => normalizeQuorum(name, network, byName)),
     connection: {
       identities: Object.fromEntries(
         Object.entries(spec.connection?.identities ?? {}).map(([org, identity]) => [
@@ -233,7 +233,11 @@ function normalizeChaincode(chaincode: ChaincodeSpec): ChaincodeModel {
   };
 }
 
-function normalizeQuorum(name: string, network: QuorumNetworkSpec): QuorumNetworkModel {
+function normalizeQuorum(
+  name: string,
+  network: QuorumNetworkSpec,
+  organizations: Map<string, OrganizationModel>,
+): QuorumNetworkModel {
   const seconds = (text: string | undefined, fallback: number) => {
     const ms = text === undefined ? undefined : parseDuration(text);
     return ms === undefined ? fallback : Math.max(1, Math.round(ms / 1000));
@@ -242,7 +246,10 @@ function normalizeQuorum(name: string, network: QuorumNetworkSpec): QuorumNetwor
     name: spec.name,
     organization: spec.organization,
     publicKey: spec.publicKey.toLowerCase().replace(/^0x/, ''),
-    host: spec.host ?? `${spec.name}.${name}.quorum`,
+    // The Kubernetes Service of the node in its org's namespace: what static-nodes.json dials inside the cluster.
+    host:
+      spec.host ??
+      `${spec.name}.${organizations.get(spec.organization)?.kubernetes.namespace ?? spec.organization}.svc.cluster.local`,
     p2pPort: spec.p2pPort ?? DEFAULT_PORTS.quorumP2p,
     rpcPort: spec.rpcPort ?? DEFAULT_PORTS.quorumRpc,
   });

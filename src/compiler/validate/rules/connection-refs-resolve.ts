@@ -1,6 +1,6 @@
 // Connection settings name real things: each identity key is a defined organization, each endpoint key an
-// `org/node` that is one of that org's peers or orderers. CI signs and connects with these; a key that names
-// nothing is an identity or endpoint that is silently never used.
+// `org/node` that is one of that org's peers or orderers, or a `<quorum network>/<node>`. CI signs and connects
+// with these; a key that names nothing is an identity or endpoint that is silently never used.
 import { didYouMean } from '../../diagnostics/index.js';
 import type { Rule } from '../rule-context.js';
 import { entriesOf, listOf, splitNodeRef } from './_spec-walk.js';
@@ -8,9 +8,15 @@ import { entriesOf, listOf, splitNodeRef } from './_spec-walk.js';
 export const connectionRefsResolve: Rule = (ctx) => {
   const organizations = ctx.spec.organizations ?? {};
   const orgNames = Object.keys(organizations);
-  const nodes = entriesOf(organizations).flatMap(([org, spec]) =>
-    [...listOf(spec?.peers), ...listOf(spec?.orderers)].map((node) => `${org}/${node?.name}`),
-  );
+  const nodes = [
+    ...entriesOf(organizations).flatMap(([org, spec]) =>
+      [...listOf(spec?.peers), ...listOf(spec?.orderers)].map((node) => `${org}/${node?.name}`),
+    ),
+    // A Quorum node's JSON-RPC endpoint is keyed `<quorum network>/<node>` (votes are cast through it).
+    ...entriesOf(ctx.spec.quorum).flatMap(([network, spec]) =>
+      [...listOf(spec?.validators), ...listOf(spec?.members)].map((node) => `${network}/${node?.name}`),
+    ),
+  ];
   for (const [org] of entriesOf(ctx.spec.connection?.identities)) {
     if (orgNames.includes(org)) continue;
     ctx.report({

@@ -15,6 +15,8 @@ import { consentersResolve } from './consenters-resolve.js';
 import { durationsValid } from './durations-valid.js';
 import { organizationRoles } from './organization-roles.js';
 import { policiesValid } from './policies-valid.js';
+import { quorumChainIdsUnique } from './quorum-chain-ids-unique.js';
+import { quorumConsensusClient } from './quorum-consensus-client.js';
 import { quorumKeysUnique } from './quorum-keys-unique.js';
 import { quorumKeysValid } from './quorum-keys-valid.js';
 import { quorumOrganizationsResolve } from './quorum-organizations-resolve.js';
@@ -36,6 +38,7 @@ export const SPECIFIED_RULES: readonly Rule[] = Object.freeze([
   uniqueEndpoints,
   uniqueChaincodes,
   uniqueQuorumNodeNames,
+  quorumChainIdsUnique,
   uniqueApprovers,
   // references resolve
   channelMembersExist,
@@ -53,6 +56,7 @@ export const SPECIFIED_RULES: readonly Rule[] = Object.freeze([
   // consensus
   raftConsenterCount,
   bftValidatorCount,
+  quorumConsensusClient,
   quorumKeysUnique,
   quorumKeysValid,
   // units

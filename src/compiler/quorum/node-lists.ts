@@ -1,0 +1,36 @@
+// Who a node dials: static-nodes.json, GoQuorum's permissioned-nodes.json and the Tessera peer list. Hosts are the
+// model's node hosts: the Kubernetes Service DNS name in the owning org's namespace unless the spec gives a host.
+import type { QuorumNetworkModel, QuorumNodeModel } from '../model/network-model.js';
+
+/** GoQuorum's default Raft transport port (`--raftport`). */
+export const RAFT_PORT = 50400;
+/** Tessera's default peer-to-peer port. */
+export const TESSERA_P2P_PORT = 9000;
+
+/**
+ * `enode://<128 hex public key>@<host>:<p2pPort>`. GoQuorum examples add `?discport=0` (discovery off in a
+ * permissioned network) and, for Raft, `&raftport=`; Besu's examples carry no query.
+ */
+export function enodeUrl(node: QuorumNodeModel, network: Pick<QuorumNetworkModel, 'client' | 'consensus'>): string {
+  const base = `enode://${node.publicKey}@${node.host}:${node.p2pPort}`;
+  if (network.client === 'besu') return base;
+  return network.consensus === 'raft' ? `${base}?discport=0&raftport=${RAFT_PORT}` : `${base}?discport=0`;
+}
+
+/** Every node of the network, validators first, in spec order. */
+export function staticNodes(network: QuorumNetworkModel): string[] {
+  return [...network.validators, ...network.members].map((node) => enodeUrl(node, network));
+}
+
+/** Tessera `peer` entries: one private transaction manager beside each node, reached on its own Service. */
+export function tesseraPeers(network: QuorumNetworkModel): { url: string }[] {
+  return [...network.validators, ...network.members].map((node) => ({
+    url: `http://${tesseraHost(node.host)}:${TESSERA_P2P_PORT}`,
+  }));
+}
+
+/** `validator1.org1.svc.cluster.local` -> `validator1-tessera.org1.svc.cluster.local`. */
+function tesseraHost(host: string): string {
+  const dot = host.indexOf('.');
+  return dot < 0 ? `${host}-tessera` : `${host.slice(0, dot)}-tessera${host.slice(dot)}`;
+}
