@@ -9,6 +9,7 @@ import { register as registerEncode } from './commands/encode.js';
 import { register as registerGenesis } from './commands/genesis.js';
 import { register as registerInit } from './commands/init.js';
 import { register as registerManifests } from './commands/manifests.js';
+import { register as registerQuorum } from './commands/quorum.js';
 import { register as registerSecrets } from './commands/secrets.js';
 import { register as registerValidate } from './commands/validate.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerApply(program);
   registerManifests(program);
   registerSecrets(program);
+  registerQuorum(program);
   registerDecode(program);
   registerEncode(program);
   registerComputeUpdate(program);
