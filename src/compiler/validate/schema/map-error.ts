@@ -151,13 +151,11 @@ function describeBadKey(params: PropertyNameParams, path: DataPath, parsed: Pars
     ? `the name of ${describePlace(data, keyPath)}`
     : `the key '${key}' in ${describePlace(data, path)}`;
   const ranges = [locate(parsed, keyPath, 'key')];
-  const tooLong = params.inner.find((inner) => inner.keyword === 'maxLength');
-  if (tooLong) {
-    return {
-      code: 'NS_SCHEMA_RANGE',
-      message: `${subject} ${sizeRule('maxLength', Number(tooLong.params.limit), key)}`,
-      ranges,
-    };
+  // A key of the wrong length (empty, or longer than a DNS label may be) is told as such, not as a format.
+  const length = params.inner.find((inner) => inner.keyword === 'minLength' || inner.keyword === 'maxLength');
+  if (length) {
+    const rule = sizeRule(length.keyword, Number(length.params.limit), key);
+    return { code: 'NS_SCHEMA_RANGE', message: `${subject} ${rule}`, ranges };
   }
   const keySchema = schemaAt(schema, data, path)?.propertyNames;
   const expected = expectedWords(keySchema && resolve(schema, keySchema, key));

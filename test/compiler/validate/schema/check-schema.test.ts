@@ -51,6 +51,12 @@ describe('checkSchema', () => {
     expect(check(VALID)).toEqual([]);
   });
 
+  it('says so when the document is not a mapping at all', () => {
+    expect(check('- apiVersion: netspec/v1\n')).toEqual([
+      '1:1 NS_SCHEMA_TYPE the spec must be a mapping (key: value), not a list',
+    ]);
+  });
+
   describe('unknown keys', () => {
     it('points at the misspelt key, names its place and suggests the real one', () => {
       const yaml = `
@@ -334,6 +340,25 @@ describe('checkSchema', () => {
       expect(check(yaml)).toEqual([
         "4:3 NS_SCHEMA_FORMAT the name of organization 'Acme' must be a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit) such as org1 or peer0",
         "10:3 NS_SCHEMA_FORMAT the name of channel 'Trade_1' must be a channel name (a lowercase letter, then lowercase letters, digits, '.' or '-') such as trade",
+      ]);
+    });
+
+    it('reports an empty attribute name as a range error at the key', () => {
+      const yaml = `
+        apiVersion: netspec/v1
+        name: demo
+        organizations:
+          acme:
+            mspId: AcmeMSP
+            domain: acme.example.com
+            roles: [participant]
+            msp: { directory: msp }
+            users:
+              - name: app
+                attributes: { "": x, plant: 3 }
+        `;
+      expect(check(yaml)).toEqual([
+        "11:23 NS_SCHEMA_RANGE the key '' in 'attributes' of user 'app' of organization 'acme' must not be empty",
       ]);
     });
 
