@@ -2,7 +2,16 @@
 // configtxlator prints, compute config updates like `configtxlator compute_update`, read a config block and wrap
 // an update for submission. Every function returns {value, diagnostics}; a user's bad input is never thrown.
 import { type Diagnostic, type DiagnosticCode, fileRange, type StageResult } from '../diagnostics/index.js';
-import { type ConfigSignature, readConfigFromBlock, type WrapOptions, wrapUpdate } from './block/index.js';
+import type { NetworkModel } from '../model/network-model.js';
+import {
+  type ConfigSignature,
+  genesisBlock,
+  readConfigBlock,
+  readConfigFromBlock,
+  type WrapOptions,
+  wrapUpdate,
+} from './block/index.js';
+import { channelConfigJson } from './config/channel-config.js';
 import { type Json, messageFromJson, messageToJson } from './json/index.js';
 import {
   CodecError,
@@ -67,6 +76,26 @@ export function computeUpdate(
 /** The `common.Config` carried by a config block (as `peer channel fetch config` writes it, or a genesis block). */
 export function configFromBlock(blockBytes: Uint8Array, options: SourceOptions = {}): StageResult<ProtoMessage> {
   return attempt('NS_FABRIC_NOT_CONFIG_BLOCK', options, () => readConfigFromBlock(blockBytes));
+}
+
+/** The config block's config, the channel it belongs to and the block's number. */
+export function configBlockInfo(
+  blockBytes: Uint8Array,
+  options: SourceOptions = {},
+): StageResult<{ config: ProtoMessage; channelId: string; blockNumber: string }> {
+  return attempt('NS_FABRIC_NOT_CONFIG_BLOCK', options, () => readConfigBlock(blockBytes));
+}
+
+/** A channel's `common.Config` built from the model, as configtxgen builds it from an equivalent configtx.yaml. */
+export function buildChannelConfig(model: NetworkModel, channelName: string): StageResult<ProtoMessage> {
+  return fromJson('common.Config', channelConfigJson(model, channelName) as Json);
+}
+
+/** The channel's genesis block (`configtxgen -outputBlock`), deterministic for a given timestamp. */
+export function buildGenesisBlock(model: NetworkModel, channelName: string, timestamp: Date): StageResult<Uint8Array> {
+  const config = buildChannelConfig(model, channelName);
+  if (!config.value) return { value: undefined, diagnostics: config.diagnostics };
+  return { value: genesisBlock(config.value, channelName, { timestamp }), diagnostics: [] };
 }
 
 /**

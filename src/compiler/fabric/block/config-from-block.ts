@@ -6,6 +6,15 @@ import { decodeMessage, type ProtoMessage } from '../proto/wire.js';
 const HEADER_TYPE_CONFIG = 1;
 
 export function readConfigFromBlock(blockBytes: Uint8Array): ProtoMessage {
+  return readConfigBlock(blockBytes).config;
+}
+
+/** The config and the channel it belongs to (from the CONFIG transaction's channel header). */
+export function readConfigBlock(blockBytes: Uint8Array): {
+  config: ProtoMessage;
+  channelId: string;
+  blockNumber: string;
+} {
   const block = decodeMessage('common.Block', blockBytes);
   const data = ((block.data as ProtoMessage | null)?.data as Uint8Array[] | undefined) ?? [];
   if (data.length !== 1)
@@ -25,7 +34,8 @@ export function readConfigFromBlock(blockBytes: Uint8Array): ProtoMessage {
   const config = configEnvelope.config as ProtoMessage | null;
   if (!config?.channel_group)
     throw new CodecError('the config envelope holds no channel config', 'data.data[0].payload.data.config');
-  return config;
+  const blockNumber = String((block.header as ProtoMessage | null)?.number ?? 0);
+  return { config, channelId: String(channelHeader.channel_id ?? ''), blockNumber };
 }
 
 function bytesOf(value: unknown): Uint8Array {
