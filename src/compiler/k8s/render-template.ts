@@ -19,7 +19,12 @@ export interface TemplateRenderer {
 
 export function templateRenderer(source: TemplateSource = fileTemplates): TemplateRenderer {
   const handlebars = Handlebars.create();
-  handlebars.registerHelper('json', (value: unknown) => new Handlebars.SafeString(JSON.stringify(value ?? null)));
+  // Strict mode does not reach helper arguments: a view without the field must still fail, not render `null`.
+  handlebars.registerHelper('json', (value: unknown, options: { loc?: { start?: { line?: number } } }) => {
+    if (value === undefined)
+      throw new Error(`{{json}} of an undefined value (template line ${options?.loc?.start?.line ?? '?'})`);
+    return new Handlebars.SafeString(JSON.stringify(value));
+  });
   handlebars.registerHelper('string', (value: unknown) => String(value));
   handlebars.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
   const compiled = new Map<string, Handlebars.TemplateDelegate>();

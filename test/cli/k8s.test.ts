@@ -1,0 +1,174 @@
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type FakeKubeApi, startFakeKubeApi } from '../apply/kubernetes/fake-kube-api.js';
+import { repoRoot, runCli } from '../helpers/run-cli.js';
+
+const SPEC = 'networks/supply-chain/network.yaml';
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'netspec-k8s-cli-'));
+}
+
+/** runCli blocks the event loop; the apply tests need the in-process fake API server to answer meanwhile. */
+function runCliAsync(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const bin = fileURLToPath(new URL('../../bin/netspec.js', import.meta.url));
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, NO_COLOR: '1', NETSPEC_DEBUG: '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+describe('netspec manifests', () => {
+  it('writes k8s/<org>/ for every organization, with a kustomization listing each file', () => {
+    const out = tempDir();
+    const result = runCli(['manifests', SPEC, '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(readdirSync(join(out, 'k8s')).sort()).toEqual(['distributor', 'manufacturer', 'operator', 'retailer']);
+    const folder = join(out, 'k8s', 'retailer');
+    const listed = readFileSync(join(folder, 'kustomization.yaml'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('  - '))
+      .map((line) => line.slice(4));
+    expect([...listed, 'kustomization.yaml'].sort()).toEqual(readdirSync(folder).sort());
+    expect(result.stdout).toMatch(/^k8s\/retailer: \d+ objects \(namespace supply-retailer\)$/m);
+  });
+
+  it('--org writes only that organization and replaces its folder (no stale files)', () => {
+    const out = tempDir();
+    runCli(['manifests', SPEC, '--out', out, '--org', 'retailer']);
+    writeFileSync(join(out, 'k8s', 'retailer', 'service-stale.yaml'), 'stale');
+    const result = runCli(['manifests', SPEC, '--out', out, '--org', 'retailer']);
+    expect(result.code).toBe(0);
+    expect(readdirSync(join(out, 'k8s'))).toEqual(['retailer']);
+    expect(existsSync(join(out, 'k8s', 'retailer', 'service-stale.yaml'))).toBe(false);
+  });
+
+  it('rejects an unknown organization with a suggestion', () => {
+    const result = runCli(['manifests', SPEC, '--out', tempDir(), '--org', 'retailr']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`netspec: no organization 'retailr' in ${SPEC} (did you mean 'retailer'?)\n`);
+  });
+
+  it('refuses a spec that makes an invalid object: position, org, object; exit 1; nothing written', () => {
+    const dir = tempDir();
+    cpSync(join(repoRoot, 'networks/supply-chain'), dir, { recursive: true });
+    const file = join(dir, 'network.yaml');
+    const text = readFileSync(file, 'utf8');
+    // A peer name starting with a digit is a DNS-1123 label (the schema accepts it) but not a Service name.
+    const edited = text.replace(/(retailer:[\s\S]*?peers:\n\s+- name: )peer0/, '$10peer');
+    expect(edited).not.toBe(text);
+    writeFileSync(file, edited);
+    const out = join(dir, 'out');
+    const result = runCli(['manifests', file, '--out', out]);
+    expect(result.code).toBe(1);
+    const line = edited.split('\n').findIndex((l) => l.includes('name: 0peer')) + 1;
+    expect(result.stdout).toContain(
+      `${file}:${line}:9 error NS_K8S_INVALID_OBJECT organization 'retailer', Service '0peer': metadata.name: '0peer' is not a DNS-1035 label`,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('netspec secrets', () => {
+  it('prints the Secrets and keys an organization must create', () => {
+    const result = runCli(['secrets', SPEC, 'manufacturer']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^Secrets to create in namespace supply-manufacturer \(organization manufacturer\):$/m,
+    );
+    expect(result.stdout).toMatch(/^peer0-couchdb {2}\(Opaque, used by StatefulSet\/peer0\)$/m);
+    expect(result.stdout).toMatch(/^ {2}key\.pem {8}the node’s signing private key \(PEM\)$/m);
+    expect(result.stdout).toMatch(
+      /^cc-production-product-registry-package {2}\(used by Deployment\/cc-production-product-registry\)$/m,
+    );
+  });
+
+  it('--format json lists names and keys, never values', () => {
+    const result = runCli(['secrets', SPEC, 'operator', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.namespace).toBe('supply-operator');
+    expect(report.secrets.map((s: { name: string }) => s.name)).toEqual([
+      'ca-operator-ca',
+      'ca-operator-tls',
+      'ca-operator-bootstrap',
+      'orderer0-msp',
+      'orderer0-tls',
+      'orderer1-msp',
+      'orderer1-tls',
+      'orderer2-msp',
+      'orderer2-tls',
+    ]);
+    expect(result.stdout).not.toMatch(/BEGIN/);
+  });
+});
+
+describe('netspec apply --k8s', () => {
+  let api: FakeKubeApi;
+  beforeEach(async () => {
+    api = await startFakeKubeApi();
+  });
+  afterEach(async () => {
+    await api.close();
+  });
+
+  function bundle(): string {
+    const out = tempDir();
+    expect(runCli(['manifests', SPEC, '--out', out, '--org', 'retailer']).code).toBe(0);
+    return out;
+  }
+
+  it('applies the org folder in the spec’s context, printing JSON lines off a terminal', async () => {
+    const kubeconfig = api.kubeconfig(['somewhere-else', 'retailer-ap']);
+    const result = await runCliAsync(['apply', bundle(), '--k8s', '--org', 'retailer', '--dry-run'], {
+      KUBECONFIG: kubeconfig,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const events = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const patches = api.requests.filter((r) => r.method === 'PATCH');
+    expect(events.filter((e) => e.event === 'applied').length).toBe(patches.length);
+    expect(events.at(-1)).toEqual({
+      organization: 'retailer',
+      event: 'done',
+      applied: patches.length,
+      pruned: 0,
+      dryRun: true,
+    });
+    for (const patch of patches) expect(patch.query).toEqual({ dryRun: 'All', fieldManager: 'netspec', force: 'true' });
+  });
+
+  it('fails with one clear line when the API refuses', async () => {
+    api.failNextPatch = { status: 403, message: 'namespaces is forbidden: User "ci" cannot patch' };
+    const result = await runCliAsync(['apply', bundle(), '--k8s'], { KUBECONFIG: api.kubeconfig(['retailer-ap']) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('netspec: Kubernetes API error 403: namespaces is forbidden: User "ci" cannot patch\n');
+  });
+
+  it('refuses a kubeconfig without the org’s context', async () => {
+    const result = await runCliAsync(['apply', bundle(), '--k8s'], { KUBECONFIG: api.kubeconfig(['other']) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      "netspec: kubeconfig has no context 'retailer-ap' (the spec's kubernetes.context); contexts: other\n",
+    );
+    expect(api.requests).toEqual([]);
+  });
+});
