@@ -38,17 +38,27 @@ export async function startFakeQuorumNetwork(
     }
   };
 
+  const proposeAnswering = (answer: unknown) => (voter: string, params: unknown[]) => {
+    propose(voter, String(params[0]), Boolean(params[1]));
+    return answer;
+  };
+  const discardAnswering = (answer: unknown) => (voter: string, params: unknown[]) => {
+    votes.get(String(params[0]))?.delete(voter);
+    return answer;
+  };
+
   const handlers: Record<string, (voter: string, params: unknown[]) => unknown> = {
     qbft_getValidatorsByBlockNumber: () => [...validators],
     ibft_getValidatorsByBlockNumber: () => [...validators],
     // GoQuorum prints addresses without 0x in its docs' examples: the client must cope.
     istanbul_getValidators: () => validators.map((address) => address.slice(2)),
-    qbft_proposeValidatorVote: (voter, [target, add]) => (propose(voter, String(target), Boolean(add)), true),
-    ibft_proposeValidatorVote: (voter, [target, add]) => (propose(voter, String(target), Boolean(add)), true),
-    istanbul_propose: (voter, [target, add]) => (propose(voter, String(target), Boolean(add)), null),
-    qbft_discardValidatorVote: (voter, [target]) => (votes.get(String(target))?.delete(voter), true),
-    ibft_discardValidatorVote: (voter, [target]) => (votes.get(String(target))?.delete(voter), true),
-    istanbul_discard: (voter, [target]) => (votes.get(String(target))?.delete(voter), null),
+    // Besu answers true, GoQuorum null.
+    qbft_proposeValidatorVote: proposeAnswering(true),
+    ibft_proposeValidatorVote: proposeAnswering(true),
+    istanbul_propose: proposeAnswering(null),
+    qbft_discardValidatorVote: discardAnswering(true),
+    ibft_discardValidatorVote: discardAnswering(true),
+    istanbul_discard: discardAnswering(null),
   };
 
   const server: Server = createServer((request, response) => {
