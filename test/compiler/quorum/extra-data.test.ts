@@ -77,6 +77,21 @@ describe('Istanbul extraData (GoQuorum IBFT)', () => {
   });
 });
 
+describe('Istanbul extraData, GoQuorum documentation', () => {
+  it('matches the GoQuorum docs example IBFT genesis (four validators)', () => {
+    // Consensys/doc.goquorum docs/configure-and-manage/configure/consensus-protocols/ibft.md, "Example IBFT genesis file".
+    const validators = [
+      '0x93917cadbace5dfce132b991732c6cda9bcc5b8a',
+      '0x27a97c9aaf04f18f3014c32e036dd0ac76da5f18',
+      '0xce412f988377e31f4d0ff12d74df73b51c42d0ca',
+      '0x98c1334496614aed49d2e81526d089f7264fed9c',
+    ];
+    expect(bytesToHex(encodeExtraData('istanbul', validators))).toBe(
+      `0x${ZERO_32}f89af8549493917cadbace5dfce132b991732c6cda9bcc5b8a9427a97c9aaf04f18f3014c32e036dd0ac76da5f1894ce412f988377e31f4d0ff12d74df73b51c42d0ca9498c1334496614aed49d2e81526d089f7264fed9cb841${'00'.repeat(65)}c0`,
+    );
+  });
+});
+
 describe('RLP', () => {
   it('prefixes a string longer than 55 bytes with its length in bytes (0xb9 0x012c) and round-trips', () => {
     const long = new Uint8Array(300).fill(7);
