@@ -59,6 +59,23 @@ export const DIAGNOSTIC_CODES = {
   // live state (plan --state)
   NS_STATE_INVALID: 'a state file that does not have the shape the exporting tool writes',
   NS_STATE_WRONG_CHANNEL: 'a state config block that belongs to another channel',
+  // plan
+  NS_PLAN_CHAINCODE_SEQUENCE: 'a chaincode definition whose sequence does not follow the committed one',
+  NS_PLAN_CHAINCODE_POLICY: 'a chaincode endorsement policy that cannot be expressed as a definition',
+  NS_PLAN_CHAINCODE_REMOVED: 'a committed chaincode the spec no longer lists (Fabric cannot remove it)',
+  // plan safety guards: each blocks the plan unless the spec's `allow` names its code
+  NS_GUARD_CONSENTER_CHANGES: 'more than one Raft consenter change in one update',
+  NS_GUARD_CONSENTERS_TOO_FEW: 'an update leaves fewer than 3 Raft consenters',
+  NS_GUARD_CONSENTERS_EVEN: 'an update leaves an even number of Raft consenters',
+  NS_GUARD_CONSENTER_QUORUM: 'an update removes so many consenters that the remaining ones lose quorum',
+  NS_GUARD_LAST_ORDERER_ORG: 'an update removes the last orderer organization',
+  NS_GUARD_LAST_ADMIN_ORG: 'an update removes the last application organization',
+  NS_GUARD_IMPLICIT_META_EMPTY: 'an ImplicitMeta policy over no sub-groups (Fabric threshold 0: anyone satisfies it)',
+  NS_GUARD_ORG_NEEDED_BY_CHAINCODE: "an update removes an org a chaincode's endorsement policy still names",
+  NS_GUARD_CAPABILITY_DOWNGRADE: 'an update lowers a capability level',
+  NS_GUARD_QUORUM_TOO_FEW_VALIDATORS: 'a validator change leaves fewer than 4 BFT validators',
+  NS_GUARD_QUORUM_MULTIPLE_CHANGES: 'more than one validator change in one plan',
+  NS_GUARD_QUORUM_NO_FAULT_TOLERANCE: 'a validator change leaves f = floor((n-1)/3) at 0',
   // Kubernetes manifests
   NS_K8S_TEMPLATE_ERROR: 'a manifest template failed to render one object',
   NS_K8S_INVALID_OBJECT: 'a spec value makes a Kubernetes object the API server would reject',

@@ -23,6 +23,7 @@ import {
 } from './proto/index.js';
 import { computeConfigUpdate } from './update/index.js';
 
+export { type GenesisOptions, genesisBlock } from './block/index.js';
 export { printJson } from './json/index.js';
 export type { ConfigSignature, Json, ProtoMessage, WrapOptions };
 

@@ -51,3 +51,24 @@ export function signatureEnvelopeJson(rule: SignatureRule): object {
   const root = rule.kind === 'signedBy' ? { n_out_of: { n: 1, rules: [walk(rule)] } } : walk(rule);
   return { identities, rule: root, version: 0 };
 }
+
+/** The policy text of a SignaturePolicyEnvelope in configtxlator JSON: the inverse of signatureEnvelopeJson. */
+export function signatureEnvelopeText(envelope: {
+  rule: unknown;
+  identities: { principal?: { msp_identifier?: string; role?: string } | null }[];
+}): string {
+  const roleOf = (role: string | undefined) => (role ?? 'MEMBER').toLowerCase();
+  const format = (rule: unknown): string => {
+    const node = rule as { signed_by?: number; n_out_of?: { n: number; rules: unknown[] } };
+    if (node.n_out_of) {
+      const { n, rules } = node.n_out_of;
+      const inner = rules.map(format).join(', ');
+      if (n === 1) return `OR(${inner})`;
+      if (n === rules.length) return `AND(${inner})`;
+      return `OutOf(${n}, ${inner})`;
+    }
+    const principal = envelope.identities[node.signed_by ?? 0]?.principal;
+    return `'${principal?.msp_identifier ?? '?'}.${roleOf(principal?.role)}'`;
+  };
+  return format(envelope.rule);
+}

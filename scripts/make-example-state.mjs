@@ -1,0 +1,115 @@
+// Writes each example network's state/ folder: what a plausible live network exports (config blocks as
+// `peer channel fetch config` writes them, committed chaincodes as `peer lifecycle chaincode querycommitted -O json`
+// prints them, Quorum validator sets), deliberately behind the spec so `netspec plan` shows a real plan.
+// Run after `npm run build`: node scripts/make-example-state.mjs
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { signatureEnvelopeJson } from '../dist/compiler/fabric/config/policy-json.js';
+import { buildGenesisBlock, encode, fromJson } from '../dist/compiler/fabric/index.js';
+import { loadSpec } from '../dist/compiler/load-spec.js';
+import { parsePolicyExpression } from '../dist/compiler/model/policy-expression.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+// The live channels were created on this date; a fixed time keeps the committed blocks reproducible.
+const CREATED = new Date('2026-03-02T09:00:00Z');
+
+function load(name) {
+  const loaded = loadSpec(join(root, 'networks', name, 'network.yaml'));
+  if (!loaded.value) throw new Error(`${name}: ${loaded.diagnostics.map((d) => d.message).join('; ')}`);
+  return loaded.value.model;
+}
+
+function applicationPolicy(text) {
+  const json = text.startsWith('/')
+    ? { channel_config_policy_reference: text }
+    : { signature_policy: signatureEnvelopeJson(parsePolicyExpression(text).value.rule) };
+  return Buffer.from(
+    encode('protos.ApplicationPolicy', fromJson('protos.ApplicationPolicy', json).value).value,
+  ).toString('base64');
+}
+
+function definition(name, version, sequence, policy, extra = {}) {
+  return {
+    name,
+    sequence: String(sequence),
+    version,
+    endorsement_plugin: 'escc',
+    validation_plugin: 'vscc',
+    validation_parameter: applicationPolicy(policy),
+    collections: {},
+    init_required: false,
+    ...extra,
+  };
+}
+
+function writeState(name, model, chaincodes, quorum = {}) {
+  const dir = join(root, 'networks', name, 'state');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'fabric'), { recursive: true });
+  for (const channel of model.channels) {
+    if (!chaincodes[channel.name]) continue; // a channel without live state is new
+    const block = buildGenesisBlock(model, channel.name, CREATED);
+    if (!block.value) throw new Error(block.diagnostics[0].message);
+    writeFileSync(join(dir, 'fabric', `${channel.name}.block`), block.value);
+    writeFileSync(
+      join(dir, 'fabric', `${channel.name}.chaincodes.json`),
+      `${JSON.stringify({ chaincode_definitions: chaincodes[channel.name] }, null, '\t')}\n`,
+    );
+  }
+  for (const [network, validators] of Object.entries(quorum)) {
+    mkdirSync(join(dir, 'quorum'), { recursive: true });
+    writeFileSync(
+      join(dir, 'quorum', `${network}.json`),
+      `${JSON.stringify({ validators, blockNumber: 48213 }, null, 2)}\n`,
+    );
+  }
+  writeFileSync(
+    join(dir, 'README.md'),
+    '# Live state (example)\n\nWhat the live network exports, as `netspec fetch` writes it: a plausible live network that is\n' +
+      'behind the spec, so `netspec plan` shows real changes. Regenerate with `node scripts/make-example-state.mjs`.\n',
+  );
+}
+
+// supply-chain: the retailer has not joined `distribution` yet, `production` still batches 100 messages, and two
+// chaincodes run their previous definitions.
+{
+  const model = load('supply-chain');
+  const production = model.channels.find((c) => c.name === 'production');
+  production.orderer.batchSize.maxMessageCount = 100;
+  const distribution = model.channels.find((c) => c.name === 'distribution');
+  distribution.members = distribution.members.filter((m) => m !== 'retailer');
+  distribution.anchorPeers = distribution.anchorPeers.filter((p) => p.organization !== 'retailer');
+  distribution.policies.application.Endorsement = 'MAJORITY Endorsement';
+  delete distribution.acls['qscc/GetBlockByNumber'];
+  distribution.acls['qscc/GetBlockByNumber'] = '/Channel/Application/Readers';
+  writeState('supply-chain', model, {
+    production: [
+      definition('product-registry', '1.1', 1, "AND('ManufacturerMSP.peer', 'DistributorMSP.peer')"),
+      definition('quality-cert', '1.0', 1, '/Channel/Application/Endorsement', {
+        collections: {
+          config: [
+            {
+              static_collection_config: {
+                name: 'inspectionReports',
+                member_orgs_policy: {
+                  signature_policy: signatureEnvelopeJson(
+                    parsePolicyExpression("OR('ManufacturerMSP.member')").value.rule,
+                  ),
+                },
+                required_peer_count: 0,
+                maximum_peer_count: 1,
+                block_to_live: '1000000',
+                member_only_read: true,
+                member_only_write: true,
+              },
+            },
+          ],
+        },
+      }),
+    ],
+    distribution: [
+      definition('shipment-tracking', '1.9', 2, '/Channel/Application/Endorsement', { init_required: true }),
+    ],
+  });
+}

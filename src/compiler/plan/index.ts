@@ -1,0 +1,16 @@
+// Plan stage: the spec's model against the live state (config blocks, committed chaincodes, validator sets):
+// per channel create/update/no-op with who must sign, chaincode lifecycle steps, validator votes, safety guards.
+// The plan is data; render/ prints it; writeBundle puts it and its artifacts on disk atomically.
+export { makePlan, type PlanInput, type PlanResult } from './make-plan.js';
+export type {
+  ChaincodePlan,
+  ChaincodeStep,
+  ChannelPlan,
+  ConfigDelta,
+  GuardFinding,
+  Plan,
+  PlanSummary,
+  QuorumPlan,
+} from './plan.js';
+export { PLAN_FORMAT_VERSION } from './plan.js';
+export { writeBundle } from './write-bundle.js';

@@ -1,0 +1,115 @@
+// The plan: the spec (as a model) against the live state, channel by channel, chaincode by chaincode, Quorum
+// network by network; then the safety guards. Returns the plan as data and the bundle's artifacts in memory:
+// writing them is a separate step.
+import { createHash } from 'node:crypto';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { hasErrors } from '../diagnostics/index.js';
+import type { LoadedSpec } from '../load-spec.js';
+import { createRuleContext } from '../validate/rule-context.js';
+import { GUARDS } from './guards/index.js';
+import { type ChaincodePlan, type GuardFinding, PLAN_FORMAT_VERSION, type Plan, type QuorumPlan } from './plan.js';
+import { planChaincodes } from './plan-chaincodes.js';
+import { type ChannelPlanResult, planChannel } from './plan-channel.js';
+import { planQuorum } from './plan-quorum.js';
+import { readState } from './state/read-state.js';
+
+export interface PlanInput {
+  loaded: LoadedSpec;
+  /** The spec file as the user named it and its exact bytes (hashed into the plan). */
+  specFile: string;
+  specBytes: Uint8Array;
+  stateDir: string;
+  /** Timestamp stamped into new channels' genesis blocks. */
+  timestamp: Date;
+}
+
+export interface PlanResult {
+  plan: Plan | undefined;
+  /** Bundle-relative path -> bytes (without plan.json and plan.md, which the caller renders). */
+  artifacts: Map<string, Uint8Array>;
+  diagnostics: Diagnostic[];
+}
+
+export function makePlan(input: PlanInput): PlanResult {
+  const { model, spec, parsed } = input.loaded;
+  const state = readState(input.stateDir, model);
+  if (!state.value) return { plan: undefined, artifacts: new Map(), diagnostics: state.diagnostics };
+  const live = state.value;
+
+  const diagnostics: Diagnostic[] = [];
+  const ruleContext = createRuleContext(spec, parsed, model.specDir, diagnostics);
+  const artifacts = new Map<string, Uint8Array>();
+
+  const channels: ChannelPlanResult[] = model.channels.map((channel) =>
+    planChannel(model, channel, live.channels.get(channel.name), input.timestamp),
+  );
+  for (const result of channels) {
+    diagnostics.push(...result.diagnostics);
+    for (const [path, bytes] of result.artifacts) artifacts.set(path, bytes);
+  }
+  if (hasErrors(diagnostics)) return { plan: undefined, artifacts: new Map(), diagnostics };
+
+  const chaincodes: ChaincodePlan[] = model.channels.flatMap((channel, index) =>
+    planChaincodes({
+      model,
+      channel,
+      committed: live.chaincodes.get(channel.name) ?? [],
+      config: channels[index]!.desiredConfig,
+      report: ruleContext.report,
+    }),
+  );
+  const encoder = new TextEncoder();
+  for (const channel of model.channels) {
+    const steps = chaincodes.filter((c) => c.channel === channel.name && c.action !== 'noop');
+    if (steps.length > 0)
+      artifacts.set(`fabric/${channel.name}/chaincodes.json`, encoder.encode(`${JSON.stringify(steps, null, 2)}\n`));
+  }
+
+  const quorum: QuorumPlan[] = model.quorum.map((network) => {
+    const result = planQuorum(network, live.quorum.get(network.name));
+    for (const [path, bytes] of result.artifacts) artifacts.set(path, bytes);
+    return result.plan;
+  });
+
+  const guards: GuardFinding[] = [];
+  const guardContext = {
+    model,
+    channels,
+    chaincodes,
+    quorum,
+    report(target: string, finding: Parameters<typeof ruleContext.report>[0]) {
+      const sink: Diagnostic[] = [];
+      createRuleContext(spec, parsed, model.specDir, sink).report(finding);
+      for (const diagnostic of sink) guards.push({ target, diagnostic });
+    },
+  };
+  for (const guard of GUARDS) guard(guardContext);
+
+  const channelPlans = channels.map((c) => c.plan);
+  const summary = {
+    channelsCreated: channelPlans.filter((c) => c.action === 'create').length,
+    channelsUpdated: channelPlans.filter((c) => c.action === 'update').length,
+    channelsUnchanged: channelPlans.filter((c) => c.action === 'noop').length,
+    chaincodeChanges: chaincodes.filter((c) => c.action !== 'noop').length,
+    validatorVotes: quorum.reduce((count, network) => count + (network.votes?.steps.length ?? 0), 0),
+    blocked: guards.some((g) => g.diagnostic.severity === 'error'),
+    hasChanges: false,
+  };
+  summary.hasChanges =
+    summary.channelsCreated + summary.channelsUpdated + summary.chaincodeChanges + summary.validatorVotes > 0 ||
+    quorum.some((network) => network.action === 'create');
+
+  const plan: Plan = {
+    formatVersion: PLAN_FORMAT_VERSION,
+    network: model.name,
+    specHash: createHash('sha256').update(input.specBytes).digest('hex'),
+    specFile: input.specFile,
+    stateDir: input.stateDir,
+    channels: channelPlans,
+    chaincodes,
+    quorum,
+    guards,
+    summary,
+  };
+  return { plan: hasErrors(diagnostics) ? undefined : plan, artifacts, diagnostics };
+}

@@ -1,0 +1,164 @@
+// One channel: a new channel gets its genesis block; a live one gets the ConfigUpdate from its live config to the
+// spec's, computed as configtxlator does, with every write, the values before and after, and who must sign.
+import { createHash } from 'node:crypto';
+import type { Diagnostic } from '../diagnostics/index.js';
+import {
+  buildChannelConfig,
+  computeUpdate,
+  encode,
+  fromJson,
+  genesisBlock,
+  type Json,
+  type ProtoMessage,
+  printJson,
+  toJson,
+} from '../fabric/index.js';
+import type { ChannelModel, NetworkModel } from '../model/network-model.js';
+import type { ChannelPlan, ConfigDelta } from './plan.js';
+import {
+  type ConfigGroupJson,
+  type ConfigJson,
+  type ConfigUpdateJson,
+  type ConfigWrite,
+  whoMustSign,
+} from './signers/index.js';
+import type { LiveChannel } from './state/read-state.js';
+
+export interface ChannelPlanResult {
+  plan: ChannelPlan;
+  /** Bundle-relative path -> bytes. */
+  artifacts: Map<string, Uint8Array>;
+  /** The live config as JSON (for guards), when the channel exists. */
+  liveConfig?: ConfigJson;
+  /** The desired config as JSON (for guards). */
+  desiredConfig: ConfigJson;
+  diagnostics: Diagnostic[];
+}
+
+export function planChannel(
+  model: NetworkModel,
+  channel: ChannelModel,
+  live: LiveChannel | undefined,
+  timestamp: Date,
+): ChannelPlanResult {
+  const orgs = new Map(model.organizations.map((org) => [org.name, org]));
+  const base = {
+    channel: channel.name,
+    members: channel.members.map((name) => orgs.get(name)?.mspId ?? name),
+    ordererOrgs: channel.orderer.organizations.map((name) => orgs.get(name)?.mspId ?? name),
+  };
+  const desired = buildChannelConfig(model, channel.name);
+  if (!desired.value) return failed(base, desired.diagnostics);
+  const desiredConfig = jsonOf('common.Config', desired.value) as unknown as ConfigJson;
+  const artifacts = new Map<string, Uint8Array>();
+
+  if (!live) {
+    const block = genesisBlock(desired.value, channel.name, { timestamp });
+    const artifact = `fabric/${channel.name}/genesis.block`;
+    artifacts.set(artifact, block);
+    return {
+      plan: { ...base, action: 'create', delta: [], signers: [], artifact, artifactHash: sha256(block) },
+      artifacts,
+      desiredConfig,
+      diagnostics: [],
+    };
+  }
+
+  // Re-encode the live config canonically first: Go marshals maps in random order, so byte comparison against
+  // our deterministic encoding would report unchanged ACLs or capabilities as changed.
+  const liveJson = jsonOf('common.Config', live.config);
+  const canonical = fromJson('common.Config', liveJson);
+  if (!canonical.value) return failed(base, canonical.diagnostics);
+  const liveConfig = liveJson as unknown as ConfigJson;
+  const update = computeUpdate(channel.name, canonical.value, desired.value);
+  const baseline = { baseSequence: liveConfig.sequence, baseBlock: live.blockNumber };
+  if (!update.value) {
+    if (update.diagnostics.every((d) => d.code === 'NS_FABRIC_NO_CHANGES')) {
+      return {
+        plan: { ...base, ...baseline, action: 'noop', delta: [], signers: [] },
+        artifacts,
+        liveConfig,
+        desiredConfig,
+        diagnostics: [],
+      };
+    }
+    return failed(base, update.diagnostics);
+  }
+  const bytes = encode('common.ConfigUpdate', update.value);
+  if (!bytes.value) return failed(base, bytes.diagnostics);
+  const updateJson = jsonOf('common.ConfigUpdate', update.value) as unknown as ConfigUpdateJson;
+  const { writes, requirements } = whoMustSign(liveConfig, updateJson);
+  const artifact = `fabric/${channel.name}/update.pb`;
+  artifacts.set(artifact, bytes.value);
+  artifacts.set(
+    `fabric/${channel.name}/update.json`,
+    new TextEncoder().encode(printJson(updateJson as unknown as Json)),
+  );
+  return {
+    plan: {
+      ...base,
+      ...baseline,
+      action: 'update',
+      delta: writes.map((write) => withValues(write, liveConfig.channel_group, updateJson.write_set)),
+      signers: requirements,
+      artifact,
+      artifactHash: sha256(bytes.value),
+    },
+    artifacts,
+    liveConfig,
+    desiredConfig,
+    diagnostics: [],
+  };
+}
+
+function failed(
+  base: Pick<ChannelPlan, 'channel' | 'members' | 'ordererOrgs'>,
+  diagnostics: Diagnostic[],
+): ChannelPlanResult {
+  return {
+    plan: { ...base, action: 'noop', delta: [], signers: [] },
+    artifacts: new Map(),
+    desiredConfig: {
+      channel_group: { groups: {}, mod_policy: '', policies: {}, values: {}, version: '0' },
+      sequence: '0',
+    },
+    diagnostics,
+  };
+}
+
+function jsonOf(type: string, message: ProtoMessage): Json {
+  const json = toJson(type, message);
+  if (json.value === undefined) throw new Error(`cannot render ${type} as JSON: ${json.diagnostics[0]?.message}`);
+  return json.value;
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Attach the item's content before (live config) and after (write set) to a write. */
+function withValues(write: ConfigWrite, live: ConfigGroupJson, writeSet: ConfigGroupJson): ConfigDelta {
+  const before = write.change === 'add' ? undefined : itemAt(live, write);
+  const after = write.change === 'remove' ? undefined : itemAt(writeSet, write);
+  return { ...write, ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) };
+}
+
+function itemAt(root: ConfigGroupJson, write: ConfigWrite): unknown {
+  const names = write.path.split('/').filter(Boolean).slice(1);
+  const own = write.kind === 'group' ? names : names.slice(0, -1);
+  let group: ConfigGroupJson | undefined = root;
+  for (const name of own) group = group?.groups?.[name];
+  if (!group) return undefined;
+  if (write.kind === 'group') {
+    // A group is shown by what it holds, not by its (possibly huge) contents.
+    return {
+      groups: Object.keys(group.groups ?? {}).sort(),
+      values: Object.keys(group.values ?? {}).sort(),
+      policies: Object.keys(group.policies ?? {}).sort(),
+      mod_policy: group.mod_policy,
+    };
+  }
+  const name = names[names.length - 1]!;
+  if (write.kind === 'value') return group.values?.[name]?.value;
+  return group.policies?.[name]?.policy;
+}

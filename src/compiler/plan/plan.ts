@@ -1,0 +1,105 @@
+// The plan is plain, serialisable data (plan.json in a bundle): what will change on the live network, who must
+// sign each change, and which safety guards it trips. Renderers only read it; apply only takes it.
+// Changing a field's meaning is a breaking change for every consumer: bump PLAN_FORMAT_VERSION.
+import type { Diagnostic } from '../diagnostics/index.js';
+import type { VotesFile } from '../quorum/votes-file.js';
+import type { ConfigWrite, SigningRequirement } from './signers/index.js';
+
+export const PLAN_FORMAT_VERSION = 1;
+
+export interface Plan {
+  formatVersion: typeof PLAN_FORMAT_VERSION;
+  network: string;
+  /** SHA-256 (hex) of the network.yaml bytes the plan was made from: apply refuses a plan for another spec. */
+  specHash: string;
+  /** The spec and state folders as given on the command line (relative paths stay relative). */
+  specFile: string;
+  stateDir: string;
+  channels: ChannelPlan[];
+  chaincodes: ChaincodePlan[];
+  quorum: QuorumPlan[];
+  /** Safety guard findings: errors block the plan; allowed ones stay as warnings. */
+  guards: GuardFinding[];
+  summary: PlanSummary;
+}
+
+export interface PlanSummary {
+  channelsCreated: number;
+  channelsUpdated: number;
+  channelsUnchanged: number;
+  chaincodeChanges: number;
+  validatorVotes: number;
+  /** True when any guard finding is an error (not allowed by the spec). */
+  blocked: boolean;
+  /** True when anything at all would change. */
+  hasChanges: boolean;
+}
+
+export type ChannelAction = 'create' | 'update' | 'noop';
+
+export interface ChannelPlan {
+  channel: string;
+  action: ChannelAction;
+  /** The live config's sequence the update was computed against (staleness guard); absent for a new channel. */
+  baseSequence?: string;
+  /** The live config block's number. */
+  baseBlock?: string;
+  /** Every write of the update, with the values before and after in configtxlator JSON. */
+  delta: ConfigDelta[];
+  /** The policies Fabric will evaluate, resolved to organizations and thresholds. */
+  signers: SigningRequirement[];
+  /** Bundle-relative path of the artifact: fabric/<channel>/update.pb or fabric/<channel>/genesis.block. */
+  artifact?: string;
+  /** SHA-256 (hex) of the artifact bytes: what signatures must cover. */
+  artifactHash?: string;
+  /** Member and orderer organizations of the channel after the change (MSP ids), for reviewers. */
+  members: string[];
+  ordererOrgs: string[];
+}
+
+export interface ConfigDelta extends ConfigWrite {
+  /** configtxlator JSON of the item before (modify, remove) and after (add, modify); groups show their members. */
+  before?: unknown;
+  after?: unknown;
+}
+
+export type ChaincodeAction = 'define' | 'upgrade' | 'noop';
+
+export interface ChaincodeDefinitionSummary {
+  version: string;
+  sequence: number;
+  initRequired: boolean;
+  /** The endorsement policy in words: a signature expression or a channel policy reference. */
+  endorsementPolicy: string;
+  collections: string[];
+}
+
+export interface ChaincodePlan {
+  channel: string;
+  name: string;
+  action: ChaincodeAction;
+  live?: ChaincodeDefinitionSummary;
+  desired: ChaincodeDefinitionSummary;
+  /** Per member org, in order: each approves the definition with its own identity, then one commits. */
+  steps: ChaincodeStep[];
+  /** The channel's LifecycleEndorsement requirement for the commit, in words. */
+  commitRequirement: string;
+}
+
+export type ChaincodeStep =
+  | { kind: 'approve'; organization: string; mspId: string }
+  | { kind: 'commit'; organizations: string[] };
+
+export interface QuorumPlan {
+  network: string;
+  action: 'create' | 'vote' | 'noop';
+  /** For a new network: the bundle-relative genesis.json; for votes: votes.json. */
+  artifacts: string[];
+  votes?: VotesFile;
+}
+
+/** A guard's finding: a Diagnostic (code, message, position in the spec) with the channel or network it concerns. */
+export interface GuardFinding {
+  target: string;
+  diagnostic: Diagnostic;
+}

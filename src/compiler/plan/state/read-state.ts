@@ -1,0 +1,67 @@
+// The live network as its own tools export it (the state folder):
+//   fabric/<channel>.block            latest config block (`peer channel fetch config`)
+//   fabric/<channel>.chaincodes.json  committed chaincode definitions (`peer lifecycle chaincode querycommitted -O json`)
+//   quorum/<network>.json             {"validators": [...], "blockNumber": N}
+// A channel or network without a file is new. Every problem names the file it is in.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic, StageResult } from '../../diagnostics/index.js';
+import { configBlockInfo, type ProtoMessage } from '../../fabric/index.js';
+import type { NetworkModel } from '../../model/network-model.js';
+import { type CommittedChaincode, readChaincodesState } from './read-chaincodes-state.js';
+import { type QuorumState, readQuorumState } from './read-quorum-state.js';
+import { stateError } from './state-error.js';
+
+export interface LiveChannel {
+  file: string;
+  config: ProtoMessage;
+  blockNumber: string;
+}
+
+export interface LiveState {
+  channels: Map<string, LiveChannel>;
+  chaincodes: Map<string, CommittedChaincode[]>;
+  quorum: Map<string, QuorumState>;
+}
+
+export function readState(stateDir: string, model: NetworkModel): StageResult<LiveState> {
+  const diagnostics: Diagnostic[] = [];
+  const state: LiveState = { channels: new Map(), chaincodes: new Map(), quorum: new Map() };
+  for (const channel of model.channels) {
+    const blockFile = join(stateDir, 'fabric', `${channel.name}.block`);
+    if (existsSync(blockFile)) {
+      const info = configBlockInfo(new Uint8Array(readFileSync(blockFile)), { source: blockFile });
+      if (!info.value) {
+        diagnostics.push(...info.diagnostics.map((d) => ({ ...d, message: `${blockFile}: ${d.message}` })));
+      } else if (info.value.channelId !== channel.name) {
+        diagnostics.push(
+          stateError(
+            blockFile,
+            `is a config block of channel '${info.value.channelId}', not '${channel.name}'`,
+            'NS_STATE_WRONG_CHANNEL',
+          ),
+        );
+      } else {
+        state.channels.set(channel.name, {
+          file: blockFile,
+          config: info.value.config,
+          blockNumber: info.value.blockNumber,
+        });
+      }
+    }
+    const chaincodesFile = join(stateDir, 'fabric', `${channel.name}.chaincodes.json`);
+    if (existsSync(chaincodesFile)) {
+      const committed = readChaincodesState(chaincodesFile);
+      diagnostics.push(...committed.diagnostics);
+      if (committed.value) state.chaincodes.set(channel.name, committed.value);
+    }
+  }
+  for (const network of model.quorum) {
+    const file = join(stateDir, 'quorum', `${network.name}.json`);
+    if (!existsSync(file)) continue;
+    const live = readQuorumState(file);
+    diagnostics.push(...live.diagnostics);
+    if (live.value) state.quorum.set(network.name, live.value);
+  }
+  return { value: diagnostics.length > 0 ? undefined : state, diagnostics };
+}
