@@ -1,5 +1,6 @@
 // `netspec quorum ...`: the Quorum (Besu / GoQuorum) artifacts of a spec, one command each — extraData for a list
 // of validators, a network's genesis.json, its node lists, and the validator votes from a live state file.
+// The Quorum stage (secp256k1, keccak) is imported inside the actions: other commands do not pay for it.
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -8,22 +9,15 @@ import { type Diagnostic, hasErrors } from '../../compiler/diagnostics/index.js'
 import { loadSpec } from '../../compiler/load-spec.js';
 import type { NetworkModel, QuorumNetworkModel } from '../../compiler/model/network-model.js';
 import { readQuorumState } from '../../compiler/plan/state/read-quorum-state.js';
-import {
-  buildGenesis,
-  buildVotesFile,
-  bytesToHex,
-  canonicalJson,
-  EXTRA_DATA_TYPES,
-  type ExtraDataType,
-  emitQuorumArtifacts,
-  encodeExtraData,
-  type QuorumClient,
-  readValidatorsInput,
-  renderVotesFile,
-} from '../../compiler/quorum/index.js';
+import type { ExtraDataType, QuorumClient } from '../../compiler/quorum/index.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { emit, renderDiagnostics, sourcesOf, UserError, writeFileAtomic } from '../output.js';
+
+/** The extraData encodings (as in compiler/quorum/extra-data.ts), listed here so `--help` needs no crypto. */
+const EXTRA_DATA_TYPES: readonly ExtraDataType[] = ['qbft', 'ibft2', 'istanbul'];
+
+const loadQuorumStage = () => import('../../compiler/quorum/index.js');
 
 export function register(program: Command): void {
   const quorum = program
@@ -48,7 +42,8 @@ export function register(program: Command): void {
     .option('--output <file>', 'write to this file instead of stdout')
     .action(
       action((file: string, options: { network?: string; client?: QuorumClient; output?: string }) =>
-        withNetwork(file, options.network, (network) => {
+        withNetwork(file, options.network, async (network) => {
+          const { buildGenesis, canonicalJson } = await loadQuorumStage();
           const client = options.client ?? network.client;
           if (client === 'besu' && network.consensus === 'raft')
             throw new UserError(`quorum network '${network.name}' uses Raft, which Besu does not implement`);
@@ -66,7 +61,8 @@ export function register(program: Command): void {
     .requiredOption('--out <dir>', 'the folder to write')
     .action(
       action((file: string, options: { network?: string; out: string }) =>
-        withNetwork(file, options.network, (network) => {
+        withNetwork(file, options.network, async (network) => {
+          const { emitQuorumArtifacts } = await loadQuorumStage();
           for (const [name, text] of Object.entries(emitQuorumArtifacts(network)))
             writeFileAtomic(join(options.out, name), text);
           return EXIT_OK;
@@ -83,7 +79,8 @@ export function register(program: Command): void {
     .option('--output <file>', 'write to this file instead of stdout')
     .action(
       action((file: string, options: { network?: string; state?: string; output?: string }) =>
-        withNetwork(file, options.network, (network) => {
+        withNetwork(file, options.network, async (network) => {
+          const { buildVotesFile, renderVotesFile } = await loadQuorumStage();
           const stateFile = join(
             options.state ?? join(dirname(resolve(file)), 'state'),
             'quorum',
@@ -104,7 +101,8 @@ export function register(program: Command): void {
     );
 }
 
-function runExtraData(file: string, type: ExtraDataType): number {
+async function runExtraData(file: string, type: ExtraDataType): Promise<number> {
+  const { bytesToHex, encodeExtraData, readValidatorsInput } = await loadQuorumStage();
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -118,7 +116,11 @@ function runExtraData(file: string, type: ExtraDataType): number {
 }
 
 /** Loads and validates the spec, picks the Quorum network, and runs `use` on it; spec errors print and exit 1. */
-function withNetwork(file: string, name: string | undefined, use: (network: QuorumNetworkModel) => number): number {
+function withNetwork(
+  file: string,
+  name: string | undefined,
+  use: (network: QuorumNetworkModel) => Promise<number>,
+): Promise<number> | number {
   const loaded = loadSpec(file);
   if (!loaded.value || hasErrors(loaded.diagnostics)) return fail(loaded.diagnostics, { [file]: loaded.text });
   return use(pickNetwork(loaded.value.model, name));
