@@ -1,7 +1,8 @@
 // `netspec apply <bundle> --quorum --org <org>` through the real binary against a local JSON-RPC server. The
 // binary runs asynchronously (spawn, not spawnSync) so the server in this process can answer it.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,6 +106,24 @@ describe('netspec apply --quorum', () => {
         method: 'qbft_proposeValidatorVote',
         params: [address(6), true],
       })),
+    );
+  });
+
+  it('takes the spec from plan.json and refuses a spec that is not the one planned', async () => {
+    fake = await startFakeQuorumNetwork(NODES, GENESIS_SET);
+    const [bundle, spec] = writeBundle(fake).split('::') as [string, string];
+    const specHash = createHash('sha256').update(readFileSync(spec)).digest('hex');
+    writeFileSync(join(bundle, 'plan.json'), JSON.stringify({ specFile: spec, specHash }));
+    const planned = await runCliAsync(['apply', bundle, '--quorum', '--org', 'retailer', '--dry-run'], { CI: 'true' });
+    expect(planned.code).toBe(2);
+    expect(JSON.parse(planned.stdout)).toMatchObject({ event: 'would-vote', voter: 'payments/validator4' });
+    expect(fake.calls.map((call) => call.method)).toEqual(['qbft_getValidatorsByBlockNumber']);
+
+    writeFileSync(join(bundle, 'plan.json'), JSON.stringify({ specFile: spec, specHash: '00'.repeat(32) }));
+    const stale = await runCliAsync(['apply', bundle, '--quorum', '--org', 'retailer']);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toBe(
+      `netspec: ${spec} is not the spec this bundle was planned from (plan.json specHash differs)\n`,
     );
   });
 

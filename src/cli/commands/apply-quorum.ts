@@ -1,6 +1,7 @@
 // `netspec apply <bundle> --quorum --org <org>`: the org casts its own validators' votes for every Quorum network
 // in the bundle. Progress is prose on a terminal; in CI (CI=true) or when piped, one JSON object per line.
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   castVotes,
@@ -21,9 +22,16 @@ const DEFAULT_TIMEOUT_SECONDS = 120;
 export async function runApply(bundle: string, options: ApplyOptions): Promise<number> {
   if (!options.org) throw new UserError('--quorum needs --org <org>: each organization casts only its own votes');
   const org = options.org;
-  const specFile = options.spec ?? join(bundle, 'network.yaml');
-  if (!existsSync(specFile))
-    throw new UserError(`no spec at ${specFile}: pass --spec <network.yaml> (the bundle carries no copy)`);
+  const plan = readPlanHeader(bundle);
+  const specFile =
+    options.spec ?? (existsSync(join(bundle, 'network.yaml')) ? join(bundle, 'network.yaml') : plan?.specFile);
+  if (!specFile || !existsSync(specFile))
+    throw new UserError(
+      `no spec${specFile ? ` at ${specFile}` : ''}: pass --spec <network.yaml> (the bundle carries no copy)`,
+    );
+  // Like Terraform, apply only what was planned: votes computed from another version of the spec are refused.
+  if (plan?.specHash && sha256(readFileSync(specFile)) !== plan.specHash)
+    throw new UserError(`${specFile} is not the spec this bundle was planned from (plan.json specHash differs)`);
   const loaded = loadSpec(specFile);
   if (!loaded.value || hasErrors(loaded.diagnostics)) {
     process.stderr.write(`${renderDiagnostics(loaded.diagnostics, sourcesOf({ [specFile]: loaded.text }), 'text')}\n`);
@@ -57,6 +65,7 @@ export async function runApply(bundle: string, options: ApplyOptions): Promise<n
         votes: votes.value,
         dryRun: options.dryRun ?? false,
         timeoutMs: timeoutSeconds * 1000,
+        // Tests shorten the poll; a real chain adds a block every few seconds, so 2 s is plenty.
         pollIntervalMs: Number(process.env.NETSPEC_QUORUM_POLL_MS ?? 2000),
         onEvent: report,
       });
@@ -76,4 +85,23 @@ function reporter(): (event: VoteEvent) => void {
   return (event) => {
     process.stdout.write(machine ? `${JSON.stringify(event)}\n` : `${event.message}\n`);
   };
+}
+
+/** The fields of `<bundle>/plan.json` this target reads, when the bundle has one. */
+function readPlanHeader(bundle: string): { specFile?: string; specHash?: string } | undefined {
+  const file = join(bundle, 'plan.json');
+  if (!existsSync(file)) return undefined;
+  try {
+    const plan = JSON.parse(readFileSync(file, 'utf8')) as { specFile?: unknown; specHash?: unknown };
+    return {
+      ...(typeof plan.specFile === 'string' ? { specFile: plan.specFile } : {}),
+      ...(typeof plan.specHash === 'string' ? { specHash: plan.specHash } : {}),
+    };
+  } catch (error) {
+    throw new UserError(`${file}: not readable JSON (${(error as Error).message})`);
+  }
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
