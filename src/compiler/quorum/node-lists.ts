@@ -9,7 +9,8 @@ export const TESSERA_P2P_PORT = 9000;
 
 /**
  * `enode://<128 hex public key>@<host>:<p2pPort>`. GoQuorum examples add `?discport=0` (discovery off in a
- * permissioned network) and, for Raft, `&raftport=`; Besu's examples carry no query.
+ * permissioned network) and, for Raft, `&raftport=`; Besu's examples carry no query. Besu resolves a DNS name in
+ * an enode only with `--Xdns-enabled=true` (and `--Xdns-update-enabled=true` for Services whose IP changes).
  */
 export function enodeUrl(node: QuorumNodeModel, network: Pick<QuorumNetworkModel, 'client' | 'consensus'>): string {
   const base = `enode://${node.publicKey}@${node.host}:${node.p2pPort}`;
