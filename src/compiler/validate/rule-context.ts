@@ -25,7 +25,12 @@ export interface RuleContext {
 /** A semantic rule: one invariant of a sound network, checked over the whole spec. */
 export type Rule = (ctx: RuleContext) => void;
 
-export function createRuleContext(spec: NetworkSpec, parsed: ParsedSpec, baseDir: string, sink: Diagnostic[]): RuleContext {
+export function createRuleContext(
+  spec: NetworkSpec,
+  parsed: ParsedSpec,
+  baseDir: string,
+  sink: Diagnostic[],
+): RuleContext {
   const allowed = new Set((spec.allow ?? []).map((entry) => (typeof entry === 'string' ? entry : entry.code)));
   return {
     spec,
