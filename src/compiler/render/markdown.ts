@@ -1,0 +1,173 @@
+// The plan as a pull-request comment: what a consortium reviewer reads before anyone signs. Verdict first, then
+// anything that blocks the plan, a summary, the changes per channel with who must sign, chaincode approvals,
+// Quorum votes, a picture of the consortium with the changes marked, and the commands each org runs next.
+// Only reads the plan; deterministic, so a bot can compare and update its comment (found by the first line).
+import { formatLocation, type SourceTexts } from '../diagnostics/index.js';
+import type { NetworkModel } from '../model/network-model.js';
+import type { GuardFinding, Plan } from '../plan/plan.js';
+import { channelSections, orgLabel } from './_markdown-channels.js';
+import { chaincodeSection, quorumSection } from './_markdown-lifecycle.js';
+import { code, escapeText, fenced, plural, shortHash, table } from './_markdown-text.js';
+import { renderMermaid } from './mermaid.js';
+
+/** The first line of every plan comment: how a bot finds the comment it must update. */
+export const PLAN_COMMENT_MARKER = '<!-- netspec-plan -->';
+
+export interface MarkdownOptions {
+  /** Source texts, to print guard findings with `file:line:col`; without them only the file is named. */
+  sources?: SourceTexts;
+}
+
+export function renderMarkdown(plan: Plan, model: NetworkModel, options: MarkdownOptions = {}): string {
+  const sources = options.sources ?? { get: () => undefined };
+  const errors = plan.guards.filter((g) => g.diagnostic.severity === 'error');
+  const allowed = plan.guards.filter((g) => g.diagnostic.severity !== 'error');
+  const lines: string[] = [PLAN_COMMENT_MARKER, `## netspec plan: ${code(plan.network)}`, '', verdict(plan), ''];
+  lines.push(
+    `Spec ${code(plan.specFile)} (sha256 ${code(shortHash(plan.specHash))}) against the live state in ${code(plan.stateDir)}.`,
+    '',
+  );
+  if (errors.length > 0) lines.push(...blockingSection(errors, sources), '');
+  lines.push(...summaryTable(plan), '');
+  if (allowed.length > 0) lines.push(...allowedSection(allowed, sources), '');
+  lines.push(...channelSections(plan.channels, model));
+  lines.push(...chaincodeSection(plan.chaincodes, model));
+  lines.push(...quorumSection(plan.quorum, model));
+  lines.push('## Consortium', '', ...fenced('mermaid', renderMermaid(model, plan).trimEnd()));
+  if (plan.summary.hasChanges) lines.push('', '<sub>Green: added · amber: changed · red, dashed: removed.</sub>');
+  lines.push('', ...nextSteps(plan, model));
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
+}
+
+function changeCount(plan: Plan): number {
+  const { summary } = plan;
+  const quorumCreates = plan.quorum.filter((q) => q.action === 'create').length;
+  return (
+    summary.channelsCreated +
+    summary.channelsUpdated +
+    summary.chaincodeChanges +
+    summary.validatorVotes +
+    quorumCreates
+  );
+}
+
+function verdict(plan: Plan): string {
+  const count = changeCount(plan);
+  if (plan.summary.blocked) {
+    const errors = plan.guards.filter((g) => g.diagnostic.severity === 'error').length;
+    return `⛔ **BLOCKED by ${plural(errors, 'safety guard')}**: ${plural(count, 'change')} planned, none may be signed until the spec is fixed or the guard allowed.`;
+  }
+  if (!plan.summary.hasChanges) return '✅ **No changes.** The live network matches the spec.';
+  return `📝 **${plural(count, 'change')}** to review, then sign.`;
+}
+
+function summaryTable(plan: Plan): string[] {
+  const { summary } = plan;
+  const rows: string[][] = [
+    [
+      'Fabric channels',
+      String(summary.channelsCreated),
+      String(summary.channelsUpdated),
+      String(summary.channelsUnchanged),
+    ],
+  ];
+  if (plan.chaincodes.length > 0) {
+    const count = (action: string) => String(plan.chaincodes.filter((c) => c.action === action).length);
+    rows.push(['Chaincode definitions', count('define'), count('upgrade'), count('noop')]);
+  }
+  if (plan.quorum.length > 0) {
+    const count = (action: string) => plan.quorum.filter((q) => q.action === action).length;
+    rows.push([
+      'Quorum networks',
+      String(count('create')),
+      `${count('vote')} (${plural(summary.validatorVotes, 'validator vote')})`,
+      String(count('noop')),
+    ]);
+  }
+  const errors = plan.guards.filter((g) => g.diagnostic.severity === 'error').length;
+  const guardLine = `Safety guards: ${errors} blocking, ${plan.guards.length - errors} allowed by the spec.`;
+  return [...table(['', 'Create', 'Update', 'Unchanged'], ['l', 'r', 'r', 'r'], rows), '', guardLine];
+}
+
+function blockingSection(findings: readonly GuardFinding[], sources: SourceTexts): string[] {
+  const codes = [...new Set(findings.map((f) => f.diagnostic.code))];
+  const lines = [
+    '> [!CAUTION]',
+    `> **This plan is blocked.** ${plural(findings.length, 'finding')} below would put the live network at risk. ` +
+      'Fix the spec, or, if the consortium accepts the risk, name the code in `allow:` in network.yaml.',
+    '',
+    '## ⛔ Blocking safety guards',
+    '',
+    ...findings.flatMap((finding) => findingLines(finding, sources, true)),
+    '',
+    'To accept these risks deliberately (reviewers will see them as warnings):',
+    '',
+    ...fenced('yaml', ['allow:', ...codes.map((c) => `  - ${c}`)].join('\n')),
+  ];
+  return lines;
+}
+
+function allowedSection(findings: readonly GuardFinding[], sources: SourceTexts): string[] {
+  return [
+    '> [!WARNING]',
+    `> ${plural(findings.length, 'safety guard finding')} allowed by the spec's \`allow:\` list: check that the consortium still accepts ${findings.length === 1 ? 'it' : 'them'}.`,
+    '',
+    ...findings.flatMap((finding) => findingLines(finding, sources, false)),
+  ];
+}
+
+function findingLines(finding: GuardFinding, sources: SourceTexts, blocking: boolean): string[] {
+  const { diagnostic } = finding;
+  const range = diagnostic.ranges[0];
+  // Without the source text a line:col would be a guess (1:1): name the file alone.
+  const location = range && (sources.get(range.file) !== undefined ? formatLocation(range, sources) : range.file);
+  const where = location ? ` at ${code(location)}` : '';
+  const lines = [
+    `- **${code(diagnostic.code)}** on ${code(finding.target)}${where}: ${escapeText(diagnostic.message)}`,
+  ];
+  if (diagnostic.hint) lines.push(`  ${escapeText(diagnostic.hint)}`);
+  if (blocking) lines.push(`  To allow it: ${code(`allow: [${diagnostic.code}]`)} in network.yaml.`);
+  return lines;
+}
+
+function nextSteps(plan: Plan, model: NetworkModel): string[] {
+  const lines = ['## Next steps', ''];
+  if (plan.summary.blocked) {
+    lines.push(
+      'Nothing can be signed while the plan is blocked: fix the spec or allow the guards above, push, and the plan is made again.',
+    );
+    return lines;
+  }
+  if (!plan.summary.hasChanges) {
+    lines.push('Nothing to sign or apply.');
+    return lines;
+  }
+  const signers = [...new Set(plan.channels.flatMap((c) => c.signers.flatMap((s) => s.mspIds)))].sort();
+  let step = 1;
+  if (signers.length > 0) {
+    lines.push(
+      `${step++}. Each organization under *Who must sign* signs the bundle with an admin identity of its MSP:`,
+      '',
+    );
+    const commands = signers.map(
+      (mspId) => `netspec sign <bundle> --msp-id ${mspId} --cert <admin-cert.pem> --key <admin-key.pem>`,
+    );
+    lines.push(...fenced('sh', commands.join('\n')).map((line) => `   ${line}`), '');
+    lines.push(`${step++}. ${code('netspec verify <bundle>')} shows which signatures are still missing.`);
+  }
+  const approvers = [
+    ...new Set(plan.chaincodes.flatMap((c) => c.steps.flatMap((s) => (s.kind === 'approve' ? [s.mspId] : [])))),
+  ].sort();
+  if (approvers.length > 0) {
+    lines.push(
+      `${step++}. Chaincode approvals: ${escapeText(approvers.map((id) => orgLabel(id, model)).join(', '))} each run ${code('netspec apply <bundle> --org <org>')}, then one commits.`,
+    );
+  }
+  if (plan.quorum.some((q) => q.action !== 'noop')) {
+    lines.push(`${step++}. Quorum: validator owners cast their votes with ${code('netspec apply <bundle> --quorum')}.`);
+  }
+  lines.push(
+    `${step++}. Once merged, CI applies the verified bundle; re-planning the same spec and state reproduces it byte for byte.`,
+  );
+  return lines;
+}
