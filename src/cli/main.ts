@@ -2,6 +2,7 @@
 // command modules load their heavy dependencies inside their actions, so `--help` and `validate` start fast.
 import { Command, CommanderError } from 'commander';
 import { register as registerApply } from './commands/apply.js';
+import { register as registerCodeowners } from './commands/codeowners.js';
 import { register as registerComputeUpdate } from './commands/compute-update.js';
 import { register as registerCrypto } from './commands/crypto.js';
 import { register as registerDecode } from './commands/decode.js';
@@ -9,6 +10,7 @@ import { register as registerEncode } from './commands/encode.js';
 import { register as registerGenesis } from './commands/genesis.js';
 import { register as registerInit } from './commands/init.js';
 import { register as registerManifests } from './commands/manifests.js';
+import { register as registerPr } from './commands/pr.js';
 import { register as registerQuorum } from './commands/quorum.js';
 import { register as registerSecrets } from './commands/secrets.js';
 import { register as registerValidate } from './commands/validate.js';
@@ -31,6 +33,8 @@ export function buildProgram(): Command {
   registerEncode(program);
   registerComputeUpdate(program);
   registerGenesis(program);
+  registerPr(program);
+  registerCodeowners(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
