@@ -77,7 +77,10 @@ describe('normalize', () => {
       organization: 'operator',
       host: 'orderer2.operator.supply.example.com',
       port: 7050,
-      tlsCert: resolve(dirname(specFile), 'crypto/operator/orderers/orderer2.operator.supply.example.com/tls/server.crt'),
+      tlsCert: resolve(
+        dirname(specFile),
+        'crypto/operator/orderers/orderer2.operator.supply.example.com/tls/server.crt',
+      ),
     });
   });
 
