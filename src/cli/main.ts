@@ -8,12 +8,16 @@ import { register as registerCrypto } from './commands/crypto.js';
 import { register as registerDecode } from './commands/decode.js';
 import { register as registerEncode } from './commands/encode.js';
 import { register as registerGenesis } from './commands/genesis.js';
+import { register as registerHistory } from './commands/history.js';
 import { register as registerInit } from './commands/init.js';
 import { register as registerManifests } from './commands/manifests.js';
+import { register as registerPlan } from './commands/plan.js';
 import { register as registerPr } from './commands/pr.js';
 import { register as registerQuorum } from './commands/quorum.js';
 import { register as registerSecrets } from './commands/secrets.js';
+import { register as registerSign } from './commands/sign.js';
 import { register as registerValidate } from './commands/validate.js';
+import { register as registerVerify } from './commands/verify.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
 
 export function buildProgram(): Command {
@@ -23,6 +27,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerValidate(program);
+  registerPlan(program);
   registerInit(program);
   registerCrypto(program);
   registerApply(program);
@@ -35,6 +40,9 @@ export function buildProgram(): Command {
   registerGenesis(program);
   registerPr(program);
   registerCodeowners(program);
+  registerHistory(program);
+  registerSign(program);
+  registerVerify(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

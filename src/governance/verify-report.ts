@@ -25,6 +25,8 @@ export interface RequirementVerdict {
   signedBy: string[];
   /** MSP ids that could still sign to satisfy it ("2 of 3: waiting for CarolMSP"). */
   waitingFor: string[];
+  /** Met against needed, in words: "1 of 2: waiting for RetailerMSP", "2 of 2: satisfied". */
+  progress?: string;
 }
 
 export interface UpdateVerdict {
@@ -38,5 +40,7 @@ export interface UpdateVerdict {
 
 export interface VerifyReport {
   status: VerifyStatus;
+  /** Problems with the bundle as a whole (unreadable plan, changed spec, state that does not load). */
+  problems?: string[];
   updates: UpdateVerdict[];
 }

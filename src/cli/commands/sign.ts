@@ -1,0 +1,107 @@
+// `netspec sign <bundle> --msp-id <id> --cert <admin.pem> --key <admin-key.pem> [--state <dir>]`: the org's
+// ConfigSignature over each update of the bundle its signature counts towards, as signatures/<channel>/<mspid>.json.
+// `netspec sign --import <envelope.pb> <bundle>`: signatures made by `peer channel signconfigtx`, as files.
+// `netspec sign --envelope <envelope.pb> --msp-id ... --cert ... --key ... --output <file>`: signconfigtx itself.
+// The private key is used in memory only and never printed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { action } from '../action.js';
+import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { emit, UserError, writeFileAtomic } from '../output.js';
+
+interface Options {
+  mspId?: string;
+  cert?: string;
+  key?: string;
+  state?: string;
+  import?: string;
+  envelope?: string;
+  output?: string;
+  config?: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('sign')
+    .description("sign a bundle's channel updates (or a CONFIG_UPDATE envelope) as an organization admin")
+    .argument('[bundle]', 'the plan bundle')
+    .option('--msp-id <id>', 'the MSP id of the signing organization')
+    .option('--cert <file>', "the admin's PEM certificate")
+    .option('--key <file>', "the admin's PEM private key (stays on this machine)")
+    .option('--state <dir>', "the live state folder (default: plan.json's stateDir)")
+    .option('--import <envelope>', 'import the signatures of a `peer channel signconfigtx` envelope into the bundle')
+    .option('--envelope <envelope>', 'add a signature to a CONFIG_UPDATE envelope, as `peer channel signconfigtx`')
+    .option('--output <file>', 'with --envelope: where to write the signed envelope (default: stdout)')
+    .option('--config <block>', "with --envelope: check the signer against this config block's MSPs first")
+    .action(action((bundle: string | undefined, options: Options) => runSign(bundle, options)));
+}
+
+async function runSign(bundle: string | undefined, options: Options): Promise<number> {
+  const governance = await import('../../governance/index.js');
+  if (options.import) {
+    if (!bundle) throw new UserError('sign --import needs the bundle to import into');
+    const result = governance.importEnvelope(readInput(options.import), bundle);
+    if (result.errors.length > 0) return fail(result.errors);
+    for (const [path, text] of result.files) writeFileAtomic(join(bundle, path), text);
+    process.stderr.write(`Imported ${result.files.size} signature(s) for channel ${result.channel}\n`);
+    return EXIT_OK;
+  }
+  if (!options.mspId || !options.cert || !options.key) throw new UserError('sign needs --msp-id, --cert and --key');
+  const loaded = governance.loadSigningIdentity(options.mspId, options.cert, options.key);
+  if ('error' in loaded) throw new UserError(loaded.error);
+  const signer = loaded.signer;
+
+  if (options.envelope) {
+    const read = governance.readConfigUpdateEnvelope(readInput(options.envelope));
+    if ('error' in read) throw new UserError(`${options.envelope}: ${read.error}`);
+    if (options.config) {
+      const problem = signerProblem(governance, options.config, signer);
+      if (problem) throw new UserError(problem);
+    }
+    emit(governance.signConfigUpdateEnvelope(read.envelope, signer.identity), options.output);
+    if (options.output) process.stderr.write(`Signed envelope written to ${options.output}\n`);
+    return EXIT_OK;
+  }
+
+  if (!bundle) throw new UserError('sign needs a bundle (or --envelope <file>)');
+  const result = governance.signBundle({
+    bundleDir: bundle,
+    signer,
+    ...(options.state ? { stateDir: options.state } : {}),
+  });
+  if (result.errors.length > 0) return fail(result.errors);
+  for (const [path, text] of result.files) {
+    writeFileAtomic(join(bundle, path), text);
+    process.stdout.write(`Signed ${path}\n`);
+  }
+  return EXIT_OK;
+}
+
+function signerProblem(
+  governance: typeof import('../../governance/index.js'),
+  configBlock: string,
+  signer: import('../../governance/index.js').LoadedSigner,
+): string | undefined {
+  const live = governance.readConfigBlockFile(configBlock);
+  if ('error' in live) return live.error;
+  const msps = governance.channelMsps(live.live.config);
+  const { mspId, certificatePem } = signer.identity;
+  const identity = governance.deserializeIdentity(mspId, new TextEncoder().encode(certificatePem), msps);
+  if ('error' in identity) return identity.error;
+  const problem = governance.identityProblem(identity.identity, msps.get(mspId)!, new Date());
+  return problem ? `the certificate is not a valid ${mspId} identity: ${problem}` : undefined;
+}
+
+function readInput(file: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(file));
+  } catch {
+    throw new UserError(`${file} does not exist or cannot be read`);
+  }
+}
+
+function fail(errors: readonly string[]): number {
+  for (const error of errors) process.stderr.write(`netspec: ${error}\n`);
+  return EXIT_ERROR;
+}

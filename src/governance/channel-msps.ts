@@ -1,0 +1,92 @@
+// The MSPs a channel trusts, read from its *live* config (the MSP values of the application and orderer org
+// groups), never from files on disk: an org's CA on disk may differ from the one the orderer will check against.
+import type { X509Certificate } from 'node:crypto';
+import type { ConfigGroupJson, ConfigJson } from '../compiler/plan/signers/index.js';
+import { parseCertificatePem } from '../crypto/index.js';
+
+export interface OuIdentifier {
+  ou: string;
+  /** The CA the OU is bound to, when the MSP config names one. */
+  certificate?: X509Certificate;
+}
+
+export interface ChannelMsp {
+  mspId: string;
+  roots: X509Certificate[];
+  intermediates: X509Certificate[];
+  /** admincerts: identities that are admins by listing. */
+  admins: X509Certificate[];
+  /** Present when fabric_node_ous.enable is true. */
+  nodeOUs?: { client?: OuIdentifier; peer?: OuIdentifier; admin?: OuIdentifier; orderer?: OuIdentifier };
+}
+
+interface FabricMspJson {
+  name?: string;
+  root_certs?: string[];
+  intermediate_certs?: string[];
+  admins?: string[];
+  fabric_node_ous?: {
+    enable?: boolean;
+    client_ou_identifier?: OuJson | null;
+    peer_ou_identifier?: OuJson | null;
+    admin_ou_identifier?: OuJson | null;
+    orderer_ou_identifier?: OuJson | null;
+  } | null;
+}
+
+interface OuJson {
+  certificate?: string;
+  organizational_unit_identifier?: string;
+}
+
+/** Every MSP defined anywhere in the channel config, by MSP id (the MSP config's name, as Fabric's MSP manager keys it). */
+export function channelMsps(config: ConfigJson): Map<string, ChannelMsp> {
+  const msps = new Map<string, ChannelMsp>();
+  const visit = (group: ConfigGroupJson) => {
+    const value = group.values?.MSP?.value as { type?: number; config?: FabricMspJson } | undefined;
+    // type 0 is FABRIC; idemix MSPs do not sign config updates.
+    if (value?.config?.name && (value.type ?? 0) === 0) {
+      const msp = readMsp(value.config);
+      msps.set(msp.mspId, msp);
+    }
+    for (const child of Object.values(group.groups ?? {})) visit(child);
+  };
+  visit(config.channel_group);
+  return msps;
+}
+
+function readMsp(config: FabricMspJson): ChannelMsp {
+  const ous = config.fabric_node_ous;
+  return {
+    mspId: config.name ?? '',
+    roots: certificates(config.root_certs),
+    intermediates: certificates(config.intermediate_certs),
+    admins: certificates(config.admins),
+    ...(ous?.enable
+      ? {
+          nodeOUs: {
+            ...ouOf('client', ous.client_ou_identifier),
+            ...ouOf('peer', ous.peer_ou_identifier),
+            ...ouOf('admin', ous.admin_ou_identifier),
+            ...ouOf('orderer', ous.orderer_ou_identifier),
+          },
+        }
+      : {}),
+  };
+}
+
+function ouOf(role: string, json: OuJson | null | undefined): Record<string, OuIdentifier> {
+  if (!json?.organizational_unit_identifier) return {};
+  const certificate = json.certificate ? certificates([json.certificate])[0] : undefined;
+  return { [role]: { ou: json.organizational_unit_identifier, ...(certificate ? { certificate } : {}) } };
+}
+
+/** configtxlator prints certificate bytes as base64 of the PEM text. */
+function certificates(values: readonly string[] | undefined): X509Certificate[] {
+  const out: X509Certificate[] = [];
+  for (const value of values ?? []) {
+    const loaded = parseCertificatePem(Buffer.from(value, 'base64').toString('utf8'), 'MSP config');
+    if (loaded.ok) out.push(loaded.certificate);
+  }
+  return out;
+}

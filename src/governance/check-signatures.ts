@@ -1,0 +1,102 @@
+// Each ConfigSignature judged in order, as Fabric's SignatureSetToValidIdentities does: read the creator, find its
+// MSP, skip an identity already counted (before checking the signature, so a repeat costs nothing), verify the
+// signature over exactly signature_header || config_update, then judge the identity under its MSP.
+// Every signature gets a verdict with a reason; only the ones that survive go on to policy evaluation.
+import { createHash } from 'node:crypto';
+import type { Principal } from '../compiler/plan/signers/index.js';
+import type { ChannelMsp } from './channel-msps.js';
+import { concat, readCreator } from './config-signature.js';
+import { verifyFabricSignature } from './ecdsa-signature.js';
+import type { EvaluatedIdentity } from './evaluate-requirement.js';
+import { deserializeIdentity, identityProblem, isAdmin, satisfiesPrincipal } from './msp-identity.js';
+import type { SignatureVerdict } from './verify-report.js';
+
+export interface SignatureInput {
+  /** Bundle-relative signature file, or `envelope signature #n`. */
+  source: string;
+  /** The MSP a signature file names; absent for signatures read from an envelope. */
+  claimedMspId?: string;
+  /** The update hash a signature file says it covers: names a replayed signature in its reason. */
+  signedUpdateSha256?: string;
+  signatureHeader: Uint8Array;
+  signature: Uint8Array;
+}
+
+export interface SignatureCheckResult {
+  verdicts: SignatureVerdict[];
+  /** Identities whose signatures verified and who are valid members of their MSP. */
+  identities: EvaluatedIdentity[];
+  /** Problems Fabric rejects the whole update for (an unreadable signature header). */
+  fatal: string[];
+}
+
+export function checkSignatures(
+  signatures: readonly SignatureInput[],
+  configUpdate: Uint8Array,
+  msps: ReadonlyMap<string, ChannelMsp>,
+  now: Date,
+): SignatureCheckResult {
+  const verdicts: SignatureVerdict[] = [];
+  const identities: EvaluatedIdentity[] = [];
+  const fatal: string[] = [];
+  const counted = new Map<string, string>();
+  const updateSha256 = createHash('sha256').update(configUpdate).digest('hex');
+  for (const input of signatures) {
+    const reject = (mspId: string, reason: string, admin?: boolean) =>
+      verdicts.push({ source: input.source, mspId, valid: false, reason, ...(admin === undefined ? {} : { admin }) });
+    const read = readCreator(input.signatureHeader);
+    if ('error' in read) {
+      if (input.claimedMspId === undefined) fatal.push(`${input.source}: ${read.error}`);
+      reject(input.claimedMspId ?? '?', read.error);
+      continue;
+    }
+    const { creator } = read;
+    const mspId = input.claimedMspId ?? creator.mspId;
+    if (creator.mspId !== mspId) {
+      reject(mspId, `the file names ${mspId} but the signature carries an identity of ${creator.mspId || '(no MSP)'}`);
+      continue;
+    }
+    const deserialized = deserializeIdentity(creator.mspId, creator.idBytes, msps);
+    if ('error' in deserialized) {
+      reject(mspId, deserialized.error);
+      continue;
+    }
+    const identity = deserialized.identity;
+    const earlier = counted.get(identity.key);
+    if (earlier !== undefined) {
+      reject(mspId, `duplicate of ${earlier}: the same identity counts once`);
+      continue;
+    }
+    const check = verifyFabricSignature(
+      concat(input.signatureHeader, configUpdate),
+      input.signature,
+      identity.certificate.publicKey,
+    );
+    if (!check.ok) {
+      const claimed = input.signedUpdateSha256;
+      const replayed = claimed !== undefined && claimed !== '' && claimed !== updateSha256;
+      reject(
+        mspId,
+        replayed ? `${check.reason}: it was made for another update (sha256 ${claimed.slice(0, 12)}…)` : check.reason,
+      );
+      continue;
+    }
+    counted.set(identity.key, input.source);
+    const msp = msps.get(identity.mspId)!;
+    const problem = identityProblem(identity, msp, now);
+    if (problem !== undefined) {
+      reject(mspId, problem, false);
+      continue;
+    }
+    identities.push({
+      mspId: identity.mspId,
+      satisfies: (principal: Principal) => satisfiesPrincipal(identity, principal, msps, now),
+    });
+    if (!isAdmin(identity, msp, now)) {
+      reject(mspId, `not an admin of ${mspId}: neither the admin OU nor listed in the MSP's admins`, false);
+      continue;
+    }
+    verdicts.push({ source: input.source, mspId, valid: true, admin: true });
+  }
+  return { verdicts, identities, fatal };
+}

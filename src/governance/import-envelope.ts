@@ -1,0 +1,68 @@
+// `netspec sign --import <envelope.pb> <bundle>`: the ConfigSignatures `peer channel signconfigtx` put into an
+// envelope, turned into the bundle's signature files. Only for the update the envelope carries byte for byte:
+// a signature over other bytes would be void anyway.
+
+import { parseCertificatePem } from '../crypto/index.js';
+import { readCreator } from './config-signature.js';
+import { readConfigUpdateEnvelope } from './config-update-envelope.js';
+import { subjectOf } from './msp-identity.js';
+import { bundleUpdates, readPlanFile } from './read-bundle.js';
+import { renderSignatureFile, SIGNATURES_DIRECTORY } from './signature-file.js';
+
+export interface ImportResult {
+  /** Bundle-relative path -> file text. */
+  files: Map<string, string>;
+  channel?: string;
+  errors: string[];
+}
+
+export function importEnvelope(envelopeBytes: Uint8Array, bundleDir: string, now: Date = new Date()): ImportResult {
+  const files = new Map<string, string>();
+  const read = readConfigUpdateEnvelope(envelopeBytes);
+  if ('error' in read) return { files, errors: [read.error] };
+  const plan = readPlanFile(bundleDir);
+  if ('error' in plan) return { files, errors: [plan.error] };
+  const { envelope } = read;
+  const update = bundleUpdates(bundleDir, plan.plan).find((u) => u.plan.channel === envelope.channelId);
+  if (!update?.bytes || !update.sha256)
+    return { files, errors: [`the bundle has no update of channel '${envelope.channelId}'`] };
+  if (!Buffer.from(update.bytes).equals(envelope.configUpdate))
+    return {
+      files,
+      errors: [
+        `the envelope's config_update is not the bundle's ${update.plan.artifact} byte for byte: its signatures cover other bytes`,
+      ],
+    };
+  if (envelope.signatures.length === 0) return { files, errors: ['the envelope carries no signatures'] };
+  const errors: string[] = [];
+  const counts = new Map<string, number>();
+  envelope.signatures.forEach((signature, index) => {
+    const creator = readCreator(signature.signature_header);
+    if ('error' in creator) {
+      errors.push(`signature #${index + 1}: ${creator.error}`);
+      return;
+    }
+    const { mspId, idBytes } = creator.creator;
+    if (!/^[A-Za-z0-9._-]+$/.test(mspId)) {
+      errors.push(`signature #${index + 1}: the MSP id '${mspId}' cannot name a file`);
+      return;
+    }
+    const cert = parseCertificatePem(new TextDecoder().decode(idBytes), 'the signer identity');
+    const seen = (counts.get(mspId) ?? 0) + 1;
+    counts.set(mspId, seen);
+    // A second signature of the same org (another admin) gets its own file; verify counts identities, not files.
+    const name = seen === 1 ? `${mspId}.json` : `${mspId}.${seen}.json`;
+    files.set(
+      `${SIGNATURES_DIRECTORY}/${envelope.channelId}/${name}`,
+      renderSignatureFile({
+        mspId,
+        signer: cert.ok ? subjectOf(cert.certificate) : '',
+        signedAt: now.toISOString(),
+        updateSha256: update.sha256!,
+        signatureHeader: Buffer.from(signature.signature_header).toString('base64'),
+        signature: Buffer.from(signature.signature).toString('base64'),
+      }),
+    );
+  });
+  return { files: errors.length > 0 ? new Map() : files, channel: envelope.channelId, errors };
+}

@@ -1,0 +1,54 @@
+// Governance: organizations sign channel updates with Fabric ConfigSignatures (in a bundle's signatures/ folder or
+// in a `peer channel signconfigtx` envelope), and verification judges those signatures and the channel's own
+// policies exactly as the orderer will, against the live channel config.
+export { type ChannelMsp, channelMsps } from './channel-msps.js';
+export { checkSignatures, type SignatureCheckResult, type SignatureInput } from './check-signatures.js';
+export {
+  type ConfigSignatureBytes,
+  type Creator,
+  makeConfigSignature,
+  NONCE_SIZE,
+  newSignatureHeader,
+  readCreator,
+  type SigningIdentity,
+  serializeIdentity,
+} from './config-signature.js';
+export {
+  type ConfigUpdateEnvelope,
+  readConfigUpdateEnvelope,
+  signConfigUpdateEnvelope,
+} from './config-update-envelope.js';
+export {
+  decodeDerSignature,
+  type EcdsaSignature,
+  encodeDerSignature,
+  isLowS,
+  P256_ORDER,
+  signLowS,
+  toLowS,
+  verifyFabricSignature,
+} from './ecdsa-signature.js';
+export { type EvaluatedIdentity, type Evaluation, evaluateRequirement } from './evaluate-requirement.js';
+export { type ImportResult, importEnvelope } from './import-envelope.js';
+export { readConfigBlockFile, readStateChannel } from './live-config.js';
+export { deserializeIdentity, identityProblem, isAdmin, type MspIdentity, satisfiesPrincipal } from './msp-identity.js';
+export { renderReportJson, renderReportMarkdown, renderReportText } from './render-report.js';
+export { type SignBundleInput, type SignBundleResult, signBundle } from './sign-bundle.js';
+export {
+  parseSignatureFile,
+  readSignatureFiles,
+  renderSignatureFile,
+  type SignatureFile,
+  signatureFilePath,
+} from './signature-file.js';
+export { type LoadedSigner, loadSigningIdentity } from './signing-identity.js';
+export { type VerifyBundleOptions, verifyBundle } from './verify-bundle.js';
+export { verifyEnvelope } from './verify-envelope.js';
+export type {
+  RequirementVerdict,
+  SignatureVerdict,
+  UpdateVerdict,
+  VerifyReport,
+  VerifyStatus,
+} from './verify-report.js';
+export { type UpdateInput, verifyUpdate } from './verify-update.js';

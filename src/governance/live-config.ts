@@ -1,0 +1,25 @@
+// A channel's live config as the policy engine reads it: the config block (state folder or a fetched block),
+// decoded to configtxlator JSON.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { configBlockInfo, toJson } from '../compiler/fabric/index.js';
+import type { ConfigJson } from '../compiler/plan/signers/index.js';
+
+export interface LiveConfig {
+  channelId: string;
+  config: ConfigJson;
+}
+
+export function readConfigBlockFile(file: string): { live: LiveConfig } | { error: string } {
+  if (!existsSync(file)) return { error: `${file} does not exist` };
+  const info = configBlockInfo(new Uint8Array(readFileSync(file)), { source: file });
+  if (!info.value) return { error: `${file}: ${info.diagnostics[0]?.message ?? 'not a config block'}` };
+  const json = toJson('common.Config', info.value.config);
+  if (!json.value) return { error: `${file}: ${json.diagnostics[0]?.message ?? 'the config does not decode'}` };
+  return { live: { channelId: info.value.channelId, config: json.value as unknown as ConfigJson } };
+}
+
+/** The state folder's block for a channel (`fabric/<channel>.block`). */
+export function readStateChannel(stateDir: string, channel: string): { live: LiveConfig } | { error: string } {
+  return readConfigBlockFile(join(stateDir, 'fabric', `${channel}.block`));
+}

@@ -1,0 +1,125 @@
+// `netspec sign <bundle>`: the org's ConfigSignature over each channel update its signature counts towards.
+// All or nothing: every update is checked first (bytes match plan.json, the identity is valid in the channel's
+// live MSP and satisfies a principal of the policies to sign) and only then are signatures made.
+import { createHash } from 'node:crypto';
+import type { Principal, Requirement, SignatureRequirement } from '../compiler/plan/signers/index.js';
+import { channelMsps } from './channel-msps.js';
+import { type ConfigSignatureBytes, makeConfigSignature } from './config-signature.js';
+import { readStateChannel } from './live-config.js';
+import { deserializeIdentity, identityProblem, satisfiesPrincipal, subjectOf } from './msp-identity.js';
+import { bundleUpdates, readPlanFile } from './read-bundle.js';
+import { renderSignatureFile, type SignatureFile, signatureFilePath } from './signature-file.js';
+import type { LoadedSigner } from './signing-identity.js';
+
+export interface SignBundleInput {
+  bundleDir: string;
+  signer: LoadedSigner;
+  /** The live state; plan.json's stateDir by default. */
+  stateDir?: string;
+  now?: Date;
+}
+
+export interface SignBundleResult {
+  /** Bundle-relative path -> file text, to be written atomically by the caller. */
+  files: Map<string, string>;
+  /** Channels signed. */
+  channels: string[];
+  errors: string[];
+}
+
+export function signBundle(input: SignBundleInput): SignBundleResult {
+  const result: SignBundleResult = { files: new Map(), channels: [], errors: [] };
+  const read = readPlanFile(input.bundleDir);
+  if ('error' in read) return { ...result, errors: [read.error] };
+  const { mspId } = input.signer.identity;
+  const now = input.now ?? new Date();
+  const stateDir = input.stateDir ?? read.plan.stateDir;
+  const updates = bundleUpdates(input.bundleDir, read.plan).filter((update) =>
+    update.plan.signers.some((signer) => signer.mspIds.includes(mspId)),
+  );
+  if (updates.length === 0) return { ...result, errors: [`no update in this bundle needs a signature of ${mspId}`] };
+
+  const ready: { channel: string; bytes: Uint8Array; sha256: string }[] = [];
+  for (const update of updates) {
+    const channel = update.plan.channel;
+    if (!update.bytes || !update.sha256) {
+      result.errors.push(`${channel}: ${update.plan.artifact} is missing from the bundle`);
+      continue;
+    }
+    if (update.sha256 !== update.plan.artifactHash) {
+      result.errors.push(`${channel}: ${update.plan.artifact} does not match plan.json (tampered?): not signing it`);
+      continue;
+    }
+    const live = readStateChannel(stateDir, channel);
+    if ('error' in live) {
+      result.errors.push(`${channel}: the live config cannot be read: ${live.error}`);
+      continue;
+    }
+    const problem = identityCheck(input.signer, live.live.config, update.plan.signers, now);
+    if (problem) {
+      result.errors.push(`${channel}: ${problem}`);
+      continue;
+    }
+    ready.push({ channel, bytes: update.bytes, sha256: update.sha256 });
+  }
+  if (result.errors.length > 0) return result;
+
+  for (const update of ready) {
+    const signature = makeConfigSignature(input.signer.identity, update.bytes);
+    result.files.set(
+      signatureFilePath(update.channel, mspId),
+      renderSignatureFile(signatureFileOf(input.signer, signature, update.sha256, now)),
+    );
+    result.channels.push(update.channel);
+  }
+  return result;
+}
+
+export function signatureFileOf(
+  signer: LoadedSigner,
+  signature: ConfigSignatureBytes,
+  updateSha256: string,
+  now: Date,
+): SignatureFile {
+  return {
+    mspId: signer.identity.mspId,
+    signer: subjectOf(signer.certificate),
+    signedAt: now.toISOString(),
+    updateSha256,
+    signatureHeader: Buffer.from(signature.signature_header).toString('base64'),
+    signature: Buffer.from(signature.signature).toString('base64'),
+  };
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Refuses an identity that is not from the MSP, or whose signature could satisfy none of the policy's principals. */
+function identityCheck(
+  signer: LoadedSigner,
+  config: Parameters<typeof channelMsps>[0],
+  requirements: readonly { requirement: Requirement }[],
+  now: Date,
+): string | undefined {
+  const msps = channelMsps(config);
+  const { mspId, certificatePem } = signer.identity;
+  const deserialized = deserializeIdentity(mspId, new TextEncoder().encode(certificatePem), msps);
+  if ('error' in deserialized) return deserialized.error;
+  const problem = identityProblem(deserialized.identity, msps.get(mspId)!, now);
+  if (problem) return `the certificate is not a valid ${mspId} identity: ${problem}`;
+  const principals = requirements.flatMap((r) => principalsOf(r.requirement)).filter((p) => p.mspId === mspId);
+  if (!principals.some((principal) => satisfiesPrincipal(deserialized.identity, principal, msps, now)))
+    return `the certificate satisfies none of the principals its signature is needed for (${[
+      ...new Set(principals.map((p) => `${p.mspId}.${p.role.toLowerCase()}`)),
+    ].join(', ')}): is it an admin certificate?`;
+  return undefined;
+}
+
+function principalsOf(requirement: Requirement): Principal[] {
+  const fromRule = (rule: SignatureRequirement): Principal[] =>
+    rule.kind === 'signedBy' ? [rule.principal] : rule.rules.flatMap(fromRule);
+  if (requirement.kind === 'signature') return fromRule(requirement.rule);
+  if (requirement.kind === 'implicitMeta') return requirement.of.flatMap(principalsOf);
+  return [];
+}

@@ -1,0 +1,93 @@
+// One config update judged as the orderer will judge it against the channel's live config: the read set must
+// match the live versions (else the update is stale), every write must move its version correctly, and the
+// mod_policy of each write must be satisfied by the valid signatures.
+import { decode, type Json, toJson } from '../compiler/fabric/index.js';
+import {
+  type ConfigGroupJson,
+  type ConfigJson,
+  type ConfigUpdateJson,
+  describeRequirement,
+  whoMustSign,
+} from '../compiler/plan/signers/index.js';
+import { channelMsps } from './channel-msps.js';
+import { checkSignatures, type SignatureInput } from './check-signatures.js';
+import { evaluateRequirement } from './evaluate-requirement.js';
+import type { RequirementVerdict, UpdateVerdict } from './verify-report.js';
+
+export interface UpdateInput {
+  channel: string;
+  /** The channel's live config (configtxlator JSON of common.Config). */
+  config: ConfigJson;
+  /** The exact common.ConfigUpdate bytes that were signed. */
+  configUpdate: Uint8Array;
+  signatures: readonly SignatureInput[];
+  /** Problems found before (tampering, staleness): they make the verdict invalid. */
+  problems?: readonly string[];
+  now: Date;
+}
+
+export function verifyUpdate(input: UpdateInput): UpdateVerdict {
+  const problems = [...(input.problems ?? [])];
+  const decoded = decode('common.ConfigUpdate', input.configUpdate);
+  const json = decoded.value ? toJson('common.ConfigUpdate', decoded.value) : undefined;
+  if (!json?.value) {
+    problems.push('the update bytes do not decode as common.ConfigUpdate');
+    return { channel: input.channel, status: 'invalid', problems, requirements: [], signatures: [] };
+  }
+  const update = json.value as unknown as ConfigUpdateJson & Json;
+  if (update.channel_id !== input.channel)
+    problems.push(`the update is for channel '${update.channel_id}', not '${input.channel}'`);
+  problems.push(...staleReads(input.config.channel_group, update.read_set, '/Channel'));
+
+  const { writes, requirements } = whoMustSign(input.config, update);
+  if (writes.length === 0) problems.push('the update writes nothing (the orderer rejects an empty update)');
+  for (const write of writes) if (write.problem) problems.push(`${write.path}: ${write.problem}`);
+
+  const msps = channelMsps(input.config);
+  const checked = checkSignatures(input.signatures, input.configUpdate, msps, input.now);
+  problems.push(...checked.fatal);
+
+  const verdicts: RequirementVerdict[] = requirements.map((signer) => {
+    const evaluation = evaluateRequirement(signer.requirement, checked.identities);
+    if (signer.requirement.kind === 'missing')
+      problems.push(`${signer.policyPath}: no such policy in the channel config`);
+    const waiting = evaluation.waitingFor.length > 0 ? `: waiting for ${evaluation.waitingFor.join(', ')}` : '';
+    return {
+      policyPath: signer.policyPath,
+      summary: describeRequirement(signer.requirement),
+      satisfied: evaluation.satisfied,
+      signedBy: evaluation.signedBy,
+      waitingFor: evaluation.waitingFor,
+      progress: `${evaluation.met} of ${evaluation.needed}${evaluation.satisfied ? ': satisfied' : waiting}`,
+    };
+  });
+  const status =
+    problems.length > 0 ? 'invalid' : verdicts.every((verdict) => verdict.satisfied) ? 'satisfied' : 'waiting';
+  return { channel: input.channel, status, problems, requirements: verdicts, signatures: checked.verdicts };
+}
+
+/** Read-set items whose version is not the live one: the orderer refuses the update as stale. */
+function staleReads(live: ConfigGroupJson | undefined, read: ConfigGroupJson | undefined, path: string): string[] {
+  if (!read) return [];
+  if (!live) return [`stale: ${path} no longer exists in the live config`];
+  const found: string[] = [];
+  if (read.version !== live.version)
+    found.push(
+      `stale: ${path} is at version ${live.version} in the live config, the update read version ${read.version}`,
+    );
+  const items = (kind: 'values' | 'policies') => {
+    for (const [name, item] of Object.entries(read[kind] ?? {})) {
+      const current = live[kind]?.[name];
+      if (!current) found.push(`stale: ${path}/${name} no longer exists in the live config`);
+      else if (current.version !== item.version)
+        found.push(
+          `stale: ${path}/${name} is at version ${current.version} in the live config, the update read version ${item.version}`,
+        );
+    }
+  };
+  items('values');
+  items('policies');
+  for (const [name, child] of Object.entries(read.groups ?? {}))
+    found.push(...staleReads(live.groups?.[name], child, `${path}/${name}`));
+  return found;
+}
