@@ -1,0 +1,13 @@
+// Git as the governance log: every change to a network on the main line as an event (commit, PR, author, spec
+// changes, signatures, apply records), read with simple-git from a plain clone, rendered as text, markdown or JSON.
+export type {
+  AppliedEvent,
+  ApplyRecord,
+  GovernanceEvent,
+  GovernanceHistory,
+  SignatureEvent,
+} from './governance-event.js';
+export { pullRequestNumber } from './pull-request-number.js';
+export { type HistoryInput, readGovernanceHistory } from './read-governance-history.js';
+export { renderHistoryJson, renderHistoryMarkdown, renderHistoryText } from './render-history.js';
+export { summarizeSpecChange } from './spec-change-summary.js';

@@ -1,0 +1,55 @@
+// `netspec history <network-dir-or-name> [--format text|markdown|json]`: the network's governance log from git
+// alone (commits, PRs, spec changes, signatures, apply records), so an auditor with only a clone can run it.
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, relative, sep } from 'node:path';
+import type { Command } from 'commander';
+import { action } from '../action.js';
+import { EXIT_OK } from '../exit-codes.js';
+import { type ReportFormat, UserError } from '../output.js';
+import { formatOption } from './validate.js';
+
+export function register(program: Command): void {
+  program
+    .command('history')
+    .description('the governance log of a network from git: PRs, spec changes, signatures, applies')
+    .argument('<network>', 'the network folder, its network.yaml, or its name (networks/<name>)')
+    .addOption(formatOption())
+    .action(action((network: string, options: { format: ReportFormat }) => runHistory(network, options.format)));
+}
+
+async function runHistory(network: string, format: ReportFormat): Promise<number> {
+  const { simpleGit } = await import('simple-git');
+  const history = await import('../../apply/git/index.js');
+  const folder = networkFolder(network);
+  let root: string;
+  try {
+    const start = existsSync(folder) ? folder : process.cwd();
+    root = (await simpleGit({ baseDir: start }).revparse(['--show-toplevel'])).trim();
+  } catch {
+    throw new UserError(`${network} is not inside a git repository`);
+  }
+  // A bare name is repository-relative (`networks/<name>`), wherever in the clone the auditor stands.
+  const networkPath = existsSync(folder)
+    ? relative(realpathSync(root), realpathSync(folder)).split(sep).join('/')
+    : folder;
+  if (networkPath === '' || networkPath.startsWith('..')) {
+    throw new UserError(`${network} is not a network folder inside the repository ${root}`);
+  }
+  const result = await history.readGovernanceHistory({ repoRoot: root, networkPath });
+  if (result.events.length === 0) throw new UserError(`no commit touches ${networkPath}`);
+  if (format === 'json') process.stdout.write(history.renderHistoryJson(result));
+  else if (format === 'markdown') process.stdout.write(history.renderHistoryMarkdown(result));
+  else process.stdout.write(history.renderHistoryText(result));
+  return EXIT_OK;
+}
+
+/** A folder, a network.yaml, or a bare name meaning `networks/<name>` (which may no longer exist: it is history). */
+function networkFolder(network: string): string {
+  if (existsSync(network)) {
+    if (statSync(network).isDirectory()) return network;
+    if (basename(network) === 'network.yaml') return dirname(network);
+    throw new UserError(`${network} is neither a network folder nor a network.yaml`);
+  }
+  if (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(network)) return `networks/${network}`;
+  throw new UserError(`${network} does not exist`);
+}
