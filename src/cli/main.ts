@@ -9,7 +9,6 @@ import { register as registerDecode } from './commands/decode.js';
 import { register as registerEncode } from './commands/encode.js';
 import { register as registerGenesis } from './commands/genesis.js';
 import { register as registerHistory } from './commands/history.js';
-import { register as registerHistory } from './commands/history.js';
 import { register as registerInit } from './commands/init.js';
 import { register as registerManifests } from './commands/manifests.js';
 import { register as registerPlan } from './commands/plan.js';
@@ -41,7 +40,6 @@ export function buildProgram(): Command {
   registerGenesis(program);
   registerPr(program);
   registerCodeowners(program);
-  registerHistory(program);
   registerHistory(program);
   registerSign(program);
   registerVerify(program);
