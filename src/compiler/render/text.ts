@@ -1,12 +1,13 @@
 // The plan as a terminal reads it, terraform-style: `+` add, `~` change, `-` remove, who must sign under each
 // channel, the guards, and a one-line total. Colour only when asked (the CLI decides: a TTY and no NO_COLOR).
+import { formatLocation, type SourceTexts } from '../diagnostics/index.js';
 import type { ChannelPlan, ConfigDelta, Plan } from '../plan/plan.js';
 import { leafChanges, membershipChanges, summarizeItem } from './_value-diff.js';
 
 const SYMBOL = { add: '+', modify: '~', remove: '-' } as const;
 const COLOR = { add: '\u001b[32m', modify: '\u001b[33m', remove: '\u001b[31m', bold: '\u001b[1m', reset: '\u001b[0m' };
 
-export function renderText(plan: Plan, options: { color?: boolean } = {}): string {
+export function renderText(plan: Plan, options: { color?: boolean; sources?: SourceTexts } = {}): string {
   const paint = (color: keyof typeof COLOR, text: string) =>
     options.color ? `${COLOR[color]}${text}${COLOR.reset}` : text;
   const lines: string[] = [
@@ -56,7 +57,8 @@ export function renderText(plan: Plan, options: { color?: boolean } = {}): strin
     lines.push(paint('bold', 'Guards'));
     for (const { diagnostic } of plan.guards) {
       const severity = diagnostic.severity === 'error' ? paint('remove', 'error') : paint('modify', 'warning');
-      lines.push(`  ${severity} ${diagnostic.code} ${diagnostic.message}`);
+      const where = options.sources ? `${formatLocation(diagnostic.ranges[0], options.sources)} ` : '';
+      lines.push(`  ${where}${severity} ${diagnostic.code} ${diagnostic.message}`);
       if (diagnostic.severity === 'error')
         lines.push(`      to proceed deliberately, add ${diagnostic.code} to \`allow\` in the spec`);
     }

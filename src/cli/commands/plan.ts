@@ -1,0 +1,83 @@
+// `netspec plan <network.yaml> [--state <dir>] [--out <bundle>] [--format text|markdown|json]`: what will change
+// on the live network, who must sign, and which safety guards it trips. Exit 0 no changes, 2 changes, 1 errors or
+// blocked (terraform's detailed exit code). `--out` writes the bundle orgs sign and CI applies.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Command } from 'commander';
+import { hasErrors } from '../../compiler/diagnostics/index.js';
+import { loadSpec } from '../../compiler/load-spec.js';
+import { action } from '../action.js';
+import { EXIT_ERROR, EXIT_OK, EXIT_PENDING } from '../exit-codes.js';
+import { type ReportFormat, renderDiagnostics, sourcesOf, UserError, useColor } from '../output.js';
+import { formatOption } from './validate.js';
+
+interface Options {
+  state?: string;
+  out?: string;
+  format: ReportFormat;
+}
+
+export function register(program: Command): void {
+  program
+    .command('plan')
+    .description('diff the spec against the live network: changes, who must sign, safety guards')
+    .argument('<network.yaml>', 'the network spec')
+    .option('--state <dir>', 'the live state folder (default: state/ beside the spec)')
+    .option('--out <dir>', 'write the plan bundle (plan.json, plan.md, update/genesis artifacts) to this folder')
+    .addOption(formatOption())
+    .action(action((file: string, options: Options) => runPlan(file, options)));
+}
+
+/**
+ * The genesis timestamp of new channels. A bundle must be reproducible byte for byte (verification re-plans and
+ * compares), so it carries no wall-clock time: SOURCE_DATE_EPOCH when set (CI sets the commit time), else 0.
+ */
+function bundleTimestamp(): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === '') return new Date(0);
+  if (!/^\d+$/.test(epoch)) throw new UserError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not '${epoch}'`);
+  return new Date(Number(epoch) * 1000);
+}
+
+async function runPlan(file: string, options: Options): Promise<number> {
+  const loaded = loadSpec(file);
+  const sources = sourcesOf({ [file]: loaded.text });
+  if (!loaded.value || hasErrors(loaded.diagnostics)) {
+    process.stderr.write(`${renderDiagnostics(loaded.diagnostics, sources, 'text')}\n`);
+    return EXIT_ERROR;
+  }
+  const { makePlan, writeBundle } = await import('../../compiler/plan/index.js');
+  const render = await import('../../compiler/render/index.js');
+  const stateDir = options.state ?? join(dirname(file), 'state');
+  const result = makePlan({
+    loaded: loaded.value,
+    specFile: file,
+    specBytes: readFileSync(file),
+    stateDir,
+    timestamp: bundleTimestamp(),
+  });
+  if (result.diagnostics.length > 0)
+    process.stderr.write(`${renderDiagnostics(result.diagnostics, sources, 'text')}\n`);
+  const plan = result.plan;
+  if (!plan) return EXIT_ERROR;
+
+  const json = render.renderJson(plan);
+  const markdown = render.renderMarkdown(plan, loaded.value.model, { sources });
+  if (options.format === 'json') process.stdout.write(json);
+  else if (options.format === 'markdown') process.stdout.write(markdown);
+  else process.stdout.write(render.renderText(plan, { color: useColor(), sources }));
+
+  if (plan.summary.blocked) {
+    process.stderr.write('netspec: the plan is blocked by safety guards; no bundle written\n');
+    return EXIT_ERROR;
+  }
+  if (options.out) {
+    const encoder = new TextEncoder();
+    const files = new Map(result.artifacts);
+    files.set('plan.json', encoder.encode(json));
+    files.set('plan.md', encoder.encode(markdown));
+    writeBundle(options.out, files);
+    if (options.format === 'text') process.stdout.write(`Bundle written to ${options.out}\n`);
+  }
+  return plan.summary.hasChanges ? EXIT_PENDING : EXIT_OK;
+}

@@ -1,0 +1,125 @@
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyState } from '../helpers/plan-fixture.js';
+import { repoRoot, runCli } from '../helpers/run-cli.js';
+
+const spec = 'networks/supply-chain/network.yaml';
+
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+  );
+}
+
+describe('netspec plan', () => {
+  it('prints the plan and exits 2 when there are changes', () => {
+    const result = runCli(['plan', spec]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('Channel production: update (config sequence 0)');
+    expect(result.stdout).toContain(
+      '/Channel/Application/Admins: MAJORITY of {DistributorMSP, ManufacturerMSP} admins -> 2 of 2',
+    );
+    expect(result.stdout).toContain(
+      'Plan: 0 channels to create, 2 to update, 2 chaincode definitions, 0 validator votes.',
+    );
+  });
+
+  it('writes a bundle that re-planning reproduces byte for byte', () => {
+    const root = mkdtempSync(join(tmpdir(), 'netspec-bundle-'));
+    const [a, b] = [join(root, 'a'), join(root, 'b')];
+    expect(runCli(['plan', spec, '--out', a]).code).toBe(2);
+    expect(runCli(['plan', spec, '--out', b, '--format', 'json']).code).toBe(2);
+    const files = listFiles(a).sort();
+    expect(files).toEqual([
+      'fabric/distribution/chaincodes.json',
+      'fabric/distribution/update.json',
+      'fabric/distribution/update.pb',
+      'fabric/production/chaincodes.json',
+      'fabric/production/update.json',
+      'fabric/production/update.pb',
+      'plan.json',
+      'plan.md',
+    ]);
+    for (const file of files) expect(readFileSync(join(b, file))).toEqual(readFileSync(join(a, file)));
+    const plan = JSON.parse(readFileSync(join(a, 'plan.json'), 'utf8'));
+    expect(plan).toMatchObject({
+      formatVersion: 1,
+      network: 'supply-chain',
+      specFile: spec,
+      stateDir: 'networks/supply-chain/state',
+    });
+    expect(readFileSync(join(a, 'plan.md'), 'utf8').startsWith('<!-- netspec-plan -->')).toBe(true);
+    // Replanning over an existing bundle replaces it whole.
+    writeFileSync(join(a, 'stale.txt'), 'old');
+    expect(runCli(['plan', spec, '--out', a]).code).toBe(2);
+    expect(existsSync(join(a, 'stale.txt'))).toBe(false);
+  });
+
+  it('prints JSON and markdown formats', () => {
+    const json = runCli(['plan', spec, '--format', 'json']);
+    expect(JSON.parse(json.stdout).summary).toMatchObject({ channelsUpdated: 2, hasChanges: true });
+    const markdown = runCli(['plan', spec, '--format', 'markdown']);
+    expect(markdown.stdout).toMatch(/^<!-- netspec-plan -->/);
+    expect(markdown.stdout).toContain('```mermaid');
+  });
+
+  it('exits 0 when the live network matches the spec', () => {
+    const root = mkdtempSync(join(tmpdir(), 'netspec-match-'));
+    const network = join(root, 'network');
+    cpSync(join(repoRoot, 'networks/supply-chain'), network, {
+      recursive: true,
+      filter: (src) => !src.includes('/state'),
+    });
+    const specCopy = join(network, 'network.yaml');
+    // Channels only: the live state below is the genesis blocks this very spec produces.
+    const text = readFileSync(specCopy, 'utf8');
+    writeFileSync(specCopy, text.slice(0, text.indexOf('chaincodes:')) + text.slice(text.indexOf('connection:')));
+    const out = join(root, 'bundle');
+    expect(runCli(['plan', specCopy, '--state', join(root, 'none'), '--out', out]).code).toBe(2);
+    const state = join(root, 'state');
+    cpSync(join(out, 'fabric/production/genesis.block'), join(state, 'fabric/production.block'));
+    cpSync(join(out, 'fabric/distribution/genesis.block'), join(state, 'fabric/distribution.block'));
+    const result = runCli(['plan', specCopy, '--state', state]);
+    expect(result.stdout).toContain('Channel production: no changes (config sequence 0)');
+    expect(result.stdout).toContain('No changes. The live network matches the spec.');
+    expect(result.code).toBe(0);
+  });
+
+  it('refuses a blocked plan with exit 1 and writes no bundle', () => {
+    const root = mkdtempSync(join(tmpdir(), 'netspec-blocked-'));
+    const network = join(root, 'network');
+    cpSync(join(repoRoot, 'networks/supply-chain'), network, { recursive: true });
+    const specCopy = join(network, 'network.yaml');
+    writeFileSync(
+      specCopy,
+      readFileSync(specCopy, 'utf8')
+        .replace('capabilities:', 'capabilities:')
+        .replace(
+          '  production:\n    members: [manufacturer, distributor]\n',
+          '  production:\n    members: [manufacturer, distributor]\n    capabilities: { application: V2_0 }\n',
+        ),
+    );
+    const out = join(root, 'bundle');
+    const result = runCli(['plan', specCopy, '--out', out]);
+    expect(result.stdout).toMatch(
+      /network\.yaml:\d+:\d+ error NS_GUARD_CAPABILITY_DOWNGRADE channel 'production' would lower its Application capability from V2_5 to V2_0/,
+    );
+    expect(result.stdout).toContain('BLOCKED by safety guards');
+    expect(result.stderr).toContain('no bundle written');
+    expect(result.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a broken state file with exit 1, naming it, and writes no bundle', () => {
+    const state = copyState('supply-chain');
+    writeFileSync(join(state, 'fabric/production.block'), Buffer.from([1, 2, 3]));
+    const out = join(mkdtempSync(join(tmpdir(), 'netspec-bad-state-')), 'bundle');
+    const result = runCli(['plan', spec, '--state', state, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('production.block');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
+});
