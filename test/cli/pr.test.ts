@@ -80,6 +80,18 @@ describe('netspec pr status', () => {
     expect(api.requests.every((r) => r.authorization === 'token cli-token')).toBe(true);
   });
 
+  it("without --verify-report runs netspec's own verifier, which refuses a bundle the spec does not re-plan to", async () => {
+    const bundle = writeGovernanceBundle();
+    const args = ['pr', 'status', '--repo', 'acme-consortium/networks', '--pr', '12', '--bundle', bundle];
+    const result = await runCliAsync(args, env());
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(': invalid');
+    expect(api.requests.at(-1)).toMatchObject({
+      method: 'POST',
+      body: { state: 'failure', context: 'netspec/signatures' },
+    });
+  });
+
   it('exits 1 for an invalid bundle and for bad flags, without calling GitHub for the latter', async () => {
     const bundle = writeGovernanceBundle();
     const invalid = await runCliAsync(

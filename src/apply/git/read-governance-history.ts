@@ -139,7 +139,8 @@ function parseJsonObject(text: string | undefined): Record<string, unknown> | un
 const CHANGE = { A: 'added', M: 'modified', D: 'removed' } as const;
 
 /**
- * A signature file as `netspec sign` writes it. Only descriptive fields are read (signer, time, update hash):
+ * A signature file as `netspec sign` writes it (governance/signature-file.ts). Only descriptive fields are read
+ * (signer, signedAt, updateSha256):
  * whether the signature is valid is `netspec verify`'s question, answered against the channel config.
  */
 function signatureEvent(
@@ -158,8 +159,8 @@ function signatureEvent(
       : signerValue && typeof signerValue === 'object'
         ? stringField(signerValue as Record<string, unknown>, ['subject', 'name', 'id'])
         : undefined;
-  const signedAt = stringField(json, ['time', 'signedAt', 'timestamp']);
-  const updateHash = stringField(json, ['updateHash', 'updateSha256', 'artifactHash']);
+  const signedAt = stringField(json, ['signedAt', 'time']);
+  const updateHash = stringField(json, ['updateSha256', 'updateHash']);
   return {
     path,
     change: CHANGE[status as keyof typeof CHANGE] ?? 'modified',

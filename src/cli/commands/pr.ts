@@ -18,6 +18,7 @@ interface StatusOptions {
   pr: string;
   bundle: string;
   spec?: string;
+  state?: string;
   require: string;
   verifyReport?: string;
 }
@@ -30,6 +31,7 @@ export function register(program: Command): void {
     .addOption(new Option('--pr <number>', 'the pull request number').makeOptionMandatory())
     .addOption(new Option('--bundle <dir>', 'the plan bundle the PR proposes').makeOptionMandatory())
     .option('--spec <network.yaml>', "the spec whose approvers map reviewers to orgs (default: the plan's spec)")
+    .option('--state <dir>', "the live state folder verify checks against (default: the plan's)")
     .option('--require <conditions>', 'what makes an org count: review, signature, or both', 'review,signature')
     .option('--verify-report <file>', 'a `netspec verify --format json` report to use instead of verifying here')
     .action(action((options: StatusOptions) => runStatus(options)));
@@ -62,7 +64,12 @@ async function runStatus(options: StatusOptions): Promise<number> {
       pullRequest: { ...pullRequest, pullNumber: Number(options.pr) },
       bundleDir: options.bundle,
       model: loaded.value.model,
-      verify: options.verifyReport ? reportFromFile(options.verifyReport) : await netspecVerifier(),
+      verify: options.verifyReport
+        ? reportFromFile(options.verifyReport)
+        : await netspecVerifier({
+            ...(options.spec ? { specFile: options.spec } : {}),
+            ...(options.state ? { stateDir: options.state } : {}),
+          }),
       require,
     });
   } catch (error) {
@@ -113,18 +120,8 @@ function reportFromFile(file: string) {
   };
 }
 
-/**
- * netspec's own verifier (src/governance `verifyBundle`). Loaded by name at run time so this command builds and
- * runs its tests whether or not that module is present in this checkout; without it, --verify-report is needed.
- */
-async function netspecVerifier(): Promise<(bundleDir: string) => Promise<VerifyReport>> {
-  const specifier = '../../governance/index.js';
-  const governance = (await import(specifier).catch(() => undefined)) as
-    | { verifyBundle?: (bundleDir: string, options: object) => Promise<VerifyReport> | VerifyReport }
-    | undefined;
-  const verifyBundle = governance?.verifyBundle;
-  if (typeof verifyBundle !== 'function') {
-    throw new UserError('this build has no bundle verifier; pass --verify-report <netspec verify JSON report>');
-  }
-  return async (bundleDir) => verifyBundle(bundleDir, {});
+/** netspec's own verifier (`netspec verify`), loaded only when used. */
+async function netspecVerifier(options: { specFile?: string; stateDir?: string }) {
+  const { verifyBundle } = await import('../../governance/index.js');
+  return (bundleDir: string): VerifyReport => verifyBundle(bundleDir, options);
 }

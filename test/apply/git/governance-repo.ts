@@ -29,8 +29,8 @@ export const SPEC_V2 = SPEC_V1.replace(
 export const SIGNATURE = {
   mspId: 'AMSP',
   signer: 'CN=Admin@a.example.com,OU=admin',
-  time: '2024-05-02T09:30:00Z',
-  updateHash: 'ab'.repeat(32),
+  signedAt: '2024-05-02T09:30:00Z',
+  updateSha256: 'ab'.repeat(32),
   signatureHeader: 'AAAA',
   signature: 'BBBB',
 };

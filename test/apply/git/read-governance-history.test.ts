@@ -40,8 +40,8 @@ describe('readGovernanceHistory on a real repository', () => {
         channel: 'ch',
         mspId: 'AMSP',
         signer: SIGNATURE.signer,
-        signedAt: SIGNATURE.time,
-        updateHash: SIGNATURE.updateHash,
+        signedAt: SIGNATURE.signedAt,
+        updateHash: SIGNATURE.updateSha256,
       },
     ]);
 
