@@ -150,7 +150,7 @@ describe('sign and verify a bundle', () => {
     const bundle = writeExampleBundle();
     const file = join(bundle, 'fabric/distribution/update.pb');
     const bytes = readFileSync(file);
-    bytes[bytes.length - 1] ^= 0x01;
+    bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0x01;
     writeFileSync(file, bytes);
     const result = signBundle({ bundleDir: bundle, signer: adminSigner('distributor') });
     expect(result.files.size).toBe(0);
