@@ -11,6 +11,7 @@ import { register as registerGenesis } from './commands/genesis.js';
 import { register as registerHistory } from './commands/history.js';
 import { register as registerInit } from './commands/init.js';
 import { register as registerManifests } from './commands/manifests.js';
+import { register as registerOrg } from './commands/org.js';
 import { register as registerPlan } from './commands/plan.js';
 import { register as registerPr } from './commands/pr.js';
 import { register as registerQuorum } from './commands/quorum.js';
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerPr(program);
   registerCodeowners(program);
   registerHistory(program);
+  registerOrg(program);
   registerSign(program);
   registerVerify(program);
   for (const command of program.commands) command.exitOverride();

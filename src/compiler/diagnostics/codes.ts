@@ -76,6 +76,9 @@ export const DIAGNOSTIC_CODES = {
   NS_GUARD_QUORUM_TOO_FEW_VALIDATORS: 'a validator change leaves fewer than 4 BFT validators',
   NS_GUARD_QUORUM_MULTIPLE_CHANGES: 'more than one validator change in one plan',
   NS_GUARD_QUORUM_NO_FAULT_TOLERANCE: 'a validator change leaves f = floor((n-1)/3) at 0',
+  // org export (a joining organization's MSP folder)
+  NS_MSP_INCOMPLETE: 'an MSP folder lacks a part an organization definition needs (cacerts, a NodeOU certificate)',
+  NS_MSP_PRIVATE_KEY: 'a private key where only public certificates belong',
   // Kubernetes manifests
   NS_K8S_TEMPLATE_ERROR: 'a manifest template failed to render one object',
   NS_K8S_INVALID_OBJECT: 'a spec value makes a Kubernetes object the API server would reject',
