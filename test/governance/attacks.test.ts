@@ -244,3 +244,24 @@ function bumpSequence(blockFile: string): void {
   const bumped = fromJson('common.Block', json as unknown as Json).value!;
   writeFileSync(blockFile, encode('common.Block', bumped).value!);
 }
+
+describe('envelopes the orderer refuses outright', () => {
+  it('a ConfigSignature whose header is not a SignatureHeader makes the whole update invalid', async () => {
+    const { wrapConfigUpdate } = await import('../../src/compiler/fabric/index.js');
+    const { verifyEnvelope } = await import('../../src/governance/index.js');
+    const { repoRoot } = await import('../helpers/run-cli.js');
+    const bundle = writeExampleBundle();
+    const good = makeConfigSignature(adminSigner('distributor').identity, updateBytes(bundle, 'distribution'));
+    const envelope = wrapConfigUpdate(
+      updateBytes(bundle, 'distribution'),
+      [good, { signature_header: Uint8Array.from([0xff, 0xff, 0xff]), signature: good.signature }],
+      'distribution',
+      { timestamp: new Date(0) },
+    );
+    const report = verifyEnvelope(envelope, join(repoRoot, 'networks/supply-chain/state/fabric/distribution.block'));
+    expect(report.status).toBe('invalid');
+    expect(report.updates[0]?.problems).toEqual([
+      'envelope signature #2: the signature header does not decode as common.SignatureHeader',
+    ]);
+  });
+});
