@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { parse as parseYamlText } from 'yaml';
 // The certificate readers, not src/crypto/index.ts: validation must not load the generator's X.509 library.
 import { chainsTo, organizationalUnits } from '../../../crypto/certificate-facts.js';
-import { loadCertificate } from '../../../crypto/load-certificate.js';
+import { type CertificateLoad, loadCertificate } from '../../../crypto/load-certificate.js';
 import type { MspSpec, OrganizationSpec } from '../../model/spec.js';
 import type { DataPath } from '../../parse/index.js';
 import type { Rule, RuleContext } from '../rule-context.js';
@@ -17,9 +17,17 @@ const DEFAULT_ADMIN_OU = 'admin';
 const CRYPTO_HINT = 'run `netspec crypto <network.yaml>` for development material, or point the spec at your CA files';
 
 export const certificatesValid: Rule = (ctx) => {
+  // Consortia often share CA material between orgs' specs (and every org reads its own MSP folder several
+  // times): parse each file once per run.
+  const cache = new Map<string, CertificateLoad>();
+  const cachedLoad = (file: string): CertificateLoad => {
+    let result = cache.get(file);
+    if (!result) cache.set(file, (result = loadCertificate(file)));
+    return result;
+  };
   for (const [org, spec] of entriesOf(ctx.spec.organizations)) {
     if (!spec || typeof spec.msp !== 'object' || spec.msp === null) continue;
-    checkOrganization(ctx, org, spec);
+    checkOrganization(ctx, org, spec, cachedLoad);
   }
 };
 
@@ -30,12 +38,17 @@ interface Loaded {
   at: DataPath;
 }
 
-function checkOrganization(ctx: RuleContext, org: string, spec: OrganizationSpec): void {
+function checkOrganization(
+  ctx: RuleContext,
+  org: string,
+  spec: OrganizationSpec,
+  readCertificate: (file: string) => CertificateLoad,
+): void {
   const msp: MspSpec = spec.msp;
   const base: DataPath = ['organizations', org, 'msp'];
   let failed = false;
   const load = (file: string, at: DataPath): Loaded | undefined => {
-    const result = loadCertificate(resolve(ctx.baseDir, file));
+    const result = readCertificate(resolve(ctx.baseDir, file));
     if (result.ok) return { certificate: result.certificate, name: file, at };
     failed = true;
     ctx.report({
