@@ -14,6 +14,11 @@ export interface ApplyOptions {
   users?: boolean;
   /** The network.yaml, when the bundle does not carry its own copy. */
   spec?: string;
+  /** --users: the folder enrolled identities are written to (never a git working tree). */
+  enrollOut?: string;
+  /** --users: the CA admin's certificate and key files (default: the spec's connection identity variables). */
+  adminCert?: string;
+  adminKey?: string;
 }
 
 type ApplyTarget = (bundle: string, options: ApplyOptions) => Promise<number>;
@@ -22,6 +27,7 @@ type ApplyTarget = (bundle: string, options: ApplyOptions) => Promise<number>;
 const TARGETS: Record<string, () => Promise<{ runApply: ApplyTarget }>> = {
   k8s: () => import('./apply-k8s.js'),
   quorum: () => import('./apply-quorum.js'),
+  users: () => import('./apply-users.js'),
 };
 
 export function register(program: Command): void {
@@ -36,6 +42,9 @@ export function register(program: Command): void {
     .option('--dry-run', 'show what would be done without changing anything')
     .option('--timeout <seconds>', 'how long to wait for a change to take effect')
     .option('--spec <network.yaml>', 'the network spec (default: the copy in the bundle)')
+    .option('--enroll-out <dir>', '--users: write enrolled identities (MSP folders, keys 0600) under this folder')
+    .option('--admin-cert <file>', '--users: the CA admin certificate (default: the org’s connection identity)')
+    .option('--admin-key <file>', '--users: the CA admin private key (default: the org’s connection identity)')
     .action(
       action(async (bundle: string, options: ApplyOptions) => {
         const chosen = Object.keys(TARGETS).filter((name) => options[name as keyof ApplyOptions]);

@@ -1,0 +1,72 @@
+// One HTTP(S) exchange with node:https, because node's fetch cannot be told which CA to trust without undici's
+// Agent: the org's Fabric CA presents a certificate from the org's own TLS CA, not a public one. A connection
+// failure or timeout is retried with exponential backoff (a CA pod restarting); an HTTP answer never is.
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  url: URL;
+  headers?: Record<string, string>;
+  body?: string;
+  /** PEM certificates to trust for https (the org's TLS CAs); default: node's built-in roots. */
+  ca?: string[];
+  timeoutMs: number;
+  retries: number;
+  backoffMs: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  body: string;
+}
+
+/** The server could not be reached (refused, reset, DNS, TLS handshake, timeout) after every attempt. */
+export class UnreachableError extends Error {}
+
+export async function sendHttp(request: HttpRequest): Promise<HttpResponse> {
+  let lastReason = '';
+  for (let attempt = 0; attempt <= request.retries; attempt++) {
+    if (attempt > 0) await sleep(request.backoffMs * 2 ** (attempt - 1));
+    try {
+      return await once(request);
+    } catch (error) {
+      lastReason = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error);
+    }
+  }
+  const attempts = request.retries + 1;
+  throw new UnreachableError(
+    `cannot reach ${request.url.origin} (${lastReason}) after ${attempts} attempt${attempts === 1 ? '' : 's'}`,
+  );
+}
+
+function once(request: HttpRequest): Promise<HttpResponse> {
+  return new Promise((resolve, reject) => {
+    const send = request.url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const body = request.body === undefined ? undefined : Buffer.from(request.body);
+    const outgoing = send(
+      request.url,
+      {
+        method: request.method,
+        headers: { ...request.headers, ...(body ? { 'content-length': String(body.length) } : {}) },
+        ...(request.ca && request.ca.length > 0 ? { ca: request.ca } : {}),
+        timeout: request.timeoutMs,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+        response.on('error', reject);
+      },
+    );
+    outgoing.on('timeout', () => outgoing.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,46 @@
+// Where enrolled identities go: only under the folder the operator names, as a Fabric MSP folder the SDKs and
+// the peer CLI read (signcerts/cert.pem, keystore/priv_sk, cacerts/ca.pem). The key is created 0600 and each
+// file is written through a temporary sibling and a rename. A folder inside a git working tree is refused:
+// a private key must never be one `git add` away from a repository.
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+export interface IdentityFiles {
+  certificatePem: string;
+  privateKeyPem: string;
+  caChainPem: string;
+}
+
+/** The git working tree `folder` lies in (the folder holding `.git`), if any. */
+export function enclosingGitWorkTree(folder: string): string | undefined {
+  let current = resolve(folder);
+  for (;;) {
+    if (existsSync(join(current, '.git'))) return current;
+    const parent = dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+/** `<out>/<org>/<user>/msp`: one MSP folder per enrolled user. */
+export function identityFolder(out: string, organization: string, user: string): string {
+  return join(resolve(out), organization, user, 'msp');
+}
+
+export function writeIdentity(folder: string, files: IdentityFiles): void {
+  writeAtomic(join(folder, 'signcerts', 'cert.pem'), files.certificatePem, 0o644);
+  writeAtomic(join(folder, 'keystore', 'priv_sk'), files.privateKeyPem, 0o600);
+  if (files.caChainPem) writeAtomic(join(folder, 'cacerts', 'ca.pem'), files.caChainPem, 0o644);
+}
+
+function writeAtomic(file: string, text: string, mode: number): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const temp = join(dirname(file), `.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+  try {
+    writeFileSync(temp, text, { mode });
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}

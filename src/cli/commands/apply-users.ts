@@ -1,0 +1,149 @@
+// `netspec apply --users --org <org> <bundle-or-network.yaml> --enroll-out <dir>`: registers and enrolls the
+// org's spec users with its Fabric CA. The CA admin signs the registrations (cert and key from the variables
+// the spec's connection identity names, or --admin-cert/--admin-key files). Enrolled identities go only under
+// --enroll-out, never to stdout. Progress is prose on a terminal; JSON lines in CI (CI=true) or when piped.
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  type CaConnection,
+  enclosingGitWorkTree,
+  enrollUsers,
+  identityFolder,
+  type Registrar,
+  type UserEvent,
+  writeIdentity,
+} from '../../apply/fabric-ca/index.js';
+import { tlsCaCertificates } from '../../compiler/connection-profile/tls-ca-certificates.js';
+import { hasErrors } from '../../compiler/diagnostics/index.js';
+import { loadSpec } from '../../compiler/load-spec.js';
+import type { NetworkModel, OrganizationModel } from '../../compiler/model/network-model.js';
+import { parseCertificatePem } from '../../crypto/index.js';
+import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { renderDiagnostics, sourcesOf, UserError } from '../output.js';
+import type { ApplyOptions } from './apply.js';
+
+const DEFAULT_TIMEOUT_SECONDS = 10;
+
+export async function runApply(input: string, options: ApplyOptions): Promise<number> {
+  if (!options.org) throw new UserError('--users needs --org <org>: each organization enrolls only its own users');
+  const dryRun = options.dryRun ?? false;
+  if (!options.enrollOut && !dryRun)
+    throw new UserError('--users needs --enroll-out <dir>: the folder (outside git) enrolled identities go to');
+  if (options.enrollOut) {
+    const repository = enclosingGitWorkTree(options.enrollOut);
+    if (repository)
+      throw new UserError(
+        `--enroll-out ${options.enrollOut} is inside the git working tree ${repository}: private keys must never be one commit away; choose a folder outside it`,
+      );
+  }
+  const timeoutSeconds = options.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : Number(options.timeout);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
+    throw new UserError(`--timeout must be a positive number of seconds, not '${options.timeout}'`);
+
+  const specFile = specFileOf(input, options.spec);
+  const loaded = loadSpec(specFile);
+  if (!loaded.value || hasErrors(loaded.diagnostics)) {
+    process.stderr.write(`${renderDiagnostics(loaded.diagnostics, sourcesOf({ [specFile]: loaded.text }), 'text')}\n`);
+    return EXIT_ERROR;
+  }
+  const model = loaded.value.model;
+  const org = model.organizations.find((candidate) => candidate.name === options.org);
+  if (!org) throw new UserError(`no organization '${options.org}' in ${specFile}`);
+  const report = reporter();
+  if (org.users.length === 0) {
+    report({ event: 'planned', organization: org.name, user: '-', message: `${org.name}: no users in ${specFile}` });
+    return EXIT_OK;
+  }
+
+  const ca: CaConnection = {
+    url: `https://${org.ca.host}:${org.ca.port}`,
+    caName: org.ca.name,
+    tlsCaCerts: tlsCaCertificates(org.msp),
+    timeoutMs: timeoutSeconds * 1000,
+  };
+  const registrar = dryRun ? undefined : readRegistrar(model, org, options);
+  const out = options.enrollOut;
+  const summary = await enrollUsers({
+    organization: org.name,
+    users: org.users,
+    ca,
+    // A dry run makes no call, so it needs no key; the placeholder is never used.
+    registrar: registrar ?? ({} as Registrar),
+    dryRun,
+    store: (user, files) => {
+      const folder = identityFolder(out!, org.name, user);
+      writeIdentity(folder, files);
+      return folder;
+    },
+    onEvent: report,
+  });
+  process.stderr.write(
+    `${org.name}: ${summary.enrolled} enrolled, ${summary.existing} already registered, ${summary.failed} failed${dryRun ? ' (dry run: nothing changed)' : ''}\n`,
+  );
+  return summary.failed > 0 ? EXIT_ERROR : EXIT_OK;
+}
+
+/** A network.yaml as given, or the spec a bundle folder carries (or --spec). */
+function specFileOf(input: string, spec: string | undefined): string {
+  if (spec) return spec;
+  if (existsSync(input) && statSync(input).isDirectory()) {
+    const copy = join(input, 'network.yaml');
+    if (existsSync(copy)) return copy;
+    throw new UserError(`${input} carries no network.yaml: pass --spec <network.yaml>`);
+  }
+  if (!existsSync(input)) throw new UserError(`${input} does not exist`);
+  return input;
+}
+
+/** The CA admin identity: --admin-cert/--admin-key files, else the env variables the spec's identity names. */
+function readRegistrar(model: NetworkModel, org: OrganizationModel, options: ApplyOptions): Registrar {
+  if (Boolean(options.adminCert) !== Boolean(options.adminKey))
+    throw new UserError('--admin-cert and --admin-key go together');
+  let certificateText: string;
+  let keyText: string;
+  if (options.adminCert && options.adminKey) {
+    certificateText = readText(options.adminCert, '--admin-cert');
+    keyText = readText(options.adminKey, '--admin-key');
+  } else {
+    const identity = model.connection.identities[org.name];
+    if (!identity)
+      throw new UserError(
+        `no CA admin identity for '${org.name}': add connection.identities.${org.name} to the spec or pass --admin-cert and --admin-key`,
+      );
+    certificateText = envValue(identity.certificateSecret, 'certificate');
+    keyText = envValue(identity.privateKeySecret, 'private key');
+  }
+  const certificate = parseCertificatePem(certificateText, 'the CA admin certificate');
+  if (!certificate.ok) throw new UserError(certificate.message);
+  let privateKey: KeyObject;
+  try {
+    privateKey = createPrivateKey(keyText);
+  } catch {
+    // The key's text is never echoed: only that it did not parse.
+    throw new UserError('the CA admin private key is not a PEM private key');
+  }
+  return { certificatePem: `${certificate.pem}\n`, privateKey };
+}
+
+function readText(file: string, flag: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new UserError(`${flag} ${file} cannot be read`);
+  }
+}
+
+function envValue(name: string, what: string): string {
+  const value = process.env[name];
+  if (!value) throw new UserError(`the CA admin ${what} variable ${name} is not set`);
+  return value;
+}
+
+/** Prose on a terminal; JSON lines for machines (CI=true, or stdout is not a TTY). */
+function reporter(): (event: UserEvent) => void {
+  const machine = process.env.CI === 'true' || !process.stdout.isTTY;
+  return (event) => {
+    process.stdout.write(machine ? `${JSON.stringify(event)}\n` : `${event.message}\n`);
+  };
+}
