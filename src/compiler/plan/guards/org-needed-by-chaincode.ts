@@ -1,7 +1,7 @@
 // Removing an organization from a channel while a chaincode's endorsement policy still names its MSP leaves a
 // policy that can never (or no longer) be satisfied: transactions of that chaincode would stop validating.
 import { parsePolicyExpression, policyMspIds } from '../../model/policy-expression.js';
-import { channelAt, type Guard, subGroupNames, updatedChannels } from './guard-context.js';
+import { type Guard, subGroupNames, updatedChannels } from './guard-context.js';
 
 export const orgNeededByChaincode: Guard = (ctx) => {
   for (const channel of updatedChannels(ctx)) {

@@ -21,8 +21,10 @@ export const certificatesValid: Rule = (ctx) => {
   // times): parse each file once per run.
   const cache = new Map<string, CertificateLoad>();
   const cachedLoad = (file: string): CertificateLoad => {
-    let result = cache.get(file);
-    if (!result) cache.set(file, (result = loadCertificate(file)));
+    const cached = cache.get(file);
+    if (cached) return cached;
+    const result = loadCertificate(file);
+    cache.set(file, result);
     return result;
   };
   for (const [org, spec] of entriesOf(ctx.spec.organizations)) {
