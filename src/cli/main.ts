@@ -7,6 +7,7 @@ import { register as registerComputeUpdate } from './commands/compute-update.js'
 import { register as registerCrypto } from './commands/crypto.js';
 import { register as registerDecode } from './commands/decode.js';
 import { register as registerEncode } from './commands/encode.js';
+import { register as registerFetch } from './commands/fetch.js';
 import { register as registerGenesis } from './commands/genesis.js';
 import { register as registerHistory } from './commands/history.js';
 import { register as registerInit } from './commands/init.js';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerValidate(program);
   registerPlan(program);
+  registerFetch(program);
   registerInit(program);
   registerCrypto(program);
   registerApply(program);

@@ -1,5 +1,6 @@
 // `netspec apply <bundle>`: applies a planned bundle to one kind of live system at a time. Each target
-// (Kubernetes, Quorum, ...) lives in its own apply-<target>.ts and is loaded only when asked for.
+// (Kubernetes, Quorum, ...) lives in its own apply-<target>.ts and is loaded only when asked for; with no target
+// flag, the bundle's Fabric part is applied (apply-fabric.ts).
 import type { Command } from 'commander';
 import { action } from '../action.js';
 import { UserError } from '../output.js';
@@ -19,6 +20,12 @@ export interface ApplyOptions {
   /** --users: the CA admin's certificate and key files (default: the spec's connection identity variables). */
   adminCert?: string;
   adminKey?: string;
+  /** Fabric (no target flag): the signing identity files, instead of the spec's connection identity variables. */
+  cert?: string;
+  key?: string;
+  /** Fabric: the client TLS pair for mutual TLS with orderers and peers. */
+  tlsCert?: string;
+  tlsKey?: string;
 }
 
 type ApplyTarget = (bundle: string, options: ApplyOptions) => Promise<number>;
@@ -45,12 +52,18 @@ export function register(program: Command): void {
     .option('--enroll-out <dir>', '--users: write enrolled identities (MSP folders, keys 0600) under this folder')
     .option('--admin-cert <file>', '--users: the CA admin certificate (default: the org’s connection identity)')
     .option('--admin-key <file>', '--users: the CA admin private key (default: the org’s connection identity)')
+    .option('--cert <file>', 'Fabric: the signing certificate (default: the org’s connection identity)')
+    .option('--key <file>', 'Fabric: the signing private key (default: the org’s connection identity)')
+    .option('--tls-cert <file>', 'Fabric: client TLS certificate for mutual TLS')
+    .option('--tls-key <file>', 'Fabric: client TLS private key for mutual TLS')
     .action(
       action(async (bundle: string, options: ApplyOptions) => {
         const chosen = Object.keys(TARGETS).filter((name) => options[name as keyof ApplyOptions]);
+        // No target flag: the bundle's Fabric part (channel updates, new channels) goes to orderers and peers.
+        if (chosen.length === 0) return (await import('./apply-fabric.js')).runApply(bundle, options);
         if (chosen.length !== 1) {
           const flags = Object.keys(TARGETS).map((name) => `--${name}`);
-          throw new UserError(`choose exactly one of ${flags.join(', ') || '(no target available)'}`);
+          throw new UserError(`choose at most one of ${flags.join(', ') || '(no target available)'}`);
         }
         const target = await TARGETS[chosen[0]!]!();
         return target.runApply(bundle, options);

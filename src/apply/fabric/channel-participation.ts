@@ -1,0 +1,143 @@
+// The orderer's channel participation API (Fabric 2.3+, the admin endpoint, mutual TLS): a channel is created
+// on an orderer by posting its genesis block, `POST /participation/v1/channels` as multipart/form-data with the
+// block in the `config-block` field; `GET /participation/v1/channels/<channel>` says whether it already serves it.
+import { randomBytes } from 'node:crypto';
+import { request } from 'node:https';
+import { checkServerIdentity } from 'node:tls';
+import { NodeUnreachableError, sleep, type TlsClientMaterial } from './grpc-connection.js';
+import type { NodeEndpoint } from './node-endpoints.js';
+
+export interface ParticipationOptions {
+  tls?: TlsClientMaterial;
+  timeoutMs?: number;
+  retries?: number;
+  backoffMs?: number;
+}
+
+interface HttpAnswer {
+  status: number;
+  body: string;
+}
+
+/** True when the orderer already has the channel (200), false when not (404). */
+export async function ordererHasChannel(
+  endpoint: NodeEndpoint,
+  channel: string,
+  options: ParticipationOptions = {},
+): Promise<boolean> {
+  const answer = await send(
+    endpoint,
+    'GET',
+    `/participation/v1/channels/${encodeURIComponent(channel)}`,
+    undefined,
+    options,
+  );
+  if (answer.status === 200) return true;
+  if (answer.status === 404) return false;
+  throw new Error(`${endpoint.ref}: GET channel ${channel} answered HTTP ${answer.status} ${summary(answer.body)}`);
+}
+
+/** Joins the orderer to the channel with its genesis (or latest config) block. */
+export async function joinOrderer(
+  endpoint: NodeEndpoint,
+  channel: string,
+  block: Uint8Array,
+  options: ParticipationOptions = {},
+): Promise<void> {
+  const boundary = `netspec-${randomBytes(12).toString('hex')}`;
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="config-block"; filename="${channel}.block"\r\n` +
+        'Content-Type: application/octet-stream\r\n\r\n',
+    ),
+    Buffer.from(block),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const answer = await send(
+    endpoint,
+    'POST',
+    '/participation/v1/channels',
+    { body, contentType: `multipart/form-data; boundary=${boundary}` },
+    options,
+  );
+  if (answer.status !== 201 && answer.status !== 200)
+    throw new Error(`${endpoint.ref}: joining ${channel} answered HTTP ${answer.status} ${summary(answer.body)}`);
+}
+
+async function send(
+  endpoint: NodeEndpoint,
+  method: 'GET' | 'POST',
+  path: string,
+  payload: { body: Buffer; contentType: string } | undefined,
+  options: ParticipationOptions,
+): Promise<HttpAnswer> {
+  if (!endpoint.adminUrl)
+    throw new NodeUnreachableError(`${endpoint.ref}: no admin endpoint (adminUrl) for channel participation`);
+  const url = new URL(path, endpoint.adminUrl);
+  const retries = options.retries ?? 3;
+  const backoffMs = options.backoffMs ?? 500;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  let last = '';
+  for (let attempt = 0; attempt <= retries; attempt++) {
+    if (attempt > 0) await sleep(backoffMs * 2 ** (attempt - 1));
+    try {
+      return await once(endpoint, url, method, payload, options.tls, timeoutMs);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (code === 'ETIMEDOUT')
+        throw new NodeUnreachableError(`${endpoint.ref} (${url.host}) did not answer within ${timeoutMs} ms`);
+      if (!['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN'].includes(code)) throw error;
+      last = code;
+    }
+  }
+  throw new NodeUnreachableError(
+    `cannot reach ${endpoint.ref} admin endpoint (${url.host}) after ${retries + 1} attempts (${last})`,
+  );
+}
+
+function once(
+  endpoint: NodeEndpoint,
+  url: URL,
+  method: string,
+  payload: { body: Buffer; contentType: string } | undefined,
+  tls: TlsClientMaterial | undefined,
+  timeoutMs: number,
+): Promise<HttpAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method,
+        ca: endpoint.tlsCaPem,
+        ...(tls?.certPem ? { cert: tls.certPem } : {}),
+        ...(tls?.keyPem ? { key: tls.keyPem } : {}),
+        // The certificate names the orderer's host, whatever address it is reached at.
+        servername: /^[\d.]+$|:/.test(endpoint.serverName) ? undefined : endpoint.serverName,
+        checkServerIdentity: (_host, cert) => checkServerIdentity(endpoint.serverName, cert),
+        headers: payload ? { 'content-type': payload.contentType, 'content-length': payload.body.length } : {},
+        timeout: timeoutMs,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+        response.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
+    req.on('error', reject);
+    req.end(payload?.body);
+  });
+}
+
+function summary(body: string): string {
+  try {
+    const json = JSON.parse(body) as { error?: string };
+    if (json.error) return `(${json.error})`;
+  } catch {
+    // not JSON: show the start of the text
+  }
+  return body.length > 0 ? `(${body.slice(0, 200)})` : '';
+}

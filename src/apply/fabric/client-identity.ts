@@ -1,0 +1,80 @@
+// The identity netspec signs and submits with: an org's MSP identity (certificate + P-256 key), read from the
+// environment variables the spec's `connection.identities.<org>` names (CI secrets holding PEM), or from
+// --cert/--key files. The key stays in memory: it is never printed, logged or written.
+import { existsSync, readFileSync } from 'node:fs';
+import type { NetworkModel, OrganizationModel } from '../../compiler/model/network-model.js';
+import { parseCertificatePem } from '../../crypto/index.js';
+import { keyMatchesCertificate, readP256PrivateKey } from '../../governance/ecdsa-signature.js';
+import type { SigningIdentity } from '../../governance/index.js';
+
+export interface ClientIdentity {
+  organization: OrganizationModel;
+  signer: SigningIdentity;
+}
+
+export interface IdentityChoice {
+  /** The org to act as; default the first operator org with a connection identity. */
+  org?: string;
+  certFile?: string;
+  keyFile?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function chooseIdentity(
+  model: NetworkModel,
+  choice: IdentityChoice,
+): { identity: ClientIdentity } | { error: string } {
+  const env = choice.env ?? process.env;
+  const identities = model.connection.identities;
+  const orgName =
+    choice.org ??
+    model.organizations.find((org) => org.isOperator && identities[org.name])?.name ??
+    (choice.certFile ? model.organizations.find((org) => org.isOperator)?.name : undefined);
+  if (!orgName)
+    return { error: 'no identity to act with: name one with --org (and connection.identities or --cert/--key)' };
+  const organization = model.organizations.find((org) => org.name === orgName);
+  if (!organization) return { error: `no organization '${orgName}' in the spec` };
+
+  let certPem: string;
+  let keyPem: string;
+  if (choice.certFile || choice.keyFile) {
+    if (!choice.certFile || !choice.keyFile) return { error: '--cert and --key go together' };
+    for (const file of [choice.certFile, choice.keyFile])
+      if (!existsSync(file)) return { error: `${file} does not exist` };
+    certPem = readFileSync(choice.certFile, 'utf8');
+    keyPem = readFileSync(choice.keyFile, 'utf8');
+  } else {
+    const named = identities[orgName];
+    if (!named)
+      return { error: `connection.identities has no entry for ${orgName}: add one, or pass --cert and --key` };
+    const cert = env[named.certificateSecret];
+    const key = env[named.privateKeySecret];
+    if (!cert)
+      return { error: `the environment variable ${named.certificateSecret} (${orgName}'s certificate) is not set` };
+    if (!key)
+      return { error: `the environment variable ${named.privateKeySecret} (${orgName}'s private key) is not set` };
+    certPem = cert;
+    keyPem = key;
+  }
+  return identityFromPem(organization, certPem, keyPem);
+}
+
+export function identityFromPem(
+  organization: OrganizationModel,
+  certPem: string,
+  keyPem: string,
+): { identity: ClientIdentity } | { error: string } {
+  const cert = parseCertificatePem(certPem, `${organization.name}'s certificate`);
+  if (!cert.ok) return { error: cert.message };
+  const key = readP256PrivateKey(keyPem);
+  if ('error' in key) return { error: `${organization.name}'s private key: ${key.error}` };
+  if (!keyMatchesCertificate(key.key, cert.certificate.publicKey))
+    return { error: `${organization.name}'s private key does not belong to its certificate` };
+  return {
+    identity: {
+      organization,
+      // id_bytes carries the PEM with one trailing newline, as Fabric's MSP serializes its signcert.
+      signer: { mspId: organization.mspId, certificatePem: `${cert.pem.trim()}\n`, privateKey: key.key },
+    },
+  };
+}

@@ -1,0 +1,167 @@
+// `netspec fetch`: the live network read into a state folder, the layout the plan reads (see
+// compiler/plan/state/read-state.ts): fabric/<channel>.block, fabric/<channel>.chaincodes.json, quorum/<net>.json.
+// All or nothing: a channel whose orderer cannot be reached fails the fetch, because a missing block would make
+// the next plan believe the channel is new and propose to create it.
+import { type Json, toJson } from '../../compiler/fabric/index.js';
+import type { NetworkModel } from '../../compiler/model/network-model.js';
+import { createJsonRpcClient, type JsonRpcClientOptions, validatorRpc } from '../quorum/index.js';
+import type { ClientIdentity } from './client-identity.js';
+import { DeliverRefusedError, fetchConfigBlock } from './fetch-config-block.js';
+import { type ConnectionOptions, NodeConnection } from './grpc-connection.js';
+import { type NodeEndpoint, ordererEndpoints, peerEndpoints } from './node-endpoints.js';
+import { queryCommittedDefinitions } from './proposals.js';
+
+const STATUS_NOT_FOUND = 404;
+
+export type FetchEvent =
+  | { event: 'fetched'; file: string; from: string; detail: string }
+  | { event: 'absent'; channel: string; from: string; detail: string }
+  | { event: 'failed'; target: string; detail: string };
+
+export interface FetchOptions {
+  connection?: ConnectionOptions;
+  rpc?: JsonRpcClientOptions;
+  onEvent?: (event: FetchEvent) => void;
+}
+
+export interface FetchResult {
+  /** State-relative path -> bytes; empty when anything failed. */
+  files: Map<string, Uint8Array>;
+  errors: string[];
+}
+
+export async function fetchState(
+  model: NetworkModel,
+  identity: ClientIdentity,
+  options: FetchOptions = {},
+): Promise<FetchResult> {
+  const files = new Map<string, Uint8Array>();
+  const errors: string[] = [];
+  const emit = options.onEvent ?? (() => {});
+  const fail = (target: string, detail: string) => {
+    errors.push(`${target}: ${detail}`);
+    emit({ event: 'failed', target, detail });
+  };
+  const signer = identity.signer;
+  for (const channel of model.channels) {
+    const orderers = ordererEndpoints(model, channel.orderer.organizations);
+    const fetched = await firstAnswer(orderers, options.connection, (connection) =>
+      fetchConfigBlock(connection, signer, channel.name),
+    );
+    if ('error' in fetched) {
+      if (fetched.error instanceof DeliverRefusedError && fetched.error.status === STATUS_NOT_FOUND) {
+        emit({
+          event: 'absent',
+          channel: channel.name,
+          from: fetched.from,
+          detail: 'the orderer does not serve it: new',
+        });
+        continue;
+      }
+      fail(channel.name, messageOf(fetched.error));
+      continue;
+    }
+    const file = `fabric/${channel.name}.block`;
+    files.set(file, fetched.value.block);
+    emit({ event: 'fetched', file, from: fetched.from, detail: `config block ${fetched.value.number}` });
+
+    // Ask a peer of our own org when it is a member (it must trust our identity), else any member's peer.
+    const members = [identity.organization.name, ...channel.members.filter((m) => m !== identity.organization.name)];
+    const peers = members.filter((m) => channel.members.includes(m)).flatMap((m) => peerEndpoints(model, m));
+    if (peers.length === 0) continue;
+    const committed = await firstAnswer(peers, options.connection, (connection) =>
+      queryCommittedDefinitions(connection, signer, channel.name),
+    );
+    if ('error' in committed) {
+      fail(`${channel.name} chaincodes`, messageOf(committed.error));
+      continue;
+    }
+    const chaincodesFile = `fabric/${channel.name}.chaincodes.json`;
+    files.set(chaincodesFile, new TextEncoder().encode(`${JSON.stringify(committedJson(committed.value), null, 2)}\n`));
+    emit({
+      event: 'fetched',
+      file: chaincodesFile,
+      from: committed.from,
+      detail: `${((committed.value.chaincode_definitions as unknown[]) ?? []).length} committed definition(s)`,
+    });
+  }
+  for (const network of model.quorum) {
+    if (network.consensus === 'raft') continue;
+    const kind = { client: network.client, consensus: network.consensus };
+    let done = false;
+    const reasons: string[] = [];
+    for (const validator of network.validators) {
+      const url =
+        model.connection.endpoints[`${network.name}/${validator.name}` as keyof typeof model.connection.endpoints]
+          ?.url ?? `http://${validator.host}:${validator.rpcPort}`;
+      try {
+        const client = createJsonRpcClient(url, options.rpc);
+        const blockHex = await client.call<string>('eth_blockNumber');
+        const rpc = validatorRpc(client, kind);
+        const validators = await client.call<unknown>(rpc.methods.get, [blockHex]);
+        if (!Array.isArray(validators)) throw new Error(`${rpc.methods.get} did not return a list`);
+        const state = {
+          validators: validators.map((address) => `0x${String(address).toLowerCase().replace(/^0x/, '')}`),
+          blockNumber: Number.parseInt(blockHex, 16),
+        };
+        const file = `quorum/${network.name}.json`;
+        files.set(file, new TextEncoder().encode(`${JSON.stringify(state, null, 2)}\n`));
+        emit({
+          event: 'fetched',
+          file,
+          from: url,
+          detail: `${state.validators.length} validators at block ${state.blockNumber}`,
+        });
+        done = true;
+        break;
+      } catch (error) {
+        reasons.push(messageOf(error));
+      }
+    }
+    if (!done) fail(`quorum ${network.name}`, reasons.join('; ') || 'no validator to ask');
+  }
+  return { files: errors.length > 0 ? new Map() : files, errors };
+}
+
+/**
+ * The JSON `peer lifecycle chaincode querycommitted -O json` prints: snake_case fields, bytes in base64, and
+ * sequence as a number.
+ */
+function committedJson(result: Parameters<typeof toJson>[1]): Json {
+  const json = (toJson('lifecycle.QueryChaincodeDefinitionsResult', result).value ?? {}) as {
+    chaincode_definitions?: Record<string, unknown>[];
+  };
+  return {
+    chaincode_definitions: (json.chaincode_definitions ?? []).map((definition) => ({
+      ...definition,
+      sequence: Number(definition.sequence ?? 0),
+      collections: definition.collections ?? {},
+    })),
+  } as unknown as Json;
+}
+
+/** Tries each node in order; the first answer wins. Returns the last error when none answers. */
+async function firstAnswer<T>(
+  endpoints: readonly NodeEndpoint[],
+  options: ConnectionOptions | undefined,
+  ask: (connection: NodeConnection) => Promise<T>,
+): Promise<{ value: T; from: string } | { error: unknown; from: string }> {
+  let last: { error: unknown; from: string } = { error: new Error('no node of the channel is in the spec'), from: '-' };
+  for (const endpoint of endpoints) {
+    const connection = new NodeConnection(endpoint, options);
+    try {
+      return { value: await ask(connection), from: endpoint.ref };
+    } catch (error) {
+      last = { error, from: endpoint.ref };
+      // An orderer that answers "no such channel" speaks for all of them.
+      if (error instanceof DeliverRefusedError && error.status === STATUS_NOT_FOUND) return last;
+    } finally {
+      connection.close();
+    }
+  }
+  return last;
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,222 @@
+// One gRPC connection to an orderer or a peer, over TLS (mutual when a client TLS certificate is given). Every
+// call has a deadline; a node that cannot be reached (UNAVAILABLE: down, restarting, port-forward reconnecting)
+// is retried with exponential backoff, and after the last attempt the error names the node and the cause.
+import { Client, credentials, status as GrpcStatus, Metadata, type ServiceError } from '@grpc/grpc-js';
+import type { ProtoMessage } from '../../compiler/fabric/index.js';
+import { method } from './fabric-services.js';
+import type { NodeEndpoint } from './node-endpoints.js';
+import { mustDecode } from './signed-envelopes.js';
+
+export interface TlsClientMaterial {
+  /** PEM client certificate and key for mutual TLS (the org's TLS client identity). */
+  certPem?: string;
+  keyPem?: string;
+}
+
+export interface ConnectionOptions {
+  /** Deadline of one call. Default 30 s. */
+  timeoutMs?: number;
+  /** Extra attempts when the node is unavailable. Default 3. */
+  retries?: number;
+  /** First backoff, doubled after each failed attempt. Default 500 ms. */
+  backoffMs?: number;
+  tls?: TlsClientMaterial;
+}
+
+/** The node could not be reached after every retry, or did not answer before the deadline. */
+export class NodeUnreachableError extends Error {}
+
+export class NodeConnection {
+  private client: Client | undefined;
+  readonly timeoutMs: number;
+  private readonly retries: number;
+  private readonly backoffMs: number;
+
+  constructor(
+    readonly endpoint: NodeEndpoint,
+    private readonly options: ConnectionOptions = {},
+  ) {
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.retries = options.retries ?? 3;
+    this.backoffMs = options.backoffMs ?? 500;
+  }
+
+  private connect(): Client {
+    if (this.client) return this.client;
+    if (this.endpoint.tlsCaPem.trim() === '')
+      throw new NodeUnreachableError(
+        `${this.endpoint.ref}: no TLS CA certificate known (msp tlscacerts or connection.endpoints tlsCaCert)`,
+      );
+    const tls = this.options.tls;
+    const creds = credentials.createSsl(
+      Buffer.from(this.endpoint.tlsCaPem),
+      tls?.keyPem ? Buffer.from(tls.keyPem) : null,
+      tls?.certPem ? Buffer.from(tls.certPem) : null,
+    );
+    this.client = new Client(this.endpoint.address, creds, {
+      'grpc.ssl_target_name_override': this.endpoint.serverName,
+      'grpc.default_authority': this.endpoint.serverName,
+      'grpc.max_receive_message_length': 100 * 1024 * 1024,
+      'grpc.max_send_message_length': 100 * 1024 * 1024,
+    });
+    return this.client;
+  }
+
+  close(): void {
+    this.client?.close();
+    this.client = undefined;
+  }
+
+  /** Runs `attempt` with retries on UNAVAILABLE; other errors (an answer) are thrown at once. */
+  async withRetries<T>(what: string, attempt: () => Promise<T>): Promise<T> {
+    let last: unknown;
+    for (let index = 0; index <= this.retries; index++) {
+      if (index > 0) await sleep(this.backoffMs * 2 ** (index - 1));
+      try {
+        return await attempt();
+      } catch (error) {
+        const code = (error as ServiceError).code;
+        if (code === GrpcStatus.DEADLINE_EXCEEDED)
+          throw new NodeUnreachableError(
+            `${what}: ${this.endpoint.ref} (${this.endpoint.address}) did not answer within ${this.timeoutMs} ms`,
+          );
+        if (code !== GrpcStatus.UNAVAILABLE) throw error;
+        last = error;
+        // A fresh channel: grpc-js backs off reconnecting on its own; we want our schedule, not its.
+        this.close();
+      }
+    }
+    const detail = (last as ServiceError | undefined)?.details ?? String(last);
+    throw new NodeUnreachableError(
+      `${what}: cannot reach ${this.endpoint.ref} (${this.endpoint.address}) after ${this.retries + 1} attempts (${detail})`,
+    );
+  }
+
+  /** AtomicBroadcast.Broadcast of one envelope: the orderer's BroadcastResponse {status, info}. */
+  broadcast(envelope: Uint8Array): Promise<{ status: number; info: string }> {
+    return this.withRetries('Broadcast', () => {
+      const definition = method('orderer.AtomicBroadcast', 'Broadcast');
+      return new Promise((resolve, reject) => {
+        const call = this.connect().makeBidiStreamRequest(
+          definition.path,
+          definition.requestSerialize,
+          definition.responseDeserialize,
+          new Metadata(),
+          { deadline: Date.now() + this.timeoutMs },
+        );
+        let answered = false;
+        call.on('data', (bytes: Uint8Array) => {
+          answered = true;
+          const response = mustDecode('orderer.BroadcastResponse', bytes);
+          resolve({ status: Number(response.status ?? 0), info: String(response.info ?? '') });
+          call.end();
+        });
+        call.on('error', (error) => {
+          if (!answered) reject(error);
+        });
+        call.on('end', () => {
+          if (!answered)
+            reject(
+              Object.assign(new Error('the orderer closed the stream without an answer'), {
+                code: GrpcStatus.UNAVAILABLE,
+              }),
+            );
+        });
+        call.write(envelope);
+      });
+    });
+  }
+
+  /** AtomicBroadcast.Deliver of one seek envelope: every block until the final status (SUCCESS = 200). */
+  deliver(seekEnvelope: Uint8Array): Promise<{ status: number; blocks: Uint8Array[] }> {
+    return this.withRetries('Deliver', () => {
+      const definition = method('orderer.AtomicBroadcast', 'Deliver');
+      return new Promise((resolve, reject) => {
+        const call = this.connect().makeBidiStreamRequest(
+          definition.path,
+          definition.requestSerialize,
+          definition.responseDeserialize,
+          new Metadata(),
+          { deadline: Date.now() + this.timeoutMs },
+        );
+        const blocks: Uint8Array[] = [];
+        let done = false;
+        call.on('data', (bytes: Uint8Array) => {
+          const response = mustDecode('orderer.DeliverResponse', bytes);
+          if (response.block) {
+            // The block exactly as sent (field 2 of DeliverResponse): never re-encoded, it is written to the state.
+            blocks.push(rawField(bytes, 2) ?? new Uint8Array());
+            return;
+          }
+          done = true;
+          resolve({ status: Number(response.status ?? 0), blocks });
+          call.end();
+        });
+        call.on('error', (error) => {
+          if (!done) reject(error);
+        });
+        call.on('end', () => {
+          if (!done) resolve({ status: 0, blocks });
+        });
+        call.write(seekEnvelope);
+      });
+    });
+  }
+
+  /** Endorser.ProcessProposal: the peer's ProposalResponse. */
+  processProposal(signedProposal: Uint8Array): Promise<{ response: ProtoMessage; bytes: Uint8Array }> {
+    return this.withRetries('ProcessProposal', () => {
+      const definition = method('protos.Endorser', 'ProcessProposal');
+      return new Promise((resolve, reject) => {
+        this.connect().makeUnaryRequest(
+          definition.path,
+          definition.requestSerialize,
+          definition.responseDeserialize,
+          signedProposal,
+          new Metadata(),
+          { deadline: Date.now() + this.timeoutMs },
+          (error, bytes) => {
+            if (error || !bytes) return reject(error ?? new Error('empty answer'));
+            resolve({ response: mustDecode('protos.ProposalResponse', bytes), bytes });
+          },
+        );
+      });
+    });
+  }
+}
+
+/**
+ * The raw bytes of a length-delimited field at top level of a protobuf message: the block exactly as the orderer
+ * sent it (decoding and re-encoding could change bytes of fields this schema does not know).
+ */
+export function rawField(message: Uint8Array, fieldNumber: number): Uint8Array | undefined {
+  let offset = 0;
+  const varint = (): number => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = message[offset++]!;
+      value += (byte & 0x7f) * 2 ** shift;
+      if ((byte & 0x80) === 0) return value;
+      shift += 7;
+    }
+  };
+  while (offset < message.length) {
+    const key = varint();
+    const wire = key & 7;
+    const field = Math.floor(key / 8);
+    if (wire === 2) {
+      const length = varint();
+      if (field === fieldNumber) return message.subarray(offset, offset + length);
+      offset += length;
+    } else if (wire === 0) varint();
+    else if (wire === 1) offset += 8;
+    else if (wire === 5) offset += 4;
+    else return undefined;
+  }
+  return undefined;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,47 @@
+// Live Fabric: reads a network's live state over gRPC (orderer Deliver, peer `_lifecycle` queries) into the
+// plan's state folder, and applies verified bundles (config updates by Broadcast, new channels through the
+// channel participation API and cscc JoinChain), writing an apply record per change.
+export {
+  type ApplyBundleInput,
+  type ApplyBundleResult,
+  type ApplyStep,
+  applyFabricBundle,
+  type StepOutcome,
+} from './apply-bundle.js';
+export { type ApplyRecord, applyRecordPath, renderApplyRecord } from './apply-record.js';
+export { joinOrderer, ordererHasChannel, type ParticipationOptions } from './channel-participation.js';
+export { type ClientIdentity, chooseIdentity, type IdentityChoice, identityFromPem } from './client-identity.js';
+export { serviceDefinition } from './fabric-services.js';
+export {
+  blockNumber,
+  DeliverRefusedError,
+  fetchBlock,
+  fetchConfigBlock,
+  lastConfigIndex,
+} from './fetch-config-block.js';
+export { type FetchEvent, type FetchOptions, type FetchResult, fetchState } from './fetch-state.js';
+export {
+  type ConnectionOptions,
+  NodeConnection,
+  NodeUnreachableError,
+  type TlsClientMaterial,
+} from './grpc-connection.js';
+export { liveConfigFacts } from './live-channel-config.js';
+export { type NodeEndpoint, ordererEndpoints, peerEndpoints } from './node-endpoints.js';
+export {
+  endorse,
+  joinChain,
+  joinedChannels,
+  makeProposal,
+  ProposalRefusedError,
+  queryCommittedDefinitions,
+} from './proposals.js';
+export {
+  configUpdateEnvelope,
+  HeaderType,
+  makeHeader,
+  mustDecode,
+  mustEncode,
+  seekEnvelope,
+  signPayload,
+} from './signed-envelopes.js';

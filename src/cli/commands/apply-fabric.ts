@@ -1,0 +1,81 @@
+// `netspec apply <bundle>` (no target flag): the bundle's Fabric part applied to the live network, only after
+// `verify` is satisfied, and only the bundle's own bytes (never a fresh plan). Re-running an applied bundle does
+// nothing and says so. Each applied change leaves a record in `<network>/applied/<channel>-<sequence>.json`.
+import type { ApplyStep } from '../../apply/fabric/index.js';
+import { applyFabricBundle, applyRecordPath, chooseIdentity, renderApplyRecord } from '../../apply/fabric/index.js';
+import { hasErrors } from '../../compiler/diagnostics/index.js';
+import { loadSpec } from '../../compiler/load-spec.js';
+import { verifyBundle } from '../../governance/index.js';
+import { readPlanFile } from '../../governance/read-bundle.js';
+import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { renderDiagnostics, sourcesOf, UserError, writeFileAtomic } from '../output.js';
+import type { ApplyOptions } from './apply.js';
+import { connectionOptions, lineReporter } from './fabric-connection-options.js';
+
+export async function runApply(bundle: string, options: ApplyOptions): Promise<number> {
+  const read = readPlanFile(bundle);
+  if ('error' in read) throw new UserError(read.error);
+  const plan = read.plan;
+  const specFile = options.spec ?? plan.specFile;
+  const loaded = loadSpec(specFile);
+  if (!loaded.value || hasErrors(loaded.diagnostics)) {
+    process.stderr.write(`${renderDiagnostics(loaded.diagnostics, sourcesOf({ [specFile]: loaded.text }), 'text')}\n`);
+    return EXIT_ERROR;
+  }
+  const model = loaded.value.model;
+  const connection = connectionOptions(options);
+  const chosen = chooseIdentity(model, {
+    ...(options.org ? { org: options.org } : {}),
+    ...(options.cert ? { certFile: options.cert } : {}),
+    ...(options.key ? { keyFile: options.key } : {}),
+  });
+  if ('error' in chosen) throw new UserError(chosen.error);
+
+  // Signatures are judged exactly as the orderer will judge them before anything is sent.
+  const verified = verifyBundle(bundle, { specFile });
+  const report = lineReporter<ApplyStep>(
+    (step) => `${step.outcome.padEnd(8)} ${step.channel} ${step.action} ${step.target}: ${step.detail}`,
+  );
+  if (options.dryRun) {
+    process.stdout.write(`dry run: verify is ${verified.status}; nothing was sent\n`);
+    return verified.status === 'satisfied' ? EXIT_OK : EXIT_ERROR;
+  }
+  const result = await applyFabricBundle({
+    bundleDir: bundle,
+    plan,
+    verified,
+    model,
+    identity: chosen.identity,
+    connection,
+    commitTimeoutMs: connection.timeoutMs ?? 60_000,
+    ...(process.env.NETSPEC_FABRIC_POLL_MS ? { pollMs: Number(process.env.NETSPEC_FABRIC_POLL_MS) } : {}),
+    onStep: report,
+  });
+  if (result.refused.length > 0) {
+    process.stderr.write(`${result.refused.map((line) => `netspec: ${line}`).join('\n')}\n`);
+    return EXIT_ERROR;
+  }
+  for (const record of result.records)
+    writeFileAtomic(applyRecordPath(model.specDir, record.channel, record.sequence), renderApplyRecord(record));
+
+  const count = (outcome: ApplyStep['outcome']) => result.steps.filter((step) => step.outcome === outcome).length;
+  const failed = count('failed') + count('skipped');
+  if (result.steps.length === 0) process.stdout.write('nothing to apply: the bundle has no Fabric channel change\n');
+  else if (count('applied') === 0 && failed === 0)
+    process.stdout.write(
+      'already applied: the live network already has every change of this bundle; nothing was sent\n',
+    );
+  else
+    process.stdout.write(
+      `${count('applied')} applied, ${count('already')} already in place, ${failed} not applied` +
+        `${
+          failed > 0
+            ? `: ${result.steps
+                .filter((s) => s.outcome === 'failed' || s.outcome === 'skipped')
+                .map((s) => `${s.channel} (${s.target})`)
+                .join(', ')}`
+            : ''
+        }\n`,
+    );
+  return failed > 0 ? EXIT_ERROR : EXIT_OK;
+}

@@ -1,0 +1,61 @@
+// `netspec fetch <network.yaml> --out <state-dir>`: the live network's channel config blocks, committed chaincode
+// definitions and Quorum validator sets, written as the state folder `netspec plan --state` reads.
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { chooseIdentity, type FetchEvent, fetchState } from '../../apply/fabric/index.js';
+import { hasErrors } from '../../compiler/diagnostics/index.js';
+import { loadSpec } from '../../compiler/load-spec.js';
+import { action } from '../action.js';
+import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { renderDiagnostics, sourcesOf, UserError, writeFileAtomic } from '../output.js';
+import { connectionOptions, type FabricFlags, lineReporter } from './fabric-connection-options.js';
+
+interface FetchFlags extends FabricFlags {
+  out: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('fetch')
+    .description('read the live network (config blocks, committed chaincodes, validators) into a state folder')
+    .argument('<network.yaml>', 'the network spec')
+    .requiredOption('--out <state-dir>', 'the state folder to write (fabric/, quorum/)')
+    .option('--org <org>', 'act as this organization (default: the first operator with a connection identity)')
+    .option('--cert <file>', 'the signing certificate (PEM) instead of the connection identity secrets')
+    .option('--key <file>', 'the signing private key (PEM)')
+    .option('--tls-cert <file>', 'client TLS certificate for mutual TLS')
+    .option('--tls-key <file>', 'client TLS private key for mutual TLS')
+    .option('--timeout <seconds>', 'deadline of each call to a node', '30')
+    .action(action((specFile: string, flags: FetchFlags) => runFetch(specFile, flags)));
+}
+
+async function runFetch(specFile: string, flags: FetchFlags): Promise<number> {
+  const loaded = loadSpec(specFile);
+  if (!loaded.value || hasErrors(loaded.diagnostics)) {
+    process.stderr.write(`${renderDiagnostics(loaded.diagnostics, sourcesOf({ [specFile]: loaded.text }), 'text')}\n`);
+    return EXIT_ERROR;
+  }
+  const model = loaded.value.model;
+  const chosen = chooseIdentity(model, {
+    ...(flags.org ? { org: flags.org } : {}),
+    ...(flags.cert ? { certFile: flags.cert } : {}),
+    ...(flags.key ? { keyFile: flags.key } : {}),
+  });
+  if ('error' in chosen) throw new UserError(chosen.error);
+  const report = lineReporter<FetchEvent>((event) =>
+    event.event === 'fetched'
+      ? `fetched ${event.file} from ${event.from}: ${event.detail}`
+      : event.event === 'absent'
+        ? `${event.channel}: not on ${event.from} (${event.detail})`
+        : `FAILED ${event.target}: ${event.detail}`,
+  );
+  const result = await fetchState(model, chosen.identity, { connection: connectionOptions(flags), onEvent: report });
+  if (result.errors.length > 0) {
+    process.stderr.write(
+      `netspec: nothing written to ${flags.out}: ${result.errors.length} part(s) could not be fetched\n`,
+    );
+    return EXIT_ERROR;
+  }
+  for (const [path, bytes] of result.files) writeFileAtomic(join(flags.out, path), bytes);
+  return EXIT_OK;
+}
