@@ -14,7 +14,11 @@ export function tlsCaCertificates(msp: MspModel): string[] {
           .map((name) => join(folder, name))
           .filter((path) => statSync(path).isFile())
       : [];
-  return [...fromFolder, ...msp.tlsCaCerts].map((path) => normalizePem(readFileSync(path, 'utf8')));
+  return [...fromFolder, ...msp.tlsCaCerts].map(readPemFile);
+}
+
+export function readPemFile(path: string): string {
+  return normalizePem(readFileSync(path, 'utf8'));
 }
 
 /** One trailing newline and LF line ends: the profile's bytes do not depend on how a file was saved. */

@@ -1,0 +1,152 @@
+// Fabric's common connection profile for one organization: the document the Fabric SDKs and
+// @hyperledger/fabric-gateway samples read to reach a network. It lists the org's peers (with the TLS CA
+// certificates to trust), the orderers of its channels, its CA, and the channels it is in. Keys are built in a
+// fixed order from the model's order, so the same spec always gives the same bytes.
+import { didYouMean } from '../diagnostics/index.js';
+import type { ChannelModel, MspModel, NetworkModel, OrganizationModel } from '../model/network-model.js';
+import { readPemFile, tlsCaCertificates } from './tls-ca-certificates.js';
+
+export interface ConnectionProfile {
+  name: string;
+  version: '1.0.0';
+  client: { organization: string; connection: { timeout: { peer: { endorser: string } } } };
+  organizations: Record<string, { mspid: string; peers: string[]; certificateAuthorities: string[] }>;
+  peers: Record<string, NodeEntry>;
+  orderers: Record<string, NodeEntry>;
+  certificateAuthorities: Record<string, { url: string; caName: string; tlsCACerts: { pem: string[] } }>;
+  channels: Record<string, { orderers: string[]; peers: Record<string, PeerChannelRoles> }>;
+}
+
+interface NodeEntry {
+  url: string;
+  tlsCACerts: { pem: string };
+  grpcOptions: { 'ssl-target-name-override': string; hostnameOverride: string };
+}
+
+interface PeerChannelRoles {
+  endorsingPeer: boolean;
+  chaincodeQuery: boolean;
+  ledgerQuery: boolean;
+  eventSource: boolean;
+}
+
+export interface ProfileOptions {
+  /** Only this channel (the org must be in it); default every channel the org is in. */
+  channel?: string;
+  /** The TLS CA certificates of an MSP (PEM); injected by tests, the MSP files otherwise. */
+  tlsCaCerts?: (msp: MspModel) => string[];
+  /** Reads an endpoint override's tlsCaCert file. */
+  readPem?: (file: string) => string;
+}
+
+export type ProfileResult = { ok: true; profile: ConnectionProfile } | { ok: false; problem: string };
+
+export function buildConnectionProfile(
+  model: NetworkModel,
+  organization: string,
+  options: ProfileOptions = {},
+): ProfileResult {
+  const org = model.organizations.find((candidate) => candidate.name === organization);
+  if (!org)
+    return {
+      ok: false,
+      problem: `no organization '${organization}' in the spec${didYouMean(
+        organization,
+        model.organizations.map((o) => o.name),
+      )}`,
+    };
+  const inChannel = (channel: ChannelModel) =>
+    channel.members.includes(org.name) || channel.orderer.organizations.includes(org.name);
+  let channels = model.channels.filter(inChannel);
+  if (options.channel !== undefined) {
+    const chosen = model.channels.find((channel) => channel.name === options.channel);
+    if (!chosen)
+      return {
+        ok: false,
+        problem: `no channel '${options.channel}' in the spec${didYouMean(
+          options.channel,
+          model.channels.map((c) => c.name),
+        )}`,
+      };
+    if (!inChannel(chosen))
+      return {
+        ok: false,
+        problem: `organization '${org.name}' is not in channel '${chosen.name}' (its channels: ${channels.map((c) => c.name).join(', ') || 'none'})`,
+      };
+    channels = [chosen];
+  }
+
+  const tlsOf = options.tlsCaCerts ?? tlsCaCertificates;
+  const orgTls = new Map<string, string>();
+  const tlsPemOf = (owner: OrganizationModel) => {
+    if (!orgTls.has(owner.name)) orgTls.set(owner.name, tlsOf(owner.msp).join(''));
+    return orgTls.get(owner.name)!;
+  };
+  const nodeEntry = (owner: OrganizationModel, nodeName: string, host: string, address: string): NodeEntry => {
+    const override = model.connection.endpoints[`${owner.name}/${nodeName}`];
+    return {
+      url: grpcUrl(override?.url ?? address),
+      tlsCACerts: { pem: override?.tlsCaCert ? (options.readPem ?? readPemFile)(override.tlsCaCert) : tlsPemOf(owner) },
+      grpcOptions: { 'ssl-target-name-override': host, hostnameOverride: host },
+    };
+  };
+
+  const peers: Record<string, NodeEntry> = {};
+  for (const peer of org.peers) peers[peer.host] = nodeEntry(org, peer.name, peer.host, `${peer.host}:${peer.port}`);
+
+  const orderers: Record<string, NodeEntry> = {};
+  const channelOrderers = new Map<string, string[]>();
+  for (const channel of channels) {
+    const hosts: string[] = [];
+    for (const consenter of channel.orderer.consenters) {
+      const owner = model.organizations.find((candidate) => candidate.name === consenter.organization);
+      const orderer = owner?.orderers.find((node) => `${owner.name}/${node.name}` === consenter.ref);
+      if (!owner || !orderer) continue;
+      orderers[orderer.host] ??= nodeEntry(owner, orderer.name, orderer.host, orderer.clientEndpoint);
+      hosts.push(orderer.host);
+    }
+    channelOrderers.set(channel.name, hosts);
+  }
+
+  const roles: PeerChannelRoles = { endorsingPeer: true, chaincodeQuery: true, ledgerQuery: true, eventSource: true };
+  return {
+    ok: true,
+    profile: {
+      name: `${model.name}-${org.name}`,
+      version: '1.0.0',
+      client: { organization: org.mspId, connection: { timeout: { peer: { endorser: '300' } } } },
+      organizations: {
+        [org.mspId]: {
+          mspid: org.mspId,
+          peers: org.peers.map((peer) => peer.host),
+          certificateAuthorities: [org.ca.host],
+        },
+      },
+      peers,
+      orderers,
+      certificateAuthorities: {
+        [org.ca.host]: {
+          url: `https://${org.ca.host}:${org.ca.port}`,
+          caName: org.ca.name,
+          tlsCACerts: { pem: tlsOf(org.msp) },
+        },
+      },
+      channels: Object.fromEntries(
+        channels.map((channel) => [
+          channel.name,
+          {
+            orderers: channelOrderers.get(channel.name) ?? [],
+            peers: Object.fromEntries(
+              (channel.members.includes(org.name) ? org.peers : []).map((peer) => [peer.host, { ...roles }]),
+            ),
+          },
+        ]),
+      ),
+    },
+  };
+}
+
+/** `grpcs://host:port` unless the override already names a scheme (grpc:// for a plaintext test network). */
+function grpcUrl(address: string): string {
+  return /^[a-z]+:\/\//.test(address) ? address : `grpcs://${address}`;
+}
