@@ -124,8 +124,8 @@ export async function fetchState(
 }
 
 /**
- * The JSON `peer lifecycle chaincode querycommitted -O json` prints: snake_case fields, bytes in base64, and
- * sequence as a number.
+ * The JSON `peer lifecycle chaincode querycommitted -O json` prints (protojson with the proto field names):
+ * snake_case, bytes in base64, 64-bit integers as strings, `collections: {}` when there are none.
  */
 function committedJson(result: Parameters<typeof toJson>[1]): Json {
   const json = (toJson('lifecycle.QueryChaincodeDefinitionsResult', result).value ?? {}) as {
@@ -133,11 +133,22 @@ function committedJson(result: Parameters<typeof toJson>[1]): Json {
   };
   return {
     chaincode_definitions: (json.chaincode_definitions ?? []).map((definition) => ({
-      ...definition,
-      sequence: Number(definition.sequence ?? 0),
-      collections: definition.collections ?? {},
+      ...(withoutUnset(definition) as Record<string, unknown>),
+      collections: withoutUnset(definition.collections) ?? {},
     })),
   } as unknown as Json;
+}
+
+/** protojson omits unset messages and empty repeated fields; the codec's configtxlator JSON prints null and []. */
+function withoutUnset(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUnset);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (item === null || (Array.isArray(item) && item.length === 0)) continue;
+    out[key] = withoutUnset(item);
+  }
+  return out;
 }
 
 /** Tries each node in order; the first answer wins. Returns the last error when none answers. */

@@ -1,0 +1,412 @@
+// An in-process Fabric network for tests, on 127.0.0.1 with TLS material made at test time: one gRPC server
+// speaking orderer.AtomicBroadcast (Broadcast, Deliver) and protos.Endorser (ProcessProposal) from the Fabric
+// protos, and an HTTPS (mutual TLS) channel participation API. It judges what it receives as an orderer would:
+// envelope signatures by channel members, read-set versions against its current config, mod_policy signatures
+// (netspec's governance evaluator), and cuts a new config block on success, served on Deliver.
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import {
+  Server,
+  ServerCredentials,
+  type ServerDuplexStream,
+  type ServerUnaryCall,
+  type sendUnaryData,
+  status,
+} from '@grpc/grpc-js';
+import { serviceDefinition } from '../../../src/apply/fabric/fabric-services.js';
+import { mustDecode, mustEncode } from '../../../src/apply/fabric/signed-envelopes.js';
+import { configBlockInfo, fromJson, type Json, type ProtoMessage, toJson } from '../../../src/compiler/fabric/index.js';
+import type { ConfigGroupJson, ConfigJson } from '../../../src/compiler/plan/signers/index.js';
+import { issueCaCertificate, issueLeafCertificate } from '../../../src/crypto/issue-certificate.js';
+import { generateSigningKeyPair, privateKeyToPem, type SigningKeyPair } from '../../../src/crypto/key-pair.js';
+import {
+  channelMsps,
+  deserializeIdentity,
+  readCreator,
+  verifyFabricSignature,
+  verifyUpdate,
+} from '../../../src/governance/index.js';
+
+export interface TestTls {
+  caPem: string;
+  serverCertPem: string;
+  serverKeyPem: string;
+  clientCertPem: string;
+  clientKeyPem: string;
+}
+
+/** A TLS CA, a server certificate for localhost and the example's node host names, and a client certificate. */
+export async function makeTestTls(hosts: string[]): Promise<TestTls> {
+  const ca = await issueCaCertificate('tlsca.test', 'test', await generateSigningKeyPair());
+  const server = await generateSigningKeyPair();
+  const client = await generateSigningKeyPair();
+  const leaf = (commonName: string, keys: SigningKeyPair, dnsNames?: string[]) =>
+    issueLeafCertificate(
+      {
+        commonName,
+        organization: 'test',
+        purpose: 'tls',
+        publicKey: keys.publicKey,
+        ...(dnsNames ? { dnsNames } : {}),
+      },
+      ca,
+    );
+  return {
+    caPem: ca.pem,
+    serverCertPem: await leaf('localhost', server, ['localhost', ...hosts]),
+    serverKeyPem: privateKeyToPem(server.privateKey),
+    clientCertPem: await leaf('client', client),
+    clientKeyPem: privateKeyToPem(client.privateKey),
+  };
+}
+
+export interface FakeFabricOptions {
+  tls: TestTls;
+  /** Config blocks the orderer starts with (as in a state folder). */
+  blocks: Uint8Array[];
+  /** Committed definitions the peer reports, per channel (lifecycle.QueryChaincodeDefinitionsResult objects). */
+  chaincodes?: Record<string, ProtoMessage>;
+  /** gRPC port to bind (0: any). */
+  port?: number;
+}
+
+export class FakeFabric {
+  /** channel -> blocks by number */
+  readonly ledgers = new Map<string, Map<number, Uint8Array>>();
+  readonly peerChannels = new Set<string>();
+  /** Channels whose Deliver/Broadcast answer UNAVAILABLE, as if their orderer were down. */
+  readonly unavailable = new Set<string>();
+  /** Delay before Deliver answers, to exercise deadlines. */
+  deliverDelayMs = 0;
+  readonly received: { broadcast: number; deliver: number; proposals: string[] } = {
+    broadcast: 0,
+    deliver: 0,
+    proposals: [],
+  };
+  private grpc = new Server();
+  private https: HttpsServer | undefined;
+  port = 0;
+  adminPort = 0;
+
+  constructor(private readonly options: FakeFabricOptions) {
+    for (const block of options.blocks) this.store(block);
+  }
+
+  async start(): Promise<this> {
+    this.grpc.addService(serviceDefinition('orderer.AtomicBroadcast'), {
+      Broadcast: (call: ServerDuplexStream<Uint8Array, Uint8Array>) => this.broadcast(call),
+      Deliver: (call: ServerDuplexStream<Uint8Array, Uint8Array>) => this.deliver(call),
+    });
+    this.grpc.addService(serviceDefinition('protos.Endorser'), {
+      ProcessProposal: (call: ServerUnaryCall<Uint8Array, Uint8Array>, callback: sendUnaryData<Uint8Array>) =>
+        this.processProposal(call, callback),
+    });
+    const tls = this.options.tls;
+    const credentials = ServerCredentials.createSsl(Buffer.from(tls.caPem), [
+      { private_key: Buffer.from(tls.serverKeyPem), cert_chain: Buffer.from(tls.serverCertPem) },
+    ]);
+    this.port = await new Promise<number>((resolve, reject) =>
+      this.grpc.bindAsync(`127.0.0.1:${this.options.port ?? 0}`, credentials, (error, port) =>
+        error ? reject(error) : resolve(port),
+      ),
+    );
+    this.https = createHttpsServer(
+      { key: tls.serverKeyPem, cert: tls.serverCertPem, ca: tls.caPem, requestCert: true, rejectUnauthorized: true },
+      (request, response) => {
+        const chunks: Buffer[] = [];
+        request.on('data', (chunk: Buffer) => chunks.push(chunk));
+        request.on('end', () => {
+          const answer = this.participation(
+            request.method ?? '',
+            request.url ?? '',
+            request.headers['content-type'] ?? '',
+            Buffer.concat(chunks),
+          );
+          response.writeHead(answer.status, { 'content-type': 'application/json' });
+          response.end(JSON.stringify(answer.body));
+        });
+      },
+    );
+    await new Promise<void>((resolve) => this.https!.listen(0, '127.0.0.1', resolve));
+    this.adminPort = (this.https.address() as { port: number }).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.grpc.tryShutdown(() => resolve()));
+    this.grpc.forceShutdown();
+    await new Promise<void>((resolve) => (this.https ? this.https.close(() => resolve()) : resolve()));
+  }
+
+  store(block: Uint8Array): void {
+    const info = configBlockInfo(block);
+    const channel = info.value?.channelId ?? '';
+    if (!this.ledgers.has(channel)) this.ledgers.set(channel, new Map());
+    this.ledgers.get(channel)!.set(Number(info.value?.blockNumber ?? 0), block);
+  }
+
+  newest(channel: string): { number: number; block: Uint8Array } | undefined {
+    const ledger = this.ledgers.get(channel);
+    if (!ledger || ledger.size === 0) return undefined;
+    const number = Math.max(...ledger.keys());
+    return { number, block: ledger.get(number)! };
+  }
+
+  /** The current config of the channel as configtxlator JSON. */
+  config(channel: string): ConfigJson {
+    const ledger = this.ledgers.get(channel)!;
+    const numbers = [...ledger.keys()].sort((a, b) => b - a);
+    const info = numbers.map((n) => configBlockInfo(ledger.get(n)!).value).find((value) => value !== undefined)!;
+    return toJson('common.Config', info.config).value as unknown as ConfigJson;
+  }
+
+  private deliver(call: ServerDuplexStream<Uint8Array, Uint8Array>): void {
+    call.on('data', async (bytes: Uint8Array) => {
+      this.received.deliver += 1;
+      const { channel, data, valid } = this.openEnvelope(bytes);
+      if (this.unavailable.has(channel))
+        return void call.emit('error', { code: status.UNAVAILABLE, details: 'orderer down' });
+      if (this.deliverDelayMs) await new Promise((resolve) => setTimeout(resolve, this.deliverDelayMs));
+      const newest = this.newest(channel);
+      if (!newest) return this.finish(call, 404);
+      if (!valid) return this.finish(call, 403);
+      const seek = mustDecode('orderer.SeekInfo', data);
+      const at = (position: ProtoMessage) =>
+        position.specified
+          ? Number((position.specified as ProtoMessage).number ?? 0)
+          : position.oldest
+            ? 0
+            : newest.number;
+      const start = at(seek.start as ProtoMessage);
+      const stop = at(seek.stop as ProtoMessage);
+      for (let number = start; number <= stop; number++) {
+        const block = this.ledgers.get(channel)!.get(number);
+        if (!block) return this.finish(call, 404);
+        call.write(lengthDelimitedField(2, block));
+      }
+      this.finish(call, 200);
+    });
+  }
+
+  private finish(call: ServerDuplexStream<Uint8Array, Uint8Array>, code: number): void {
+    call.write(mustEncode('orderer.DeliverResponse', { status: code }));
+    call.end();
+  }
+
+  private broadcast(call: ServerDuplexStream<Uint8Array, Uint8Array>): void {
+    call.on('data', (bytes: Uint8Array) => {
+      this.received.broadcast += 1;
+      const { channel, data, valid, type } = this.openEnvelope(bytes);
+      if (this.unavailable.has(channel))
+        return void call.emit('error', { code: status.UNAVAILABLE, details: 'orderer down' });
+      const answer = (code: number, info = '') =>
+        call.write(mustEncode('orderer.BroadcastResponse', { status: code, info }));
+      if (!this.newest(channel)) return answer(404, `channel ${channel} not found`);
+      if (!valid) return answer(403, 'the envelope signature does not verify or its creator is not a channel member');
+      if (type !== 2) return answer(400, `unsupported header type ${type}`);
+      const config = this.config(channel);
+      const updateEnvelope = mustDecode('common.ConfigUpdateEnvelope', data);
+      const verdict = verifyUpdate({
+        channel,
+        config,
+        configUpdate: updateEnvelope.config_update as Uint8Array,
+        signatures: ((updateEnvelope.signatures ?? []) as ProtoMessage[]).map((s, index) => ({
+          source: `#${index}`,
+          signatureHeader: s.signature_header as Uint8Array,
+          signature: s.signature as Uint8Array,
+        })),
+        now: new Date(),
+      });
+      const stale = verdict.problems.find((problem) => problem.startsWith('stale'));
+      if (stale)
+        return answer(
+          400,
+          `error applying config update to existing channel '${channel}': error authorizing update: error validating ReadSet: ${stale}`,
+        );
+      if (verdict.status !== 'satisfied')
+        return answer(
+          403,
+          `error authorizing update: implicit policy evaluation failed (${verdict.problems.join('; ')})`,
+        );
+      const update = toJson(
+        'common.ConfigUpdate',
+        mustDecode('common.ConfigUpdate', updateEnvelope.config_update as Uint8Array),
+      ).value as unknown as {
+        write_set: ConfigGroupJson;
+      };
+      const next = {
+        sequence: String(Number(config.sequence ?? 0) + 1),
+        channel_group: mergeWriteSet(config.channel_group, update.write_set),
+      };
+      const newConfig = fromJson('common.Config', next as unknown as Json).value!;
+      this.store(configBlock(channel, this.newest(channel)!.number + 1, newConfig, bytes));
+      answer(200);
+    });
+  }
+
+  /** Decodes a signed envelope and checks its signature by a member of the channel's MSPs. */
+  private openEnvelope(bytes: Uint8Array): { channel: string; data: Uint8Array; valid: boolean; type: number } {
+    const envelope = mustDecode('common.Envelope', bytes);
+    const payload = mustDecode('common.Payload', envelope.payload as Uint8Array);
+    const header = payload.header as ProtoMessage;
+    const channelHeader = mustDecode('common.ChannelHeader', header.channel_header as Uint8Array);
+    const channel = String(channelHeader.channel_id ?? '');
+    const data = (payload.data as Uint8Array | undefined) ?? new Uint8Array();
+    const type = Number(channelHeader.type ?? 0);
+    if (!this.newest(channel)) return { channel, data, valid: false, type };
+    const read = readCreator(header.signature_header as Uint8Array);
+    if ('error' in read) return { channel, data, valid: false, type };
+    const identity = deserializeIdentity(read.creator.mspId, read.creator.idBytes, channelMsps(this.config(channel)));
+    if ('error' in identity) return { channel, data, valid: false, type };
+    const check = verifyFabricSignature(
+      envelope.payload as Uint8Array,
+      envelope.signature as Uint8Array,
+      identity.identity.certificate.publicKey,
+    );
+    return { channel, data, valid: check.ok, type };
+  }
+
+  private processProposal(call: ServerUnaryCall<Uint8Array, Uint8Array>, callback: sendUnaryData<Uint8Array>): void {
+    const signed = mustDecode('protos.SignedProposal', call.request);
+    const proposal = mustDecode('protos.Proposal', signed.proposal_bytes as Uint8Array);
+    const header = mustDecode('common.Header', proposal.header as Uint8Array);
+    const channel = String(mustDecode('common.ChannelHeader', header.channel_header as Uint8Array).channel_id ?? '');
+    const read = readCreator(header.signature_header as Uint8Array);
+    const respond = (code: number, message: string, payload: Uint8Array = new Uint8Array()) =>
+      callback(
+        null,
+        mustEncode('protos.ProposalResponse', { version: 1, response: { status: code, message, payload } }),
+      );
+    if ('error' in read) return respond(500, 'bad creator');
+    const payload = mustDecode('protos.ChaincodeProposalPayload', proposal.payload as Uint8Array);
+    const spec = mustDecode('protos.ChaincodeInvocationSpec', payload.input as Uint8Array)
+      .chaincode_spec as ProtoMessage;
+    const chaincode = String((spec.chaincode_id as ProtoMessage).name);
+    const args = ((spec.input as ProtoMessage).args ?? []) as Uint8Array[];
+    const fn = new TextDecoder().decode(args[0]);
+    this.received.proposals.push(`${chaincode}.${fn}`);
+    if (chaincode === '_lifecycle' && fn === 'QueryChaincodeDefinitions') {
+      if (!this.ledgers.has(channel)) return respond(500, `channel ${channel} not found`);
+      const result = this.options.chaincodes?.[channel] ?? { chaincode_definitions: [] };
+      return respond(200, '', mustEncode('lifecycle.QueryChaincodeDefinitionsResult', result));
+    }
+    if (chaincode === 'cscc' && fn === 'GetChannels')
+      return respond(
+        200,
+        '',
+        Buffer.concat(
+          [...this.peerChannels].map((id) =>
+            lengthDelimitedField(1, lengthDelimitedField(1, new TextEncoder().encode(id))),
+          ),
+        ),
+      );
+    if (chaincode === 'cscc' && fn === 'JoinChain') {
+      const info = configBlockInfo(args[1]!);
+      if (!info.value) return respond(500, 'not a config block');
+      this.peerChannels.add(info.value.channelId);
+      return respond(200, '');
+    }
+    respond(500, `unknown function ${chaincode}.${fn}`);
+  }
+
+  private participation(
+    method: string,
+    url: string,
+    contentType: string,
+    body: Buffer,
+  ): { status: number; body: unknown } {
+    const one = /^\/participation\/v1\/channels\/([^/]+)$/.exec(url);
+    if (method === 'GET' && one) {
+      const newest = this.newest(decodeURIComponent(one[1]!));
+      return newest
+        ? { status: 200, body: { name: one[1], height: newest.number + 1 } }
+        : { status: 404, body: { error: 'not found' } };
+    }
+    if (method === 'POST' && url === '/participation/v1/channels') {
+      const boundary = /boundary=(.+)$/.exec(contentType)?.[1];
+      if (!boundary) return { status: 400, body: { error: 'not multipart' } };
+      const part = body
+        .toString('latin1')
+        .split(`--${boundary}`)
+        .find((p) => p.includes('name="config-block"'));
+      if (!part) return { status: 400, body: { error: 'no config-block' } };
+      const start = part.indexOf('\r\n\r\n') + 4;
+      const block = new Uint8Array(Buffer.from(part.slice(start, part.lastIndexOf('\r\n')), 'latin1'));
+      const info = configBlockInfo(block);
+      if (!info.value) return { status: 400, body: { error: 'not a config block' } };
+      if (this.newest(info.value.channelId)) return { status: 405, body: { error: 'channel already exists' } };
+      this.store(block);
+      return { status: 201, body: { name: info.value.channelId } };
+    }
+    return { status: 404, body: { error: 'no such route' } };
+  }
+}
+
+/**
+ * The config after a write set, as Fabric's configtx validator computes it: an item whose version moved is
+ * taken from the write set; a group whose version moved has exactly the write set's members; others stay.
+ */
+export function mergeWriteSet(live: ConfigGroupJson | undefined, write: ConfigGroupJson): ConfigGroupJson {
+  if (!live) return write;
+  const moved = Number(write.version ?? 0) !== Number(live.version ?? 0);
+  const result: ConfigGroupJson = {
+    ...live,
+    ...(moved ? { version: write.version, mod_policy: write.mod_policy } : {}),
+  } as ConfigGroupJson;
+  for (const kind of ['values', 'policies'] as const) {
+    const liveItems = (live[kind] ?? {}) as Record<string, { version?: string | number }>;
+    const writeItems = (write[kind] ?? {}) as Record<string, { version?: string | number }>;
+    const items: Record<string, unknown> = moved ? {} : { ...liveItems };
+    for (const [name, item] of Object.entries(writeItems)) {
+      const current = liveItems[name];
+      items[name] = current && Number(current.version ?? 0) === Number(item.version ?? 0) ? current : item;
+    }
+    (result as unknown as Record<string, unknown>)[kind] = items;
+  }
+  const groups: Record<string, ConfigGroupJson> = moved ? {} : { ...(live.groups ?? {}) };
+  for (const [name, group] of Object.entries(write.groups ?? {}))
+    groups[name] = mergeWriteSet(live.groups?.[name], group);
+  result.groups = groups;
+  return result;
+}
+
+function configBlock(channel: string, number: number, config: ProtoMessage, lastUpdate: Uint8Array): Uint8Array {
+  const channelHeader = mustEncode('common.ChannelHeader', {
+    type: 1,
+    channel_id: channel,
+    timestamp: { seconds: 1, nanos: 0 },
+  });
+  const configEnvelope = mustEncode('common.ConfigEnvelope', {
+    config,
+    last_update: mustDecode('common.Envelope', lastUpdate),
+  });
+  const envelope = mustEncode('common.Envelope', {
+    payload: mustEncode('common.Payload', { header: { channel_header: channelHeader }, data: configEnvelope }),
+  });
+  const ordererMetadata = mustEncode('common.OrdererBlockMetadata', { last_config: { index: number } });
+  return mustEncode('common.Block', {
+    header: { number, previous_hash: new Uint8Array(32), data_hash: new Uint8Array(32) },
+    data: { data: [envelope] },
+    metadata: {
+      metadata: [
+        mustEncode('common.Metadata', { value: ordererMetadata }),
+        new Uint8Array(),
+        new Uint8Array(),
+        new Uint8Array(),
+        new Uint8Array(),
+      ],
+    },
+  });
+}
+
+function lengthDelimitedField(field: number, bytes: Uint8Array): Uint8Array {
+  const varint = (value: number) => {
+    const out: number[] = [];
+    while (value > 0x7f) {
+      out.push((value & 0x7f) | 0x80);
+      value = Math.floor(value / 128);
+    }
+    out.push(value);
+    return out;
+  };
+  return new Uint8Array([...varint((field << 3) | 2), ...varint(bytes.length), ...bytes]);
+}
