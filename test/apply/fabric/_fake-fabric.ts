@@ -265,7 +265,7 @@ export class FakeFabric {
     return { channel, data, valid: check.ok, type };
   }
 
-  private processProposal(call: ServerUnaryCall<Uint8Array, Uint8Array>, callback: sendUnaryData<Uint8Array>): void {
+  private processProposal(call: ServerUnaryCall<Uint8Array, Uint8Array>, callback: sendUnaryData<Uint8Array>): unknown {
     const signed = mustDecode('protos.SignedProposal', call.request);
     const proposal = mustDecode('protos.Proposal', signed.proposal_bytes as Uint8Array);
     const header = mustDecode('common.Header', proposal.header as Uint8Array);
