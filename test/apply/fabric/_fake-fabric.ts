@@ -369,6 +369,15 @@ export function mergeWriteSet(live: ConfigGroupJson | undefined, write: ConfigGr
   return result;
 }
 
+/** The block with its config replaced (same number unless given): a channel changed behind netspec's back. */
+export function rebuildConfigBlock(block: Uint8Array, config: ConfigJson, number?: number): Uint8Array {
+  const info = configBlockInfo(block).value!;
+  const message = fromJson('common.Config', config as unknown as Json).value!;
+  const otherUpdate = mustEncode('common.ConfigUpdateEnvelope', { config_update: new Uint8Array([10, 1, 120]) });
+  const dummyUpdate = mustEncode('common.Envelope', { payload: mustEncode('common.Payload', { data: otherUpdate }) });
+  return configBlock(info.channelId, number ?? Number(info.blockNumber), message, dummyUpdate);
+}
+
 function configBlock(channel: string, number: number, config: ProtoMessage, lastUpdate: Uint8Array): Uint8Array {
   const channelHeader = mustEncode('common.ChannelHeader', {
     type: 1,

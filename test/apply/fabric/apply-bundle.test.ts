@@ -1,0 +1,158 @@
+// Applying verified bundles to the fake network: a channel update end to end (the orderer's own checks pass, the
+// sequence moves, a re-plan from the fetched state has nothing left to do, the record is what history reads),
+// idempotent re-runs, stale read sets, missing signatures refused before sending, joining a new channel,
+// retries while an orderer is down, and a precise account when the network fails half-way.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  type ApplyBundleResult,
+  applyFabricBundle,
+  fetchState,
+  liveConfigFacts,
+} from '../../../src/apply/fabric/index.js';
+import { verifyBundle } from '../../../src/governance/index.js';
+import { rebuildConfigBlock } from './_fake-fabric.js';
+import { FAST, planBundle, sign, startNetwork, type TestNetwork, writeSpec } from './_network.js';
+
+let network: TestNetwork | undefined;
+afterEach(async () => {
+  await network?.fake.stop();
+  network = undefined;
+});
+
+async function apply(
+  net: TestNetwork,
+  bundle: { dir: string; plan: ReturnType<typeof planBundle>['plan'] },
+  connection = FAST,
+): Promise<ApplyBundleResult> {
+  return applyFabricBundle({
+    bundleDir: bundle.dir,
+    plan: bundle.plan,
+    verified: verifyBundle(bundle.dir),
+    model: net.model,
+    identity: net.identity,
+    connection,
+    commitTimeoutMs: 1000,
+    pollMs: 10,
+    now: () => new Date('2030-01-02T03:04:05Z'),
+  });
+}
+
+function outcomes(result: ApplyBundleResult): string[] {
+  return result.steps.map((s) => `${s.channel} ${s.action} ${s.outcome}`);
+}
+
+describe('applyFabricBundle: channel updates', () => {
+  it('applies a signed update: the orderer accepts it, the sequence moves, re-planning finds nothing left', async () => {
+    network = await startNetwork();
+    const bundle = planBundle(network);
+    expect(bundle.plan.channels.map((c) => [c.channel, c.action])).toEqual([
+      ['production', 'update'],
+      ['distribution', 'update'],
+    ]);
+    sign(bundle.dir, 'manufacturer', 'distributor', 'operator');
+    const before = liveConfigFacts(network.fake.newest('production')!.block);
+
+    const result = await apply(network, bundle);
+    expect(result.refused).toEqual([]);
+    expect(outcomes(result)).toEqual(['production update applied', 'distribution update applied']);
+    const after = liveConfigFacts(network.fake.newest('production')!.block);
+    expect(after.sequence).toBe(before.sequence + 1n);
+    expect(result.records[0]).toEqual({
+      bundleHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      channel: 'production',
+      sequence: String(after.sequence),
+      txIds: [expect.stringMatching(/^[0-9a-f]{64}$/)],
+      blockNumbers: [String(after.blockNumber)],
+      appliedAt: '2030-01-02T03:04:05.000Z',
+      signers: ['OperatorMSP'],
+    });
+    // Each record names the organizations whose valid signatures the update carried.
+    expect(result.records.map((r) => r.signers)).toEqual([['OperatorMSP'], ['DistributorMSP', 'ManufacturerMSP']]);
+
+    // The orderer's new config is exactly what the spec wanted: fetch it and plan again.
+    const fetched = await fetchState(network.model, network.identity, { connection: FAST });
+    const stateDir = join(network.dir, 'after');
+    for (const [path, bytes] of fetched.files) {
+      mkdirSync(join(stateDir, path, '..'), { recursive: true });
+      writeFileSync(join(stateDir, path), bytes);
+    }
+    expect(planBundle(network, stateDir).plan.channels.map((c) => [c.channel, c.action])).toEqual([
+      ['production', 'noop'],
+      ['distribution', 'noop'],
+    ]);
+
+    // Re-running the same bundle sends nothing and says so.
+    const broadcasts = network.fake.received.broadcast;
+    const again = await applyFabricBundle({
+      bundleDir: bundle.dir,
+      plan: bundle.plan,
+      // verify against the old state still passes: the bundle is the same bundle
+      verified: verifyBundle(bundle.dir),
+      model: network.model,
+      identity: network.identity,
+      connection: FAST,
+    });
+    expect(outcomes(again)).toEqual(['production update already', 'distribution update already']);
+    expect(again.steps[0]!.detail).toMatch(/already applied: config sequence \d+ .* carries this update/);
+    expect(again.records).toEqual([]);
+    expect(network.fake.received.broadcast).toBe(broadcasts);
+  });
+
+  it('refuses a bundle whose signatures do not satisfy the policies, before sending anything', async () => {
+    network = await startNetwork();
+    const bundle = planBundle(network);
+    sign(bundle.dir, 'manufacturer');
+    const result = await apply(network, bundle);
+    expect(result.refused[0]).toBe('the bundle does not verify (waiting): nothing was sent');
+    expect(result.refused.join('\n')).toMatch(
+      /distribution: waiting; \/Channel\/Application\/Admins 1 of 2: waiting for DistributorMSP/,
+    );
+    expect(result.steps).toEqual([]);
+    expect(network.fake.received).toEqual({ broadcast: 0, deliver: 0, proposals: [] });
+  });
+
+  it('reports a stale read set from the orderer as stale: the channel moved on', async () => {
+    network = await startNetwork();
+    const bundle = planBundle(network);
+    sign(bundle.dir, 'manufacturer', 'distributor', 'operator');
+    // Another change reached the Application group (its version moved) without netspec knowing: same sequence
+    // as far as the plan's base check goes, but the update's read set no longer matches.
+    const live = network.fake.config('distribution');
+    live.channel_group.groups!.Application!.version = String(
+      Number(live.channel_group.groups!.Application!.version ?? 0) + 1,
+    );
+    const newest = network.fake.newest('distribution')!;
+    network.fake.ledgers.get('distribution')!.set(newest.number, rebuildConfigBlock(newest.block, live));
+
+    const result = await apply(network, bundle);
+    expect(outcomes(result)).toEqual(['production update applied', 'distribution update failed']);
+    expect(result.steps[1]!.detail).toMatch(
+      /^stale: the channel moved on, re-plan and re-sign \(.*error validating ReadSet: stale: \/Channel\/Application is at version 1/,
+    );
+    expect(result.records.map((r) => r.channel)).toEqual(['production']);
+  });
+
+  it('reports stale without sending when the live sequence moved on through another update', async () => {
+    network = await startNetwork();
+    const bundle = planBundle(network);
+    sign(bundle.dir, 'manufacturer', 'distributor', 'operator');
+    const newest = network.fake.newest('production')!;
+    const live = network.fake.config('production');
+    live.sequence = String(Number(live.sequence ?? 0) + 1);
+    network.fake.store(rebuildConfigBlock(newest.block, live, newest.number + 1));
+    const broadcasts = network.fake.received.broadcast;
+    const result = await apply(network, bundle);
+    expect(result.steps[0]).toMatchObject({
+      channel: 'production',
+      outcome: 'failed',
+      detail: expect.stringMatching(
+        /^stale: the channel moved on \(live config sequence 1, planned against 0\); re-plan and re-sign$/,
+      ),
+    });
+    expect(network.fake.received.broadcast).toBe(broadcasts + 1); // only distribution was sent
+  });
+});
