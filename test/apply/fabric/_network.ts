@@ -72,7 +72,7 @@ export async function startNetwork(
   if (options.start !== false) await fake.start();
   writeFileSync(join(dir, 'tlsca.pem'), tls.caPem);
   const specFile = join(dir, 'network.yaml');
-  writeSpec(specFile, fake.port || options.grpcPort || 1, fake.adminPort || 1);
+  writeSpec(specFile, fake.port || options.grpcPort || 1, fake.adminPort || 1, options.editSpec);
   const loaded = loadSpec(specFile);
   if (!loaded.value) throw new Error(loaded.diagnostics.map((d) => d.message).join('; '));
   const admin = adminFiles('operator');
@@ -87,8 +87,8 @@ export async function startNetwork(
 }
 
 /** Rewrites the spec's endpoints (after the fake started on a port chosen late). */
-export function writeSpec(specFile: string, port: number, adminPort: number): void {
-  const example = readFileSync(join(repoRoot, 'networks', 'supply-chain', 'network.yaml'), 'utf8');
+export function writeSpec(specFile: string, port: number, adminPort: number, edit = (text: string) => text): void {
+  const example = edit(readFileSync(join(repoRoot, 'networks', 'supply-chain', 'network.yaml'), 'utf8'));
   const endpoints = NODES.map(
     (node) =>
       `    ${node}: { url: "grpcs://127.0.0.1:${port}", adminUrl: "https://127.0.0.1:${adminPort}", tlsCaCert: tlsca.pem }`,
