@@ -47,7 +47,7 @@ let sharedTls: Promise<TestTls> | undefined;
 
 /** `omitChannels`: channels whose block is left out of the state and the orderer (new channels). */
 export async function startNetwork(
-  options: { omitChannels?: string[]; grpcPort?: number; start?: boolean } = {},
+  options: { omitChannels?: string[]; grpcPort?: number; start?: boolean; editSpec?: (text: string) => string } = {},
 ): Promise<TestNetwork> {
   sharedTls ??= makeTestTls(HOSTS);
   const tls = await sharedTls;

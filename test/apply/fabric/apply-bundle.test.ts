@@ -4,7 +4,6 @@
 // retries while an orderer is down, and a precise account when the network fails half-way.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -15,7 +14,7 @@ import {
 } from '../../../src/apply/fabric/index.js';
 import { verifyBundle } from '../../../src/governance/index.js';
 import { rebuildConfigBlock } from './_fake-fabric.js';
-import { FAST, planBundle, sign, startNetwork, type TestNetwork, writeSpec } from './_network.js';
+import { FAST, planBundle, sign, startNetwork, type TestNetwork } from './_network.js';
 
 let network: TestNetwork | undefined;
 afterEach(async () => {
