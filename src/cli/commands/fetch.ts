@@ -2,7 +2,7 @@
 // definitions and Quorum validator sets, written as the state folder `netspec plan --state` reads.
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { chooseIdentity, type FetchEvent, fetchState } from '../../apply/fabric/index.js';
+import type { FetchEvent } from '../../apply/fabric/index.js';
 import { hasErrors } from '../../compiler/diagnostics/index.js';
 import { loadSpec } from '../../compiler/load-spec.js';
 import { action } from '../action.js';
@@ -36,6 +36,8 @@ async function runFetch(specFile: string, flags: FetchFlags): Promise<number> {
     return EXIT_ERROR;
   }
   const model = loaded.value.model;
+  // gRPC and the Fabric clients load only when fetching: every other command starts without them.
+  const { chooseIdentity, fetchState } = await import('../../apply/fabric/index.js');
   const chosen = chooseIdentity(model, {
     ...(flags.org ? { org: flags.org } : {}),
     ...(flags.cert ? { certFile: flags.cert } : {}),

@@ -3,7 +3,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { didYouMean, hasErrors } from '../../compiler/diagnostics/index.js';
-import { externalConfigMaps, requiredSecrets } from '../../compiler/k8s/required-secrets.js';
 import { loadSpec } from '../../compiler/load-spec.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
@@ -23,7 +22,7 @@ export function register(program: Command): void {
     );
 }
 
-function runSecrets(file: string, orgName: string, format: 'text' | 'json'): number {
+async function runSecrets(file: string, orgName: string, format: 'text' | 'json'): Promise<number> {
   const loaded = loadSpec(file);
   if (!loaded.value || hasErrors(loaded.diagnostics)) {
     process.stdout.write(`${renderDiagnostics(loaded.diagnostics, sourcesOf({ [file]: loaded.text }), 'text')}\n`);
@@ -35,6 +34,7 @@ function runSecrets(file: string, orgName: string, format: 'text' | 'json'): num
     const names = model.organizations.map((candidate) => candidate.name);
     throw new UserError(`no organization '${orgName}' in ${file}${didYouMean(orgName, names)}`);
   }
+  const { externalConfigMaps, requiredSecrets } = await import('../../compiler/k8s/required-secrets.js');
   const secrets = requiredSecrets(model, org);
   const configMaps = externalConfigMaps(model, org);
   if (format === 'json') {
