@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChannelPlan, Plan } from '../compiler/plan/index.js';
+import { type ChannelPlan, type Plan, pathFromBundle } from '../compiler/plan/index.js';
 
 export interface BundleUpdate {
   plan: ChannelPlan;
@@ -18,6 +18,9 @@ export function readPlanFile(bundleDir: string): { plan: Plan } | { error: strin
     const plan = JSON.parse(readFileSync(file, 'utf8')) as Plan;
     if (typeof plan !== 'object' || plan === null || !Array.isArray(plan.channels))
       return { error: `${file} is not a netspec plan` };
+    // Callers get paths they can open from the current directory.
+    if (typeof plan.specFile === 'string') plan.specFile = pathFromBundle(bundleDir, plan.specFile);
+    if (typeof plan.stateDir === 'string') plan.stateDir = pathFromBundle(bundleDir, plan.stateDir);
     return { plan };
   } catch {
     return { error: `${file} is not JSON` };

@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyState } from '../helpers/plan-fixture.js';
 import { repoRoot, runCli } from '../helpers/run-cli.js';
@@ -44,13 +44,18 @@ describe('netspec plan', () => {
     ]);
     for (const file of files) expect(readFileSync(join(b, file))).toEqual(readFileSync(join(a, file)));
     const plan = JSON.parse(readFileSync(join(a, 'plan.json'), 'utf8'));
+    // Recorded relative to the bundle, so the bundle works from any directory.
     expect(plan).toMatchObject({
       formatVersion: 1,
       network: 'supply-chain',
-      specFile: spec,
-      stateDir: 'networks/supply-chain/state',
+      specFile: relative(a, join(repoRoot, spec)),
+      stateDir: relative(a, join(repoRoot, 'networks/supply-chain/state')),
     });
     expect(readFileSync(join(a, 'plan.md'), 'utf8').startsWith('<!-- netspec-plan -->')).toBe(true);
+    // From any directory: verify finds the spec and state through the bundle (no signatures yet: waiting).
+    const verified = runCli(['verify', a], { cwd: tmpdir() });
+    expect(verified.stdout).toContain('waiting');
+    expect(verified.code).toBe(2);
     // Replanning over an existing bundle replaces it whole.
     writeFileSync(join(a, 'stale.txt'), 'old');
     expect(runCli(['plan', spec, '--out', a]).code).toBe(2);

@@ -90,7 +90,8 @@ describe('the GitOps loop', () => {
     expect(planText).toContain('Plan: 0 channels to create, 1 to update, 1 chaincode definition, 0 validator votes.');
     expect(planText).toContain(`Bundle written to ${BUNDLE}`);
     const plan = JSON.parse(readFileSync(at(`${BUNDLE}/plan.json`), 'utf8'));
-    expect(plan).toMatchObject({ network: 'supply-chain', specFile: SPEC, stateDir: `${NET}/state` });
+    // The bundle sits in networks/supply-chain/bundle: its spec and state are recorded relative to it.
+    expect(plan).toMatchObject({ network: 'supply-chain', specFile: '../network.yaml', stateDir: '../state' });
     expect(plan.specHash).toBe(sha256(readFileSync(at(SPEC))));
     expect(plan.channels.map((c: { channel: string; action: string }) => [c.channel, c.action])).toEqual([
       ['production', 'noop'],

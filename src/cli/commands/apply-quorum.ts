@@ -1,5 +1,6 @@
 // `netspec apply <bundle> --quorum --org <org>`: the org casts its own validators' votes for every Quorum network
 // in the bundle. Progress is prose on a terminal; in CI (CI=true) or when piped, one JSON object per line.
+
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import {
 import { JsonRpcError, RpcTransportError } from '../../apply/quorum/json-rpc-client.js';
 import { hasErrors } from '../../compiler/diagnostics/index.js';
 import { loadSpec } from '../../compiler/load-spec.js';
+import { pathFromBundle } from '../../compiler/plan/bundle-paths.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_PENDING } from '../exit-codes.js';
 import { renderDiagnostics, sourcesOf, UserError } from '../output.js';
 import type { ApplyOptions } from './apply.js';
@@ -94,7 +96,7 @@ function readPlanHeader(bundle: string): { specFile?: string; specHash?: string 
   try {
     const plan = JSON.parse(readFileSync(file, 'utf8')) as { specFile?: unknown; specHash?: unknown };
     return {
-      ...(typeof plan.specFile === 'string' ? { specFile: plan.specFile } : {}),
+      ...(typeof plan.specFile === 'string' ? { specFile: pathFromBundle(bundle, plan.specFile) } : {}),
       ...(typeof plan.specHash === 'string' ? { specHash: plan.specHash } : {}),
     };
   } catch (error) {

@@ -46,7 +46,7 @@ async function runPlan(file: string, options: Options): Promise<number> {
     process.stderr.write(`${renderDiagnostics(loaded.diagnostics, sources, 'text')}\n`);
     return EXIT_ERROR;
   }
-  const { makePlan, writeBundle } = await import('../../compiler/plan/index.js');
+  const { makePlan, pathForBundle, writeBundle } = await import('../../compiler/plan/index.js');
   const render = await import('../../compiler/render/index.js');
   const stateDir = options.state ?? join(dirname(file), 'state');
   const result = makePlan({
@@ -58,8 +58,11 @@ async function runPlan(file: string, options: Options): Promise<number> {
   });
   if (result.diagnostics.length > 0)
     process.stderr.write(`${renderDiagnostics(result.diagnostics, sources, 'text')}\n`);
-  const plan = result.plan;
-  if (!plan) return EXIT_ERROR;
+  if (!result.plan) return EXIT_ERROR;
+  // In a bundle the spec and state are recorded relative to the bundle, so it works from any directory.
+  const plan = options.out
+    ? { ...result.plan, specFile: pathForBundle(options.out, file), stateDir: pathForBundle(options.out, stateDir) }
+    : result.plan;
 
   const json = render.renderJson(plan);
   const markdown = render.renderMarkdown(plan, loaded.value.model, { sources });

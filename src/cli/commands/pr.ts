@@ -1,11 +1,13 @@
 // `netspec pr status --repo <owner/name> --pr <n> --bundle <dir> [--spec <network.yaml>]`: the pull request as the
 // place where orgs sign. Keeps one plan comment and the `netspec/signatures` commit status up to date.
 // Token from GITHUB_TOKEN, API base from GITHUB_API_URL. Exit 0 satisfied, 2 waiting, 1 invalid.
+
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { hasErrors } from '../../compiler/diagnostics/index.js';
 import { loadSpec } from '../../compiler/load-spec.js';
+import { pathFromBundle } from '../../compiler/plan/bundle-paths.js';
 import type { VerifyReport } from '../../governance/verify-report.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_PENDING } from '../exit-codes.js';
@@ -101,7 +103,7 @@ function parseConditions(text: string): Condition[] {
 function readPlanSpecFile(planFile: string): string {
   try {
     const plan = JSON.parse(readFileSync(planFile, 'utf8')) as { specFile?: unknown };
-    if (typeof plan.specFile === 'string') return plan.specFile;
+    if (typeof plan.specFile === 'string') return pathFromBundle(dirname(planFile), plan.specFile);
   } catch {
     // fall through to the message below
   }

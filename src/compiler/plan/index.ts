@@ -1,6 +1,8 @@
 // Plan stage: the spec's model against the live state (config blocks, committed chaincodes, validator sets):
 // per channel create/update/no-op with who must sign, chaincode lifecycle steps, validator votes, safety guards.
 // The plan is data; render/ prints it; writeBundle puts it and its artifacts on disk atomically.
+
+export { pathForBundle, pathFromBundle } from './bundle-paths.js';
 export { makePlan, type PlanInput, type PlanResult } from './make-plan.js';
 export type {
   ChaincodePlan,
