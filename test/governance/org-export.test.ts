@@ -65,6 +65,8 @@ describe('exportOrganization', () => {
     const distributorCa = readFileSync(
       join(crypto('distributor'), 'msp/cacerts/ca.distributor.supply.example.com-cert.pem'),
     );
+    // git keeps no empty folders: a fresh clone's MSP has no admincerts/ until something goes in it.
+    mkdirSync(join(dir, 'admincerts'), { recursive: true });
     writeFileSync(join(dir, 'admincerts/other-admin.pem'), distributorCa);
     writeFileSync(
       join(dir, 'tlscacerts/garbage.pem'),
