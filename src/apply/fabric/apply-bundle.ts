@@ -3,7 +3,9 @@
 //    submitter's signature) broadcast to an orderer of the channel, then Deliver until the config block with the
 //    new sequence arrives; a BAD_REQUEST about the read set means the channel moved on since the plan;
 //  - new channels: the genesis block joined to each orderer (channel participation API), then the acting org's
-//    peers join (cscc JoinChain).
+//    peers join (cscc JoinChain);
+//  - chaincode definitions: the acting org's approval, and the commit once enough orgs approved
+//    (chaincode-lifecycle.ts).
 // Idempotent: the live state is read first, and what is already there is reported, not redone. Each channel is
 // applied independently, so a failure half-way leaves a precise account of what was and was not applied.
 import { createHash } from 'node:crypto';
@@ -13,6 +15,7 @@ import type { NetworkModel } from '../../compiler/model/network-model.js';
 import type { ChannelPlan, Plan } from '../../compiler/plan/index.js';
 import { readSignatureFiles, type VerifyReport } from '../../governance/index.js';
 import type { ApplyRecord } from './apply-record.js';
+import { applyChaincodeLifecycle } from './chaincode-lifecycle.js';
 import { joinOrderer, ordererHasChannel } from './channel-participation.js';
 import type { ClientIdentity } from './client-identity.js';
 import { fetchConfigBlock, statusName } from './fetch-config-block.js';
@@ -26,11 +29,12 @@ import { configUpdateEnvelope } from './signed-envelopes.js';
 const STATUS_SUCCESS = 200;
 const STATUS_BAD_REQUEST = 400;
 
-export type StepOutcome = 'applied' | 'already' | 'failed' | 'skipped';
+/** `waiting`: nothing to do yet and nothing wrong (a chaincode commit waiting for other orgs' approvals). */
+export type StepOutcome = 'applied' | 'already' | 'failed' | 'skipped' | 'waiting';
 
 export interface ApplyStep {
   channel: string;
-  action: 'update' | 'join-orderer' | 'join-peer';
+  action: 'update' | 'join-orderer' | 'join-peer' | 'approve' | 'commit';
   /** The node acted on, `org/node`. */
   target: string;
   outcome: StepOutcome;
@@ -118,6 +122,8 @@ export async function applyFabricBundle(input: ApplyBundleInput): Promise<ApplyB
         });
     }
   }
+  // Chaincode definitions after the channels they live on: the acting org's approvals, then commits.
+  await applyChaincodeLifecycle(input, record);
   return result;
 }
 

@@ -1,6 +1,7 @@
 // Live Fabric: reads a network's live state over gRPC (orderer Deliver, peer `_lifecycle` queries) into the
 // plan's state folder, and applies verified bundles (config updates by Broadcast, new channels through the
-// channel participation API and cscc JoinChain), writing an apply record per change.
+// channel participation API and cscc JoinChain), writing an apply record per change, and runs the chaincode
+// lifecycle (each org's approval with its CCaaS package id, then the commit once LifecycleEndorsement is met).
 export {
   type ApplyBundleInput,
   type ApplyBundleResult,
@@ -9,8 +10,12 @@ export {
   type StepOutcome,
 } from './apply-bundle.js';
 export { type ApplyRecord, applyRecordPath, renderApplyRecord } from './apply-record.js';
+export { type CcaasPackage, ccaasPackage } from './ccaas-package.js';
+export { applyChaincodeLifecycle, type ChaincodeLifecycleInput } from './chaincode-lifecycle.js';
 export { joinOrderer, ordererHasChannel, type ParticipationOptions } from './channel-participation.js';
 export { type ClientIdentity, chooseIdentity, type IdentityChoice, identityFromPem } from './client-identity.js';
+export { deterministicGzip, type TarEntry, tarArchive, tarGzip } from './deterministic-tar-gzip.js';
+export { type Endorsed, endorsedTransaction } from './endorsed-transaction.js';
 export { serviceDefinition } from './fabric-services.js';
 export {
   blockNumber,
@@ -26,6 +31,22 @@ export {
   NodeUnreachableError,
   type TlsClientMaterial,
 } from './grpc-connection.js';
+export {
+  LIFECYCLE_ENDORSEMENT,
+  type LifecycleRequirement,
+  lifecycleRequirement,
+  satisfiedBy,
+} from './lifecycle-endorsement.js';
+export {
+  approveProposal,
+  type ChaincodeDefinition,
+  type CommittedDefinition,
+  chaincodeDefinition,
+  checkCommitReadiness,
+  commitProposal,
+  LIFECYCLE,
+  queryCommittedDefinition,
+} from './lifecycle-proposals.js';
 export { liveConfigFacts } from './live-channel-config.js';
 export { type NodeEndpoint, ordererEndpoints, peerEndpoints } from './node-endpoints.js';
 export {

@@ -132,7 +132,7 @@ function planOne(
  * policy. An implicit-meta text can only be expressed as a reference to the application policy that says exactly
  * that (the default `MAJORITY Endorsement` is /Channel/Application/Endorsement).
  */
-function desiredApplicationPolicy(
+export function desiredApplicationPolicy(
   chaincode: ChaincodeModel,
   channel: ChannelModel,
 ): { text: string; bytes: string } | { error: string } {
@@ -171,7 +171,7 @@ function applicationPolicyText(base64: string): string {
   return '(none)';
 }
 
-function collectionPackageJson(chaincode: ChaincodeModel): Json {
+export function collectionPackageJson(chaincode: ChaincodeModel): Json {
   const signature = (text: string) => {
     const parsed = parsePolicyExpression(text);
     return parsed.value?.kind === 'signature' ? { signature_policy: signatureEnvelopeJson(parsed.value.rule) } : null;

@@ -2,7 +2,9 @@
 // speaking orderer.AtomicBroadcast (Broadcast, Deliver) and protos.Endorser (ProcessProposal) from the Fabric
 // protos, and an HTTPS (mutual TLS) channel participation API. It judges what it receives as an orderer would:
 // envelope signatures by channel members, read-set versions against its current config, mod_policy signatures
-// (netspec's governance evaluator), and cuts a new config block on success, served on Deliver.
+// (netspec's governance evaluator), and cuts a new config block on success, served on Deliver. Its peer runs a
+// fake `_lifecycle` (_fake-lifecycle.ts): proposals to a peer host with an identity in `endorsers` are endorsed
+// as that peer, and endorser transactions broadcast to the orderer are validated and committed at once.
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import {
   Server,
@@ -22,9 +24,13 @@ import {
   channelMsps,
   deserializeIdentity,
   readCreator,
+  type SigningIdentity,
+  serializeIdentity,
+  signLowS,
   verifyFabricSignature,
   verifyUpdate,
 } from '../../../src/governance/index.js';
+import { FakeLifecycle, proposalHash } from './_fake-lifecycle.js';
 
 export interface TestTls {
   caPem: string;
@@ -82,6 +88,10 @@ export class FakeFabric {
     deliver: 0,
     proposals: [],
   };
+  /** The peer's `_lifecycle`: approvals and committed definitions (starts from `options.chaincodes`). */
+  readonly lifecycle: FakeLifecycle;
+  /** Peer host name -> the identity it endorses with (the fake tells peers apart by the call's authority). */
+  readonly endorsers = new Map<string, SigningIdentity>();
   private grpc = new Server();
   private https: HttpsServer | undefined;
   port = 0;
@@ -89,6 +99,7 @@ export class FakeFabric {
 
   constructor(private readonly options: FakeFabricOptions) {
     for (const block of options.blocks) this.store(block);
+    this.lifecycle = new FakeLifecycle(options.chaincodes);
   }
 
   async start(): Promise<this> {
@@ -202,6 +213,22 @@ export class FakeFabric {
         call.write(mustEncode('orderer.BroadcastResponse', { status: code, info }));
       if (!this.newest(channel)) return answer(404, `channel ${channel} not found`);
       if (!valid) return answer(403, 'the envelope signature does not verify or its creator is not a channel member');
+      if (type === 3) {
+        // An endorser transaction: ordered, then validated and committed by the peer (invalid ones are recorded
+        // in lifecycle.validated, as a peer marks them invalid; the orderer still answers SUCCESS).
+        const payload = mustDecode('common.Payload', mustDecode('common.Envelope', bytes).payload as Uint8Array);
+        const header = payload.header as ProtoMessage;
+        const txId = String(mustDecode('common.ChannelHeader', header.channel_header as Uint8Array).tx_id ?? '');
+        const creator = readCreator(header.signature_header as Uint8Array);
+        this.lifecycle.commit(
+          txId,
+          this.config(channel),
+          header,
+          data,
+          'error' in creator ? '' : creator.creator.mspId,
+        );
+        return answer(200);
+      }
       if (type !== 2) return answer(400, `unsupported header type ${type}`);
       const config = this.config(channel);
       const updateEnvelope = mustDecode('common.ConfigUpdateEnvelope', data);
@@ -286,8 +313,31 @@ export class FakeFabric {
     this.received.proposals.push(`${chaincode}.${fn}`);
     if (chaincode === '_lifecycle' && fn === 'QueryChaincodeDefinitions') {
       if (!this.ledgers.has(channel)) return respond(500, `channel ${channel} not found`);
-      const result = this.options.chaincodes?.[channel] ?? { chaincode_definitions: [] };
+      const result = this.lifecycle.definitions(channel);
       return respond(200, '', mustEncode('lifecycle.QueryChaincodeDefinitionsResult', result));
+    }
+    if (chaincode === '_lifecycle') {
+      if (!this.ledgers.has(channel)) return respond(500, `channel ${channel} not found`);
+      const config = this.config(channel);
+      const creator = deserializeIdentity(read.creator.mspId, read.creator.idBytes, channelMsps(config));
+      if ('error' in creator) return respond(403, `access denied: ${creator.error}`);
+      const check = verifyFabricSignature(
+        signed.proposal_bytes as Uint8Array,
+        signed.signature as Uint8Array,
+        creator.identity.certificate.publicKey,
+      );
+      if (!check.ok) return respond(403, 'access denied: the proposal signature does not verify');
+      const endorser = this.endorsers.get(call.getHost().replace(/:\d+$/, ''));
+      const answer = this.lifecycle.simulate(
+        channel,
+        config,
+        fn,
+        args[1] ?? new Uint8Array(),
+        read.creator.mspId,
+        endorser?.mspId ?? '',
+      );
+      if (answer.status !== 200 || !endorser) return respond(answer.status, answer.message, answer.payload);
+      return callback(null, endorsedResponse(endorser, header, proposal.payload as Uint8Array, answer.payload!));
     }
     if (chaincode === 'cscc' && fn === 'GetChannels')
       return respond(
@@ -404,6 +454,28 @@ function configBlock(channel: string, number: number, config: ProtoMessage, last
         new Uint8Array(),
       ],
     },
+  });
+}
+
+/** A ProposalResponse endorsed by `endorser`: signature over ProposalResponsePayload || serialized endorser. */
+function endorsedResponse(
+  endorser: SigningIdentity,
+  header: ProtoMessage,
+  proposalPayload: Uint8Array,
+  result: Uint8Array,
+): Uint8Array {
+  const response = { status: 200, message: '', payload: result };
+  const payload = mustEncode('protos.ProposalResponsePayload', {
+    proposal_hash: proposalHash(header, proposalPayload),
+    extension: mustEncode('protos.ChaincodeAction', { response, chaincode_id: { name: '_lifecycle' } }),
+  });
+  const identity = serializeIdentity(endorser.mspId, endorser.certificatePem);
+  const signature = signLowS(new Uint8Array(Buffer.concat([payload, identity])), endorser.privateKey);
+  return mustEncode('protos.ProposalResponse', {
+    version: 1,
+    response,
+    payload,
+    endorsement: { endorser: identity, signature },
   });
 }
 
