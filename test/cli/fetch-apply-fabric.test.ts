@@ -74,7 +74,7 @@ describe('netspec fetch / apply', () => {
       { channel: 'production', action: 'update', outcome: 'applied' },
       { channel: 'distribution', action: 'update', outcome: 'applied' },
     ]);
-    expect(lines[2]).toBe('2 applied, 0 already in place, 0 not applied');
+    expect(lines[2]).toBe('2 applied, 0 already in place, 0 waiting for other organizations, 0 not applied');
     const record = JSON.parse(readFileSync(join(network.dir, 'applied', 'production-1.json'), 'utf8'));
     expect(Object.keys(record)).toEqual([
       'bundleHash',

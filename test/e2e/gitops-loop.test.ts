@@ -158,7 +158,7 @@ describe('the GitOps loop', () => {
       outcome: 'applied',
       detail: expect.stringMatching(/^config sequence 1 in block 1 \(tx [0-9a-f]{64}\)$/),
     });
-    expect(summary).toBe('1 applied, 0 already in place, 0 not applied');
+    expect(summary).toBe('1 applied, 0 already in place, 0 waiting for other organizations, 0 not applied');
     expect(fake.received.broadcast).toBe(1);
     const distributionNow = liveConfigFacts(fake.newest('distribution')!.block);
     expect(distributionNow.sequence).toBe(1n);

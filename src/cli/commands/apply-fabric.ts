@@ -7,7 +7,7 @@ import { hasErrors } from '../../compiler/diagnostics/index.js';
 import { loadSpec } from '../../compiler/load-spec.js';
 import { verifyBundle } from '../../governance/index.js';
 import { readPlanFile } from '../../governance/read-bundle.js';
-import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { EXIT_ERROR, EXIT_OK, EXIT_PENDING } from '../exit-codes.js';
 import { renderDiagnostics, sourcesOf, UserError, writeFileAtomic } from '../output.js';
 import type { ApplyOptions } from './apply.js';
 import { connectionOptions, lineReporter } from './fabric-connection-options.js';
@@ -60,14 +60,16 @@ export async function runApply(bundle: string, options: ApplyOptions): Promise<n
 
   const count = (outcome: ApplyStep['outcome']) => result.steps.filter((step) => step.outcome === outcome).length;
   const failed = count('failed') + count('skipped');
+  // A chaincode commit waits for other organizations' approvals: pending, not failed, and not "already applied".
+  const waiting = count('waiting');
   if (result.steps.length === 0) process.stdout.write('nothing to apply: the bundle has no Fabric channel change\n');
-  else if (count('applied') === 0 && failed === 0)
+  else if (count('applied') === 0 && failed === 0 && waiting === 0)
     process.stdout.write(
       'already applied: the live network already has every change of this bundle; nothing was sent\n',
     );
   else
     process.stdout.write(
-      `${count('applied')} applied, ${count('already')} already in place, ${failed} not applied` +
+      `${count('applied')} applied, ${count('already')} already in place, ${waiting} waiting for other organizations, ${failed} not applied` +
         `${
           failed > 0
             ? `: ${result.steps
@@ -77,5 +79,5 @@ export async function runApply(bundle: string, options: ApplyOptions): Promise<n
             : ''
         }\n`,
     );
-  return failed > 0 ? EXIT_ERROR : EXIT_OK;
+  return failed > 0 ? EXIT_ERROR : waiting > 0 ? EXIT_PENDING : EXIT_OK;
 }
