@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (built by `npm ci` through the prepare script).
-import { main } from '../dist/cli/main.js';
+// Thin launcher: the CLI is built into dist/ by `npm ci` (the prepare script): tsc, then one esbuild bundle
+// (dist/bundle/) that starts fast.
+import { main } from '../dist/bundle/main.mjs';
 
 main(process.argv).then(
   (code) => {

@@ -1,10 +1,11 @@
 // `netspec init --quick|--standard <dir>`: a starter network.yaml from templates/init/, with the editor schema
 // line pointing at netspec's JSON Schema. Writes into an empty or new folder only: it never overwrites a network.
+
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { packageRoot } from '../../package-root.js';
 import { action } from '../action.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { UserError, writeFileAtomic } from '../output.js';
@@ -16,8 +17,7 @@ export interface InitCommandOptions {
   standard?: boolean;
 }
 
-/** src/cli/commands/ and dist/cli/commands/ both sit three levels below the package root. */
-const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const PACKAGE_ROOT = packageRoot();
 const SCHEMA_FILE = join(PACKAGE_ROOT, 'schema', 'network.schema.json');
 const SCHEMA_LINE = /^# yaml-language-server: \$schema=.*\n/;
 const DNS_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;

@@ -1,17 +1,20 @@
 // Templates -> objects. Each template renders one Kubernetes object as YAML; values go in through `{{json}}`,
 // so the text of a spec value can never change the document's structure. A template that fails (a missing
 // field in strict mode, YAML that does not parse, more or less than one document) is reported, not thrown.
+
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { parseAllDocuments } from 'yaml';
+import { packageRoot } from '../../package-root.js';
 import type { K8sObject } from './k8s-object.js';
 
 /** Where template texts come from; tests pass their own to prove a broken template is reported. */
 export type TemplateSource = (name: string) => string;
 
-const TEMPLATE_DIR = new URL('../../../templates/k8s/', import.meta.url);
+const TEMPLATE_DIR = join(packageRoot(), 'templates', 'k8s');
 
-export const fileTemplates: TemplateSource = (name) => readFileSync(new URL(`${name}.yaml.hbs`, TEMPLATE_DIR), 'utf8');
+export const fileTemplates: TemplateSource = (name) => readFileSync(join(TEMPLATE_DIR, `${name}.yaml.hbs`), 'utf8');
 
 export interface TemplateRenderer {
   render(name: string, view: object): { object?: K8sObject; error?: string };

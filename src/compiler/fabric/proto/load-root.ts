@@ -4,10 +4,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import protobuf from 'protobufjs/light.js';
+import { packageRoot } from '../../../package-root.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
+// The generated files sit in the proto folder of src/ (tests) or dist/ (the CLI, bundled or not).
+const protoFolders = ['src', 'dist'].map((top) => join(packageRoot(), top, 'compiler', 'fabric', 'proto'));
+const here =
+  protoFolders.find((folder) => existsSync(join(folder, 'generated', 'fabric-protos.json'))) ?? protoFolders[0]!;
 const descriptorFile = join(here, 'generated', 'fabric-protos.json');
 
 let cached: protobuf.Root | undefined;
