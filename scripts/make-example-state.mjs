@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signatureEnvelopeJson } from '../dist/compiler/fabric/config/policy-json.js';
 import { buildGenesisBlock, encode, fromJson } from '../dist/compiler/fabric/index.js';
+import { emitManifests, manifestFiles } from '../dist/compiler/k8s/index.js';
 import { loadSpec } from '../dist/compiler/load-spec.js';
 import { parsePolicyExpression } from '../dist/compiler/model/policy-expression.js';
 
@@ -57,6 +58,15 @@ function writeState(name, model, chaincodes, quorum = {}) {
       `${JSON.stringify({ chaincode_definitions: chaincodes[channel.name] }, null, '\t')}\n`,
     );
   }
+  // The manifests each org last applied (`netspec apply --k8s` keeps them), emitted from the live model.
+  const manifests = emitManifests(model);
+  if (!manifests.value) throw new Error(manifests.diagnostics[0].message);
+  for (const org of manifests.value) {
+    for (const file of manifestFiles(org)) {
+      mkdirSync(join(dir, file.path, '..'), { recursive: true });
+      writeFileSync(join(dir, file.path), file.text);
+    }
+  }
   for (const [network, validators] of Object.entries(quorum)) {
     mkdirSync(join(dir, 'quorum'), { recursive: true });
     writeFileSync(
@@ -82,6 +92,15 @@ function writeState(name, model, chaincodes, quorum = {}) {
   distribution.anchorPeers = distribution.anchorPeers.filter((p) => p.organization !== 'retailer');
   distribution.policies.application.Endorsement = 'MAJORITY Endorsement';
   delete distribution.acls['qscc/GetBlockByNumber'];
+  // The chaincode servers still run the previous releases.
+  for (const [name, version] of [
+    ['product-registry', '1.1'],
+    ['shipment-tracking', '1.9'],
+  ]) {
+    const chaincode = model.chaincodes.find((c) => c.name === name);
+    chaincode.version = version;
+    chaincode.server.image = chaincode.server.image.replace(/:[^:]+$/, `:${version}`);
+  }
   distribution.acls['qscc/GetBlockByNumber'] = '/Channel/Application/Readers';
   writeState('supply-chain', model, {
     production: [
@@ -121,5 +140,7 @@ function writeState(name, model, chaincodes, quorum = {}) {
   const { addressFromPublicKey } = await import('../dist/compiler/quorum/index.js');
   const payments = model.quorum.find((network) => network.name === 'payments');
   const live = payments.validators.slice(0, 3).map((validator) => addressFromPublicKey(validator.publicKey));
+  // Nodes run already; the channel and its chaincode servers come with this plan.
+  model.chaincodes = [];
   writeState('quickstart', model, {}, { payments: live });
 }

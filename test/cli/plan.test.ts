@@ -22,7 +22,7 @@ describe('netspec plan', () => {
       '/Channel/Application/Admins: MAJORITY of {DistributorMSP, ManufacturerMSP} admins -> 2 of 2',
     );
     expect(result.stdout).toContain(
-      'Plan: 0 channels to create, 2 to update, 2 chaincode definitions, 0 validator votes.',
+      'Plan: 0 channels to create, 2 to update, 2 chaincode definitions, 0 validator votes, 15 Kubernetes objects.',
     );
   });
 
@@ -32,7 +32,14 @@ describe('netspec plan', () => {
     expect(runCli(['plan', spec, '--out', a]).code).toBe(2);
     expect(runCli(['plan', spec, '--out', b, '--format', 'json']).code).toBe(2);
     const files = listFiles(a).sort();
-    expect(files).toEqual([
+    // Each org with Kubernetes changes gets its whole folder (apply prunes by label, so it needs the full set).
+    expect([...new Set(files.filter((f) => f.startsWith('k8s/')).map((f) => f.split('/')[1]))]).toEqual([
+      'distributor',
+      'manufacturer',
+      'retailer',
+    ]);
+    expect(files).toContain('k8s/retailer/deployment-cc-distribution-shipment-tracking.yaml');
+    expect(files.filter((f) => !f.startsWith('k8s/'))).toEqual([
       'fabric/distribution/chaincodes.json',
       'fabric/distribution/update.json',
       'fabric/distribution/update.pb',
@@ -86,6 +93,7 @@ describe('netspec plan', () => {
     const state = join(root, 'state');
     cpSync(join(out, 'fabric/production/genesis.block'), join(state, 'fabric/production.block'));
     cpSync(join(out, 'fabric/distribution/genesis.block'), join(state, 'fabric/distribution.block'));
+    cpSync(join(out, 'k8s'), join(state, 'k8s'), { recursive: true });
     const result = runCli(['plan', specCopy, '--state', state]);
     expect(result.stdout).toContain('Channel production: no changes (config sequence 0)');
     expect(result.stdout).toContain('No changes. The live network matches the spec.');

@@ -87,7 +87,13 @@ describe('the GitOps loop', () => {
       '  who must sign:\n    /Channel/Application/Admins: MAJORITY of {DistributorMSP, ManufacturerMSP} admins -> 2 of 2\n',
     );
     expect(planText).toContain('~ production/product-registry: 1.1 (sequence 1) -> 1.2 (sequence 2)');
-    expect(planText).toContain('Plan: 0 channels to create, 1 to update, 1 chaincode definition, 0 validator votes.');
+    expect(planText).toMatch(
+      /Plan: 0 channels to create, 1 to update, 1 chaincode definition, 0 validator votes, \d+ Kubernetes objects\./,
+    );
+    // The chaincode server's new image reaches the members' clusters through their own manifests.
+    expect(planText).toMatch(
+      /manufacturer: 0 to create, \d+ to change, 0 to prune[^]*~ Deployment\/cc-production-product-registry/,
+    );
     expect(planText).toContain(`Bundle written to ${BUNDLE}`);
     const plan = JSON.parse(readFileSync(at(`${BUNDLE}/plan.json`), 'utf8'));
     // The bundle sits in networks/supply-chain/bundle: its spec and state are recorded relative to it.

@@ -5,11 +5,13 @@ import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { hasErrors } from '../diagnostics/index.js';
 import type { LoadedSpec } from '../load-spec.js';
+import { locate } from '../parse/index.js';
 import { createRuleContext } from '../validate/rule-context.js';
 import { GUARDS } from './guards/index.js';
 import { type ChaincodePlan, type GuardFinding, PLAN_FORMAT_VERSION, type Plan, type QuorumPlan } from './plan.js';
 import { planChaincodes } from './plan-chaincodes.js';
 import { type ChannelPlanResult, planChannel } from './plan-channel.js';
+import { planKubernetes } from './plan-kubernetes.js';
 import { planQuorum } from './plan-quorum.js';
 import { readState } from './state/read-state.js';
 
@@ -71,6 +73,10 @@ export function makePlan(input: PlanInput): PlanResult {
     return result.plan;
   });
 
+  const kubernetes = planKubernetes(model, input.stateDir, (path) => locate(parsed, path));
+  diagnostics.push(...kubernetes.diagnostics);
+  for (const [path, bytes] of kubernetes.artifacts) artifacts.set(path, bytes);
+
   const guards: GuardFinding[] = [];
   const guardContext = {
     model,
@@ -92,12 +98,20 @@ export function makePlan(input: PlanInput): PlanResult {
     channelsUnchanged: channelPlans.filter((c) => c.action === 'noop').length,
     chaincodeChanges: chaincodes.filter((c) => c.action !== 'noop').length,
     validatorVotes: quorum.reduce((count, network) => count + (network.votes?.steps.length ?? 0), 0),
+    kubernetesChanges: kubernetes.plans.reduce(
+      (n, org) => n + org.create.length + org.change.length + org.prune.length,
+      0,
+    ),
     blocked: guards.some((g) => g.diagnostic.severity === 'error'),
     hasChanges: false,
   };
   summary.hasChanges =
-    summary.channelsCreated + summary.channelsUpdated + summary.chaincodeChanges + summary.validatorVotes > 0 ||
-    quorum.some((network) => network.action === 'create');
+    summary.channelsCreated +
+      summary.channelsUpdated +
+      summary.chaincodeChanges +
+      summary.validatorVotes +
+      summary.kubernetesChanges >
+      0 || quorum.some((network) => network.action === 'create');
 
   const plan: Plan = {
     formatVersion: PLAN_FORMAT_VERSION,
@@ -108,6 +122,7 @@ export function makePlan(input: PlanInput): PlanResult {
     channels: channelPlans,
     chaincodes,
     quorum,
+    kubernetes: kubernetes.plans,
     guards,
     summary,
   };

@@ -18,6 +18,8 @@ export interface Plan {
   channels: ChannelPlan[];
   chaincodes: ChaincodePlan[];
   quorum: QuorumPlan[];
+  /** Per organization: Kubernetes objects to create, change or prune against the manifests last applied. */
+  kubernetes: KubernetesPlan[];
   /** Safety guard findings: errors block the plan; allowed ones stay as warnings. */
   guards: GuardFinding[];
   summary: PlanSummary;
@@ -29,6 +31,8 @@ export interface PlanSummary {
   channelsUnchanged: number;
   chaincodeChanges: number;
   validatorVotes: number;
+  /** Kubernetes objects to create, change or prune, over all organizations. */
+  kubernetesChanges: number;
   /** True when any guard finding is an error (not allowed by the spec). */
   blocked: boolean;
   /** True when anything at all would change. */
@@ -96,6 +100,18 @@ export interface QuorumPlan {
   /** For a new network: the bundle-relative genesis.json; for votes: votes.json. */
   artifacts: string[];
   votes?: VotesFile;
+}
+
+export interface KubernetesPlan {
+  organization: string;
+  /** Objects as `Kind/name`, sorted. */
+  create: string[];
+  change: string[];
+  /** Objects last applied (state/k8s/<org>/) that the spec no longer emits: apply --k8s deletes them. */
+  prune: string[];
+  unchanged: number;
+  /** Bundle-relative folder with the org's full desired manifests (when anything changes). */
+  artifact?: string;
 }
 
 /** A guard's finding: a Diagnostic (code, message, position in the spec) with the channel or network it concerns. */

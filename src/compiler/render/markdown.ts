@@ -33,10 +33,37 @@ export function renderMarkdown(plan: Plan, model: NetworkModel, options: Markdow
   lines.push(...channelSections(plan.channels, model));
   lines.push(...chaincodeSection(plan.chaincodes, model));
   lines.push(...quorumSection(plan.quorum, model));
+  lines.push(...kubernetesSection(plan));
   lines.push('## Consortium', '', ...fenced('mermaid', renderMermaid(model, plan).trimEnd()));
   if (plan.summary.hasChanges) lines.push('', '<sub>Green: added · amber: changed · red, dashed: removed.</sub>');
   lines.push('', ...nextSteps(plan, model));
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
+}
+
+/** Per organization, the objects its own `netspec apply --k8s` will create, change or prune. */
+function kubernetesSection(plan: Plan): string[] {
+  const changed = plan.kubernetes.filter((org) => org.create.length + org.change.length + org.prune.length > 0);
+  if (changed.length === 0) return [];
+  const lines = [
+    '## Kubernetes',
+    '',
+    'Each organization applies its own folder to its own cluster (`netspec apply --k8s --org <org>`).',
+    '',
+  ];
+  for (const org of changed) {
+    const rows = [
+      ...org.create.map((id) => ['+', code(id)]),
+      ...org.change.map((id) => ['~', code(id)]),
+      ...org.prune.map((id) => ['-', code(id)]),
+    ];
+    lines.push(
+      `### ${code(org.organization)}: ${org.create.length} to create, ${org.change.length} to change, ${org.prune.length} to prune`,
+      '',
+      ...table(['', 'Object'], ['c', 'l'], rows),
+      '',
+    );
+  }
+  return lines;
 }
 
 function changeCount(plan: Plan): number {
@@ -47,6 +74,7 @@ function changeCount(plan: Plan): number {
     summary.channelsUpdated +
     summary.chaincodeChanges +
     summary.validatorVotes +
+    summary.kubernetesChanges +
     quorumCreates
   );
 }
@@ -82,6 +110,16 @@ function summaryTable(plan: Plan): string[] {
       String(count('create')),
       `${count('vote')} (${plural(summary.validatorVotes, 'validator vote')})`,
       String(count('noop')),
+    ]);
+  }
+  if (plan.kubernetes.length > 0) {
+    const sum = (pick: (org: Plan['kubernetes'][number]) => number) =>
+      String(plan.kubernetes.reduce((n, org) => n + pick(org), 0));
+    rows.push([
+      'Kubernetes objects',
+      sum((org) => org.create.length),
+      sum((org) => org.change.length + org.prune.length),
+      sum((org) => org.unchanged),
     ]);
   }
   const errors = plan.guards.filter((g) => g.diagnostic.severity === 'error').length;

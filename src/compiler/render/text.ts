@@ -53,6 +53,24 @@ export function renderText(plan: Plan, options: { color?: boolean; sources?: Sou
     lines.push('');
   }
 
+  const kubernetes = plan.kubernetes.filter((org) => org.create.length + org.change.length + org.prune.length > 0);
+  if (kubernetes.length > 0) {
+    lines.push(paint('bold', 'Kubernetes'));
+    for (const org of kubernetes) {
+      lines.push(
+        `  ${org.organization}: ${org.create.length} to create, ${org.change.length} to change, ${org.prune.length} to prune (${org.artifact})`,
+      );
+      const listed = [
+        ...org.create.map((id) => `${paint('add', '+')} ${id}`),
+        ...org.change.map((id) => `${paint('modify', '~')} ${id}`),
+        ...org.prune.map((id) => `${paint('remove', '-')} ${id}`),
+      ];
+      for (const line of listed.slice(0, 12)) lines.push(`    ${line}`);
+      if (listed.length > 12) lines.push(`    … ${listed.length - 12} more`);
+    }
+    lines.push('');
+  }
+
   if (plan.guards.length > 0) {
     lines.push(paint('bold', 'Guards'));
     for (const { diagnostic } of plan.guards) {
@@ -109,6 +127,7 @@ export function totalLine(plan: Plan): string {
     `${s.channelsUpdated} to update`,
     `${s.chaincodeChanges} chaincode definition${s.chaincodeChanges === 1 ? '' : 's'}`,
     `${s.validatorVotes} validator vote${s.validatorVotes === 1 ? '' : 's'}`,
+    `${s.kubernetesChanges} Kubernetes object${s.kubernetesChanges === 1 ? '' : 's'}`,
   ];
   return `Plan: ${parts.join(', ')}.${s.blocked ? ' BLOCKED by safety guards.' : ''}`;
 }

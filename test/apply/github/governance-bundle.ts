@@ -64,6 +64,7 @@ export function governancePlan(): Plan {
     ],
     chaincodes: [],
     quorum: [],
+    kubernetes: [],
     guards: [],
     summary: {
       channelsCreated: 0,
@@ -71,6 +72,7 @@ export function governancePlan(): Plan {
       channelsUnchanged: 1,
       chaincodeChanges: 0,
       validatorVotes: 0,
+      kubernetesChanges: 0,
       blocked: false,
       hasChanges: true,
     },

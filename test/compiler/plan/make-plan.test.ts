@@ -191,3 +191,35 @@ describe('makePlan against other states', () => {
     expect(result.diagnostics[0]!.message).toMatch(/differs from its committed definition but keeps sequence 1/);
   });
 });
+
+describe('makePlan for Kubernetes', () => {
+  it('lists per org the objects to create, change and prune against the manifests last applied', () => {
+    const state = copyState('supply-chain');
+    writeFileSync(
+      join(state, 'k8s/manufacturer/service-legacy-api.yaml'),
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: legacy-api\n',
+    );
+    const result = planExample('supply-chain', { stateDir: state });
+    const byOrg = new Map(result.plan!.kubernetes.map((org) => [org.organization, org]));
+    expect(byOrg.get('operator')).toMatchObject({ create: [], change: [], prune: [] });
+    expect(byOrg.get('operator')!.unchanged).toBeGreaterThan(10);
+    expect(byOrg.get('manufacturer')).toMatchObject({
+      create: [],
+      change: [
+        'ConfigMap/cc-distribution-shipment-tracking',
+        'ConfigMap/cc-production-product-registry',
+        'Deployment/cc-distribution-shipment-tracking',
+        'Deployment/cc-production-product-registry',
+      ],
+      prune: ['Service/legacy-api'],
+      artifact: 'k8s/manufacturer',
+    });
+    expect(byOrg.get('retailer')!.create).toContain('Deployment/cc-distribution-shipment-tracking');
+    expect(result.plan!.summary.kubernetesChanges).toBe(16);
+    // The bundle carries the org's complete folder, never a pruned object.
+    expect(result.artifacts.has('k8s/manufacturer/kustomization.yaml')).toBe(true);
+    expect(result.artifacts.has('k8s/manufacturer/service-legacy-api.yaml')).toBe(false);
+    expect(result.artifacts.has('k8s/operator/kustomization.yaml')).toBe(false);
+    rmSync(state, { recursive: true, force: true });
+  });
+});

@@ -69,6 +69,13 @@ export function withoutChanges(plan: Plan): Plan {
       const { votes: _votes, ...rest } = q;
       return { ...rest, action: 'noop' as const, artifacts: [] };
     }),
+    kubernetes: plan.kubernetes.map((org) => ({
+      organization: org.organization,
+      create: [],
+      change: [],
+      prune: [],
+      unchanged: org.unchanged + org.create.length + org.change.length,
+    })),
     guards: [],
     summary: {
       channelsCreated: 0,
@@ -76,6 +83,7 @@ export function withoutChanges(plan: Plan): Plan {
       channelsUnchanged: plan.channels.length,
       chaincodeChanges: 0,
       validatorVotes: 0,
+      kubernetesChanges: 0,
       blocked: false,
       hasChanges: false,
     },
