@@ -92,7 +92,7 @@ describe('the GitOps loop', () => {
     );
     // The chaincode server's new image reaches the members' clusters through their own manifests.
     expect(planText).toMatch(
-      /manufacturer: 0 to create, \d+ to change, 0 to prune[^]*~ Deployment\/cc-production-product-registry/,
+      /manufacturer: 0 to create, \d+ to change, 0 to prune[\s\S]*~ Deployment\/cc-production-product-registry/,
     );
     expect(planText).toContain(`Bundle written to ${BUNDLE}`);
     const plan = JSON.parse(readFileSync(at(`${BUNDLE}/plan.json`), 'utf8'));
