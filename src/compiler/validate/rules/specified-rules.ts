@@ -13,6 +13,7 @@ import { channelOrdererOrganizations } from './channel-orderer-organizations.js'
 import { connectionRefsResolve } from './connection-refs-resolve.js';
 import { consentersResolve } from './consenters-resolve.js';
 import { durationsValid } from './durations-valid.js';
+import { mspMaterialPresent } from './msp-material-present.js';
 import { organizationRoles } from './organization-roles.js';
 import { policiesValid } from './policies-valid.js';
 import { quorumChainIdsUnique } from './quorum-chain-ids-unique.js';
@@ -52,6 +53,7 @@ export const SPECIFIED_RULES: readonly Rule[] = Object.freeze([
   organizationRoles,
   policiesValid,
   // files on disk
+  mspMaterialPresent,
   certificatesValid,
   // consensus
   raftConsenterCount,
