@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { emitManifests, KUSTOMIZATION_FILE, manifestFiles } from '../k8s/index.js';
+import { emitManifests, KUSTOMIZATION_FILE, manifestFiles, objectFileName } from '../k8s/index.js';
 import type { NetworkModel } from '../model/network-model.js';
 import type { DataPath } from '../parse/index.js';
 import type { KubernetesPlan } from './plan.js';
@@ -41,14 +41,19 @@ export function planKubernetes(
       prune: [],
       unchanged: 0,
     };
+    // Emitted objects are named from the objects themselves; only leftover state files need parsing.
+    const ids = new Map(
+      manifests.objects.map((object) => [objectFileName(object), `${object.kind}/${object.metadata.name}`]),
+    );
     const desired = new Set<string>();
     for (const file of files) {
       const name = file.path.split('/').pop()!;
       if (name === KUSTOMIZATION_FILE) continue;
       desired.add(name);
       const before = live.get(name);
-      if (before === undefined) plan.create.push(objectId(file.text, name));
-      else if (before !== file.text) plan.change.push(objectId(file.text, name));
+      const id = ids.get(name) ?? name;
+      if (before === undefined) plan.create.push(id);
+      else if (before !== file.text) plan.change.push(id);
       else plan.unchanged++;
     }
     for (const [name, text] of live) if (!desired.has(name)) plan.prune.push(objectId(text, name));

@@ -13,6 +13,22 @@ const BLOCK_DATA_HASHING_WIDTH = 4294967295;
 
 type Json = Record<string, unknown>;
 
+/**
+ * Each organization's MSP value, read from disk once per model: a network with many channels shares its
+ * organizations' MSPs between them. Keyed by the model object, so a reloaded spec reads the files afresh.
+ */
+const mspCache = new WeakMap<OrganizationModel, Json>();
+
+function mspOf(org: OrganizationModel): Json {
+  let msp = mspCache.get(org);
+  if (!msp) {
+    msp = mspValueJson(org.mspId, org.msp) as Json;
+    mspCache.set(org, msp);
+  }
+  // Callers embed the value in a config they go on to encode; never share one object between two configs.
+  return structuredClone(msp);
+}
+
 export function channelConfigJson(model: NetworkModel, channelName: string): Json {
   const channel = model.channels.find((candidate) => candidate.name === channelName);
   if (!channel) throw new Error(`no channel '${channelName}' in network '${model.name}'`);
@@ -49,7 +65,7 @@ function ordererGroup(channel: ChannelModel, orgs: OrganizationModel[]): Json {
           policies: policies(org.policies),
           values: {
             Endpoints: value({ addresses: ordererEndpoints(channel, org) }),
-            MSP: value(mspValueJson(org.mspId, org.msp)),
+            MSP: value(mspOf(org)),
           },
         }),
       ]),
@@ -98,7 +114,7 @@ function applicationGroup(channel: ChannelModel, orgs: OrganizationModel[]): Jso
     groups: Object.fromEntries(
       orgs.map((org) => {
         const anchors = channel.anchorPeers.filter((peer) => peer.organization === org.name);
-        const values: Json = { MSP: value(mspValueJson(org.mspId, org.msp)) };
+        const values: Json = { MSP: value(mspOf(org)) };
         if (anchors.length > 0)
           values.AnchorPeers = value({ anchor_peers: anchors.map(({ host, port }) => ({ host, port })) });
         return [org.mspId, group({ policies: policies(org.policies), values })];
