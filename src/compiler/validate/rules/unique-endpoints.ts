@@ -1,8 +1,9 @@
 // No two listeners share a host:port: peers, orderers (and their admin and operations ports), CAs and
 // Quorum nodes. Two services behind one address means one of them never gets its traffic, and TLS
 // hostname checks fail in ways that are hard to trace back to the spec.
-// Defaults mirror the model's: host `<name>.<domain>` (`ca.<domain>` for the CA), peer 7051, orderer 7050,
-// CA 7054, Quorum p2p 30303 and RPC 8545; admin and operations ports count only when written.
+// Defaults mirror the model's: host `<name>.<domain>` (`ca.<domain>` for the CA; a Quorum node's Service
+// `<name>.<namespace>.svc.cluster.local`), peer 7051, orderer 7050, CA 7054, Quorum p2p 30303 and RPC 8545;
+// admin and operations ports count only when written.
 
 import type { DataPath } from '../../parse/index.js';
 import type { Rule } from '../rule-context.js';
@@ -59,8 +60,9 @@ export const uniqueEndpoints: Rule = (ctx) => {
       listOf(spec?.[field]).forEach((node, index) => {
         if (!node) return;
         const path = ['quorum', network, field, index];
-        const domain = organizations?.[node.organization]?.domain;
-        const host = node.host ?? (domain ? `${node.name}.${domain}` : node.name);
+        // As the model resolves it: the node's Kubernetes Service in its organization's namespace.
+        const namespace = organizations?.[node.organization]?.kubernetes?.namespace ?? node.organization;
+        const host = node.host ?? `${node.name}.${namespace}.svc.cluster.local`;
         const label = `quorum node '${network}/${node.name}'`;
         const fallback = node.host !== undefined ? 'host' : 'name';
         add(host, node.p2pPort ?? DEFAULT_PORTS.quorumP2p, `${label} (p2p)`, [
