@@ -38,6 +38,21 @@ describe('netspec genesis', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('refuses a SOURCE_DATE_EPOCH that is not whole seconds, in genesis and plan alike', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netspec-genesis-'));
+    const env = { SOURCE_DATE_EPOCH: 'yesterday' };
+    const genesis = runCli(
+      ['genesis', 'networks/supply-chain/network.yaml', '--channel', 'production', '--output', join(dir, 'x.block')],
+      { env },
+    );
+    const plan = runCli(['plan', 'networks/supply-chain/network.yaml', '--out', join(dir, 'bundle')], { env });
+    for (const result of [genesis, plan]) {
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("SOURCE_DATE_EPOCH must be whole seconds since 1970, not 'yesterday'");
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('refuses an invalid spec with its diagnostics', () => {
     const result = runCli(['genesis', 'networks/none/network.yaml', '--channel', 'x', '--output', '/tmp/never.block']);
     expect(result.code).toBe(1);

@@ -6,6 +6,7 @@ import { loadSpec } from '../../compiler/load-spec.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { emit, renderDiagnostics, sourcesOf, UserError } from '../output.js';
+import { sourceDateEpoch } from '../source-date-epoch.js';
 
 interface Options {
   channel: string;
@@ -22,14 +23,6 @@ export function register(program: Command): void {
     .action(action((file: string, options: Options) => runGenesis(file, options)));
 }
 
-/** The block's timestamp: SOURCE_DATE_EPOCH (reproducible builds) when set, else now. */
-export function artifactTimestamp(): Date {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch === undefined || epoch === '') return new Date();
-  if (!/^\d+$/.test(epoch)) throw new UserError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not '${epoch}'`);
-  return new Date(Number(epoch) * 1000);
-}
-
 async function runGenesis(file: string, options: Options): Promise<number> {
   const loaded = loadSpec(file);
   if (hasErrors(loaded.diagnostics) || !loaded.value) {
@@ -44,7 +37,11 @@ async function runGenesis(file: string, options: Options): Promise<number> {
   if (!options.output && process.stdout.isTTY)
     throw new UserError('a genesis block is binary: name a file with --output');
   const fabric = await import('../../compiler/fabric/index.js');
-  const block = fabric.buildGenesisBlock(model, options.channel, artifactTimestamp());
+  const block = fabric.buildGenesisBlock(
+    model,
+    options.channel,
+    sourceDateEpoch(() => new Date()),
+  );
   if (!block.value) {
     process.stderr.write(`${renderDiagnostics(block.diagnostics, sourcesOf({}), 'text')}\n`);
     return EXIT_ERROR;

@@ -8,7 +8,8 @@ import { hasErrors } from '../../compiler/diagnostics/index.js';
 import { loadSpec } from '../../compiler/load-spec.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_PENDING } from '../exit-codes.js';
-import { type ReportFormat, renderDiagnostics, sourcesOf, UserError, useColor } from '../output.js';
+import { type ReportFormat, renderDiagnostics, sourcesOf, useColor } from '../output.js';
+import { sourceDateEpoch } from '../source-date-epoch.js';
 import { formatOption } from './validate.js';
 
 interface Options {
@@ -28,17 +29,6 @@ export function register(program: Command): void {
     .action(action((file: string, options: Options) => runPlan(file, options)));
 }
 
-/**
- * The genesis timestamp of new channels. A bundle must be reproducible byte for byte (verification re-plans and
- * compares), so it carries no wall-clock time: SOURCE_DATE_EPOCH when set (CI sets the commit time), else 0.
- */
-function bundleTimestamp(): Date {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch === undefined || epoch === '') return new Date(0);
-  if (!/^\d+$/.test(epoch)) throw new UserError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not '${epoch}'`);
-  return new Date(Number(epoch) * 1000);
-}
-
 async function runPlan(file: string, options: Options): Promise<number> {
   const loaded = loadSpec(file);
   const sources = sourcesOf({ [file]: loaded.text });
@@ -54,7 +44,9 @@ async function runPlan(file: string, options: Options): Promise<number> {
     specFile: file,
     specBytes: readFileSync(file),
     stateDir,
-    timestamp: bundleTimestamp(),
+    // A bundle must be reproducible byte for byte (verification re-plans and compares), so it carries no
+    // wall-clock time: genesis blocks are stamped with SOURCE_DATE_EPOCH (CI sets the commit time), else 0.
+    timestamp: sourceDateEpoch(() => new Date(0)),
   });
   if (result.diagnostics.length > 0)
     process.stderr.write(`${renderDiagnostics(result.diagnostics, sources, 'text')}\n`);
