@@ -1,11 +1,9 @@
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeKubeApi, startFakeKubeApi } from '../apply/kubernetes/fake-kube-api.js';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { repoRoot, runCli, runCliAsync as runCliInBackground } from '../helpers/run-cli.js';
 
 const SPEC = 'networks/supply-chain/network.yaml';
 
@@ -13,24 +11,7 @@ function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'netspec-k8s-cli-'));
 }
 
-/** runCli blocks the event loop; the apply tests need the in-process fake API server to answer meanwhile. */
-function runCliAsync(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const bin = fileURLToPath(new URL('../../bin/netspec.js', import.meta.url));
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, NO_COLOR: '1', NETSPEC_DEBUG: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const runCliAsync = (args: string[], env: Record<string, string>) => runCliInBackground(args, { env });
 
 describe('netspec manifests', () => {
   it('writes k8s/<org>/ for every organization, with a kustomization listing each file', () => {

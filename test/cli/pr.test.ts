@@ -1,32 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeGitHubApi, startFakeGitHubApi } from '../apply/github/fake-github-api.js';
 import { signature, verifyReport, writeGovernanceBundle } from '../apply/github/governance-bundle.js';
-import { type CliResult, repoRoot, runCli } from '../helpers/run-cli.js';
-
-/** runCli blocks the event loop; the in-process fake GitHub API must answer meanwhile. */
-function runCliAsync(args: string[], env: Record<string, string>): Promise<CliResult> {
-  const bin = fileURLToPath(new URL('../../bin/netspec.js', import.meta.url));
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, NO_COLOR: '1', NETSPEC_DEBUG: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+import { runCli, runCliAsync as runCliInBackground } from '../helpers/run-cli.js';
 
 function reportFile(report: object): string {
   const file = join(mkdtempSync(join(tmpdir(), 'netspec-pr-report-')), 'report.json');
@@ -46,6 +24,8 @@ beforeEach(async () => {
 afterEach(async () => {
   await api.close();
 });
+
+const runCliAsync = (args: string[], env: Record<string, string>) => runCliInBackground(args, { env });
 
 describe('netspec pr status', () => {
   const args = (bundle: string, report: string) => [

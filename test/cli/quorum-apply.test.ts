@@ -1,40 +1,19 @@
 // `netspec apply <bundle> --quorum --org <org>` through the real binary against a local JSON-RPC server. The
 // binary runs asynchronously (spawn, not spawnSync) so the server in this process can answer it.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadSpec } from '../../src/compiler/load-spec.js';
 import { addressFromPublicKey, buildVotesFile, renderVotesFile } from '../../src/compiler/quorum/index.js';
 import { type FakeQuorumNetwork, startFakeQuorumNetwork } from '../apply/quorum/_fake-quorum-node.js';
 import { testPublicKey, writeQuorumSpec } from '../compiler/quorum/_quorum-spec.js';
-import { repoRoot } from '../helpers/run-cli.js';
+import { runCliAsync as runCli } from '../helpers/run-cli.js';
 
-const bin = fileURLToPath(new URL('../../bin/netspec.js', import.meta.url));
 const address = (seed: number) => addressFromPublicKey(testPublicKey(seed));
 const NODES = { validator1: address(1), validator2: address(2), validator3: address(3), validator4: address(4) };
 const GENESIS_SET = [1, 2, 3, 4].map(address);
-
-function runCliAsync(args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, NO_COLOR: '1', NETSPEC_DEBUG: '', NETSPEC_QUORUM_POLL_MS: '20', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 /** A bundle with the spec's copy and quorum/payments/votes.json: add validator5 (retailer) to the genesis set. */
 function writeBundle(fake: FakeQuorumNetwork): string {
@@ -67,6 +46,9 @@ afterEach(async () => {
   await fake?.close();
   fake = undefined;
 });
+
+const runCliAsync = (args: string[], env: Record<string, string> = {}) =>
+  runCli(args, { env: { NETSPEC_QUORUM_POLL_MS: '20', ...env } });
 
 describe('netspec apply --quorum', () => {
   it('casts each org’s own votes, exits 2 while others must still vote and 0 once in effect', async () => {

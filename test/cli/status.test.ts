@@ -1,7 +1,5 @@
 // `netspec status` through the binary against one local HTTP server per node (operationsUrl overrides in a
 // temporary copy of the supply-chain spec): exit 0 when healthy, exit 1 with a line per problem otherwise.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copySupplyChain } from '../apply/fabric-ca/_supply-chain-copy.js';
 import {
@@ -11,24 +9,7 @@ import {
   startFakeOperations,
   withOperationsUrls,
 } from '../apply/health/_fake-operations.js';
-import { repoRoot } from '../helpers/run-cli.js';
-
-const bin = fileURLToPath(new URL('../../bin/netspec.js', import.meta.url));
-
-function runCliAsync(args: string[]) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+import { runCliAsync as runCli } from '../helpers/run-cli.js';
 
 let fake: FakeOperations | undefined;
 afterEach(async () => {
@@ -45,6 +26,8 @@ const nodes = (edit: Record<string, FakeNode> = {}): Record<string, FakeNode> =>
   ),
   ...edit,
 });
+
+const runCliAsync = (args: string[]) => runCli(args);
 
 describe('netspec status', () => {
   it('exits 0 with the table when every node is healthy and in step', async () => {

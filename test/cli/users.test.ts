@@ -1,40 +1,19 @@
 // `netspec apply --users` through the real binary against a local HTTPS Fabric CA (token auth verified, real
 // certificates): identities written only under --enroll-out with 0600 keys, nothing secret on stdout,
 // existing users left alone, a bad attribute one failed line with exit 1, git working trees refused.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeFabricCa, startFakeFabricCa } from '../apply/fabric-ca/_fake-fabric-ca.js';
 import { copySupplyChain, manufacturerMaterial, withManufacturerCa } from '../apply/fabric-ca/_supply-chain-copy.js';
-import { repoRoot } from '../helpers/run-cli.js';
+import { repoRoot, runCliAsync as runCli } from '../helpers/run-cli.js';
 
-const bin = fileURLToPath(new URL('../../bin/netspec.js', import.meta.url));
 const material = manufacturerMaterial();
 const ADMIN_ENV = {
   NETSPEC_MANUFACTURER_ADMIN_CERT: material.adminCertPem,
   NETSPEC_MANUFACTURER_ADMIN_KEY: material.adminKeyPem,
 };
-
-function runCliAsync(args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, NO_COLOR: '1', NETSPEC_DEBUG: '', CI: 'true', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 const USERS = `    users:
       - name: factory-app
@@ -66,6 +45,8 @@ const startCa = () =>
     registrarCertPem: material.adminCertPem,
     existing: ['legacy-app'],
   });
+
+const runCliAsync = (args: string[], env: Record<string, string> = {}) => runCli(args, { env: { CI: 'true', ...env } });
 
 describe('netspec apply --users', () => {
   it('registers and enrolls, leaves the existing user, reports the bad attribute, exits 1', async () => {

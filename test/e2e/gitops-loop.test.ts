@@ -12,9 +12,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { liveConfigFacts } from '../../src/apply/fabric/index.js';
 import { startNetwork, type TestNetwork, writeSpec } from '../apply/fabric/_network.js';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { repoRoot, runCli, runCliAsync } from '../helpers/run-cli.js';
 import { createTempRepo } from './_git-repo.js';
-import { runCliAsync } from './_run-cli-async.js';
 import { liveSpec, proposedSpec } from './_supply-chain-story.js';
 
 const NET = 'networks/supply-chain';
