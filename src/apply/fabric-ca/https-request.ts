@@ -1,8 +1,7 @@
 // One HTTP(S) exchange with node:https, because node's fetch cannot be told which CA to trust without undici's
 // Agent: the org's Fabric CA presents a certificate from the org's own TLS CA, not a public one. A connection
 // failure or timeout is retried with exponential backoff (a CA pod restarting); an HTTP answer never is.
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { exchange } from '../http/exchange.js';
 
 export interface HttpRequest {
   method: 'GET' | 'POST';
@@ -41,29 +40,12 @@ export async function sendHttp(request: HttpRequest): Promise<HttpResponse> {
 }
 
 function once(request: HttpRequest): Promise<HttpResponse> {
-  return new Promise((resolve, reject) => {
-    const send = request.url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const body = request.body === undefined ? undefined : Buffer.from(request.body);
-    const outgoing = send(
-      request.url,
-      {
-        method: request.method,
-        headers: { ...request.headers, ...(body ? { 'content-length': String(body.length) } : {}) },
-        ...(request.ca && request.ca.length > 0 ? { ca: request.ca } : {}),
-        timeout: request.timeoutMs,
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-        );
-        response.on('error', reject);
-      },
-    );
-    outgoing.on('timeout', () => outgoing.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
-    outgoing.on('error', reject);
-    outgoing.end(body);
+  return exchange(request.url, {
+    method: request.method,
+    ...(request.headers ? { headers: request.headers } : {}),
+    ...(request.body === undefined ? {} : { body: Buffer.from(request.body) }),
+    ...(request.ca && request.ca.length > 0 ? { ca: request.ca } : {}),
+    timeoutMs: request.timeoutMs,
   });
 }
 

@@ -2,8 +2,8 @@
 // on an orderer by posting its genesis block, `POST /participation/v1/channels` as multipart/form-data with the
 // block in the `config-block` field; `GET /participation/v1/channels/<channel>` says whether it already serves it.
 import { randomBytes } from 'node:crypto';
-import { request } from 'node:https';
 import { checkServerIdentity } from 'node:tls';
+import { exchange } from '../http/exchange.js';
 import { NodeUnreachableError, sleep, type TlsClientMaterial } from './grpc-connection.js';
 import type { NodeEndpoint } from './node-endpoints.js';
 
@@ -103,32 +103,16 @@ function once(
   tls: TlsClientMaterial | undefined,
   timeoutMs: number,
 ): Promise<HttpAnswer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method,
-        ca: endpoint.tlsCaPem,
-        ...(tls?.certPem ? { cert: tls.certPem } : {}),
-        ...(tls?.keyPem ? { key: tls.keyPem } : {}),
-        // The certificate names the orderer's host, whatever address it is reached at.
-        servername: /^[\d.]+$|:/.test(endpoint.serverName) ? undefined : endpoint.serverName,
-        checkServerIdentity: (_host, cert) => checkServerIdentity(endpoint.serverName, cert),
-        headers: payload ? { 'content-type': payload.contentType, 'content-length': payload.body.length } : {},
-        timeout: timeoutMs,
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-        );
-        response.on('error', reject);
-      },
-    );
-    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
-    req.on('error', reject);
-    req.end(payload?.body);
+  return exchange(url, {
+    method,
+    ca: endpoint.tlsCaPem,
+    ...(tls?.certPem ? { cert: tls.certPem } : {}),
+    ...(tls?.keyPem ? { key: tls.keyPem } : {}),
+    // The certificate names the orderer's host, whatever address it is reached at.
+    ...(/^[\d.]+$|:/.test(endpoint.serverName) ? {} : { servername: endpoint.serverName }),
+    checkServerIdentity: (_host, cert) => checkServerIdentity(endpoint.serverName, cert),
+    ...(payload ? { headers: { 'content-type': payload.contentType }, body: payload.body } : {}),
+    timeoutMs,
   });
 }
 
