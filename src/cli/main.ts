@@ -1,65 +1,60 @@
-// The netspec command line. Each subcommand lives in commands/<name>.ts and registers itself here;
-// command modules load their heavy dependencies inside their actions, so `--help` and `validate` start fast.
+// The netspec command line. Each subcommand lives in commands/<name>.ts and registers itself here; only the
+// command being run is loaded, and command modules load their heavy dependencies inside their actions.
 import { Command, CommanderError } from 'commander';
-import { register as registerApply } from './commands/apply.js';
-import { register as registerCodeowners } from './commands/codeowners.js';
-import { register as registerComputeUpdate } from './commands/compute-update.js';
-import { register as registerConnectionProfile } from './commands/connection-profile.js';
-import { register as registerCrypto } from './commands/crypto.js';
-import { register as registerDecode } from './commands/decode.js';
-import { register as registerEncode } from './commands/encode.js';
-import { register as registerFetch } from './commands/fetch.js';
-import { register as registerGenesis } from './commands/genesis.js';
-import { register as registerGraph } from './commands/graph.js';
-import { register as registerHistory } from './commands/history.js';
-import { register as registerInit } from './commands/init.js';
-import { register as registerManifests } from './commands/manifests.js';
-import { register as registerOrg } from './commands/org.js';
-import { register as registerPlan } from './commands/plan.js';
-import { register as registerPr } from './commands/pr.js';
-import { register as registerQuorum } from './commands/quorum.js';
-import { register as registerSecrets } from './commands/secrets.js';
-import { register as registerSign } from './commands/sign.js';
-import { register as registerStatus } from './commands/status.js';
-import { register as registerValidate } from './commands/validate.js';
-import { register as registerVerify } from './commands/verify.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
 
-export function buildProgram(): Command {
+type CommandModule = { register(program: Command): void };
+
+// In the order `--help` lists them. Each is a separate chunk of the bundle, so running one command loads only
+// that command's code: `compute-update` never pays for the YAML parser and schema validator `validate` needs.
+const commandModules: Record<string, () => Promise<CommandModule>> = {
+  validate: () => import('./commands/validate.js'),
+  plan: () => import('./commands/plan.js'),
+  fetch: () => import('./commands/fetch.js'),
+  init: () => import('./commands/init.js'),
+  crypto: () => import('./commands/crypto.js'),
+  apply: () => import('./commands/apply.js'),
+  manifests: () => import('./commands/manifests.js'),
+  secrets: () => import('./commands/secrets.js'),
+  quorum: () => import('./commands/quorum.js'),
+  decode: () => import('./commands/decode.js'),
+  encode: () => import('./commands/encode.js'),
+  'compute-update': () => import('./commands/compute-update.js'),
+  genesis: () => import('./commands/genesis.js'),
+  pr: () => import('./commands/pr.js'),
+  codeowners: () => import('./commands/codeowners.js'),
+  history: () => import('./commands/history.js'),
+  org: () => import('./commands/org.js'),
+  sign: () => import('./commands/sign.js'),
+  verify: () => import('./commands/verify.js'),
+  'connection-profile': () => import('./commands/connection-profile.js'),
+  graph: () => import('./commands/graph.js'),
+  status: () => import('./commands/status.js'),
+};
+
+/**
+ * The program with every command registered, or only `commandName` when it names one (the usual run).
+ * Help, `--version` and a mistyped command get them all, so help lists them and suggestions can be made.
+ */
+export async function buildProgram(commandName?: string): Promise<Command> {
   const program = new Command('netspec')
     .description('Consortium-as-code for permissioned blockchains (Hyperledger Fabric, Quorum/Besu)')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  registerValidate(program);
-  registerPlan(program);
-  registerFetch(program);
-  registerInit(program);
-  registerCrypto(program);
-  registerApply(program);
-  registerManifests(program);
-  registerSecrets(program);
-  registerQuorum(program);
-  registerDecode(program);
-  registerEncode(program);
-  registerComputeUpdate(program);
-  registerGenesis(program);
-  registerPr(program);
-  registerCodeowners(program);
-  registerHistory(program);
-  registerOrg(program);
-  registerSign(program);
-  registerVerify(program);
-  registerConnectionProfile(program);
-  registerGraph(program);
-  registerStatus(program);
+  const names =
+    commandName !== undefined && Object.hasOwn(commandModules, commandName)
+      ? [commandName]
+      : Object.keys(commandModules);
+  const modules = await Promise.all(names.map((name) => commandModules[name]!()));
+  for (const module of modules) module.register(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = undefined;
-  const program = buildProgram();
+  const program = await buildProgram(argv[2]);
   if (argv.length <= 2) {
     program.outputHelp();
     return EXIT_OK;

@@ -47,8 +47,8 @@ describe('GitHub workflows', () => {
     for (const job of Object.values(workflow.jobs)) expect(Array.isArray(job.steps)).toBe(true);
   });
 
-  it.each(files)('%s calls only netspec commands that exist', (name) => {
-    const program = buildProgram();
+  it.each(files)('%s calls only netspec commands that exist', async (name) => {
+    const program = await buildProgram();
     const commands = new Map(program.commands.map((command) => [command.name(), command]));
     const { workflow } = load(name);
     const calls = Object.values(workflow.jobs).flatMap((job) =>
