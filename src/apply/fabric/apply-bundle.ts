@@ -34,11 +34,13 @@ export type StepOutcome = 'applied' | 'already' | 'failed' | 'skipped' | 'waitin
 
 export interface ApplyStep {
   channel: string;
-  action: 'update' | 'join-orderer' | 'join-peer' | 'approve' | 'commit';
+  action: 'update' | 'join-orderer' | 'join-peer' | 'install' | 'approve' | 'commit';
   /** The node acted on, `org/node`. */
   target: string;
   outcome: StepOutcome;
   detail: string;
+  /** The transaction (or install proposal) this step sent, when it sent one: for the apply record. */
+  txId?: string;
 }
 
 export interface ApplyBundleInput {

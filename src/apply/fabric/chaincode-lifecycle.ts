@@ -1,5 +1,6 @@
 // `netspec apply <bundle> --org <org>` for the bundle's chaincode definitions: Fabric's lifecycle, run by each
 // org with its own identity (in its own CI):
+//  - install: the org's CCaaS package on each of its peers, unless already there (install-package.ts);
 //  - approve: the org's peer endorses `_lifecycle` ApproveChaincodeDefinitionForMyOrg (source: the org's CCaaS
 //    package id, or "unavailable" for a chaincode without a server), and the endorsed transaction is broadcast;
 //  - commit: once CheckCommitReadiness shows approvals that satisfy the channel's LifecycleEndorsement policy,
@@ -19,6 +20,7 @@ import { type Endorsed, endorsedTransaction } from './endorsed-transaction.js';
 import { fetchConfigBlock, statusName } from './fetch-config-block.js';
 import { messageOf } from './fetch-state.js';
 import { type ConnectionOptions, NodeConnection, NodeUnreachableError, sleep } from './grpc-connection.js';
+import { installOnPeers } from './install-package.js';
 import { lifecycleRequirement, satisfiedBy } from './lifecycle-endorsement.js';
 import {
   approveProposal,
@@ -66,13 +68,20 @@ async function applyOne(
   const signer = input.identity.signer;
   const mspId = signer.mspId;
   const sequence = plan.desired.sequence;
-  const step = (action: 'approve' | 'commit', target: string, outcome: StepOutcome, detail: string) =>
+  const step = (
+    action: 'install' | 'approve' | 'commit',
+    target: string,
+    outcome: StepOutcome,
+    detail: string,
+    facts: Pick<ApplyStep, 'txId'> = {},
+  ) =>
     record({
       channel: plan.channel,
       action,
       target,
       outcome,
       detail: `${plan.name} (sequence ${sequence}): ${detail}`,
+      ...facts,
     });
 
   const channel = model.channels.find((c) => c.name === plan.channel);
@@ -97,6 +106,12 @@ async function applyOne(
         'failed',
         `stale: the channel already has sequence ${committed.sequence}; re-plan`,
       );
+    // The package the approval names goes onto the org's peers first (only a chaincode with a server has one).
+    const pkg = chaincode!.server ? ccaasPackage(model, input.identity.organization.name, chaincode!) : undefined;
+    if (pkg)
+      await installOnPeers(peers, input.identity, pkg, input.connection, (target, outcome, detail, facts) =>
+        step('install', target, outcome, detail, facts),
+      );
     // Once committed, CheckCommitReadiness no longer takes this sequence; the committed definition's approvals
     // say whether this org approved. An org may still approve a committed sequence (its peers need the approval
     // to run the chaincode), so a missing approval is made either way.
@@ -108,7 +123,6 @@ async function applyOne(
     let readiness = isCommitted ? committed!.approvals : await approvals();
     if (readiness[mspId]) step('approve', peer.endpoint.ref, 'already', `${mspId} already approved this definition`);
     else {
-      const pkg = chaincode!.server ? ccaasPackage(model, input.identity.organization.name, chaincode!) : undefined;
       const proposal = approveProposal(signer, plan.channel, definition.value, pkg?.packageId);
       const endorsed = await endorseAt(peer, proposal, 'ApproveChaincodeDefinitionForMyOrg');
       if ('error' in endorsed) return step('approve', peer.endpoint.ref, 'failed', endorsed.error);
@@ -130,6 +144,7 @@ async function applyOne(
         peer.endpoint.ref,
         'applied',
         `approved by ${mspId} (tx ${proposal.txId}, ${pkg ? `package ${pkg.packageId}` : 'no package'})`,
+        { txId: proposal.txId },
       );
     }
     if (isCommitted)
@@ -152,7 +167,13 @@ async function commit(
   definition: ChaincodeDefinition,
   peer: NodeConnection,
   readiness: Record<string, boolean>,
-  step: (action: 'commit', target: string, outcome: StepOutcome, detail: string) => void,
+  step: (
+    action: 'commit',
+    target: string,
+    outcome: StepOutcome,
+    detail: string,
+    facts?: Pick<ApplyStep, 'txId'>,
+  ) => void,
 ): Promise<void> {
   const { model } = input;
   const signer = input.identity.signer;
@@ -232,6 +253,7 @@ async function commit(
     targets,
     'applied',
     `committed (tx ${proposal.txId}), approved by ${approved.join(', ')}, endorsed by ${[...endorsers].sort().join(', ')}`,
+    { txId: proposal.txId },
   );
 }
 

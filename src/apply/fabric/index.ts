@@ -1,7 +1,8 @@
 // Live Fabric: reads a network's live state over gRPC (orderer Deliver, peer `_lifecycle` queries) into the
 // plan's state folder, and applies verified bundles (config updates by Broadcast, new channels through the
 // channel participation API and cscc JoinChain), writing an apply record per change, and runs the chaincode
-// lifecycle (each org's approval with its CCaaS package id, then the commit once LifecycleEndorsement is met).
+// lifecycle (each org installs its CCaaS package on its peers and approves with its package id, then the commit
+// once LifecycleEndorsement is met).
 export {
   type ApplyBundleInput,
   type ApplyBundleResult,
@@ -31,6 +32,7 @@ export {
   NodeUnreachableError,
   type TlsClientMaterial,
 } from './grpc-connection.js';
+export { installOnPeers } from './install-package.js';
 export {
   LIFECYCLE_ENDORSEMENT,
   type LifecycleRequirement,
@@ -44,8 +46,11 @@ export {
   chaincodeDefinition,
   checkCommitReadiness,
   commitProposal,
+  type InstalledPackage,
+  installChaincode,
   LIFECYCLE,
   queryCommittedDefinition,
+  queryInstalledChaincodes,
 } from './lifecycle-proposals.js';
 export { liveConfigFacts } from './live-channel-config.js';
 export { type NodeEndpoint, ordererEndpoints, peerEndpoints } from './node-endpoints.js';

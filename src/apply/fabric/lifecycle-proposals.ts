@@ -121,3 +121,40 @@ export async function queryCommittedDefinition(
 function definitionMessage(definition: ChaincodeDefinition): ProtoMessage {
   return { ...definition } as unknown as ProtoMessage;
 }
+
+/** One package installed on a peer, as `peer lifecycle chaincode queryinstalled` lists it. */
+export interface InstalledPackage {
+  packageId: string;
+  label: string;
+}
+
+/**
+ * `queryinstalled`: every package installed on this peer. Like `install`, the query is addressed to the peer,
+ * not to a channel (an empty channel id), and only an admin of the peer's own organization may make it.
+ */
+export async function queryInstalledChaincodes(
+  connection: NodeConnection,
+  identity: SigningIdentity,
+): Promise<InstalledPackage[]> {
+  const args = mustEncode('lifecycle.QueryInstalledChaincodesArgs', {});
+  const proposal = makeProposal(identity, '', LIFECYCLE, ['QueryInstalledChaincodes', args]);
+  const { payload } = await endorse(connection, proposal, 'QueryInstalledChaincodes');
+  const result = mustDecode('lifecycle.QueryInstalledChaincodesResult', payload);
+  return ((result.installed_chaincodes ?? []) as ProtoMessage[]).map((installed) => ({
+    packageId: String(installed.package_id ?? ''),
+    label: String(installed.label ?? ''),
+  }));
+}
+
+/** `install`: the package's tar.gz bytes, sent as they are; the peer answers with the id it stored them under. */
+export async function installChaincode(
+  connection: NodeConnection,
+  identity: SigningIdentity,
+  packageBytes: Uint8Array,
+): Promise<InstalledPackage & { txId: string }> {
+  const args = mustEncode('lifecycle.InstallChaincodeArgs', { chaincode_install_package: packageBytes });
+  const proposal = makeProposal(identity, '', LIFECYCLE, ['InstallChaincode', args]);
+  const { payload } = await endorse(connection, proposal, 'InstallChaincode');
+  const result = mustDecode('lifecycle.InstallChaincodeResult', payload);
+  return { packageId: String(result.package_id ?? ''), label: String(result.label ?? ''), txId: proposal.txId };
+}

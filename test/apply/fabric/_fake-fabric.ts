@@ -4,7 +4,9 @@
 // envelope signatures by channel members, read-set versions against its current config, mod_policy signatures
 // (netspec's governance evaluator), and cuts a new config block on success, served on Deliver. Its peer runs a
 // fake `_lifecycle` (_fake-lifecycle.ts): proposals to a peer host with an identity in `endorsers` are endorsed
-// as that peer, and endorser transactions broadcast to the orderer are validated and committed at once.
+// as that peer, and endorser transactions broadcast to the orderer are validated and committed at once. Each
+// peer also keeps its own installed chaincode packages (_fake-chaincode-store.ts), installed and listed only by
+// an admin of the peer's organization.
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import {
   Server,
@@ -23,6 +25,7 @@ import { generateSigningKeyPair, privateKeyToPem, type SigningKeyPair } from '..
 import {
   channelMsps,
   deserializeIdentity,
+  isAdmin,
   readCreator,
   type SigningIdentity,
   serializeIdentity,
@@ -30,7 +33,11 @@ import {
   verifyFabricSignature,
   verifyUpdate,
 } from '../../../src/governance/index.js';
+import { FakeChaincodeStore } from './_fake-chaincode-store.js';
 import { FakeLifecycle, proposalHash } from './_fake-lifecycle.js';
+
+/** `_lifecycle` functions about the peer's own packages: no channel, and only for the peer org's admins. */
+const PEER_LOCAL_FUNCTIONS = new Set(['InstallChaincode', 'QueryInstalledChaincode', 'QueryInstalledChaincodes']);
 
 export interface TestTls {
   caPem: string;
@@ -90,6 +97,8 @@ export class FakeFabric {
   };
   /** The peer's `_lifecycle`: approvals and committed definitions (starts from `options.chaincodes`). */
   readonly lifecycle: FakeLifecycle;
+  /** The packages installed on each peer (by host name). */
+  readonly chaincodeStore = new FakeChaincodeStore();
   /** Peer host name -> the identity it endorses with (the fake tells peers apart by the call's authority). */
   readonly endorsers = new Map<string, SigningIdentity>();
   private grpc = new Server();
@@ -311,6 +320,33 @@ export class FakeFabric {
     const args = ((spec.input as ProtoMessage).args ?? []) as Uint8Array[];
     const fn = new TextDecoder().decode(args[0]);
     this.received.proposals.push(`${chaincode}.${fn}`);
+    if (chaincode === '_lifecycle' && PEER_LOCAL_FUNCTIONS.has(fn)) {
+      // Addressed to the peer, not a channel: only an admin of the peer's own organization may call them.
+      const host = call.getHost().replace(/:\d+$/, '');
+      const local = this.endorsers.get(host);
+      if (!local) return respond(500, `peer ${host} has no local MSP in this fake`);
+      const msps = this.mspsDefining(local.mspId);
+      const creator = deserializeIdentity(read.creator.mspId, read.creator.idBytes, msps);
+      const signatureOk =
+        !('error' in creator) &&
+        verifyFabricSignature(
+          signed.proposal_bytes as Uint8Array,
+          signed.signature as Uint8Array,
+          creator.identity.certificate.publicKey,
+        ).ok;
+      if (
+        'error' in creator ||
+        !signatureOk ||
+        read.creator.mspId !== local.mspId ||
+        !isAdmin(creator.identity, msps.get(local.mspId)!, new Date())
+      )
+        return respond(
+          500,
+          `Failed to authorize invocation due to failed ACL check: the creator (${read.creator.mspId}) is not an admin of the peer's local MSP ${local.mspId}`,
+        );
+      const answer = this.chaincodeStore.answer(host, fn, args[1] ?? new Uint8Array())!;
+      return respond(answer.status, answer.message, answer.payload);
+    }
     if (chaincode === '_lifecycle' && fn === 'QueryChaincodeDefinitions') {
       if (!this.ledgers.has(channel)) return respond(500, `channel ${channel} not found`);
       const result = this.lifecycle.definitions(channel);
@@ -356,6 +392,15 @@ export class FakeFabric {
       return respond(200, '');
     }
     respond(500, `unknown function ${chaincode}.${fn}`);
+  }
+
+  /** The MSPs of a channel whose config defines `mspId` (a peer's local MSP is its org's channel MSP). */
+  private mspsDefining(mspId: string): ReturnType<typeof channelMsps> {
+    for (const channel of this.ledgers.keys()) {
+      const msps = channelMsps(this.config(channel));
+      if (msps.has(mspId)) return msps;
+    }
+    return new Map();
   }
 
   private participation(

@@ -4,6 +4,8 @@
 // peer's committer would: the proposal hash ties the endorsed result to the carried proposal, every endorsement
 // signature verifies against the channel's MSPs, an approval is endorsed by the approving org's own peer, and a
 // commit has approvals and endorsements of a MAJORITY of the application orgs (the default LifecycleEndorsement).
+// Like Fabric, an approval naming a package id does not require that package to be installed on the peer: an org
+// may approve before (or without) installing; the peer runs the chaincode once both are there.
 import { createHash } from 'node:crypto';
 import { mustDecode, mustEncode } from '../../../src/apply/fabric/signed-envelopes.js';
 import type { ProtoMessage } from '../../../src/compiler/fabric/index.js';

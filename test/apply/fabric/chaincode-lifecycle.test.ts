@@ -1,5 +1,5 @@
 // The chaincode lifecycle against the fake network (its `_lifecycle` keeps approvals per org and commits only a
-// valid endorsed transaction): org A approves (readiness grows, commit waits), org B approves and commits with
+// valid endorsed transaction): org A installs its package and approves (readiness grows, commit waits), org B approves and commits with
 // endorsements of both orgs; re-runs send nothing; a commit without enough endorsing orgs is refused before
 // anything is sent and succeeds on a re-run; the committed definition is what a re-plan expects.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -94,12 +94,16 @@ describe('chaincode lifecycle: approve per org, commit once LifecycleEndorsement
 
     const first = await runAs(network, 'manufacturer', plan);
     expect(summary(first)).toEqual([
+      'production install manufacturer/peer0 applied',
+      'production install manufacturer/peer1 applied',
       'production approve manufacturer/peer0 applied',
       'production commit - waiting',
+      'distribution install manufacturer/peer0 applied',
+      'distribution install manufacturer/peer1 applied',
       'distribution approve manufacturer/peer0 applied',
       'distribution commit - waiting',
     ]);
-    expect(first[1]!.detail).toMatch(
+    expect(first[3]!.detail).toMatch(
       /approved by ManufacturerMSP; waiting for DistributorMSP \(LifecycleEndorsement: /,
     );
     expect(await readiness(network, 'distributor', 'product-registry')).toEqual({
@@ -114,12 +118,14 @@ describe('chaincode lifecycle: approve per org, commit once LifecycleEndorsement
 
     const second = await runAs(network, 'distributor', plan);
     expect(summary(second)).toEqual([
+      'production install distributor/peer0 applied',
       'production approve distributor/peer0 applied',
       'production commit distributor/peer0, manufacturer/peer0 applied',
+      'distribution install distributor/peer0 applied',
       'distribution approve distributor/peer0 applied',
       'distribution commit distributor/peer0, manufacturer/peer0 applied',
     ]);
-    expect(second[1]!.detail).toMatch(
+    expect(second[2]!.detail).toMatch(
       /committed \(tx [0-9a-f]{64}\), approved by DistributorMSP, ManufacturerMSP, endorsed by DistributorMSP, ManufacturerMSP/,
     );
     // Every transaction the orderer received validated on the peer.
@@ -145,12 +151,13 @@ describe('chaincode lifecycle: approve per org, commit once LifecycleEndorsement
     const broadcasts = network.fake.received.broadcast;
     for (const org of ['distributor', 'manufacturer'] as const) {
       const again = await runAs(network, org, plan);
-      expect(again.map((s) => `${s.action} ${s.outcome}`)).toEqual([
+      expect(again.filter((s) => s.action !== 'install').map((s) => `${s.action} ${s.outcome}`)).toEqual([
         'approve already',
         'commit already',
         'approve already',
         'commit already',
       ]);
+      expect(again.filter((s) => s.action === 'install').every((s) => s.outcome === 'already')).toBe(true);
     }
     expect(network.fake.received.broadcast).toBe(broadcasts);
 
@@ -179,15 +186,17 @@ describe('chaincode lifecycle: approve per org, commit once LifecycleEndorsement
     const broadcasts = network.fake.received.broadcast;
     const refused = await runAs(network, 'distributor', production);
     expect(summary(refused)).toEqual([
+      'production install distributor/peer0 applied',
       'production approve distributor/peer0 applied',
       'production commit distributor/peer0 failed',
     ]);
-    expect(refused[1]!.detail).toMatch(/endorsed by DistributorMSP only; LifecycleEndorsement needs .*2 of 2/);
+    expect(refused[2]!.detail).toMatch(/endorsed by DistributorMSP only; LifecycleEndorsement needs .*2 of 2/);
     expect(network.fake.received.broadcast).toBe(broadcasts + 1); // the approval only
 
     network.fake.endorsers.set('peer0.manufacturer.supply.example.com', adminSigner('manufacturer').identity);
     const resumed = await runAs(network, 'distributor', production);
     expect(summary(resumed)).toEqual([
+      'production install distributor/peer0 already',
       'production approve distributor/peer0 already',
       'production commit distributor/peer0, manufacturer/peer0 applied',
     ]);
@@ -204,6 +213,8 @@ describe('chaincode lifecycle: approve per org, commit once LifecycleEndorsement
     network.fake.lifecycle.approvals.get('production/product-registry')!.delete('ManufacturerMSP');
     const late = await runAs(network, 'manufacturer', production);
     expect(summary(late)).toEqual([
+      'production install manufacturer/peer0 already',
+      'production install manufacturer/peer1 already',
       'production approve manufacturer/peer0 applied',
       'production commit manufacturer/peer0 already',
     ]);
@@ -228,8 +239,12 @@ describe('chaincode lifecycle: approve per org, commit once LifecycleEndorsement
     expect(result.steps.map((s) => `${s.channel} ${s.action} ${s.outcome}`)).toEqual([
       'production update applied',
       'distribution update applied',
+      'production install applied',
+      'production install applied',
       'production approve applied',
       'production commit waiting',
+      'distribution install applied',
+      'distribution install applied',
       'distribution approve applied',
       'distribution commit waiting',
     ]);
