@@ -2,21 +2,48 @@
 // decoded to configtxlator JSON.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { configBlockInfo, toJson } from '../compiler/fabric/index.js';
+import { configBlockInfo, decode, type ProtoMessage, toJson } from '../compiler/fabric/index.js';
 import type { ConfigJson } from '../compiler/plan/signers/index.js';
 
 export interface LiveConfig {
   channelId: string;
   config: ConfigJson;
+  blockNumber: string;
+  /**
+   * The exact config_update bytes of the update that made this config (ConfigEnvelope.last_update), so an update
+   * that is already live is recognised; undefined for a genesis config.
+   */
+  lastUpdate?: Uint8Array;
 }
 
 export function readConfigBlockFile(file: string): { live: LiveConfig } | { error: string } {
   if (!existsSync(file)) return { error: `${file} does not exist` };
-  const info = configBlockInfo(new Uint8Array(readFileSync(file)), { source: file });
+  const bytes = new Uint8Array(readFileSync(file));
+  const info = configBlockInfo(bytes, { source: file });
   if (!info.value) return { error: `${file}: ${info.diagnostics[0]?.message ?? 'not a config block'}` };
   const json = toJson('common.Config', info.value.config);
   if (!json.value) return { error: `${file}: ${json.diagnostics[0]?.message ?? 'the config does not decode'}` };
-  return { live: { channelId: info.value.channelId, config: json.value as unknown as ConfigJson } };
+  const lastUpdate = lastConfigUpdate(bytes);
+  return {
+    live: {
+      channelId: info.value.channelId,
+      config: json.value as unknown as ConfigJson,
+      blockNumber: info.value.blockNumber,
+      ...(lastUpdate ? { lastUpdate } : {}),
+    },
+  };
+}
+
+/** Block -> Envelope -> Payload -> ConfigEnvelope.last_update -> Payload -> ConfigUpdateEnvelope.config_update. */
+function lastConfigUpdate(block: Uint8Array): Uint8Array | undefined {
+  const step = (type: string, bytes: unknown): ProtoMessage | undefined =>
+    bytes instanceof Uint8Array ? decode(type, bytes).value : undefined;
+  const data = (step('common.Block', block)?.data as ProtoMessage | null | undefined)?.data as unknown[] | undefined;
+  const payload = step('common.Payload', step('common.Envelope', data?.[0])?.payload);
+  const lastUpdate = step('common.ConfigEnvelope', payload?.data)?.last_update as ProtoMessage | null | undefined;
+  const updatePayload = step('common.Payload', lastUpdate?.payload);
+  const update = step('common.ConfigUpdateEnvelope', updatePayload?.data)?.config_update;
+  return update instanceof Uint8Array && update.length > 0 ? update : undefined;
 }
 
 /** The state folder's block for a channel (`fabric/<channel>.block`). */

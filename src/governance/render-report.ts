@@ -11,6 +11,7 @@ export function renderReportText(report: VerifyReport): string {
   for (const problem of report.problems ?? []) lines.push(`problem: ${problem}`);
   for (const update of report.updates) {
     lines.push(`${update.channel}: ${update.status}`);
+    if (update.applied) lines.push(`  ${appliedNote(update.applied)}`);
     for (const problem of update.problems) lines.push(`  problem: ${problem}`);
     for (const requirement of update.requirements) {
       lines.push(`  ${requirement.summary}`);
@@ -21,7 +22,7 @@ export function renderReportText(report: VerifyReport): string {
       lines.push(
         `  ${signature.valid ? 'valid  ' : 'INVALID'} ${signature.source} (${signature.mspId})${reasonOf(signature)}`,
       );
-    if (update.signatures.length === 0) lines.push('  no signatures yet');
+    if (update.signatures.length === 0 && !update.applied) lines.push('  no signatures yet');
   }
   if (report.updates.length === 0 && !report.problems?.length) lines.push('No channel updates to sign.');
   lines.push(`Verdict: ${report.status}`);
@@ -38,6 +39,7 @@ export function renderReportMarkdown(report: VerifyReport): string {
 
 function updateMarkdown(update: UpdateVerdict): string[] {
   const lines = [`### \`${update.channel}\`: ${update.status}`, ''];
+  if (update.applied) lines.push(`- :white_check_mark: ${appliedNote(update.applied)}`, '');
   for (const problem of update.problems) lines.push(`- :x: ${escapeCell(problem)}`);
   if (update.problems.length > 0) lines.push('');
   if (update.requirements.length > 0) {
@@ -57,6 +59,10 @@ function updateMarkdown(update: UpdateVerdict): string[] {
     lines.push('');
   }
   return lines;
+}
+
+function appliedNote(applied: { sequence: string; blockNumber: string }): string {
+  return `already applied: the live config (sequence ${applied.sequence}, block ${applied.blockNumber}) carries this update`;
 }
 
 function reasonOf(signature: { valid: boolean; reason?: string }): string {

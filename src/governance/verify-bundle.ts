@@ -1,6 +1,7 @@
 // `netspec verify <bundle>`: first the bundle itself — re-plan from the spec and the live state and refuse update
 // bytes that differ (tampering) or a base sequence that is no longer live (stale: every signature over it is
-// void) — then, per update, every signature file and every policy the orderer will evaluate.
+// void), unless the live config is the one this very update made (applied: nothing left to do) — then, per
+// update, every signature file and every policy the orderer will evaluate.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -48,6 +49,22 @@ export function verifyBundle(bundleDir: string, options: VerifyBundleOptions = {
     if ('error' in live) return fail(`the live config cannot be read: ${live.error}`);
 
     const liveSequence = live.live.config.sequence;
+    const untampered = update.plan.artifactHash === undefined || update.sha256 === update.plan.artifactHash;
+    if (
+      liveSequence !== update.plan.baseSequence &&
+      untampered &&
+      live.live.lastUpdate &&
+      Buffer.from(live.live.lastUpdate).equals(update.bytes)
+    )
+      // Applied already (the state was fetched after apply): the base sequence is gone because of this very update.
+      return {
+        channel,
+        status: 'satisfied',
+        problems: [],
+        requirements: [],
+        signatures: [],
+        applied: { sequence: String(liveSequence ?? '0'), blockNumber: live.live.blockNumber },
+      };
     if (update.plan.baseSequence !== undefined && liveSequence !== update.plan.baseSequence)
       problems.push(
         `stale: the plan was made against config sequence ${update.plan.baseSequence}, the live config is at ` +

@@ -36,6 +36,11 @@ export interface UpdateVerdict {
   problems: string[];
   requirements: RequirementVerdict[];
   signatures: SignatureVerdict[];
+  /**
+   * Set when the live config already carries exactly this update (its last config update is the bundle's
+   * update.pb): the orderer accepted the signatures then, and there is nothing left to sign or send.
+   */
+  applied?: { sequence: string; blockNumber: string };
 }
 
 export interface VerifyReport {

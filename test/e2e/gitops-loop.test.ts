@@ -247,5 +247,14 @@ describe('the GitOps loop', () => {
     expect(replanned.stdout).toContain('Plan: 0 channels to create, 0 to update, 1 chaincode definition');
     expect(replanned.code).toBe(2);
     expect(existsSync(at(`${BUNDLE}/plan.json`))).toBe(true);
+
+    // CI re-runs the merged bundle against the freshly fetched state: already applied, nothing sent, exit 0.
+    const rerun = await runCliAsync(['apply', BUNDLE, '--timeout', '5'], { cwd: repo.root, env: applyEnv });
+    expect(rerun.stderr).toBe('');
+    expect(rerun.stdout.trim().split('\n').at(-1)).toBe(
+      'already applied: the live network already has every change of this bundle; nothing was sent',
+    );
+    expect(rerun.code).toBe(0);
+    expect(fake.received.broadcast).toBe(1);
   });
 });

@@ -101,6 +101,56 @@ describe('applyFabricBundle: channel updates', () => {
     expect(network.fake.received.broadcast).toBe(broadcasts);
   });
 
+  it('after a fresh fetch into the state folder, re-running an applied bundle says already applied', async () => {
+    network = await startNetwork();
+    const bundle = planBundle(network);
+    sign(bundle.dir, 'manufacturer', 'distributor', 'operator');
+    expect(outcomes(await apply(network, bundle))).toEqual([
+      'production update applied',
+      'distribution update applied',
+    ]);
+    // `netspec fetch` into the very state folder the bundle was planned against: its base sequence is gone.
+    const fetched = await fetchState(network.model, network.identity, { connection: FAST });
+    for (const [path, bytes] of fetched.files) writeFileSync(join(network.stateDir, path), bytes);
+
+    const verified = verifyBundle(bundle.dir);
+    expect(verified.status).toBe('satisfied');
+    expect(verified.updates.map((u) => [u.channel, u.status, u.applied?.sequence])).toEqual([
+      ['production', 'satisfied', '1'],
+      ['distribution', 'satisfied', '1'],
+    ]);
+    const broadcasts = network.fake.received.broadcast;
+    const again = await apply(network, bundle);
+    expect(again.refused).toEqual([]);
+    expect(outcomes(again)).toEqual(['production update already', 'distribution update already']);
+    expect(again.records).toEqual([]);
+    expect(network.fake.received.broadcast).toBe(broadcasts);
+  });
+
+  it('a bundle the channel moved past (another update after the fetch) is still refused as stale', async () => {
+    network = await startNetwork();
+    const bundle = planBundle(network);
+    sign(bundle.dir, 'manufacturer', 'distributor', 'operator');
+    // Someone else's update reached production: the state folder is refreshed with it.
+    const newest = network.fake.newest('production')!;
+    const live = network.fake.config('production');
+    live.sequence = String(Number(live.sequence ?? 0) + 1);
+    network.fake.store(rebuildConfigBlock(newest.block, live, newest.number + 1));
+    const fetched = await fetchState(network.model, network.identity, { connection: FAST });
+    for (const [path, bytes] of fetched.files) writeFileSync(join(network.stateDir, path), bytes);
+
+    const verified = verifyBundle(bundle.dir);
+    expect(verified.status).toBe('invalid');
+    const production = verified.updates.find((u) => u.channel === 'production')!;
+    expect(production.applied).toBeUndefined();
+    expect(production.problems[0]).toMatch(
+      /^stale: the plan was made against config sequence 0, the live config is at sequence 1/,
+    );
+    const result = await apply(network, bundle);
+    expect(result.refused[0]).toBe('the bundle does not verify (invalid): nothing was sent');
+    expect(network.fake.received.broadcast).toBe(0);
+  });
+
   it('refuses a bundle whose signatures do not satisfy the policies, before sending anything', async () => {
     network = await startNetwork();
     const bundle = planBundle(network);
