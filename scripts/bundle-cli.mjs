@@ -2,7 +2,11 @@
 // instantiating some 200 small ES modules costs more at start-up than `netspec validate` does itself; one bundle
 // with lazily loaded chunks (one per command's heavy part) starts in a fraction of that. Packages that only the
 // live-network commands need, and those with CommonJS tricks of their own, stay external and load on demand.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry content hashes: start clean so chunks of earlier builds do not pile up.
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: ['dist/cli/main.js'],
@@ -22,11 +26,8 @@ await build({
     '@kubernetes/client-node',
     '@octokit/rest',
     '@peculiar/x509',
-    'fabric-protos',
     'handlebars',
     'kubernetes-models',
-    'protobufjs',
-    'protobufjs/*',
     'reflect-metadata',
     'simple-git',
   ],

@@ -2,8 +2,7 @@
 // protos' own service descriptors. Messages travel as raw bytes: callers encode and decode them with the Fabric
 // codec, so signed bytes are never re-encoded on the way (a re-encoding would break the signature).
 import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
-import type protobuf from 'protobufjs/light.js';
-import { fabricRoot } from '../../compiler/fabric/proto/index.js';
+import { serviceMethods } from '../../compiler/fabric/proto/index.js';
 
 export type RawMethod = MethodDefinition<Uint8Array, Uint8Array>;
 
@@ -12,13 +11,12 @@ const fromBuffer = (buffer: Buffer): Uint8Array => new Uint8Array(buffer);
 
 /** `orderer.AtomicBroadcast` or `protos.Endorser` as a grpc-js service definition over raw bytes. */
 export function serviceDefinition(name: 'orderer.AtomicBroadcast' | 'protos.Endorser'): ServiceDefinition {
-  const service = fabricRoot().lookupService(name) as protobuf.Service;
   const definition: Record<string, RawMethod> = {};
-  for (const method of service.methodsArray) {
+  for (const method of serviceMethods(name)) {
     definition[method.name] = {
       path: `/${name}/${method.name}`,
-      requestStream: Boolean(method.requestStream),
-      responseStream: Boolean(method.responseStream),
+      requestStream: method.requestStream,
+      responseStream: method.responseStream,
       requestSerialize: toBuffer,
       requestDeserialize: fromBuffer,
       responseSerialize: toBuffer,

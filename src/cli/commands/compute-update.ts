@@ -27,7 +27,7 @@ export function register(program: Command): void {
 async function runComputeUpdate(options: Options): Promise<number> {
   const originalBytes = readInput(options.original);
   const updatedBytes = readInput(options.updated);
-  const fabric = await import('../../compiler/fabric/index.js');
+  const fabric = await import('../../compiler/fabric/codec.js');
   const original = fabric.decode('common.Config', originalBytes, { source: options.original });
   const updated = fabric.decode('common.Config', updatedBytes, { source: options.updated });
   if (!original.value || !updated.value) return reportFailure([...original.diagnostics, ...updated.diagnostics]);

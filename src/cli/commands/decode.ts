@@ -18,7 +18,7 @@ export function register(program: Command): void {
 
 async function runDecode(file: string, options: { type: string; output?: string }): Promise<number> {
   const bytes = readInput(file);
-  const fabric = await import('../../compiler/fabric/index.js');
+  const fabric = await import('../../compiler/fabric/codec.js');
   const message = fabric.decode(options.type, bytes, { source: file });
   if (!message.value) return reportFailure(message.diagnostics);
   const json = fabric.toJson(options.type, message.value, { source: file });

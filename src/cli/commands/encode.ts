@@ -1,7 +1,7 @@
 // `netspec encode --type <msg> <json> [--output <file>]`: configtxlator JSON back to protobuf bytes,
 // encoded deterministically (sorted map keys, defaults omitted).
 import type { Command } from 'commander';
-import type { Json } from '../../compiler/fabric/index.js';
+import type { Json } from '../../compiler/fabric/codec.js';
 import { action } from '../action.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { emit, UserError } from '../output.js';
@@ -25,7 +25,7 @@ async function runEncode(file: string, options: { type: string; output?: string 
     if (error instanceof UserError) throw error;
     throw new UserError(`${file} is not valid JSON: ${(error as Error).message}`);
   }
-  const fabric = await import('../../compiler/fabric/index.js');
+  const fabric = await import('../../compiler/fabric/codec.js');
   const message = fabric.fromJson(options.type, json, { source: file });
   if (!message.value) return reportFailure(message.diagnostics);
   const bytes = fabric.encode(options.type, message.value, { source: file });

@@ -1,91 +1,12 @@
-// Fabric channel configuration bytes: decode and encode Fabric messages, convert them to and from the JSON that
-// configtxlator prints, compute config updates like `configtxlator compute_update`, read a config block and wrap
-// an update for submission. Every function returns {value, diagnostics}; a user's bad input is never thrown.
-import { type Diagnostic, type DiagnosticCode, fileRange, type StageResult } from '../diagnostics/index.js';
+// Fabric channel configuration bytes: the codec (decode, encode, configtxlator JSON, compute-update, config
+// blocks, update envelopes) and the channel config builder that turns the model into what configtxgen would make.
+import type { StageResult } from '../diagnostics/index.js';
 import type { NetworkModel } from '../model/network-model.js';
-import {
-  type ConfigSignature,
-  genesisBlock,
-  readConfigBlock,
-  readConfigFromBlock,
-  type WrapOptions,
-  wrapUpdate,
-} from './block/index.js';
+import { genesisBlock } from './block/index.js';
+import { fromJson, type Json, type ProtoMessage } from './codec.js';
 import { channelConfigJson } from './config/channel-config.js';
-import { type Json, messageFromJson, messageToJson } from './json/index.js';
-import {
-  CodecError,
-  decodeMessage,
-  encodeMessage,
-  messageType,
-  type ProtoMessage,
-  UnknownTypeError,
-} from './proto/index.js';
-import { computeConfigUpdate } from './update/index.js';
 
-export { type GenesisOptions, genesisBlock } from './block/index.js';
-export { printJson } from './json/index.js';
-export type { ConfigSignature, Json, ProtoMessage, WrapOptions };
-
-/** Where an input came from, for diagnostics (a file name as the user typed it). */
-export interface SourceOptions {
-  source?: string;
-}
-
-/** Binary -> message object (protobufjs: snake_case fields, Long for 64-bit integers, Uint8Array bytes). */
-export function decode(type: string, bytes: Uint8Array, options: SourceOptions = {}): StageResult<ProtoMessage> {
-  return attempt('NS_FABRIC_PROTO_INVALID', options, () => {
-    messageType(type);
-    return decodeMessage(type, bytes);
-  });
-}
-
-/** Message object -> deterministic bytes (map entries sorted, proto3 defaults omitted). */
-export function encode(type: string, message: ProtoMessage, options: SourceOptions = {}): StageResult<Uint8Array> {
-  return attempt('NS_FABRIC_JSON_INVALID', options, () => encodeMessage(type, message));
-}
-
-/** Message object -> the JSON `configtxlator proto_decode` prints (print it with printJson). */
-export function toJson(type: string, message: ProtoMessage, options: SourceOptions = {}): StageResult<Json> {
-  return attempt('NS_FABRIC_PROTO_INVALID', options, () => messageToJson(type, message));
-}
-
-/** configtxlator JSON -> message object; unknown fields and wrong values are refused with their path. */
-export function fromJson(type: string, json: Json, options: SourceOptions = {}): StageResult<ProtoMessage> {
-  return attempt('NS_FABRIC_JSON_INVALID', options, () => messageFromJson(type, json));
-}
-
-/**
- * The `common.ConfigUpdate` from `original` to `updated` (both `common.Config` messages), exactly as
- * `configtxlator compute_update`; refuses when they do not differ.
- */
-export function computeUpdate(
-  channelId: string,
-  original: ProtoMessage,
-  updated: ProtoMessage,
-): StageResult<ProtoMessage> {
-  if (!original.channel_group)
-    return failure('NS_FABRIC_PROTO_INVALID', 'no channel group included for original config', {});
-  if (!updated.channel_group)
-    return failure('NS_FABRIC_PROTO_INVALID', 'no channel group included for updated config', {});
-  const update = computeConfigUpdate(channelId, original, updated);
-  if (!update)
-    return failure('NS_FABRIC_NO_CHANGES', 'no differences detected between original and updated config', {});
-  return { value: update, diagnostics: [] };
-}
-
-/** The `common.Config` carried by a config block (as `peer channel fetch config` writes it, or a genesis block). */
-export function configFromBlock(blockBytes: Uint8Array, options: SourceOptions = {}): StageResult<ProtoMessage> {
-  return attempt('NS_FABRIC_NOT_CONFIG_BLOCK', options, () => readConfigFromBlock(blockBytes));
-}
-
-/** The config block's config, the channel it belongs to and the block's number. */
-export function configBlockInfo(
-  blockBytes: Uint8Array,
-  options: SourceOptions = {},
-): StageResult<{ config: ProtoMessage; channelId: string; blockNumber: string }> {
-  return attempt('NS_FABRIC_NOT_CONFIG_BLOCK', options, () => readConfigBlock(blockBytes));
-}
+export * from './codec.js';
 
 /** A channel's `common.Config` built from the model, as configtxgen builds it from an equivalent configtx.yaml. */
 export function buildChannelConfig(model: NetworkModel, channelName: string): StageResult<ProtoMessage> {
@@ -97,36 +18,4 @@ export function buildGenesisBlock(model: NetworkModel, channelName: string, time
   const config = buildChannelConfig(model, channelName);
   if (!config.value) return { value: undefined, diagnostics: config.diagnostics };
   return { value: genesisBlock(config.value, channelName, { timestamp }), diagnostics: [] };
-}
-
-/**
- * A CONFIG_UPDATE Envelope around the signed update bytes (kept exactly as given), with the organizations'
- * ConfigSignatures; the envelope's own signature is left empty for the submitter.
- */
-export function wrapConfigUpdate(
-  updateBytes: Uint8Array,
-  signatures: readonly ConfigSignature[],
-  channelId: string,
-  options: WrapOptions = {},
-): Uint8Array {
-  return wrapUpdate(updateBytes, signatures, channelId, options);
-}
-
-function attempt<T>(code: DiagnosticCode, options: SourceOptions, run: () => T): StageResult<T> {
-  try {
-    return { value: run(), diagnostics: [] };
-  } catch (error) {
-    if (!(error instanceof CodecError)) throw error;
-    return failure(error instanceof UnknownTypeError ? 'NS_FABRIC_UNKNOWN_TYPE' : code, error.message, options);
-  }
-}
-
-function failure<T>(code: DiagnosticCode, message: string, options: SourceOptions): StageResult<T> {
-  const diagnostic: Diagnostic = {
-    code,
-    severity: 'error',
-    message,
-    ranges: options.source === undefined ? [] : [fileRange(options.source)],
-  };
-  return { value: undefined, diagnostics: [diagnostic] };
 }

@@ -1,20 +1,19 @@
 // JSON -> message, the inverse of to-json (what `configtxlator proto_encode` reads): expanded opaque fields are
 // encoded back to bytes, and anything the schema does not define is refused with the path of the offending field.
-import type protobuf from 'protobufjs/light.js';
 import { didYouMean } from '../../diagnostics/index.js';
 import { CodecError, joinPath } from '../proto/codec-error.js';
-import { messageType } from '../proto/message-type.js';
+import { enumType, type FieldSchema, type MessageSchema, messageType } from '../proto/schema.js';
 import { compareUtf8, encodeMessage, type ProtoMessage } from '../proto/wire.js';
 import { channelGroupField, configValueType, type GroupKind, opaqueFieldRule, subGroupKind } from './expansions.js';
 import { describe, isJsonObject, type Json, scalarFromJson, timestampFromJson } from './json-value.js';
 
-type FieldOverride = (field: protobuf.Field, json: Json, path: string) => unknown;
+type FieldOverride = (field: FieldSchema, json: Json, path: string) => unknown;
 
 export function messageFromJson(typeName: string, json: Json, path = '', override?: FieldOverride): ProtoMessage {
   if (!isJsonObject(json)) throw new CodecError(`expected an object for ${typeName}, got ${describe(json)}`, path);
   const type = messageType(typeName);
   const message: ProtoMessage = {};
-  const deferred: [protobuf.Field, Json, string][] = [];
+  const deferred: [FieldSchema, Json, string][] = [];
   for (const key of Object.keys(json)) {
     const field = fieldByJsonName(type, key);
     const fieldPath = joinPath(path, key);
@@ -22,7 +21,7 @@ export function messageFromJson(typeName: string, json: Json, path = '', overrid
       throw new CodecError(
         `unknown field '${key}' in ${typeName}${didYouMean(
           key,
-          type.fieldsArray.map((f) => f.name),
+          type.fields.map((f) => f.name),
         )}`,
         fieldPath,
       );
@@ -50,20 +49,20 @@ export function messageFromJson(typeName: string, json: Json, path = '', overrid
   return message;
 }
 
-function fieldByJsonName(type: protobuf.Type, key: string): protobuf.Field | undefined {
-  const direct = type.fields[key];
+function fieldByJsonName(type: MessageSchema, key: string): FieldSchema | undefined {
+  const direct = type.fieldByName.get(key);
   if (direct) return direct;
   // protojson also accepts the lowerCamelCase JSON name.
-  return type.fieldsArray.find((f) => f.name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase()) === key);
+  return type.fields.find((f) => f.name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase()) === key);
 }
 
 function mapOrList(
-  field: protobuf.Field,
+  field: FieldSchema,
   json: Json,
   path: string,
   convert: (item: Json, path: string, key: string) => unknown,
 ) {
-  if (field.map) {
+  if (field.mapKey) {
     if (!isJsonObject(json)) throw new CodecError(`expected an object (map), got ${describe(json)}`, path);
     const out: ProtoMessage = {};
     for (const key of Object.keys(json).sort(compareUtf8))
@@ -77,14 +76,13 @@ function mapOrList(
   return convert(json, path, '');
 }
 
-function fieldValueFromJson(field: protobuf.Field, json: Json, path: string): unknown {
-  const resolved = field.resolvedType;
-  if (resolved && 'fieldsArray' in resolved) {
-    const name = resolved.fullName.slice(1);
+function fieldValueFromJson(field: FieldSchema, json: Json, path: string): unknown {
+  if (field.message) {
+    const name = field.message;
     return name === 'google.protobuf.Timestamp' ? timestampFromJson(json, path) : messageFromJson(name, json, path);
   }
-  if (resolved) {
-    const values = (resolved as protobuf.Enum).values;
+  if (field.enum) {
+    const values = enumType(field.enum).values;
     if (typeof json === 'string' && Object.hasOwn(values, json)) return values[json];
     if (typeof json === 'number' && Number.isInteger(json)) return json;
     throw new CodecError(
@@ -92,7 +90,7 @@ function fieldValueFromJson(field: protobuf.Field, json: Json, path: string): un
       path,
     );
   }
-  return scalarFromJson(field.type, json, path);
+  return scalarFromJson(field.scalar!, json, path);
 }
 
 function opaqueFromJson(json: Json, typeName: string, path: string): Uint8Array {

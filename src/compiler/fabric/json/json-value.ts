@@ -1,13 +1,7 @@
 // The JSON shapes the codec reads and writes, and the scalar conversions shared by both directions.
-import protobuf from 'protobufjs/light.js';
+import Long from 'long';
 import { CodecError } from '../proto/codec-error.js';
-
-interface LongStatic {
-  fromString(text: string, unsigned?: boolean): unknown;
-  fromNumber(value: number, unsigned?: boolean): unknown;
-}
-// protobufjs encodes 64-bit integers from Long objects (the `long` package it bundles) without losing precision.
-const Long = protobuf.util.Long as unknown as LongStatic;
+import { SIXTY_FOUR_BIT, UNSIGNED } from '../proto/schema.js';
 
 export type Json = null | boolean | number | string | Json[] | JsonObject;
 export type JsonObject = { [key: string]: Json };
@@ -16,8 +10,6 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export const SIXTY_FOUR_BIT = new Set(['int64', 'uint64', 'sint64', 'fixed64', 'sfixed64']);
-const UNSIGNED = new Set(['uint32', 'fixed32', 'uint64', 'fixed64']);
 const THIRTY_TWO_BIT = new Set(['int32', 'uint32', 'sint32', 'fixed32', 'sfixed32']);
 
 /** A protobuf scalar as configtxlator prints it: 64-bit integers as decimal strings, empty bytes as null. */

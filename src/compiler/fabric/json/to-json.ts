@@ -1,22 +1,21 @@
 // Message -> JSON exactly as `configtxlator proto_decode` prints it: every field present (defaults included,
 // unset messages as null), snake_case names, enums by name, and opaque bytes expanded into the message they hold.
-import type protobuf from 'protobufjs/light.js';
 import { joinPath } from '../proto/codec-error.js';
-import { messageType } from '../proto/message-type.js';
+import { enumType, type FieldSchema, messageType } from '../proto/schema.js';
 import { decodeMessage, type ProtoMessage } from '../proto/wire.js';
 import { channelGroupField, configValueType, type GroupKind, opaqueFieldRule, subGroupKind } from './expansions.js';
 import { type Json, type JsonObject, scalarToJson, timestampToJson } from './json-value.js';
 
 /** Converts one field's value; used where the context (a group's kind) decides what a field holds. */
-type FieldOverride = (field: protobuf.Field, value: unknown, path: string) => Json | undefined;
+type FieldOverride = (field: FieldSchema, value: unknown, path: string) => Json | undefined;
 
 export function messageToJson(typeName: string, message: ProtoMessage, path = '', override?: FieldOverride): Json {
   if (typeName === 'google.protobuf.Timestamp') return timestampToJson(message);
   const type = messageType(typeName);
   const out: JsonObject = {};
-  for (const field of type.fieldsArray) {
+  for (const field of type.fields) {
     // protojson prints only the member of a oneof that is set, even with EmitUnpopulated.
-    if (field.partOf && (!Object.hasOwn(message, field.name) || message[field.name] == null)) continue;
+    if (field.oneof !== undefined && (!Object.hasOwn(message, field.name) || message[field.name] == null)) continue;
     const value = message[field.name];
     const fieldPath = joinPath(path, field.name);
     const special = override?.(field, value, fieldPath);
@@ -38,12 +37,12 @@ export function messageToJson(typeName: string, message: ProtoMessage, path = ''
 }
 
 function mapOrList(
-  field: protobuf.Field,
+  field: FieldSchema,
   value: unknown,
   path: string,
   convert: (item: unknown, path: string, inList: boolean) => Json,
 ): Json {
-  if (field.map) {
+  if (field.mapKey) {
     const out: JsonObject = {};
     for (const [key, item] of Object.entries((value ?? {}) as ProtoMessage))
       out[key] = convert(item, joinPath(path, key), true);
@@ -53,16 +52,13 @@ function mapOrList(
   return convert(value, path, false);
 }
 
-function fieldValueToJson(field: protobuf.Field, value: unknown, path: string, inList: boolean): Json {
-  const resolved = field.resolvedType;
-  if (resolved && 'fieldsArray' in resolved) {
-    return value == null ? null : messageToJson(resolved.fullName.slice(1), value as ProtoMessage, path);
-  }
-  if (resolved) {
+function fieldValueToJson(field: FieldSchema, value: unknown, path: string, inList: boolean): Json {
+  if (field.message) return value == null ? null : messageToJson(field.message, value as ProtoMessage, path);
+  if (field.enum) {
     const number = Number(value ?? 0);
-    return (resolved as protobuf.Enum).valuesById[number] ?? number;
+    return enumType(field.enum).namesById.get(number) ?? number;
   }
-  return scalarToJson(field.type, value, inList);
+  return scalarToJson(field.scalar!, value, inList);
 }
 
 function opaqueToJson(bytes: Uint8Array | undefined, inList: boolean, typeOf: () => string, path: string): Json {

@@ -1,6 +1,15 @@
-// The Fabric protobuf layer: the .proto files of `fabric-protos` loaded once with protobufjs 8, and
-// deterministic binary encoding (sorted map keys, proto3 defaults omitted) so equal messages give equal bytes.
+// The Fabric protobuf layer: the schema of the `fabric-protos` .proto files (resolved at build time), and a
+// codec for it whose encoding is deterministic (sorted map keys, proto3 defaults omitted), so equal messages give
+// equal bytes.
 export { CodecError, joinPath, UnknownTypeError } from './codec-error.js';
-export { fabricRoot } from './load-root.js';
-export { messageType, messageTypeNames } from './message-type.js';
+export {
+  type EnumSchema,
+  enumType,
+  type FieldSchema,
+  type MessageSchema,
+  messageType,
+  messageTypeNames,
+  type ServiceMethod,
+  serviceMethods,
+} from './schema.js';
 export { compareUtf8, decodeMessage, encodeMessage, type ProtoMessage } from './wire.js';

@@ -2,17 +2,8 @@
 // (Fabric internal/configtxlator/update/update.go): unchanged items are carried in the read set by version,
 // changed items go to the write set at version + 1, new items at version 0, removed items are simply absent;
 // a group whose membership or mod_policy changed is bumped and carries all its unchanged children in both sets.
-import protobuf from 'protobufjs/light.js';
+import Long from 'long';
 import type { ProtoMessage } from '../proto/wire.js';
-
-interface LongLike {
-  add(n: number): LongLike;
-}
-interface LongStatic {
-  fromValue(value: unknown, unsigned?: boolean): LongLike;
-  UZERO: LongLike;
-}
-const Long = protobuf.util.Long as unknown as LongStatic;
 
 type Item = ProtoMessage;
 type ItemMap = Record<string, Item>;
@@ -32,7 +23,7 @@ interface GroupUpdate {
 
 /**
  * The read and write sets that turn `original` into `updated` (both `common.Config`), or undefined when they
- * do not differ. Versions are protobufjs Longs; the result is a `common.ConfigUpdate` ready to encode.
+ * do not differ. Versions are Longs; the result is a `common.ConfigUpdate` ready to encode.
  */
 export function computeConfigUpdate(channelId: string, original: Item, updated: Item): Item | undefined {
   const result = computeGroupUpdate(groupOf(original.channel_group), groupOf(updated.channel_group));
@@ -44,8 +35,8 @@ function groupOf(value: unknown): Item {
   return (value as Item | null | undefined) ?? {};
 }
 
-function version(item: Item): LongLike {
-  return item.version == null ? Long.UZERO : Long.fromValue(item.version, true);
+function version(item: Item): Long {
+  return item.version == null ? Long.UZERO : Long.fromValue(item.version as Long, true);
 }
 
 function bytesEqual(a: unknown, b: unknown): boolean {
