@@ -18,7 +18,7 @@ import type { ApplyRecord } from './apply-record.js';
 import { applyChaincodeLifecycle } from './chaincode-lifecycle.js';
 import { joinOrderer, ordererHasChannel } from './channel-participation.js';
 import type { ClientIdentity } from './client-identity.js';
-import { fetchConfigBlock, statusName } from './fetch-config-block.js';
+import { DeliverRefusedError, fetchConfigBlock, statusName } from './fetch-config-block.js';
 import { messageOf } from './fetch-state.js';
 import { type ConnectionOptions, NodeConnection, sleep } from './grpc-connection.js';
 import { liveConfigFacts } from './live-channel-config.js';
@@ -28,6 +28,7 @@ import { configUpdateEnvelope } from './signed-envelopes.js';
 
 const STATUS_SUCCESS = 200;
 const STATUS_BAD_REQUEST = 400;
+const STATUS_FORBIDDEN = 403;
 
 /** `waiting`: nothing to do yet and nothing wrong (a chaincode commit waiting for other orgs' approvals). */
 export type StepOutcome = 'applied' | 'already' | 'failed' | 'skipped' | 'waiting';
@@ -176,12 +177,17 @@ async function applyUpdate(
       const answer = await connection.broadcast(envelope);
       if (answer.status !== STATUS_SUCCESS) {
         const stale = answer.status === STATUS_BAD_REQUEST && /read ?set|be at version|readset/i.test(answer.info);
+        // The orderer checks the submitter against /Channel/Writers before the update's signatures.
+        const notWriter = answer.status === STATUS_FORBIDDEN && /'Writers'|\/Channel\/Writers/.test(answer.info);
         step(
           endpoint.ref,
           'failed',
           stale
             ? `stale: the channel moved on, re-plan and re-sign (${answer.info})`
-            : `the orderer refused the update (${statusName(answer.status)}: ${answer.info})`,
+            : notWriter
+              ? `the orderer refused the submitter: ${signer.mspId}'s identity does not satisfy /Channel/Writers of ${name} ` +
+                `(submit as an admin or client of a member organization) (${statusName(answer.status)}: ${answer.info})`
+              : `the orderer refused the update (${statusName(answer.status)}: ${answer.info})`,
         );
         return undefined;
       }
@@ -201,6 +207,16 @@ async function applyUpdate(
       );
       return { sequence: String(committed.sequence), txId, blockNumber: String(committed.blockNumber) };
     } catch (error) {
+      // Refused to read the channel: every orderer of it will say the same about this identity.
+      if (error instanceof DeliverRefusedError && error.status === STATUS_FORBIDDEN) {
+        step(
+          endpoint.ref,
+          'failed',
+          `the orderer refused the submitter: ${signer.mspId}'s identity may not read ${name} (/Channel/Readers); ` +
+            `apply as an admin of a member organization of the channel (${messageOf(error)})`,
+        );
+        return undefined;
+      }
       // Unreachable after retries: try the channel's next orderer.
       lastError = messageOf(error);
     } finally {

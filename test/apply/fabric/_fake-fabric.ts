@@ -1,7 +1,8 @@
 // An in-process Fabric network for tests, on 127.0.0.1 with TLS material made at test time: one gRPC server
 // speaking orderer.AtomicBroadcast (Broadcast, Deliver) and protos.Endorser (ProcessProposal) from the Fabric
 // protos, and an HTTPS (mutual TLS) channel participation API. It judges what it receives as an orderer would:
-// envelope signatures by channel members, read-set versions against its current config, mod_policy signatures
+// envelope signatures by channel members, the submitter of a config update against /Channel/Writers (Fabric's
+// SigFilter, before anything else), read-set versions against its current config, mod_policy signatures
 // (netspec's governance evaluator), and cuts a new config block on success, served on Deliver. Its peer runs a
 // fake `_lifecycle` (_fake-lifecycle.ts): proposals to a peer host with an identity in `endorsers` are endorsed
 // as that peer, and endorser transactions broadcast to the orderer are validated and committed at once. Each
@@ -19,14 +20,17 @@ import {
 import { serviceDefinition } from '../../../src/apply/fabric/fabric-services.js';
 import { mustDecode, mustEncode } from '../../../src/apply/fabric/signed-envelopes.js';
 import { configBlockInfo, fromJson, type Json, type ProtoMessage, toJson } from '../../../src/compiler/fabric/index.js';
-import type { ConfigGroupJson, ConfigJson } from '../../../src/compiler/plan/signers/index.js';
+import { type ConfigGroupJson, type ConfigJson, resolvePolicy } from '../../../src/compiler/plan/signers/index.js';
 import { issueCaCertificate, issueLeafCertificate } from '../../../src/crypto/issue-certificate.js';
 import { generateSigningKeyPair, privateKeyToPem, type SigningKeyPair } from '../../../src/crypto/key-pair.js';
 import {
   channelMsps,
   deserializeIdentity,
+  type EvaluatedIdentity,
+  evaluateRequirement,
   isAdmin,
   readCreator,
+  satisfiesPrincipal,
   type SigningIdentity,
   serializeIdentity,
   signLowS,
@@ -221,7 +225,8 @@ export class FakeFabric {
       const answer = (code: number, info = '') =>
         call.write(mustEncode('orderer.BroadcastResponse', { status: code, info }));
       if (!this.newest(channel)) return answer(404, `channel ${channel} not found`);
-      if (!valid) return answer(403, 'the envelope signature does not verify or its creator is not a channel member');
+      if (!valid && type !== 2)
+        return answer(403, 'the envelope signature does not verify or its creator is not a channel member');
       if (type === 3) {
         // An endorser transaction: ordered, then validated and committed by the peer (invalid ones are recorded
         // in lifecycle.validated, as a peer marks them invalid; the orderer still answers SUCCESS).
@@ -239,6 +244,11 @@ export class FakeFabric {
         return answer(200);
       }
       if (type !== 2) return answer(400, `unsupported header type ${type}`);
+      // Fabric's orderer runs its SigFilter first: the submitter must satisfy /Channel/Writers before the
+      // update's own mod_policies are looked at.
+      const writers = this.writersProblem(channel, bytes);
+      if (writers)
+        return answer(403, `config update for existing channel did not pass initial checks: ${writers}: permission denied`);
       const config = this.config(channel);
       const updateEnvelope = mustDecode('common.ConfigUpdateEnvelope', data);
       const verdict = verifyUpdate({
@@ -277,6 +287,39 @@ export class FakeFabric {
       this.store(configBlock(channel, this.newest(channel)!.number + 1, newConfig, bytes));
       answer(200);
     });
+  }
+
+  /**
+   * Fabric's SigFilter for /Channel/Writers: the envelope's creator, if its signature over the payload verifies,
+   * is the only identity the policy is evaluated over. Undefined when satisfied, else Fabric's message.
+   */
+  private writersProblem(channel: string, bytes: Uint8Array): string | undefined {
+    const config = this.config(channel);
+    const msps = channelMsps(config);
+    const envelope = mustDecode('common.Envelope', bytes);
+    const header = mustDecode('common.Payload', envelope.payload as Uint8Array).header as ProtoMessage;
+    const read = readCreator(header.signature_header as Uint8Array);
+    const identities: EvaluatedIdentity[] = [];
+    if (!('error' in read)) {
+      const identity = deserializeIdentity(read.creator.mspId, read.creator.idBytes, msps);
+      const now = new Date();
+      if (
+        !('error' in identity) &&
+        verifyFabricSignature(
+          envelope.payload as Uint8Array,
+          envelope.signature as Uint8Array,
+          identity.identity.certificate.publicKey,
+        ).ok
+      )
+        identities.push({
+          mspId: read.creator.mspId,
+          satisfies: (principal) => satisfiesPrincipal(identity.identity, principal, msps, now),
+        });
+    }
+    const requirement = resolvePolicy(config.channel_group, '/Channel/Writers');
+    const evaluation = evaluateRequirement(requirement, identities);
+    if (evaluation.satisfied) return undefined;
+    return `implicit policy evaluation failed - ${evaluation.met} sub-policies were satisfied, but this policy requires ${evaluation.needed} of the 'Writers' sub-policies to be satisfied`;
   }
 
   /** Decodes a signed envelope and checks its signature by a member of the channel's MSPs. */
