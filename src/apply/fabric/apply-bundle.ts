@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { NetworkModel } from '../../compiler/model/network-model.js';
 import type { ChannelPlan, Plan } from '../../compiler/plan/index.js';
 import { readSignatureFiles, type VerifyReport } from '../../governance/index.js';
-import type { ApplyRecord } from './apply-record.js';
+import { type ApplyRecord, chaincodeRecords } from './apply-record.js';
 import { applyChaincodeLifecycle } from './chaincode-lifecycle.js';
 import { joinOrderer, ordererHasChannel } from './channel-participation.js';
 import type { ClientIdentity } from './client-identity.js';
@@ -42,6 +42,8 @@ export interface ApplyStep {
   detail: string;
   /** The transaction (or install proposal) this step sent, when it sent one: for the apply record. */
   txId?: string;
+  /** Chaincode lifecycle steps: the definition they belong to. */
+  chaincode?: { name: string; sequence: number };
 }
 
 export interface ApplyBundleInput {
@@ -126,7 +128,12 @@ export async function applyFabricBundle(input: ApplyBundleInput): Promise<ApplyB
     }
   }
   // Chaincode definitions after the channels they live on: the acting org's approvals, then commits.
-  await applyChaincodeLifecycle(input, record);
+  const chaincodeSteps: ApplyStep[] = [];
+  await applyChaincodeLifecycle(input, (step) => {
+    chaincodeSteps.push(step);
+    record(step);
+  });
+  result.records.push(...chaincodeRecords(chaincodeSteps, input.identity, bundleHash, now()));
   return result;
 }
 

@@ -82,6 +82,7 @@ async function applyOne(
       outcome,
       detail: `${plan.name} (sequence ${sequence}): ${detail}`,
       ...facts,
+      chaincode: { name: plan.name, sequence },
     });
 
   const channel = model.channels.find((c) => c.name === plan.channel);

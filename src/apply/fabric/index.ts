@@ -10,7 +10,13 @@ export {
   applyFabricBundle,
   type StepOutcome,
 } from './apply-bundle.js';
-export { type ApplyRecord, applyRecordPath, renderApplyRecord } from './apply-record.js';
+export {
+  type ApplyRecord,
+  applyRecordFile,
+  applyRecordPath,
+  chaincodeRecords,
+  renderApplyRecord,
+} from './apply-record.js';
 export { type CcaasPackage, ccaasPackage } from './ccaas-package.js';
 export { applyChaincodeLifecycle, type ChaincodeLifecycleInput } from './chaincode-lifecycle.js';
 export { joinOrderer, ordererHasChannel, type ParticipationOptions } from './channel-participation.js';

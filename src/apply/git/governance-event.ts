@@ -16,15 +16,22 @@ export interface SignatureEvent {
   updateHash?: string;
 }
 
-/** `applied/<channel>-<sequence>.json`, as apply writes it after the orderer accepted an update. */
+/**
+ * `applied/<channel>-<sequence>.json`, as apply writes it after the orderer accepted an update, or
+ * `applied/<channel>-chaincode-<name>-<sequence>-<org>.json` for an org's chaincode lifecycle steps (then
+ * `sequence` is the definition's sequence and `chaincode` says which and by whom).
+ */
 export interface ApplyRecord {
   bundleHash: string;
   channel: string;
   sequence: number | string;
+  chaincode?: { name: string; organization: string; mspId: string };
   txIds: string[];
   blockNumbers: (number | string)[];
   appliedAt: string;
   signers: string[];
+  /** Chaincode records: the steps that changed something (install per peer, approve, commit). */
+  steps?: { action: string; target: string; txId?: string }[];
 }
 
 export interface AppliedEvent extends Partial<ApplyRecord> {

@@ -187,6 +187,11 @@ function appliedEvent(path: string, text: string | undefined): AppliedEvent {
     (typeof sequence === 'number' || typeof sequence === 'string') &&
     typeof json.appliedAt === 'string';
   const strings = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+  const named = json.chaincode as Record<string, unknown> | undefined;
+  const chaincode =
+    named && typeof named === 'object' && typeof named.name === 'string'
+      ? { name: named.name, organization: String(named.organization ?? ''), mspId: String(named.mspId ?? '') }
+      : undefined;
   return {
     path,
     ...(typeof json.bundleHash === 'string' ? { bundleHash: json.bundleHash } : {}),
@@ -196,6 +201,7 @@ function appliedEvent(path: string, text: string | undefined): AppliedEvent {
     blockNumbers: Array.isArray(json.blockNumbers) ? (json.blockNumbers as (number | string)[]) : [],
     ...(typeof json.appliedAt === 'string' ? { appliedAt: json.appliedAt } : {}),
     signers: strings(json.signers),
+    ...(chaincode ? { chaincode } : {}),
     ...(wellFormed ? {} : { problem: 'lacks channel, sequence or appliedAt' }),
   };
 }

@@ -59,7 +59,11 @@ function signatureLine(signature: SignatureEvent): string {
 
 function appliedLine(applied: AppliedEvent): string {
   if (applied.problem) return `${applied.path}: unreadable record (${applied.problem})`;
-  const parts = [`channel ${applied.channel} at config sequence ${applied.sequence} on ${applied.appliedAt}`];
+  const parts = applied.chaincode
+    ? [
+        `chaincode ${applied.chaincode.name} sequence ${applied.sequence} on channel ${applied.channel} by ${applied.chaincode.mspId || applied.chaincode.organization} on ${applied.appliedAt}`,
+      ]
+    : [`channel ${applied.channel} at config sequence ${applied.sequence} on ${applied.appliedAt}`];
   if (applied.blockNumbers?.length) parts.push(`block ${applied.blockNumbers.join(', ')}`);
   if (applied.txIds?.length) parts.push(`tx ${applied.txIds.join(', ')}`);
   if (applied.signers?.length) parts.push(`signed by ${applied.signers.join(', ')}`);

@@ -1,8 +1,9 @@
 // `netspec apply <bundle>` (no target flag): the bundle's Fabric part applied to the live network, only after
 // `verify` is satisfied, and only the bundle's own bytes (never a fresh plan). Re-running an applied bundle does
-// nothing and says so. Each applied change leaves a record in `<network>/applied/<channel>-<sequence>.json`.
+// nothing and says so. Each applied change leaves a record in `<network>/applied/`: `<channel>-<sequence>.json`
+// for a channel, `<channel>-chaincode-<name>-<sequence>-<org>.json` for an org's chaincode lifecycle steps.
 import type { ApplyStep } from '../../apply/fabric/index.js';
-import { applyFabricBundle, applyRecordPath, chooseIdentity, renderApplyRecord } from '../../apply/fabric/index.js';
+import { applyFabricBundle, applyRecordFile, chooseIdentity, renderApplyRecord } from '../../apply/fabric/index.js';
 import { hasErrors } from '../../compiler/diagnostics/index.js';
 import { loadSpec } from '../../compiler/load-spec.js';
 import { verifyBundle } from '../../governance/index.js';
@@ -56,7 +57,7 @@ export async function runApply(bundle: string, options: ApplyOptions): Promise<n
     return EXIT_ERROR;
   }
   for (const record of result.records)
-    writeFileAtomic(applyRecordPath(model.specDir, record.channel, record.sequence), renderApplyRecord(record));
+    writeFileAtomic(applyRecordFile(model.specDir, record), renderApplyRecord(record));
 
   const count = (outcome: ApplyStep['outcome']) => result.steps.filter((step) => step.outcome === outcome).length;
   const failed = count('failed') + count('skipped');

@@ -30,8 +30,8 @@ import {
   evaluateRequirement,
   isAdmin,
   readCreator,
-  satisfiesPrincipal,
   type SigningIdentity,
+  satisfiesPrincipal,
   serializeIdentity,
   signLowS,
   verifyFabricSignature,
@@ -248,7 +248,10 @@ export class FakeFabric {
       // update's own mod_policies are looked at.
       const writers = this.writersProblem(channel, bytes);
       if (writers)
-        return answer(403, `config update for existing channel did not pass initial checks: ${writers}: permission denied`);
+        return answer(
+          403,
+          `config update for existing channel did not pass initial checks: ${writers}: permission denied`,
+        );
       const config = this.config(channel);
       const updateEnvelope = mustDecode('common.ConfigUpdateEnvelope', data);
       const verdict = verifyUpdate({

@@ -3,21 +3,24 @@
 // endorsements of both orgs; re-runs send nothing; a commit without enough endorsing orgs is refused before
 // anything is sent and succeeds on a re-run; the committed definition is what a re-plan expects.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type ApplyStep,
   applyChaincodeLifecycle,
   applyFabricBundle,
+  applyRecordFile,
   type ClientIdentity,
   ccaasPackage,
   chaincodeDefinition,
+  chaincodeRecords,
   checkCommitReadiness,
   fetchState,
   identityFromPem,
   NodeConnection,
   peerEndpoints,
 } from '../../../src/apply/fabric/index.js';
+import { renderHistoryText } from '../../../src/apply/git/render-history.js';
 import { verifyBundle } from '../../../src/governance/index.js';
 import { adminFiles, adminSigner, type Org } from '../../governance/_fixtures.js';
 import { FAST, planBundle, sign, startNetwork, type TestNetwork } from './_network.js';
@@ -248,5 +251,63 @@ describe('chaincode lifecycle: approve per org, commit once LifecycleEndorsement
       'distribution approve applied',
       'distribution commit waiting',
     ]);
+    // Besides the two channel records, one record per chaincode definition the org acted on, named for it.
+    const chaincodeRecords = result.records.filter((r) => r.chaincode);
+    expect(
+      chaincodeRecords.map((r) => relative(network!.model.specDir, applyRecordFile(network!.model.specDir, r))),
+    ).toEqual([
+      'applied/production-chaincode-product-registry-2-manufacturer.json',
+      'applied/distribution-chaincode-shipment-tracking-3-manufacturer.json',
+    ]);
+    const [production] = chaincodeRecords;
+    expect(production).toEqual({
+      bundleHash: result.records[0]!.bundleHash,
+      channel: 'production',
+      sequence: 2,
+      chaincode: { name: 'product-registry', organization: 'manufacturer', mspId: 'ManufacturerMSP' },
+      txIds: [expect.stringMatching(/^[0-9a-f]{64}$/), expect.stringMatching(/^[0-9a-f]{64}$/), expect.any(String)],
+      blockNumbers: [],
+      appliedAt: expect.any(String),
+      signers: ['ManufacturerMSP'],
+      steps: [
+        { action: 'install', target: 'manufacturer/peer0', txId: production!.txIds[0] },
+        { action: 'install', target: 'manufacturer/peer1', txId: production!.txIds[1] },
+        { action: 'approve', target: 'manufacturer/peer0', txId: production!.txIds[2] },
+      ],
+    });
+    const approval = result.steps.find((s) => s.channel === 'production' && s.action === 'approve')!;
+    expect(production!.txIds[2]).toBe(approval.txId);
+    expect(approval.detail).toContain(`tx ${approval.txId}`);
+    // What `netspec history` prints for it.
+    const text = renderHistoryText({
+      network: 'supply-chain',
+      path: 'networks/supply-chain',
+      events: [
+        {
+          commit: 'c0ffee',
+          parents: [],
+          date: '2030-01-02T03:04:05Z',
+          author: { name: 'ci', email: 'ci@example.com' },
+          subject: 'netspec: applied',
+          files: [],
+          specChanges: [],
+          signatures: [],
+          applied: [{ path: 'applied/production-chaincode-product-registry-2-manufacturer.json', ...production! }],
+        },
+      ],
+    });
+    expect(text).toContain(
+      `applied: chaincode product-registry sequence 2 on channel production by ManufacturerMSP on ${production!.appliedAt}, tx ${production!.txIds.join(', ')}`,
+    );
+  });
+
+  it('a re-run that changes nothing writes no chaincode record', async () => {
+    network = await lifecycleNetwork();
+    const plan = planBundle(network).plan;
+    const production = { ...plan, channels: [], chaincodes: plan.chaincodes.filter((c) => c.channel === 'production') };
+    await runAs(network, 'manufacturer', production);
+    const steps = await runAs(network, 'manufacturer', production);
+    expect(steps.every((s) => s.outcome === 'already' || s.outcome === 'waiting')).toBe(true);
+    expect(chaincodeRecords(steps, identityOf(network, 'manufacturer'), 'h', new Date(0))).toEqual([]);
   });
 });
