@@ -1,8 +1,10 @@
 // Objects -> the files of `k8s/<org>/`: one YAML file per object (`<kind>-<name>.yaml`) and a
 // kustomization.yaml listing them in dependency order, so Argo CD or Flux can sync the folder as it is.
 // The kustomization's annotations carry what `netspec apply --k8s` needs to find the org's cluster.
-import { stringify } from 'yaml';
 import type { K8sObject, OrganizationManifests } from './k8s-object.js';
+import { toYaml } from './manifest-yaml.js';
+
+export { toYaml };
 
 export interface ManifestFile {
   /** Relative to the output folder: `k8s/<org>/<file>`. */
@@ -20,11 +22,6 @@ export const ANNOTATIONS = {
 
 export function objectFileName(object: K8sObject): string {
   return `${object.kind.toLowerCase()}-${object.metadata.name}.yaml`;
-}
-
-export function toYaml(value: unknown): string {
-  // lineWidth 0: never fold long values (an image or a JSON env value must stay byte-identical across runs).
-  return stringify(value, { lineWidth: 0, sortMapEntries: false, aliasDuplicateObjects: false });
 }
 
 export function manifestFiles(manifests: OrganizationManifests): ManifestFile[] {

@@ -8,10 +8,16 @@ export function writeBundle(dir: string, files: ReadonlyMap<string, Uint8Array>)
   mkdirSync(dirname(target), { recursive: true });
   const temp = mkdtempSync(join(dirname(target), `.${basename(target)}.tmp-`));
   try {
+    // A large consortium's bundle holds thousands of files in a few hundred folders: make each folder once.
+    const made = new Set<string>();
     for (const [path, bytes] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (path.startsWith('/') || path.split('/').includes('..'))
         throw new Error(`bundle path escapes the bundle: ${path}`);
-      mkdirSync(dirname(join(temp, path)), { recursive: true });
+      const folder = dirname(join(temp, path));
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
       writeFileSync(join(temp, path), bytes);
     }
     if (existsSync(target)) {

@@ -150,9 +150,18 @@ function unsupportedEndorserTransaction(path: string): never {
   throw new CodecError('endorser transactions are not supported: netspec decodes configuration transactions', path);
 }
 
+// By type, then field: asked for every field of every message converted, so no string is built per question.
+const OPAQUE_BY_TYPE = new Map<string, Map<string, OpaqueRule>>();
+for (const [key, rule] of Object.entries(OPAQUE_FIELDS)) {
+  const split = key.lastIndexOf('.');
+  const typeName = key.slice(0, split);
+  if (!OPAQUE_BY_TYPE.has(typeName)) OPAQUE_BY_TYPE.set(typeName, new Map());
+  OPAQUE_BY_TYPE.get(typeName)!.set(key.slice(split + 1), rule);
+}
+
 /** The rule for `field` of `typeName`, if that field is opaque. */
 export function opaqueFieldRule(typeName: string, field: string): OpaqueRule | undefined {
-  return OPAQUE_FIELDS[`${typeName}.${field}`];
+  return OPAQUE_BY_TYPE.get(typeName)?.get(field);
 }
 
 /** Fields that hold a whole channel group (the root of the kind-dependent ConfigValue rules). */
