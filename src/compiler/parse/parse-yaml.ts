@@ -2,6 +2,7 @@
 // The document is kept so later stages can point at the exact key or value they complain about.
 import { type Document, isAlias, isPair, isScalar, parseAllDocuments, visit } from 'yaml';
 import type { Diagnostic, SourceRange, StageResult } from '../diagnostics/index.js';
+import { quickData } from './fast-parse.js';
 
 export interface ParsedSpec {
   file: string;
@@ -18,6 +19,26 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_ALIAS_EXPANSIONS = 100;
 
 export function parseYaml(file: string, text: string): StageResult<ParsedSpec> {
+  const data = quickData(text);
+  if (data !== undefined) {
+    let document: Document.Parsed | undefined;
+    const spec: ParsedSpec = {
+      file,
+      text,
+      data,
+      // Built on first use: only a diagnostic needs to know where a node is.
+      get document() {
+        document ??= carefulParse(file, text).value!.document;
+        return document;
+      },
+    };
+    return { value: spec, diagnostics: [] };
+  }
+  return carefulParse(file, text);
+}
+
+/** The source-mapping parse, which finds and locates every problem of the text. */
+function carefulParse(file: string, text: string): StageResult<ParsedSpec> {
   const diagnostics: Diagnostic[] = [];
   const at = (start: number, end: number): SourceRange => ({ file, start, end: Math.max(start, end) });
 

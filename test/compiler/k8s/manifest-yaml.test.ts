@@ -12,8 +12,8 @@ const reference = (value: unknown) =>
 describe('toYaml', () => {
   it.each(['supply-chain', 'quickstart'])('prints every object the %s example emits as yaml does', (network) => {
     const loaded = loadSpec(new URL(`../../../networks/${network}/network.yaml`, import.meta.url).pathname);
-    const { model, spec } = loaded.value!;
-    const emitted = emitManifests(model, { locate: (path) => locate(spec, path) });
+    const { model, parsed } = loaded.value!;
+    const emitted = emitManifests(model, { locate: (path) => locate(parsed, path) });
     const objects = emitted.value!.flatMap((org) => org.objects);
     expect(objects.length).toBeGreaterThan(20);
     for (const object of objects) expect(toYaml(object)).toBe(reference(object));
