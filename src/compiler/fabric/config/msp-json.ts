@@ -3,7 +3,7 @@
 // sub-folder in name order, whole file bytes (PEM), and config.yaml for OU identifiers and NodeOUs.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse as parseYamlText } from 'yaml';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { MspModel } from '../../model/network-model.js';
 
 const FABRIC_MSP_TYPE = 0;
@@ -66,7 +66,8 @@ interface MspFolderConfig {
 function readMspConfigYaml(dir: string): MspFolderConfig | undefined {
   const file = join(dir, 'config.yaml');
   if (!existsSync(file)) return undefined;
-  const config = (parseYamlText(readFileSync(file, 'utf8')) ?? {}) as {
+  // js-yaml: config.yaml is a small machine-written file, and large consortia read one per organization.
+  const config = (loadYaml(readFileSync(file, 'utf8'), { schema: CORE_SCHEMA }) ?? {}) as {
     OrganizationalUnitIdentifiers?: { Certificate?: string; OrganizationalUnitIdentifier?: string }[];
     NodeOUs?: Record<string, { Certificate?: string; OrganizationalUnitIdentifier?: string } | boolean | undefined>;
   };
