@@ -9,7 +9,11 @@ import { build } from 'esbuild';
 rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
-  entryPoints: ['dist/cli/main.js'],
+  entryPoints: {
+    main: 'dist/cli/main.js',
+    // `netspec plan` emits a large consortium's Kubernetes manifests in this worker thread.
+    'kubernetes-worker': 'dist/compiler/plan/kubernetes-worker.js',
+  },
   bundle: true,
   splitting: true,
   platform: 'node',

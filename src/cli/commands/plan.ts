@@ -36,10 +36,10 @@ async function runPlan(file: string, options: Options): Promise<number> {
     process.stderr.write(`${renderDiagnostics(loaded.diagnostics, sources, 'text')}\n`);
     return EXIT_ERROR;
   }
-  const { makePlan, pathForBundle, writeBundle } = await import('../../compiler/plan/index.js');
+  const { makePlanInParallel, pathForBundle, writeBundle } = await import('../../compiler/plan/index.js');
   const render = await import('../../compiler/render/index.js');
   const stateDir = options.state ?? join(dirname(file), 'state');
-  const result = makePlan({
+  const result = await makePlanInParallel({
     loaded: loaded.value,
     specFile: file,
     specBytes: readFileSync(file),

@@ -1,10 +1,11 @@
 // Offline validation of one emitted object: the Kubernetes OpenAPI schema (kubernetes-models), plus the rules
 // the API server enforces that the schema does not carry (name formats, non-negative replicas, port ranges).
 // An object that fails here would fail at apply time, in another org's cluster, long after review.
-import { Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
-import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
-import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
-import { ConfigMap, Namespace, ResourceQuota, Service } from 'kubernetes-models/v1';
+import { createRequire } from 'node:module';
+import type * as AppsV1 from 'kubernetes-models/apps/v1';
+import type * as NetworkingV1 from 'kubernetes-models/networking.k8s.io/v1';
+import type * as PolicyV1 from 'kubernetes-models/policy/v1';
+import type * as CoreV1 from 'kubernetes-models/v1';
 import type { K8sObject } from './k8s-object.js';
 import { dnsLabelProblem, dnsSubdomainProblem, labelValueProblem, serviceNameProblem } from './names.js';
 
@@ -12,20 +13,33 @@ interface Validatable {
   validate(): void;
 }
 
-const MODELS: Record<string, (data: never) => Validatable> = {
-  'v1/Namespace': (data) => new Namespace(data),
-  'v1/ConfigMap': (data) => new ConfigMap(data),
-  'v1/Service': (data) => new Service(data),
-  'v1/ResourceQuota': (data) => new ResourceQuota(data),
-  'apps/v1/StatefulSet': (data) => new StatefulSet(data),
-  'apps/v1/Deployment': (data) => new Deployment(data),
-  'networking.k8s.io/v1/NetworkPolicy': (data) => new NetworkPolicy(data),
-  'policy/v1/PodDisruptionBudget': (data) => new PodDisruptionBudget(data),
-};
+type Models = Record<string, (data: never) => Validatable>;
+let models: Models | undefined;
+
+// The models are some 600 files that take a quarter of a second to load: loaded when first needed, so a plan
+// that emits its manifests in a worker thread never loads them on the main one.
+function loadModels(): Models {
+  const requireModels = createRequire(import.meta.url);
+  const core = requireModels('kubernetes-models/v1') as typeof CoreV1;
+  const apps = requireModels('kubernetes-models/apps/v1') as typeof AppsV1;
+  const networking = requireModels('kubernetes-models/networking.k8s.io/v1') as typeof NetworkingV1;
+  const policy = requireModels('kubernetes-models/policy/v1') as typeof PolicyV1;
+  return {
+    'v1/Namespace': (data) => new core.Namespace(data),
+    'v1/ConfigMap': (data) => new core.ConfigMap(data),
+    'v1/Service': (data) => new core.Service(data),
+    'v1/ResourceQuota': (data) => new core.ResourceQuota(data),
+    'apps/v1/StatefulSet': (data) => new apps.StatefulSet(data),
+    'apps/v1/Deployment': (data) => new apps.Deployment(data),
+    'networking.k8s.io/v1/NetworkPolicy': (data) => new networking.NetworkPolicy(data),
+    'policy/v1/PodDisruptionBudget': (data) => new policy.PodDisruptionBudget(data),
+  };
+}
 
 /** Every problem found, as `<field path>: <what is wrong>`; empty when the object is valid. */
 export function validateObject(object: K8sObject): string[] {
-  const model = MODELS[`${object.apiVersion}/${object.kind}`];
+  models ??= loadModels();
+  const model = models[`${object.apiVersion}/${object.kind}`];
   if (!model) return [`${object.apiVersion} ${object.kind} is not a kind netspec emits`];
   const problems = [...schemaProblems(model, object), ...apiServerProblems(object)];
   return [...new Set(problems)];

@@ -3,7 +3,7 @@
 // The plan is data; render/ prints it; writeBundle puts it and its artifacts on disk atomically.
 
 export { pathForBundle, pathFromBundle } from './bundle-paths.js';
-export { makePlan, type PlanInput, type PlanResult } from './make-plan.js';
+export { makePlan, makePlanInParallel, type PlanInput, type PlanResult } from './make-plan.js';
 export type {
   ChaincodePlan,
   ChaincodeStep,

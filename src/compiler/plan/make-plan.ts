@@ -11,7 +11,8 @@ import { GUARDS } from './guards/index.js';
 import { type ChaincodePlan, type GuardFinding, PLAN_FORMAT_VERSION, type Plan, type QuorumPlan } from './plan.js';
 import { planChaincodes } from './plan-chaincodes.js';
 import { type ChannelPlanResult, planChannel } from './plan-channel.js';
-import { planKubernetes } from './plan-kubernetes.js';
+import { type KubernetesPlanResult, planKubernetes } from './plan-kubernetes.js';
+import { startKubernetesPlan } from './plan-kubernetes-worker.js';
 import { planQuorum } from './plan-quorum.js';
 import { readState } from './state/read-state.js';
 
@@ -33,9 +34,44 @@ export interface PlanResult {
 }
 
 export function makePlan(input: PlanInput): PlanResult {
+  const { model, parsed } = input.loaded;
+  const planned = planLedgers(input);
+  if ('done' in planned) return planned.done;
+  return finishPlan(
+    input,
+    planned,
+    planKubernetes(model, input.stateDir, (path) => locate(parsed, path)),
+  );
+}
+
+/**
+ * The same plan on both cores: the Kubernetes part (templates, offline validation, YAML) runs in a worker thread
+ * while this thread builds the channel configs, which roughly halves a large consortium's plan. Where the worker
+ * is not built (tests run the sources) or the network is small, it runs here instead.
+ */
+export async function makePlanInParallel(input: PlanInput): Promise<PlanResult> {
+  const kubernetes = startKubernetesPlan(input.loaded, input.stateDir);
+  const planned = planLedgers(input);
+  if ('done' in planned) {
+    kubernetes.cancel();
+    return planned.done;
+  }
+  return finishPlan(input, planned, await kubernetes.result());
+}
+
+/** What is planned before the Kubernetes part joins: channels, chaincodes and Quorum networks. */
+interface LedgerPlans {
+  channels: ChannelPlanResult[];
+  chaincodes: ChaincodePlan[];
+  quorum: QuorumPlan[];
+  artifacts: Map<string, Uint8Array>;
+  diagnostics: Diagnostic[];
+}
+
+function planLedgers(input: PlanInput): LedgerPlans | { done: PlanResult } {
   const { model, spec, parsed } = input.loaded;
   const state = readState(input.stateDir, model);
-  if (!state.value) return { plan: undefined, artifacts: new Map(), diagnostics: state.diagnostics };
+  if (!state.value) return { done: { plan: undefined, artifacts: new Map(), diagnostics: state.diagnostics } };
   const live = state.value;
 
   const diagnostics: Diagnostic[] = [];
@@ -49,7 +85,7 @@ export function makePlan(input: PlanInput): PlanResult {
     diagnostics.push(...result.diagnostics);
     for (const [path, bytes] of result.artifacts) artifacts.set(path, bytes);
   }
-  if (hasErrors(diagnostics)) return { plan: undefined, artifacts: new Map(), diagnostics };
+  if (hasErrors(diagnostics)) return { done: { plan: undefined, artifacts: new Map(), diagnostics } };
 
   const chaincodes: ChaincodePlan[] = model.channels.flatMap((channel, index) =>
     planChaincodes({
@@ -72,8 +108,12 @@ export function makePlan(input: PlanInput): PlanResult {
     for (const [path, bytes] of result.artifacts) artifacts.set(path, bytes);
     return result.plan;
   });
+  return { channels, chaincodes, quorum, artifacts, diagnostics };
+}
 
-  const kubernetes = planKubernetes(model, input.stateDir, (path) => locate(parsed, path));
+function finishPlan(input: PlanInput, ledgers: LedgerPlans, kubernetes: KubernetesPlanResult): PlanResult {
+  const { model, spec, parsed } = input.loaded;
+  const { channels, chaincodes, quorum, artifacts, diagnostics } = ledgers;
   diagnostics.push(...kubernetes.diagnostics);
   for (const [path, bytes] of kubernetes.artifacts) artifacts.set(path, bytes);
 
@@ -83,7 +123,7 @@ export function makePlan(input: PlanInput): PlanResult {
     channels,
     chaincodes,
     quorum,
-    report(target: string, finding: Parameters<typeof ruleContext.report>[0]) {
+    report(target: string, finding: Parameters<ReturnType<typeof createRuleContext>['report']>[0]) {
       const sink: Diagnostic[] = [];
       createRuleContext(spec, parsed, model.specDir, sink).report(finding);
       for (const diagnostic of sink) guards.push({ target, diagnostic });
