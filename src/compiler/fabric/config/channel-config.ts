@@ -16,17 +16,25 @@ type Json = Record<string, unknown>;
 /**
  * Each organization's MSP value, read from disk once per model: a network with many channels shares its
  * organizations' MSPs between them. Keyed by the model object, so a reloaded spec reads the files afresh.
+ * Deep-frozen and shared by every channel: fromJson encodes a frozen value once and reuses its bytes.
  */
 const mspCache = new WeakMap<OrganizationModel, Json>();
 
 function mspOf(org: OrganizationModel): Json {
   let msp = mspCache.get(org);
   if (!msp) {
-    msp = mspValueJson(org.mspId, org.msp) as Json;
+    msp = deepFreeze(mspValueJson(org.mspId, org.msp) as Json);
     mspCache.set(org, msp);
   }
-  // Callers embed the value in a config they go on to encode; never share one object between two configs.
-  return structuredClone(msp);
+  return msp;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 export function channelConfigJson(model: NetworkModel, channelName: string): Json {
