@@ -4,14 +4,10 @@
 // checked to be as strict as Fabric's (only a valid tar.gz with metadata.json; only the peer org's admins) and
 // as lenient (an approval does not need the package installed).
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type ApplyStep,
-  applyChaincodeLifecycle,
-  type ClientIdentity,
   ccaasPackage,
-  identityFromPem,
   installChaincode,
   NodeConnection,
   ProposalRefusedError,
@@ -20,8 +16,9 @@ import {
   tarGzip,
 } from '../../../src/apply/fabric/index.js';
 import { mustEncode } from '../../../src/apply/fabric/signed-envelopes.js';
-import { adminFiles, adminSigner, type Org } from '../../governance/_fixtures.js';
-import { FAST, planBundle, startNetwork, type TestNetwork } from './_network.js';
+import { adminSigner, type Org } from '../../governance/_fixtures.js';
+import { applyChaincodesAs, identityOf, lifecycleNetwork } from './_lifecycle-network.js';
+import { FAST, planBundle, type TestNetwork } from './_network.js';
 
 let network: TestNetwork | undefined;
 afterEach(async () => {
@@ -29,45 +26,9 @@ afterEach(async () => {
   network = undefined;
 });
 
-const PEERS: Record<string, Org> = {
-  'peer0.manufacturer.supply.example.com': 'manufacturer',
-  'peer1.manufacturer.supply.example.com': 'manufacturer',
-  'peer0.distributor.supply.example.com': 'distributor',
-  'peer0.retailer.supply.example.com': 'retailer',
-};
-
-async function lifecycleNetwork(): Promise<TestNetwork> {
-  const net = await startNetwork();
-  for (const [host, org] of Object.entries(PEERS)) net.fake.endorsers.set(host, adminSigner(org).identity);
-  return net;
-}
-
-function identityOf(net: TestNetwork, org: Org): ClientIdentity {
-  const files = adminFiles(org);
-  const chosen = identityFromPem(
-    net.model.organizations.find((o) => o.name === org)!,
-    readFileSync(files.certFile, 'utf8'),
-    readFileSync(files.keyFile, 'utf8'),
-  );
-  if ('error' in chosen) throw new Error(chosen.error);
-  return chosen.identity;
-}
-
 async function runAs(net: TestNetwork, org: Org, channel = 'production'): Promise<ApplyStep[]> {
   const plan = planBundle(net).plan;
-  const steps: ApplyStep[] = [];
-  await applyChaincodeLifecycle(
-    {
-      plan: { ...plan, chaincodes: plan.chaincodes.filter((c) => c.channel === channel) },
-      model: net.model,
-      identity: identityOf(net, org),
-      connection: FAST,
-      commitTimeoutMs: 1000,
-      pollMs: 10,
-    },
-    (step) => steps.push(step),
-  );
-  return steps;
+  return applyChaincodesAs(net, org, { ...plan, chaincodes: plan.chaincodes.filter((c) => c.channel === channel) });
 }
 
 function registryPackage(net: TestNetwork, org: Org) {

@@ -2,28 +2,26 @@
 // valid endorsed transaction): org A installs its package and approves (readiness grows, commit waits), org B approves and commits with
 // endorsements of both orgs; re-runs send nothing; a commit without enough endorsing orgs is refused before
 // anything is sent and succeeds on a re-run; the committed definition is what a re-plan expects.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type ApplyStep,
-  applyChaincodeLifecycle,
   applyFabricBundle,
   applyRecordFile,
-  type ClientIdentity,
   ccaasPackage,
   chaincodeDefinition,
   chaincodeRecords,
   checkCommitReadiness,
   fetchState,
-  identityFromPem,
   NodeConnection,
   peerEndpoints,
 } from '../../../src/apply/fabric/index.js';
 import { renderHistoryText } from '../../../src/apply/git/render-history.js';
 import { verifyBundle } from '../../../src/governance/index.js';
-import { adminFiles, adminSigner, type Org } from '../../governance/_fixtures.js';
-import { FAST, planBundle, sign, startNetwork, type TestNetwork } from './_network.js';
+import { adminSigner, type Org } from '../../governance/_fixtures.js';
+import { applyChaincodesAs, identityOf, lifecycleNetwork } from './_lifecycle-network.js';
+import { FAST, planBundle, sign, type TestNetwork } from './_network.js';
 
 let network: TestNetwork | undefined;
 afterEach(async () => {
@@ -31,39 +29,7 @@ afterEach(async () => {
   network = undefined;
 });
 
-const PEERS: Record<string, Org> = {
-  'peer0.manufacturer.supply.example.com': 'manufacturer',
-  'peer1.manufacturer.supply.example.com': 'manufacturer',
-  'peer0.distributor.supply.example.com': 'distributor',
-  'peer0.retailer.supply.example.com': 'retailer',
-};
-
-async function lifecycleNetwork(): Promise<TestNetwork> {
-  const net = await startNetwork();
-  // Each peer endorses as its org (the example's admin identities stand in for the peers' own).
-  for (const [host, org] of Object.entries(PEERS)) net.fake.endorsers.set(host, adminSigner(org).identity);
-  return net;
-}
-
-function identityOf(net: TestNetwork, org: Org): ClientIdentity {
-  const files = adminFiles(org);
-  const chosen = identityFromPem(
-    net.model.organizations.find((o) => o.name === org)!,
-    readFileSync(files.certFile, 'utf8'),
-    readFileSync(files.keyFile, 'utf8'),
-  );
-  if ('error' in chosen) throw new Error(chosen.error);
-  return chosen.identity;
-}
-
-async function runAs(net: TestNetwork, org: Org, plan = planBundle(net).plan): Promise<ApplyStep[]> {
-  const steps: ApplyStep[] = [];
-  await applyChaincodeLifecycle(
-    { plan, model: net.model, identity: identityOf(net, org), connection: FAST, commitTimeoutMs: 1000, pollMs: 10 },
-    (step) => steps.push(step),
-  );
-  return steps;
-}
+const runAs = applyChaincodesAs;
 
 const summary = (steps: ApplyStep[]) => steps.map((s) => `${s.channel} ${s.action} ${s.target} ${s.outcome}`);
 

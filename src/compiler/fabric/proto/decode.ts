@@ -4,7 +4,7 @@
 // a config). Fields the schema does not know are kept as raw bytes in `$unknowns` and written back by encode,
 // as Go's proto.Marshal does.
 import Long from 'long';
-import { defaultValue, type FieldSchema, type MessageSchema, messageType, type ScalarType } from './schema.js';
+import { defaultValue, type FieldSchema, type MessageSchema, messageType, WIRE_TYPE } from './schema.js';
 
 export type ProtoMessage = { [field: string]: unknown };
 
@@ -130,26 +130,8 @@ export function mapEntryFields(field: FieldSchema): { keyField: FieldSchema; val
 function wireTypeOf(field: FieldSchema): number {
   if (field.message || field.mapKey) return 2;
   if (field.enum) return 0;
-  return SCALAR_WIRE_TYPE[field.scalar!];
+  return WIRE_TYPE[field.scalar!];
 }
-
-const SCALAR_WIRE_TYPE: Record<ScalarType, number> = {
-  int32: 0,
-  uint32: 0,
-  sint32: 0,
-  int64: 0,
-  uint64: 0,
-  sint64: 0,
-  bool: 0,
-  fixed64: 1,
-  sfixed64: 1,
-  double: 1,
-  string: 2,
-  bytes: 2,
-  fixed32: 5,
-  sfixed32: 5,
-  float: 5,
-};
 
 function readValue(r: Reader, field: FieldSchema, end: number, depth: number): unknown {
   if (field.message) {

@@ -5,7 +5,7 @@
 import Long from 'long';
 import { CodecError, joinPath } from './codec-error.js';
 import { mapEntryFields, type ProtoMessage } from './decode.js';
-import { type FieldSchema, type MessageSchema, messageType, type ScalarType } from './schema.js';
+import { type FieldSchema, type MessageSchema, messageType, type ScalarType, WIRE_TYPE } from './schema.js';
 
 export function encodeWire(type: MessageSchema, message: ProtoMessage): Uint8Array {
   const writer = new Writer();
@@ -190,24 +190,6 @@ function writeScalar(w: Writer, field: FieldSchema, value: unknown, path: string
   w.tag(field.id, WIRE_TYPE[type]);
   writeBare(w, field, value, path);
 }
-
-const WIRE_TYPE: Record<ScalarType, number> = {
-  int32: 0,
-  uint32: 0,
-  sint32: 0,
-  int64: 0,
-  uint64: 0,
-  sint64: 0,
-  bool: 0,
-  fixed64: 1,
-  sfixed64: 1,
-  double: 1,
-  string: 2,
-  bytes: 2,
-  fixed32: 5,
-  sfixed32: 5,
-  float: 5,
-};
 
 /** A value without its tag. */
 function writeBare(w: Writer, field: FieldSchema, value: unknown, path: string): void {

@@ -133,6 +133,25 @@ export function serviceMethods(name: string): readonly ServiceMethod[] {
   return methods;
 }
 
+/** The wire type each scalar is written with: varint 0, 64-bit 1, length-delimited 2, 32-bit 5. */
+export const WIRE_TYPE: Readonly<Record<ScalarType, number>> = {
+  int32: 0,
+  uint32: 0,
+  sint32: 0,
+  int64: 0,
+  uint64: 0,
+  sint64: 0,
+  bool: 0,
+  fixed64: 1,
+  sfixed64: 1,
+  double: 1,
+  string: 2,
+  bytes: 2,
+  fixed32: 5,
+  sfixed32: 5,
+  float: 5,
+};
+
 export const SIXTY_FOUR_BIT: ReadonlySet<string> = new Set(['int64', 'uint64', 'sint64', 'fixed64', 'sfixed64']);
 export const UNSIGNED: ReadonlySet<string> = new Set(['uint32', 'fixed32', 'uint64', 'fixed64']);
 
