@@ -3,7 +3,7 @@
 // envelope {success, result, errors: [{code, message}], messages}; a refusal becomes a FabricCaError carrying
 // the CA's own code and text, so callers can tell "already registered" (code 74) from a real refusal.
 import type { KeyObject } from 'node:crypto';
-import { sendHttp } from './https-request.js';
+import { sendHttp } from '../http/send-http.js';
 import { fabricCaToken } from './token-auth.js';
 
 /** Fabric CA's error code when the id to register exists ("Identity '<id>' is already registered"). */

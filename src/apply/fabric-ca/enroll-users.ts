@@ -3,6 +3,7 @@
 // Each user is handled on its own: a refused registration or a bad attribute is one failed line and the next
 // user is still tried; only a CA that cannot be reached at all stops the remaining calls, each reported.
 import type { UserModel } from '../../compiler/model/network-model.js';
+import { UnreachableError } from '../http/send-http.js';
 import {
   CA_ALREADY_REGISTERED,
   type CaConnection,
@@ -12,7 +13,6 @@ import {
   registerIdentity,
 } from './ca-client.js';
 import { createCertificateRequest } from './certificate-request.js';
-import { UnreachableError } from './https-request.js';
 import { attributeProblem } from './user-attributes.js';
 import type { IdentityFiles } from './write-identity.js';
 

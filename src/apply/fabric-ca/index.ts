@@ -1,6 +1,7 @@
 // Fabric CA over its REST API: registers an organization's spec users with the CA admin's token and enrolls
 // them with a freshly generated key and CSR, writing each identity as an MSP folder under the operator's path.
 // Everything that talks to a live Fabric CA lives here.
+
 export {
   CA_ALREADY_REGISTERED,
   type CaConnection,
@@ -19,7 +20,6 @@ export {
   type UserEvent,
   type UserEventKind,
 } from './enroll-users.js';
-export { type HttpRequest, type HttpResponse, sendHttp, UnreachableError } from './https-request.js';
 export { fabricCaToken, type TokenInput, tokenPayload } from './token-auth.js';
 export { attributeProblem } from './user-attributes.js';
 export { enclosingGitWorkTree, type IdentityFiles, identityFolder, writeIdentity } from './write-identity.js';

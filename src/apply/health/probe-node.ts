@@ -1,7 +1,7 @@
 // One Fabric node's operations endpoint: GET /healthz (200 {"status":"OK"}, or 503 with failed_checks),
 // /version ({"Version": "2.5.x", "CommitSHA": ...}) and /metrics (Prometheus text, for ledger heights).
 // A node that does not answer in time is reported as unreachable, never thrown: status always completes.
-import { sendHttp, UnreachableError } from '../fabric-ca/https-request.js';
+import { sendHttp, UnreachableError } from '../http/send-http.js';
 import { channelHeights } from './prometheus-heights.js';
 
 export type NodeKind = 'peer' | 'orderer';

@@ -1,7 +1,7 @@
-// One HTTP(S) exchange with node:https, because node's fetch cannot be told which CA to trust without undici's
-// Agent: the org's Fabric CA presents a certificate from the org's own TLS CA, not a public one. A connection
-// failure or timeout is retried with exponential backoff (a CA pod restarting); an HTTP answer never is.
-import { exchange } from '../http/exchange.js';
+// An HTTP(S) request with retries, for the Fabric CA client and the health probes: a connection failure or
+// timeout is retried with exponential backoff (a pod restarting); an HTTP answer never is. Trusts the given
+// CAs (an org's own TLS CA), which node's fetch cannot be told without undici's Agent.
+import { exchange } from './exchange.js';
 
 export interface HttpRequest {
   method: 'GET' | 'POST';
