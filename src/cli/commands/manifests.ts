@@ -35,7 +35,10 @@ async function runManifests(file: string, options: ManifestsOptions): Promise<nu
     const names = model.organizations.map((org) => org.name);
     throw new UserError(`no organization '${options.org}' in ${file}${didYouMean(options.org, names)}`);
   }
-  const { emitManifests, manifestFiles, writeManifestFolders } = await import('../../compiler/k8s/index.js');
+  const { emitManifests, manifestFiles, preloadKubernetesModels, writeManifestFolders } = await import(
+    '../../compiler/k8s/index.js'
+  );
+  await preloadKubernetesModels();
   const emitted = emitManifests(model, {
     ...(options.org ? { organizations: [options.org] } : {}),
     locate: (path) => locate(parsed, path),

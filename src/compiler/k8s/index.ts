@@ -22,5 +22,5 @@ export {
   type RequiredSecret,
   requiredSecrets,
 } from './required-secrets.js';
-export { validateObject } from './validate-object.js';
+export { preloadKubernetesModels, validateObject } from './validate-object.js';
 export { writeManifestFolders } from './write-manifests.js';

@@ -15,4 +15,5 @@ export type {
   QuorumPlan,
 } from './plan.js';
 export { PLAN_FORMAT_VERSION } from './plan.js';
+export { warmUpKubernetesWorker } from './plan-kubernetes-worker.js';
 export { writeBundle } from './write-bundle.js';

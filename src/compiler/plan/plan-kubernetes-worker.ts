@@ -1,9 +1,10 @@
 // Running the Kubernetes part of a plan in a worker thread (see makePlanInParallel). The worker gets the model,
-// the state folder and the spec text (to point diagnostics at their place); it sends back exactly what
-// planKubernetes returns here, the manifests' bytes moved rather than copied.
+// the state folder and the spec text (to point diagnostics at their place) in one message; it sends back
+// exactly what planKubernetes returns here, the manifests' bytes moved rather than copied.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { preloadKubernetesModels } from '../k8s/index.js';
 import type { LoadedSpec } from '../load-spec.js';
 import type { NetworkModel } from '../model/network-model.js';
 import { locate } from '../parse/index.js';
@@ -32,18 +33,44 @@ export interface PendingKubernetesPlan {
   cancel(): void;
 }
 
+// The bundled CLI ships the worker next to its chunks; the sources (tests) plan on one thread.
+const workerFile = fileURLToPath(new URL('./kubernetes-worker.mjs', import.meta.url));
+let warm: Worker | undefined;
+
+/**
+ * Starts the worker ahead, so it loads its modules (templates, Kubernetes models) while the spec is still being
+ * read and validated. For specs that look large; startKubernetesPlan stops it again if the network is small.
+ */
+export function warmUpKubernetesWorker(): void {
+  if (warm || !existsSync(workerFile)) return;
+  warm = new Worker(workerFile);
+  // Until it has work, it must not keep the process alive (a spec with errors ends the command early).
+  warm.unref();
+}
+
 export function startKubernetesPlan(loaded: LoadedSpec, stateDir: string): PendingKubernetesPlan {
   const { model, parsed } = loaded;
-  // The bundled CLI ships the worker next to its chunks; the sources (tests) and small networks plan here.
-  const workerFile = fileURLToPath(new URL('./kubernetes-worker.mjs', import.meta.url));
-  if (model.organizations.length < WORKER_MIN_ORGANIZATIONS || !existsSync(workerFile)) {
+  const worker = warm ?? (existsSync(workerFile) ? undefined : null);
+  warm = undefined;
+  if (model.organizations.length < WORKER_MIN_ORGANIZATIONS || worker === null) {
+    void worker?.terminate();
     return {
-      result: async () => planKubernetes(model, stateDir, (path) => locate(parsed, path)),
+      result: async () => {
+        await preloadKubernetesModels();
+        return planKubernetes(model, stateDir, (path) => locate(parsed, path));
+      },
       cancel: () => {},
     };
   }
-  const input: KubernetesWorkerInput = { model, stateDir, specFile: parsed.file, specText: parsed.text };
-  const worker = new Worker(workerFile, { workerData: input });
+  return inWorker(worker ?? new Worker(workerFile), {
+    model,
+    stateDir,
+    specFile: parsed.file,
+    specText: parsed.text,
+  });
+}
+
+function inWorker(worker: Worker, input: KubernetesWorkerInput): PendingKubernetesPlan {
   const outcome = new Promise<KubernetesPlanResult>((resolve, reject) => {
     worker.once('message', (output: KubernetesWorkerOutput) =>
       resolve({ plans: output.plans, artifacts: new Map(output.artifacts), diagnostics: output.diagnostics }),
@@ -53,6 +80,8 @@ export function startKubernetesPlan(loaded: LoadedSpec, stateDir: string): Pendi
   });
   // Nobody may await a cancelled plan: keep its failure from being reported as unhandled.
   outcome.catch(() => {});
+  worker.ref();
+  worker.postMessage(input);
   return {
     result: () => outcome,
     cancel: () => void worker.terminate(),
