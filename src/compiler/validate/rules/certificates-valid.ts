@@ -4,7 +4,7 @@
 import type { X509Certificate } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse as parseYamlText } from 'yaml';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 // The certificate readers, not src/crypto/index.ts: validation must not load the generator's X.509 library.
 import { chainsTo, organizationalUnits } from '../../../crypto/certificate-facts.js';
 import { type CertificateLoad, loadCertificate } from '../../../crypto/load-certificate.js';
@@ -198,7 +198,7 @@ function adminOUOf(baseDir: string, msp: MspSpec): string | undefined {
   const configFile = resolve(baseDir, msp.directory, 'config.yaml');
   if (!existsSync(configFile)) return undefined;
   try {
-    const config = parseYamlText(readFileSync(configFile, 'utf8')) as {
+    const config = loadYaml(readFileSync(configFile, 'utf8'), { schema: CORE_SCHEMA }) as {
       NodeOUs?: { Enable?: boolean; AdminOUIdentifier?: { OrganizationalUnitIdentifier?: string } };
     } | null;
     if (config?.NodeOUs?.Enable !== true) return undefined;
