@@ -1,5 +1,6 @@
 // Fabric workloads of one organization: its CA, peers (with CouchDB when chosen), orderers, and the
 // chaincode-as-a-service servers of every chaincode on a channel it is a member of.
+import { ccaasPackageOf } from '../fabric/package/ccaas-package.js';
 import { IMAGES } from './images.js';
 import { kubernetesName } from './names.js';
 import type { OrganizationScope } from './organization-scope.js';
@@ -192,18 +193,27 @@ export function chaincodeObjects(scope: OrganizationScope): PlannedObject[] {
   return chaincodeServers(scope).flatMap(({ chaincode, server, index, name }): PlannedObject[] => {
     const origin = ['chaincodes', index, 'server'];
     const address = `${name}.${scope.namespace}.svc.cluster.local:${server.port}`;
+    // The two files of a ccaas package: what the org installs on its peers. TLS between peer and chaincode is off
+    // because the NetworkPolicy admits only this namespace's peers to the chaincode port.
+    const connectionJson = `${JSON.stringify({ address, dial_timeout: '10s', tls_required: false }, null, 2)}\n`;
+    const metadataJson = `${JSON.stringify({ type: 'ccaas', label: `${chaincode.name}_${chaincode.version}` }, null, 2)}\n`;
     return [
       {
         template: 'config-map',
         origin,
         view: {
           ...scope.meta(name, 'chaincode'),
-          // The two files of a ccaas package: what the org installs on its peers. TLS between peer and chaincode
-          // is off because the NetworkPolicy admits only this namespace's peers to the chaincode port.
-          data: {
-            'connection.json': `${JSON.stringify({ address, dial_timeout: '10s', tls_required: false }, null, 2)}\n`,
-            'metadata.json': `${JSON.stringify({ type: 'ccaas', label: `${chaincode.name}_${chaincode.version}` }, null, 2)}\n`,
-          },
+          data: { 'connection.json': connectionJson, 'metadata.json': metadataJson },
+        },
+      },
+      {
+        template: 'config-map',
+        origin,
+        view: {
+          ...scope.meta(`${name}-package`, 'chaincode'),
+          // The package bytes are deterministic, so its id is known now: the server runs under the very id the
+          // org installs and approves (CHAINCODE_ID), with no step between apply and the Deployment.
+          data: { packageId: ccaasPackageOf(metadataJson, connectionJson).packageId },
         },
       },
       {

@@ -1,7 +1,6 @@
 // The Secrets an organization must create from its own key store before its pods start: names and keys,
 // never values. Derived from the same names the manifests mount (secret-names.ts).
 import type { NetworkModel, OrganizationModel } from '../model/network-model.js';
-import { chaincodeServers } from './fabric-views.js';
 import { organizationScope, usesNodeOUs } from './organization-scope.js';
 import { genesisConfigMapName, ownedQuorumNodes } from './quorum-views.js';
 import { mspItems, SECRET_NAMES } from './secret-names.js';
@@ -115,12 +114,7 @@ export function requiredSecrets(model: NetworkModel, org: OrganizationModel): Re
 export function externalConfigMaps(model: NetworkModel, org: OrganizationModel): RequiredConfigMap[] {
   const scope = organizationScope(model, org);
   const namespace = org.kubernetes.namespace;
-  const maps: RequiredConfigMap[] = chaincodeServers(scope).map(({ name }) => ({
-    name: `${name}-package`,
-    namespace,
-    usedBy: `Deployment/${name}`,
-    keys: [{ key: 'packageId', description: 'the installed chaincode package id (label:sha256)' }],
-  }));
+  const maps: RequiredConfigMap[] = [];
   const networks = new Set(ownedQuorumNodes(scope).map(({ network }) => network));
   for (const network of networks)
     maps.push({

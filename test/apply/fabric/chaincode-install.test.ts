@@ -13,9 +13,9 @@ import {
   ProposalRefusedError,
   peerEndpoints,
   queryInstalledChaincodes,
-  tarGzip,
 } from '../../../src/apply/fabric/index.js';
 import { mustEncode } from '../../../src/apply/fabric/signed-envelopes.js';
+import { tarGzip } from '../../../src/compiler/fabric/package/deterministic-tar-gzip.js';
 import { adminSigner, type Org } from '../../governance/_fixtures.js';
 import { applyChaincodesAs, identityOf, lifecycleNetwork } from './_lifecycle-network.js';
 import { FAST, planBundle, type TestNetwork } from './_network.js';

@@ -1,11 +1,12 @@
 // The CCaaS package and its tar.gz writer: the archive read back with an independent ustar parser (header fields,
 // checksums, contents, order, end blocks), the gzip header's fixed fields, the package's files equal to the
-// Kubernetes ConfigMap the chaincode server mounts, and the package id stable across runs and builds.
+// Kubernetes ConfigMap the chaincode server mounts, the package id stable across runs and builds and equal to
+// the one the org's manifests give the chaincode server.
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ccaasPackage } from '../../../src/apply/fabric/ccaas-package.js';
-import { deterministicGzip, tarArchive, tarGzip } from '../../../src/apply/fabric/deterministic-tar-gzip.js';
+import { deterministicGzip, tarArchive, tarGzip } from '../../../src/compiler/fabric/package/deterministic-tar-gzip.js';
 import { emitManifests } from '../../../src/compiler/k8s/index.js';
 import { loadSpec } from '../../../src/compiler/load-spec.js';
 
@@ -126,6 +127,31 @@ describe('ccaasPackage', () => {
     const text = JSON.stringify(manifests);
     expect(text).toContain(JSON.stringify(pkg.connectionJson));
     expect(text).toContain(JSON.stringify(pkg.metadataJson));
+  });
+
+  it("is the package id that each org's manifests give its chaincode server (CHAINCODE_ID)", () => {
+    const spec = model();
+    const manifests = emitManifests(spec).value!;
+    let checked = 0;
+    for (const org of manifests) {
+      for (const object of org.objects.filter((o) => o.kind === 'ConfigMap' && o.metadata.name.endsWith('-package'))) {
+        const server = object.metadata.name.replace(/-package$/, '');
+        const chaincode = spec.chaincodes.find((c) => `cc-${c.channel}-${c.name}` === server)!;
+        const data = (object as { data?: Record<string, string> }).data;
+        expect(data).toEqual({ packageId: ccaasPackage(spec, org.organization, chaincode)!.packageId });
+        const deployment = org.objects.find(
+          (o) => o.kind === 'Deployment' && o.metadata.name === server,
+        ) as unknown as {
+          spec: { template: { spec: { containers: { env?: { name: string; valueFrom?: unknown }[] }[] } } };
+        };
+        const env = deployment.spec.template.spec.containers.flatMap((c) => c.env ?? []);
+        expect(env.find((e) => e.name === 'CHAINCODE_ID')?.valueFrom).toEqual({
+          configMapKeyRef: { key: 'packageId', name: object.metadata.name },
+        });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(4);
   });
 
   it('has a package id <label>:<sha256 of the bytes>, stable across runs and two independent builds', () => {

@@ -207,7 +207,10 @@ describe('makePlan for Kubernetes', () => {
       create: [],
       change: [
         'ConfigMap/cc-distribution-shipment-tracking',
+        // A new chaincode version is a new package: the server runs under its new id.
+        'ConfigMap/cc-distribution-shipment-tracking-package',
         'ConfigMap/cc-production-product-registry',
+        'ConfigMap/cc-production-product-registry-package',
         'Deployment/cc-distribution-shipment-tracking',
         'Deployment/cc-production-product-registry',
       ],
@@ -215,7 +218,7 @@ describe('makePlan for Kubernetes', () => {
       artifact: 'k8s/manufacturer',
     });
     expect(byOrg.get('retailer')!.create).toContain('Deployment/cc-distribution-shipment-tracking');
-    expect(result.plan!.summary.kubernetesChanges).toBe(16);
+    expect(result.plan!.summary.kubernetesChanges).toBe(21);
     // The bundle carries the org's complete folder, never a pruned object.
     expect(result.artifacts.has('k8s/manufacturer/kustomization.yaml')).toBe(true);
     expect(result.artifacts.has('k8s/manufacturer/service-legacy-api.yaml')).toBe(false);

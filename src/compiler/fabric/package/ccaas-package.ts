@@ -1,0 +1,31 @@
+// The chaincode-as-a-service package of one organization's chaincode server: what Fabric's ccaas external builder
+// expects, a tar.gz of `metadata.json` ({type: "ccaas", label}) and `code.tar.gz` (holding `connection.json`:
+// where the peer dials the chaincode server). The bytes are deterministic (deterministic-tar-gzip.ts), so the
+// package id `<label>:<sha256 hex>` is known at plan time: the Kubernetes manifests hand it to the chaincode
+// server, and `apply` installs exactly these bytes on the org's peers.
+import { createHash } from 'node:crypto';
+import { tarGzip } from './deterministic-tar-gzip.js';
+
+export interface CcaasPackage {
+  /** `<name>_<version>`, as metadata.json says. */
+  label: string;
+  /** `<label>:<sha256 hex of bytes>`: what `peer lifecycle chaincode calculatepackageid` prints. */
+  packageId: string;
+  /** The package (.tar.gz). */
+  bytes: Uint8Array;
+  /** The two text files as packaged. */
+  metadataJson: string;
+  connectionJson: string;
+}
+
+export function ccaasPackageOf(metadataJson: string, connectionJson: string): CcaasPackage {
+  const text = (value: string) => new TextEncoder().encode(value);
+  const code = tarGzip([{ name: 'connection.json', bytes: text(connectionJson) }]);
+  const bytes = tarGzip([
+    { name: 'code.tar.gz', bytes: code },
+    { name: 'metadata.json', bytes: text(metadataJson) },
+  ]);
+  const label = (JSON.parse(metadataJson) as { label: string }).label;
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  return { label, packageId: `${label}:${digest}`, bytes, metadataJson, connectionJson };
+}
