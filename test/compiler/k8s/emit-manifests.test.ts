@@ -5,7 +5,13 @@ import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Namespace, ResourceQuota, Service } from 'kubernetes-models/v1';
 import { describe, expect, it } from 'vitest';
 import { positionOf } from '../../../src/compiler/diagnostics/index.js';
-import { emitManifests, fileTemplates, KIND_ORDER, manifestFiles } from '../../../src/compiler/k8s/index.js';
+import {
+  emitManifests,
+  fileTemplates,
+  KIND_ORDER,
+  manifestFiles,
+  validateObject,
+} from '../../../src/compiler/k8s/index.js';
 import { loadSpec } from '../../../src/compiler/load-spec.js';
 import type { NetworkModel } from '../../../src/compiler/model/index.js';
 import { locate } from '../../../src/compiler/parse/index.js';
@@ -50,6 +56,16 @@ describe.each(NETWORKS)('manifests of networks/%s', (network) => {
   it('is deterministic: emitting twice gives identical bytes', () => {
     const again = emitManifests(load(network).model).value ?? [];
     expect(again.flatMap(manifestFiles)).toEqual(manifests.flatMap(manifestFiles));
+  });
+
+  it('validates objects without touching them (valid or not)', () => {
+    const objects = manifests.flatMap((m) => m.objects).slice(0, 12);
+    const broken = { ...structuredClone(objects[0]!), spec: { replicas: -1, nested: { list: [1, undefined] } } };
+    for (const object of [...objects, broken as never]) {
+      const before = structuredClone(object);
+      validateObject(object);
+      expect(object).toStrictEqual(before);
+    }
   });
 
   it('validates every object against the Kubernetes schemas', () => {
