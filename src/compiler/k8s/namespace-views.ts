@@ -36,6 +36,7 @@ export function networkPolicyObjects(scope: OrganizationScope): PlannedObject[] 
     view: { ...scope.meta(name, 'network-policy'), ingress: null, egress: null, ...view },
   });
   const ingress = componentIngress(scope);
+  const egressPorts = consortiumPorts(scope);
   return [
     policy('default-deny', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] }),
     policy('allow-dns-and-namespace-egress', {
@@ -43,12 +44,12 @@ export function networkPolicyObjects(scope: OrganizationScope): PlannedObject[] 
       policyTypes: ['Egress'],
       egress: [{ to: [{ namespaceSelector: {} }], ports: [tcp(53), udp(53)] }, { to: [{ podSelector: {} }] }],
     }),
-    ...(consortiumPorts(scope).length > 0
+    ...(egressPorts.length > 0
       ? [
           policy('allow-consortium-egress', {
             podSelector: {},
             policyTypes: ['Egress'],
-            egress: [{ ports: consortiumPorts(scope) }],
+            egress: [{ ports: egressPorts }],
           }),
         ]
       : []),
@@ -134,21 +135,22 @@ function componentIngress(scope: OrganizationScope): { component: Component; rul
 function consortiumPorts(scope: OrganizationScope): Port[] {
   const { model, org } = scope;
   const orgs = new Map(model.organizations.map((o) => [o.name, o]));
-  const ports: Port[] = [];
+  // Port numbers only (all TCP): in a large consortium every member channel names the same few ports again.
+  const ports = new Set<number>();
   for (const channel of model.channels) {
     const member = org.peers.length > 0 && channel.members.includes(org.name);
     const consenter = channel.orderer.consenters.some((c) => c.organization === org.name);
     if (member) {
-      for (const name of channel.members) ports.push(...(orgs.get(name)?.peers ?? []).map((p) => tcp(p.port)));
+      for (const name of channel.members) for (const peer of orgs.get(name)?.peers ?? []) ports.add(peer.port);
     }
-    if (member || consenter) ports.push(...channel.orderer.consenters.map((c) => tcp(c.port)));
+    if (member || consenter) for (const consenter of channel.orderer.consenters) ports.add(consenter.port);
   }
   for (const network of new Set(ownedQuorumNodes(scope).map((owned) => owned.network))) {
-    for (const node of [...network.validators, ...network.members]) ports.push(tcp(node.p2pPort));
-    if (network.consensus === 'raft') ports.push(tcp(RAFT_PORT));
-    if (network.privacy) ports.push(tcp(TESSERA_PORTS.p2p));
+    for (const node of [...network.validators, ...network.members]) ports.add(node.p2pPort);
+    if (network.consensus === 'raft') ports.add(RAFT_PORT);
+    if (network.privacy) ports.add(TESSERA_PORTS.p2p);
   }
-  return distinct(ports);
+  return distinct([...ports].map(tcp));
 }
 
 export function disruptionBudgetObjects(scope: OrganizationScope): PlannedObject[] {
