@@ -4,9 +4,18 @@
 // quick reader might read differently, or refuses, goes the careful way, which reports it with its location.
 import { CORE_SCHEMA, load } from 'js-yaml';
 
-// Anchors, aliases, merge keys and tags; keys that name object internals; numbers written in a way the two
-// parsers read differently (0b/0o/0x with a sign, fractions without a leading digit).
-const CAREFUL_WAY = /[&*!]|<<|__proto__|constructor|prototype|(^|[\s:,[{-])[-+]?(0[box]|\.[0-9])/m;
+// Anchors, aliases and tags (at the start of a token), merge keys, keys that name object internals, and plain
+// scalars the two parsers read differently: 0b binary, signed 0x/0o, a fraction without a leading digit, an
+// exponent too large for a double. Such a text is rare and still correct, only slower.
+const CAREFUL_WAY = new RegExp(
+  [
+    String.raw`(?:^|[\s,[{:-])[&*!]`,
+    '<<',
+    '__proto__|constructor|prototype',
+    String.raw`(?:^|[\s:,[{])(?:[-+]?0b[0-9_]+|[-+]0[xo][0-9a-fA-F_]*|[-+]?\.[0-9][0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_.]*[eE][-+]?[0-9]{3,})(?=[\s,\]}#]|$)`,
+  ].join('|'),
+  'm',
+);
 
 /** The plain value of `text`, or undefined when the text must go through the source-mapping parser. */
 export function quickData(text: string): object | undefined {

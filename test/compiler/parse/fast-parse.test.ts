@@ -24,6 +24,7 @@ describe('quickData', () => {
     ['a binary number', 'a: 0b101\n'],
     ['a signed hex number', 'a: -0x1\n'],
     ['a fraction without a leading digit', 'a: -.5e-3\n'],
+    ['an exponent too large for a double', 'a: 1e400\n'],
     ['a prototype key', '__proto__: {x: 1}\n'],
     ['a syntax error', 'a: [1, 2\n'],
     ['a bare scalar', 'just text\n'],
@@ -33,7 +34,7 @@ describe('quickData', () => {
   });
 
   it('reads numbers, booleans, nulls and quoted text as YAML 1.2 does', () => {
-    const text = 'a: 017\nd: yes\ne: ~\nf: "7"\ng: 1e3\nh: .inf\ni: True\n';
+    const text = 'a: 017\nb: 0x1F\nc: 0o17\nd: yes\ne: ~\nf: "7"\ng: 1e3\nh: .inf\ni: True\nj: 0b3fa1\nk: R&D\n';
     expect(quickData(text)).toEqual(careful(text));
   });
 });
