@@ -1,7 +1,7 @@
 // A large consortium's plan emits its Kubernetes manifests in a worker thread: the bundle must be the very one
 // a single-threaded plan makes.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,15 +19,18 @@ function filesUnder(root: string): string[] {
     .sort();
 }
 
-describe('netspec plan on a consortium of 25 organizations', () => {
+const consortium = join(dir, 'consortium');
+const spec = join(consortium, 'network.yaml');
+// 65 organizations: a spec over 16 KB, so the worker is started before the spec is even read.
+execFileSync(process.execPath, [
+  join(repoRoot, 'scripts/generate-consortium.mjs'),
+  consortium,
+  ...['--orgs', '64', '--channels', '8', '--chaincodes', '8', '--quorum', '1', '--validators', '4'],
+]);
+
+describe('netspec plan on a consortium of 65 organizations', () => {
   it('writes the same Kubernetes manifests from its worker thread as a plan made on one thread', () => {
-    const consortium = join(dir, 'consortium');
-    execFileSync(process.execPath, [
-      join(repoRoot, 'scripts/generate-consortium.mjs'),
-      consortium,
-      ...['--orgs', '24', '--channels', '3', '--chaincodes', '4', '--quorum', '1', '--validators', '4'],
-    ]);
-    const spec = join(consortium, 'network.yaml');
+    expect(statSync(spec).size).toBeGreaterThan(16 * 1024);
     const state = join(dir, 'empty-state');
     mkdirSync(state);
     const bundle = join(dir, 'bundle');
@@ -44,11 +47,19 @@ describe('netspec plan on a consortium of 25 organizations', () => {
       timestamp: new Date(0),
     });
     const expected = [...inProcess.artifacts.keys()].filter((path) => path.startsWith('k8s/')).sort();
-    expect(expected.length).toBeGreaterThan(25 * 5);
+    expect(expected.length).toBeGreaterThan(65 * 5);
     expect(filesUnder(join(bundle, 'k8s')).map((name) => `k8s/${name}`)).toEqual(expected);
     for (const path of expected)
       expect(readFileSync(join(bundle, path), 'utf8')).toBe(Buffer.from(inProcess.artifacts.get(path)!).toString());
     const written = JSON.parse(readFileSync(join(bundle, 'plan.json'), 'utf8'));
     expect(written.kubernetes).toEqual(inProcess.plan!.kubernetes);
+  });
+
+  it('ends at once on a spec with errors, though its worker was started ahead', () => {
+    const broken = join(dir, 'broken.yaml');
+    writeFileSync(broken, readFileSync(spec, 'utf8').replace(/^name: /m, 'nmae: x\nname: '));
+    const result = runCli(['plan', broken, '--state', join(dir, 'empty-state')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/broken\.yaml:\d+:\d+ error NS_SCHEMA_UNKNOWN_KEY/);
   });
 });
