@@ -3,9 +3,10 @@
 // signature over exactly signature_header || config_update, then judge the identity under its MSP.
 // Every signature gets a verdict with a reason; only the ones that survive go on to policy evaluation.
 import { createHash } from 'node:crypto';
+import { concatBytes } from '../bytes.js';
 import type { Principal } from '../compiler/plan/signers/index.js';
 import type { ChannelMsp } from './channel-msps.js';
-import { concat, readCreator } from './config-signature.js';
+import { readCreator } from './config-signature.js';
 import { verifyFabricSignature } from './ecdsa-signature.js';
 import type { EvaluatedIdentity } from './evaluate-requirement.js';
 import { deserializeIdentity, identityProblem, isAdmin, satisfiesPrincipal } from './msp-identity.js';
@@ -68,7 +69,7 @@ export function checkSignatures(
       continue;
     }
     const check = verifyFabricSignature(
-      concat(input.signatureHeader, configUpdate),
+      concatBytes([input.signatureHeader, configUpdate]),
       input.signature,
       identity.certificate.publicKey,
     );

@@ -4,6 +4,7 @@
 
 import type { KeyObject } from 'node:crypto';
 import { randomBytes } from 'node:crypto';
+import { concatBytes } from '../bytes.js';
 import { decode, encode, type ProtoMessage } from '../compiler/fabric/index.js';
 import { signLowS } from './ecdsa-signature.js';
 
@@ -39,21 +40,11 @@ export function newSignatureHeader(identity: SigningIdentity, nonce: Uint8Array 
   });
 }
 
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
 export function makeConfigSignature(identity: SigningIdentity, configUpdate: Uint8Array): ConfigSignatureBytes {
   const signatureHeader = newSignatureHeader(identity);
   return {
     signature_header: signatureHeader,
-    signature: signLowS(concat(signatureHeader, configUpdate), identity.privateKey),
+    signature: signLowS(concatBytes([signatureHeader, configUpdate]), identity.privateKey),
   };
 }
 

@@ -6,7 +6,6 @@
 import { decode, encode, type ProtoMessage } from '../compiler/fabric/index.js';
 import {
   type ConfigSignatureBytes,
-  concat,
   makeConfigSignature,
   newSignatureHeader,
   type SigningIdentity,
@@ -67,7 +66,7 @@ export function signConfigUpdateEnvelope(
     header: { channel_header: channelHeader, signature_header: newSignatureHeader(identity) },
     data,
   });
-  return mustEncode('common.Envelope', { payload, signature: signLowS(concat(payload), identity.privateKey) });
+  return mustEncode('common.Envelope', { payload, signature: signLowS(payload, identity.privateKey) });
 }
 
 function bytesOf(value: unknown): Uint8Array {

@@ -1,5 +1,6 @@
 // Recursive Length Prefix, Ethereum's serialisation (Yellow Paper, appendix B). Small enough to own: the genesis
 // extraData is RLP, and a dependency for ~40 lines would hide exactly the bytes the tests pin.
+import { concatBytes } from '../../bytes.js';
 
 /** An RLP item: a byte string or a list of items. */
 export type RlpItem = Uint8Array | readonly RlpItem[];
@@ -8,10 +9,10 @@ export function encodeRlp(item: RlpItem): Uint8Array {
   if (item instanceof Uint8Array) {
     // A single byte below 0x80 is its own encoding; anything else carries a length prefix.
     if (item.length === 1 && item[0]! < 0x80) return item;
-    return concat([lengthPrefix(item.length, 0x80), item]);
+    return concatBytes([lengthPrefix(item.length, 0x80), item]);
   }
-  const payload = concat(item.map(encodeRlp));
-  return concat([lengthPrefix(payload.length, 0xc0), payload]);
+  const payload = concatBytes(item.map(encodeRlp));
+  return concatBytes([lengthPrefix(payload.length, 0xc0), payload]);
 }
 
 /** Decodes exactly one item filling all of `bytes`; throws on malformed or trailing input (tests and sanity checks). */
@@ -58,14 +59,4 @@ function lengthPrefix(length: number, base: 0x80 | 0xc0): Uint8Array {
   const lengthBytes: number[] = [];
   for (let rest = length; rest > 0; rest = Math.floor(rest / 256)) lengthBytes.unshift(rest % 256);
   return Uint8Array.of(base + 55 + lengthBytes.length, ...lengthBytes);
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }

@@ -8,6 +8,7 @@
 //    RFC 1952 says for level 9) and OS to 255 ("unknown", what Go's compress/gzip writes), with no file name.
 // The deflate stream itself is zlib's: identical for identical input and level with the zlib Node bundles.
 import { gzipSync } from 'node:zlib';
+import { concatBytes } from '../../../bytes.js';
 
 export interface TarEntry {
   /** Path inside the archive (ASCII, at most 100 bytes: the package's file names are fixed and short). */
@@ -31,7 +32,7 @@ export function tarArchive(entries: readonly TarEntry[]): Uint8Array {
     if (padding) parts.push(new Uint8Array(padding));
   }
   parts.push(new Uint8Array(2 * BLOCK));
-  return concat(parts);
+  return concatBytes(parts);
 }
 
 /** gzip with every header field that could carry a time, a name or the host OS fixed. */
@@ -66,14 +67,4 @@ function ustarHeader(name: string, size: number): Uint8Array {
   const checksum = header.reduce((sum, byte) => sum + byte, 0);
   put(148, `${checksum.toString(8).padStart(6, '0')}\0 `);
   return header;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
