@@ -2,7 +2,7 @@
 // decoded to configtxlator JSON.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { configBlockInfo, decode, type ProtoMessage, toJson } from '../compiler/fabric/index.js';
+import { configBlockInfo, toJson } from '../compiler/fabric/index.js';
 import type { ConfigJson } from '../compiler/plan/signers/index.js';
 
 export interface LiveConfig {
@@ -18,12 +18,11 @@ export interface LiveConfig {
 
 export function readConfigBlockFile(file: string): { live: LiveConfig } | { error: string } {
   if (!existsSync(file)) return { error: `${file} does not exist` };
-  const bytes = new Uint8Array(readFileSync(file));
-  const info = configBlockInfo(bytes, { source: file });
+  const info = configBlockInfo(new Uint8Array(readFileSync(file)), { source: file });
   if (!info.value) return { error: `${file}: ${info.diagnostics[0]?.message ?? 'not a config block'}` };
   const json = toJson('common.Config', info.value.config);
   if (!json.value) return { error: `${file}: ${json.diagnostics[0]?.message ?? 'the config does not decode'}` };
-  const lastUpdate = lastConfigUpdate(bytes);
+  const { lastUpdate } = info.value;
   return {
     live: {
       channelId: info.value.channelId,
@@ -32,18 +31,6 @@ export function readConfigBlockFile(file: string): { live: LiveConfig } | { erro
       ...(lastUpdate ? { lastUpdate } : {}),
     },
   };
-}
-
-/** Block -> Envelope -> Payload -> ConfigEnvelope.last_update -> Payload -> ConfigUpdateEnvelope.config_update. */
-function lastConfigUpdate(block: Uint8Array): Uint8Array | undefined {
-  const step = (type: string, bytes: unknown): ProtoMessage | undefined =>
-    bytes instanceof Uint8Array ? decode(type, bytes).value : undefined;
-  const data = (step('common.Block', block)?.data as ProtoMessage | null | undefined)?.data as unknown[] | undefined;
-  const payload = step('common.Payload', step('common.Envelope', data?.[0])?.payload);
-  const lastUpdate = step('common.ConfigEnvelope', payload?.data)?.last_update as ProtoMessage | null | undefined;
-  const updatePayload = step('common.Payload', lastUpdate?.payload);
-  const update = step('common.ConfigUpdateEnvelope', updatePayload?.data)?.config_update;
-  return update instanceof Uint8Array && update.length > 0 ? update : undefined;
 }
 
 /** The state folder's block for a channel (`fabric/<channel>.block`). */

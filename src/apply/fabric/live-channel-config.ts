@@ -1,7 +1,6 @@
 // What apply needs to know about a channel's live config block: its config sequence, the block number, and the
 // config update that produced it (ConfigEnvelope.last_update), so re-applying an applied bundle is recognised.
-import type { ProtoMessage } from '../../compiler/fabric/index.js';
-import { mustDecode } from './signed-envelopes.js';
+import { configBlockInfo } from '../../compiler/fabric/index.js';
 
 export interface LiveConfigFacts {
   sequence: bigint;
@@ -11,19 +10,13 @@ export interface LiveConfigFacts {
 }
 
 export function liveConfigFacts(block: Uint8Array): LiveConfigFacts {
-  const decoded = mustDecode('common.Block', block);
-  const blockNumber = BigInt(String((decoded.header as ProtoMessage | null)?.number ?? 0));
-  const data = ((decoded.data as ProtoMessage | null)?.data ?? []) as Uint8Array[];
-  const payload = mustDecode('common.Payload', mustDecode('common.Envelope', data[0]).payload as Uint8Array);
-  const configEnvelope = mustDecode('common.ConfigEnvelope', payload.data as Uint8Array);
-  const sequence = BigInt(String((configEnvelope.config as ProtoMessage | null)?.sequence ?? 0));
-  const lastUpdate = configEnvelope.last_update as ProtoMessage | null | undefined;
-  if (!lastUpdate?.payload) return { sequence, blockNumber };
-  const updatePayload = mustDecode('common.Payload', lastUpdate.payload as Uint8Array);
-  const updateEnvelope = mustDecode('common.ConfigUpdateEnvelope', updatePayload.data as Uint8Array);
+  const info = configBlockInfo(block);
+  if (!info.value)
+    throw new Error(`the orderer sent a block that is not a config block: ${info.diagnostics[0]?.message}`);
+  const { config, blockNumber, lastUpdate } = info.value;
   return {
-    sequence,
-    blockNumber,
-    lastUpdate: (updateEnvelope.config_update as Uint8Array | undefined) ?? new Uint8Array(),
+    sequence: BigInt(String(config.sequence ?? 0)),
+    blockNumber: BigInt(blockNumber),
+    ...(lastUpdate ? { lastUpdate } : {}),
   };
 }

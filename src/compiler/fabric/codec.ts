@@ -77,11 +77,11 @@ export function configFromBlock(blockBytes: Uint8Array, options: SourceOptions =
   return attempt('NS_FABRIC_NOT_CONFIG_BLOCK', options, () => readConfigFromBlock(blockBytes));
 }
 
-/** The config block's config, the channel it belongs to and the block's number. */
+/** The config block's config, the channel it belongs to, the block's number and the update that made it. */
 export function configBlockInfo(
   blockBytes: Uint8Array,
   options: SourceOptions = {},
-): StageResult<{ config: ProtoMessage; channelId: string; blockNumber: string }> {
+): StageResult<{ config: ProtoMessage; channelId: string; blockNumber: string; lastUpdate?: Uint8Array }> {
   return attempt('NS_FABRIC_NOT_CONFIG_BLOCK', options, () => readConfigBlock(blockBytes));
 }
 

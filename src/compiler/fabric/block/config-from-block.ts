@@ -14,6 +14,11 @@ export function readConfigBlock(blockBytes: Uint8Array): {
   config: ProtoMessage;
   channelId: string;
   blockNumber: string;
+  /**
+   * The exact config_update bytes of the update that made this config (ConfigEnvelope.last_update), by which an
+   * update already applied is recognised; undefined for a genesis config.
+   */
+  lastUpdate?: Uint8Array;
 } {
   const block = decodeMessage('common.Block', blockBytes);
   const data = ((block.data as ProtoMessage | null)?.data as Uint8Array[] | undefined) ?? [];
@@ -35,7 +40,23 @@ export function readConfigBlock(blockBytes: Uint8Array): {
   if (!config?.channel_group)
     throw new CodecError('the config envelope holds no channel config', 'data.data[0].payload.data.config');
   const blockNumber = String((block.header as ProtoMessage | null)?.number ?? 0);
-  return { config, channelId: String(channelHeader.channel_id ?? ''), blockNumber };
+  const lastUpdate = lastConfigUpdate(configEnvelope.last_update as ProtoMessage | null | undefined);
+  return {
+    config,
+    channelId: String(channelHeader.channel_id ?? ''),
+    blockNumber,
+    ...(lastUpdate ? { lastUpdate } : {}),
+  };
+}
+
+/** last_update (an Envelope) -> Payload -> ConfigUpdateEnvelope.config_update. */
+function lastConfigUpdate(envelope: ProtoMessage | null | undefined): Uint8Array | undefined {
+  if (!envelope?.payload) return undefined;
+  const path = 'data.data[0].payload.data.last_update';
+  const payload = decodeMessage('common.Payload', bytesOf(envelope.payload), `${path}.payload`);
+  const update = decodeMessage('common.ConfigUpdateEnvelope', bytesOf(payload.data), `${path}.payload.data`);
+  const bytes = bytesOf(update.config_update);
+  return bytes.length > 0 ? bytes : undefined;
 }
 
 function bytesOf(value: unknown): Uint8Array {
