@@ -38,7 +38,7 @@ const workerFile = fileURLToPath(new URL('./kubernetes-worker.mjs', import.meta.
 let warm: Worker | undefined;
 
 /**
- * Starts the worker ahead, so it loads its modules (templates, Kubernetes models) while the spec is still being
+ * Starts the worker ahead, so it loads its modules and the Kubernetes models while the spec is still being
  * read and validated. For specs that look large; startKubernetesPlan stops it again if the network is small.
  */
 export function warmUpKubernetesWorker(): void {
@@ -50,10 +50,10 @@ export function warmUpKubernetesWorker(): void {
 
 export function startKubernetesPlan(loaded: LoadedSpec, stateDir: string): PendingKubernetesPlan {
   const { model, parsed } = loaded;
-  const worker = warm ?? (existsSync(workerFile) ? undefined : null);
+  const prepared = warm;
   warm = undefined;
-  if (model.organizations.length < WORKER_MIN_ORGANIZATIONS || worker === null) {
-    void worker?.terminate();
+  if (model.organizations.length < WORKER_MIN_ORGANIZATIONS || !existsSync(workerFile)) {
+    void prepared?.terminate();
     return {
       result: async () => {
         await preloadKubernetesModels();
@@ -62,12 +62,8 @@ export function startKubernetesPlan(loaded: LoadedSpec, stateDir: string): Pendi
       cancel: () => {},
     };
   }
-  return inWorker(worker ?? new Worker(workerFile), {
-    model,
-    stateDir,
-    specFile: parsed.file,
-    specText: parsed.text,
-  });
+  const input = { model, stateDir, specFile: parsed.file, specText: parsed.text };
+  return inWorker(prepared ?? new Worker(workerFile), input);
 }
 
 function inWorker(worker: Worker, input: KubernetesWorkerInput): PendingKubernetesPlan {
