@@ -28,7 +28,7 @@ export interface ChannelPlanResult {
   plan: ChannelPlan;
   /** Bundle-relative path -> bytes. */
   artifacts: Map<string, Uint8Array>;
-  /** The live config as JSON (for guards), when the channel exists. */
+  /** The live config as JSON (for guards), when the channel is updated. */
   liveConfig?: ConfigJson;
   /** The desired config as JSON (for guards). */
   desiredConfig: ConfigJson;
@@ -47,13 +47,14 @@ export function planChannel(
     members: channel.members.map((name) => orgs.get(name)?.mspId ?? name),
     ordererOrgs: channel.orderer.organizations.map((name) => orgs.get(name)?.mspId ?? name),
   };
-  const desired = buildChannelConfig(model, channel.name);
-  if (!desired.value) return failed(base, desired.diagnostics);
-  const desiredConfig = jsonOf('common.Config', desired.value) as unknown as ConfigJson;
+  const built = buildChannelConfig(model, channel.name);
+  if (!built.value) return failed(base, built.diagnostics);
+  const desired = built.value.message;
+  const desiredConfig = built.value.json as unknown as ConfigJson;
   const artifacts = new Map<string, Uint8Array>();
 
   if (!live) {
-    const block = genesisBlock(desired.value, channel.name, { timestamp });
+    const block = genesisBlock(desired, channel.name, { timestamp });
     const artifact = `fabric/${channel.name}/genesis.block`;
     artifacts.set(artifact, block);
     return {
@@ -64,24 +65,26 @@ export function planChannel(
     };
   }
 
-  // Re-encode the live config canonically first: Go marshals maps in random order, so byte comparison against
-  // our deterministic encoding would report unchanged ACLs or capabilities as changed.
+  const baseline = { baseSequence: String(live.config.sequence ?? 0), baseBlock: live.blockNumber };
+  const unchanged = (): ChannelPlanResult => ({
+    plan: { ...base, ...baseline, action: 'noop', delta: [], signers: [] },
+    artifacts,
+    desiredConfig,
+    diagnostics: [],
+  });
+  // Items whose bytes equal ours are unchanged whoever encoded them, so most channels of a large network end
+  // here, without converting their live config.
+  const asLive = computeUpdate(channel.name, live.config, desired);
+  if (!asLive.value && asLive.diagnostics.every((d) => d.code === 'NS_FABRIC_NO_CHANGES')) return unchanged();
+  // Something differs. Re-encode the live config canonically before the real comparison: Go marshals maps in
+  // random order, so its ACLs or capabilities can differ from ours in bytes and not in content.
   const liveJson = jsonOf('common.Config', live.config);
   const canonical = fromJson('common.Config', liveJson);
   if (!canonical.value) return failed(base, canonical.diagnostics);
   const liveConfig = liveJson as unknown as ConfigJson;
-  const update = computeUpdate(channel.name, canonical.value, desired.value);
-  const baseline = { baseSequence: liveConfig.sequence, baseBlock: live.blockNumber };
+  const update = computeUpdate(channel.name, canonical.value, desired);
   if (!update.value) {
-    if (update.diagnostics.every((d) => d.code === 'NS_FABRIC_NO_CHANGES')) {
-      return {
-        plan: { ...base, ...baseline, action: 'noop', delta: [], signers: [] },
-        artifacts,
-        liveConfig,
-        desiredConfig,
-        diagnostics: [],
-      };
-    }
+    if (update.diagnostics.every((d) => d.code === 'NS_FABRIC_NO_CHANGES')) return unchanged();
     return failed(base, update.diagnostics);
   }
   const bytes = encode('common.ConfigUpdate', update.value);

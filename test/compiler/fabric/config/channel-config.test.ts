@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { channelConfigJson } from '../../../../src/compiler/fabric/config/channel-config.js';
+import { buildChannelConfig, toJson } from '../../../../src/compiler/fabric/index.js';
 import type { NetworkSpec } from '../../../../src/compiler/model/index.js';
 import { normalize } from '../../../../src/compiler/model/index.js';
 import { parseYaml } from '../../../../src/compiler/parse/index.js';
@@ -44,5 +45,20 @@ describe('channelConfigJson', () => {
     expect(() => channelConfigJson(modelOf(join(fixtures, 'sample-network.yaml')), 'other')).toThrow(
       /no channel 'other'/,
     );
+  });
+});
+
+describe('buildChannelConfig', () => {
+  // The plan reads the built JSON instead of converting the message back: the two must never drift apart.
+  it.each(['quickstart', 'supply-chain'])("gives JSON equal to its message's toJson (%s)", (network) => {
+    const model = modelOf(join(repoRoot, 'networks', network, 'network.yaml'));
+    expect(model.channels.length).toBeGreaterThan(0);
+    for (const channel of model.channels) {
+      const built = buildChannelConfig(model, channel.name);
+      expect(built.diagnostics).toEqual([]);
+      expect(toJson('common.Config', built.value!.message).value).toStrictEqual(
+        JSON.parse(JSON.stringify(built.value!.json)),
+      );
+    }
   });
 });
