@@ -38,7 +38,13 @@ describe('netspec plan', () => {
       'manufacturer',
       'retailer',
     ]);
-    expect(files).toContain('k8s/retailer/deployment-cc-distribution-shipment-tracking.yaml');
+    expect(files.filter((f) => f.startsWith('k8s/retailer/'))).toEqual([
+      'k8s/retailer/kustomization.yaml',
+      'k8s/retailer/manifest.yaml',
+    ]);
+    expect(readFileSync(join(a, 'k8s/retailer/manifest.yaml'), 'utf8')).toContain(
+      'kind: Deployment\nmetadata:\n  labels:\n',
+    );
     expect(files.filter((f) => !f.startsWith('k8s/'))).toEqual([
       'fabric/distribution/chaincodes.json',
       'fabric/distribution/update.json',

@@ -1,8 +1,8 @@
-// Reads one organization's manifests from a bundle (`k8s/<org>/kustomization.yaml` and the files it lists):
-// exactly the objects that were reviewed, not a fresh render of the spec.
+// Reads one organization's manifests from a bundle (`k8s/<org>/kustomization.yaml` and the files it lists, each
+// holding one or more objects): exactly the objects that were reviewed, not a fresh render of the spec.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import type { K8sObject, OrganizationManifests } from '../../compiler/k8s/index.js';
 import { ANNOTATIONS, KUSTOMIZATION_FILE } from '../../compiler/k8s/index.js';
 
@@ -36,24 +36,36 @@ export function readOrganizationManifests(bundle: string, organization: string):
   const resources = kustomization.resources;
   if (!Array.isArray(resources) || !resources.every((entry) => typeof entry === 'string' && !entry.includes('/')))
     throw new BundleError(`${kustomizationFile}: resources must list the files of this folder`);
-  const objects = resources.map((name) => {
-    const object = parseYamlFile(join(folder, name)) as K8sObject;
-    if (!object?.apiVersion || !object.kind || !object.metadata?.name)
-      throw new BundleError(`${join(folder, name)}: not a Kubernetes object`);
-    // Prune relies on these labels: an object without them would be applied and never cleaned up.
-    if (object.metadata.labels?.['app.kubernetes.io/part-of'] !== network)
-      throw new BundleError(`${join(folder, name)}: not labelled as part of network '${network}'`);
-    return object;
-  });
+  const objects = resources.flatMap((name) =>
+    parseYamlDocuments(join(folder, name)).map((object, index, all) => {
+      const where = all.length > 1 ? `${join(folder, name)} (document ${index + 1})` : join(folder, name);
+      if (!isKubernetesObject(object)) throw new BundleError(`${where}: not a Kubernetes object`);
+      // Prune relies on these labels: an object without them would be applied and never cleaned up.
+      if (object.metadata.labels?.['app.kubernetes.io/part-of'] !== network)
+        throw new BundleError(`${where}: not labelled as part of network '${network}'`);
+      return object;
+    }),
+  );
   const context = annotations[ANNOTATIONS.context];
   return { organization, network, namespace, ...(context ? { context } : {}), objects };
 }
 
 function parseYamlFile(file: string): unknown {
+  const [first] = parseYamlDocuments(file);
+  return first;
+}
+
+/** Every document of a YAML file (a manifest.yaml holds one per object). */
+function parseYamlDocuments(file: string): unknown[] {
   if (!existsSync(file)) throw new BundleError(`${file} does not exist`);
-  try {
-    return parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new BundleError(`${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-  }
+  const documents = parseAllDocuments(readFileSync(file, 'utf8'));
+  const all = Array.isArray(documents) ? documents : [documents];
+  for (const document of all)
+    if (document.errors.length > 0) throw new BundleError(`${file}: ${document.errors[0]!.message.split('\n')[0]}`);
+  return all.map((document) => document.toJS()).filter((value) => value !== null);
+}
+
+function isKubernetesObject(value: unknown): value is K8sObject {
+  const object = value as Partial<K8sObject> | null;
+  return !!object?.apiVersion && !!object.kind && !!object.metadata?.name;
 }

@@ -16,7 +16,7 @@ interface ManifestsOptions {
 export function register(program: Command): void {
   program
     .command('manifests')
-    .description('write each organization’s Kubernetes manifests (k8s/<org>/, one file per object)')
+    .description('write each organization’s Kubernetes manifests (k8s/<org>/manifest.yaml and kustomization.yaml)')
     .argument('<network.yaml>', 'the network spec')
     .requiredOption('--out <dir>', 'folder to write k8s/<org>/ into')
     .option('--org <org>', 'only this organization')

@@ -9,10 +9,13 @@ export type { K8sObject, OrganizationManifests } from './k8s-object.js';
 export { commonLabels, MANAGED_BY, ORGANIZATION_LABEL, pruneSelector } from './labels.js';
 export {
   ANNOTATIONS,
+  joinDocuments,
   KUSTOMIZATION_FILE,
+  MANIFEST_FILE,
   type ManifestFile,
   manifestFiles,
-  objectFileName,
+  manifestFilesOf,
+  splitDocuments,
   toYaml,
 } from './manifest-files.js';
 export { fileTemplates, type TemplateSource } from './render-template.js';

@@ -1,12 +1,12 @@
-// Per organization: the Kubernetes objects the spec emits, against the manifests last applied (state/k8s/<org>/,
-// kept by `netspec apply --k8s`). Files are compared as emitted text, which is deterministic, so any difference is
-// a real change. The bundle carries an org's whole folder when anything in it changes: apply prunes by label, so
-// it needs the complete desired set, not only the changed objects.
+// Per organization: the Kubernetes objects the spec emits, against the manifests last applied (state/k8s/<org>/).
+// Objects are compared as emitted text, which is deterministic, so any difference is a real change. The bundle
+// carries an org's whole folder when anything in it changes: apply prunes by label, so it needs the complete
+// desired set, not only the changed objects.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { emitManifests, KUSTOMIZATION_FILE, manifestFiles, objectFileName } from '../k8s/index.js';
+import { emitManifests, KUSTOMIZATION_FILE, manifestFilesOf, splitDocuments, toYaml } from '../k8s/index.js';
 import type { NetworkModel } from '../model/network-model.js';
 import type { DataPath } from '../parse/index.js';
 import type { KubernetesPlan } from './plan.js';
@@ -27,13 +27,11 @@ export function planKubernetes(
   const artifacts = new Map<string, Uint8Array>();
   const encoder = new TextEncoder();
   const plans = emitted.value.map((manifests): KubernetesPlan => {
-    const files = manifestFiles(manifests);
-    const liveDir = join(stateDir, 'k8s', manifests.organization);
-    const live = new Map(
-      (existsSync(liveDir) ? readdirSync(liveDir) : [])
-        .filter((name) => name.endsWith('.yaml') && name !== KUSTOMIZATION_FILE)
-        .map((name) => [name, readFileSync(join(liveDir, name), 'utf8')]),
+    const documents = manifests.objects.map(toYaml);
+    const desired = new Map(
+      manifests.objects.map((object, index) => [`${object.kind}/${object.metadata.name}`, documents[index]!]),
     );
+    const live = lastApplied(join(stateDir, 'k8s', manifests.organization), desired);
     const plan: KubernetesPlan = {
       organization: manifests.organization,
       create: [],
@@ -41,39 +39,50 @@ export function planKubernetes(
       prune: [],
       unchanged: 0,
     };
-    // Emitted objects are named from the objects themselves; only leftover state files need parsing.
-    const ids = new Map(
-      manifests.objects.map((object) => [objectFileName(object), `${object.kind}/${object.metadata.name}`]),
-    );
-    const desired = new Set<string>();
-    for (const file of files) {
-      const name = file.path.split('/').pop()!;
-      if (name === KUSTOMIZATION_FILE) continue;
-      desired.add(name);
-      const before = live.get(name);
-      const id = ids.get(name) ?? name;
+    for (const [id, text] of desired) {
+      const before = live.get(id);
       if (before === undefined) plan.create.push(id);
-      else if (before !== file.text) plan.change.push(id);
+      else if (before !== text) plan.change.push(id);
       else plan.unchanged++;
     }
-    for (const [name, text] of live) if (!desired.has(name)) plan.prune.push(objectId(text, name));
+    for (const id of live.keys()) if (!desired.has(id)) plan.prune.push(id);
     for (const list of [plan.create, plan.change, plan.prune]) list.sort();
     if (plan.create.length + plan.change.length + plan.prune.length > 0) {
       plan.artifact = `k8s/${manifests.organization}`;
-      for (const file of files) artifacts.set(file.path, encoder.encode(file.text));
+      for (const file of manifestFilesOf(manifests, documents)) artifacts.set(file.path, encoder.encode(file.text));
     }
     return plan;
   });
   return { plans, artifacts, diagnostics: [] };
 }
 
-/** `Kind/name` of a manifest, or its file name when it does not parse as an object. */
-function objectId(text: string, file: string): string {
+/**
+ * The objects last applied, `Kind/name` -> document text, from every YAML file of the org's state folder
+ * (manifest.yaml, or a file per object as earlier versions wrote them). A document identical to one emitted
+ * is known by that; only the others are parsed for their name.
+ */
+function lastApplied(folder: string, desired: ReadonlyMap<string, string>): Map<string, string> {
+  const live = new Map<string, string>();
+  if (!existsSync(folder)) return live;
+  const idByText = new Map([...desired].map(([id, text]) => [text, id]));
+  for (const file of readdirSync(folder).sort()) {
+    if (!file.endsWith('.yaml') || file === KUSTOMIZATION_FILE) continue;
+    const documents = splitDocuments(readFileSync(join(folder, file), 'utf8'));
+    documents.forEach((text, index) => {
+      const name = documents.length > 1 ? `${file}#${index + 1}` : file;
+      live.set(idByText.get(text) ?? objectId(text, name), text);
+    });
+  }
+  return live;
+}
+
+/** `Kind/name` of a manifest, or where it stands when it does not parse as an object. */
+function objectId(text: string, where: string): string {
   try {
     const object = parse(text) as { kind?: string; metadata?: { name?: string } } | null;
     if (object?.kind && object.metadata?.name) return `${object.kind}/${object.metadata.name}`;
   } catch {
-    // a hand-edited state file: name it by its file
+    // a hand-edited state file: name it by its place
   }
-  return file;
+  return where;
 }

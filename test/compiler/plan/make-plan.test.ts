@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decode, toJson } from '../../../src/compiler/fabric/index.js';
+import { splitDocuments } from '../../../src/compiler/k8s/index.js';
 import { copyState, planExample } from '../../helpers/plan-fixture.js';
 
 describe('makePlan on the supply-chain example', () => {
@@ -221,8 +222,35 @@ describe('makePlan for Kubernetes', () => {
     expect(result.plan!.summary.kubernetesChanges).toBe(21);
     // The bundle carries the org's complete folder, never a pruned object.
     expect(result.artifacts.has('k8s/manufacturer/kustomization.yaml')).toBe(true);
-    expect(result.artifacts.has('k8s/manufacturer/service-legacy-api.yaml')).toBe(false);
+    const manifest = new TextDecoder().decode(result.artifacts.get('k8s/manufacturer/manifest.yaml'));
+    expect(manifest.split(/^---$/m)).toHaveLength(byOrg.get('manufacturer')!.unchanged + 6);
+    expect(manifest).toContain('name: cc-production-product-registry\n');
+    expect(manifest).not.toContain('legacy-api');
+    expect([...result.artifacts.keys()].filter((path) => path.startsWith('k8s/manufacturer/'))).toEqual([
+      'k8s/manufacturer/manifest.yaml',
+      'k8s/manufacturer/kustomization.yaml',
+    ]);
     expect(result.artifacts.has('k8s/operator/kustomization.yaml')).toBe(false);
+    rmSync(state, { recursive: true, force: true });
+  });
+
+  it('reads an object edited by hand inside manifest.yaml as changed, and a state of one file per object alike', () => {
+    const state = copyState('supply-chain');
+    const file = join(state, 'k8s/operator/manifest.yaml');
+    const documents = splitDocuments(readFileSync(file, 'utf8'));
+    const quota = documents.findIndex((text) => text.startsWith('apiVersion: v1\nkind: ResourceQuota\n'));
+    expect(quota).toBeGreaterThan(0);
+    // Earlier netspec versions kept one file per object: split the state that way, and edit the quota.
+    rmSync(file);
+    for (const [index, text] of documents.entries())
+      writeFileSync(
+        join(state, `k8s/operator/object-${index}.yaml`),
+        index === quota ? text.replace(/^( {4}limits\.cpu:) .+$/m, '$1 64000m') : text,
+      );
+    const result = planExample('supply-chain', { stateDir: state });
+    const operator = result.plan!.kubernetes.find((org) => org.organization === 'operator')!;
+    expect(operator).toMatchObject({ create: [], change: ['ResourceQuota/operator-quota'], prune: [] });
+    expect(operator.unchanged).toBe(documents.length - 1);
     rmSync(state, { recursive: true, force: true });
   });
 });
