@@ -13,10 +13,21 @@ export function encodeWire(type: MessageSchema, message: ProtoMessage): Uint8Arr
   return writer.finish();
 }
 
+/**
+ * The scratch buffer of the last finished Writer, for the next one. A channel config holds thousands of small
+ * messages encoded one by one: allocating a fresh scratch buffer for each cost more than writing them.
+ */
+let spare: Buffer | undefined;
+
 /** A growing buffer; a length-delimited part is written in place and its length prefix inserted afterwards. */
 class Writer {
-  buf = Buffer.allocUnsafe(4096);
+  buf: Buffer;
   len = 0;
+
+  constructor() {
+    this.buf = spare ?? Buffer.allocUnsafe(4096);
+    spare = undefined;
+  }
 
   reserve(size: number): void {
     if (this.len + size <= this.buf.length) return;
@@ -74,8 +85,11 @@ class Writer {
     this.len = end;
   }
 
+  /** The bytes written, in a buffer of their own; the scratch buffer goes back for the next Writer. */
   finish(): Uint8Array {
-    return new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.len).slice();
+    const bytes = new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.len).slice();
+    spare = this.buf;
+    return bytes;
   }
 }
 

@@ -30,6 +30,17 @@ describe('encodeMessage', () => {
       hex(encodeMessage('common.ConfigGroup', group(['a', 'b']))),
     );
   });
+  it('gives each result bytes of its own, though the writers share their scratch space', () => {
+    const first = encodeMessage('common.ConfigGroup', { version: 1, mod_policy: 'Admins' });
+    const big = encodeMessage('common.ConfigGroup', { mod_policy: 'x'.repeat(10000) });
+    expect(() => encodeMessage('common.ConfigGroup', { mod_policy: 7 } as never)).toThrow();
+    const second = encodeMessage('common.ConfigGroup', { version: 2, mod_policy: 'Readers' });
+    expect(hex(first)).toBe('08012a0641646d696e73');
+    expect(hex(second)).toBe('08022a0752656164657273');
+    expect(big.length).toBe(10003);
+    expect(first.buffer).not.toBe(second.buffer);
+    expect([first.byteLength, first.buffer.byteLength]).toEqual([10, 10]);
+  });
 });
 
 describe('compareUtf8', () => {
