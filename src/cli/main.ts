@@ -54,6 +54,9 @@ export async function buildProgram(commandName?: string): Promise<Command> {
 
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = undefined;
+  // A large plan's worker thread starts now, beside everything loaded below.
+  const warmUp = argv[2] === 'plan' ? import('./commands/plan-warm-up.js') : undefined;
+  void warmUp?.then((module) => module.warmUpForPlan(argv.slice(3)));
   const program = await buildProgram(argv[2]);
   if (argv.length <= 2) {
     program.outputHelp();

@@ -1,7 +1,7 @@
 // `netspec plan <network.yaml> [--state <dir>] [--out <bundle>] [--format text|markdown|json]`: what will change
 // on the live network, who must sign, and which safety guards it trips. Exit 0 no changes, 2 changes, 1 errors or
 // blocked (terraform's detailed exit code). `--out` writes the bundle orgs sign and CI applies.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { hasErrors } from '../../compiler/diagnostics/index.js';
@@ -29,12 +29,8 @@ export function register(program: Command): void {
     .action(action((file: string, options: Options) => runPlan(file, options)));
 }
 
-/** A spec this large describes dozens of organizations: worth starting the Kubernetes worker before reading it. */
-const LARGE_SPEC_BYTES = 16 * 1024;
-
 async function runPlan(file: string, options: Options): Promise<number> {
   const planning = await import('../../compiler/plan/index.js');
-  if (existsSync(file) && statSync(file).size >= LARGE_SPEC_BYTES) planning.warmUpKubernetesWorker();
   const loaded = loadSpec(file);
   const sources = sourcesOf({ [file]: loaded.text });
   if (!loaded.value || hasErrors(loaded.diagnostics)) {

@@ -2,12 +2,12 @@
 // the state folder and the spec text (to point diagnostics at their place) in one message; it sends back
 // exactly what planKubernetes returns here, the manifests' bytes moved rather than copied.
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { preloadKubernetesModels } from '../k8s/index.js';
 import type { LoadedSpec } from '../load-spec.js';
 import type { NetworkModel } from '../model/network-model.js';
 import { locate } from '../parse/index.js';
+import { takeWarmWorker, workerFile } from './kubernetes-worker-warm-up.js';
 import { type KubernetesPlanResult, planKubernetes } from './plan-kubernetes.js';
 
 /** Below this many organizations a worker's start-up costs more than it saves. */
@@ -33,25 +33,9 @@ export interface PendingKubernetesPlan {
   cancel(): void;
 }
 
-// The bundled CLI ships the worker next to its chunks; the sources (tests) plan on one thread.
-const workerFile = fileURLToPath(new URL('./kubernetes-worker.mjs', import.meta.url));
-let warm: Worker | undefined;
-
-/**
- * Starts the worker ahead, so it loads its modules and the Kubernetes models while the spec is still being
- * read and validated. For specs that look large; startKubernetesPlan stops it again if the network is small.
- */
-export function warmUpKubernetesWorker(): void {
-  if (warm || !existsSync(workerFile)) return;
-  warm = new Worker(workerFile);
-  // Until it has work, it must not keep the process alive (a spec with errors ends the command early).
-  warm.unref();
-}
-
 export function startKubernetesPlan(loaded: LoadedSpec, stateDir: string): PendingKubernetesPlan {
   const { model, parsed } = loaded;
-  const prepared = warm;
-  warm = undefined;
+  const prepared = takeWarmWorker();
   if (model.organizations.length < WORKER_MIN_ORGANIZATIONS || !existsSync(workerFile)) {
     void prepared?.terminate();
     return {

@@ -1,0 +1,25 @@
+// Starting the Kubernetes plan worker ahead of its input (see plan-kubernetes-worker.ts). Kept apart and small:
+// the CLI calls it before it has loaded anything else, so the worker's own start-up (a Node thread, its modules,
+// the Kubernetes models) runs beside the main thread's.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+// The bundled CLI ships the worker next to its chunks; the sources (tests) plan on one thread.
+export const workerFile = fileURLToPath(new URL('./kubernetes-worker.mjs', import.meta.url));
+let warm: Worker | undefined;
+
+/** Starts the worker, once, for a plan that looks large; startKubernetesPlan takes it or stops it. */
+export function warmUpKubernetesWorker(): void {
+  if (warm || !existsSync(workerFile)) return;
+  warm = new Worker(workerFile);
+  // Until it has work, it must not keep the process alive (a spec with errors ends the command early).
+  warm.unref();
+}
+
+/** The worker started ahead, if any; the caller owns it from now on. */
+export function takeWarmWorker(): Worker | undefined {
+  const worker = warm;
+  warm = undefined;
+  return worker;
+}
