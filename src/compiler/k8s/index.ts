@@ -18,7 +18,7 @@ export {
   splitDocuments,
   toYaml,
 } from './manifest-files.js';
-export { fileTemplates, type TemplateSource } from './render-template.js';
+export { compileInstalledTemplates, fileTemplates, type TemplateSource } from './render-template.js';
 export {
   externalConfigMaps,
   type RequiredConfigMap,

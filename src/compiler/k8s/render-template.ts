@@ -2,7 +2,7 @@
 // so the text of a spec value can never change the document's structure. A template that fails (a missing
 // field in strict mode, YAML that does not parse, more or less than one document) is reported, not thrown.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import jsYaml from 'js-yaml';
@@ -14,13 +14,36 @@ export type TemplateSource = (name: string) => string;
 
 const TEMPLATE_DIR = join(packageRoot(), 'templates', 'k8s');
 
-export const fileTemplates: TemplateSource = (name) => readFileSync(join(TEMPLATE_DIR, `${name}.yaml.hbs`), 'utf8');
+const TEMPLATE_SUFFIX = '.yaml.hbs';
+
+export const fileTemplates: TemplateSource = (name) =>
+  readFileSync(join(TEMPLATE_DIR, `${name}${TEMPLATE_SUFFIX}`), 'utf8');
 
 export interface TemplateRenderer {
   render(name: string, view: object): { object?: K8sObject; error?: string };
 }
 
+/** The renderer of the installed templates, shared so that each template is compiled once per process. */
+let installed: TemplateRenderer | undefined;
+
 export function templateRenderer(source: TemplateSource = fileTemplates): TemplateRenderer {
+  if (source !== fileTemplates) return createRenderer(source);
+  installed ??= createRenderer(fileTemplates);
+  return installed;
+}
+
+/**
+ * Compiles every installed template ahead of use. Handlebars compiles on a template's first call, so each is
+ * called once with an empty view (strict mode refuses it once compiled, which is expected and ignored). The plan
+ * worker does this while it waits for the model.
+ */
+export function compileInstalledTemplates(): void {
+  const renderer = templateRenderer();
+  for (const file of readdirSync(TEMPLATE_DIR).sort())
+    if (file.endsWith(TEMPLATE_SUFFIX)) renderer.render(file.slice(0, -TEMPLATE_SUFFIX.length), {});
+}
+
+function createRenderer(source: TemplateSource): TemplateRenderer {
   const handlebars = Handlebars.create();
   // Strict mode does not reach helper arguments: a view without the field must still fail, not render `null`.
   handlebars.registerHelper('json', (value: unknown, options: { loc?: { start?: { line?: number } } }) => {

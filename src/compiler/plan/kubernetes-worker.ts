@@ -1,13 +1,15 @@
 // Worker thread entry: plans the Kubernetes objects of one network (see plan-kubernetes-worker.ts). Built into
 // the CLI bundle as kubernetes-worker.mjs.
 import { parentPort } from 'node:worker_threads';
-import { preloadKubernetesModels } from '../k8s/index.js';
+import { compileInstalledTemplates, preloadKubernetesModels } from '../k8s/index.js';
 import { locate, type ParsedSpec, parseYaml } from '../parse/index.js';
 import { planKubernetes } from './plan-kubernetes.js';
 import type { KubernetesWorkerInput, KubernetesWorkerOutput } from './plan-kubernetes-worker.js';
 
-// Started ahead of its input (warmUpKubernetesWorker): load the models while the main thread reads the spec.
+// Started ahead of its input (warmUpKubernetesWorker): load the models and compile the templates while the main
+// thread reads the spec.
 const modelsLoaded = preloadKubernetesModels();
+compileInstalledTemplates();
 
 parentPort!.once('message', async (input: KubernetesWorkerInput) => {
   await modelsLoaded;
