@@ -18,16 +18,42 @@ export interface LoadResult extends StageResult<LoadedSpec> {
   text: string | undefined;
 }
 
-export function loadSpec(file: string): LoadResult {
+export interface LoadOptions {
+  /**
+   * Called as soon as the spec has the schema's shape, with its model, before the semantic rules run: a caller
+   * may start slow work on the model then, and must drop it when the load fails in the end. The model is the one
+   * the load returns.
+   */
+  onModel?: (early: LoadedSpec) => void;
+}
+
+export function loadSpec(file: string, options: LoadOptions = {}): LoadResult {
   const parsed = parseSpecFile(file);
   if (!parsed.value) return { value: undefined, diagnostics: parsed.diagnostics, text: parsed.text };
-  const validated = validateSpec(parsed.value);
+  const specDir = dirname(resolve(file));
+  let early: LoadedSpec | undefined;
+  const onShaped = options.onModel
+    ? (spec: NetworkSpec) => {
+        early = earlyModel(parsed.value!, spec, specDir);
+        if (early) options.onModel!(early);
+      }
+    : undefined;
+  const validated = validateSpec(parsed.value, onShaped);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...validated.diagnostics];
   const ok = validated.value !== undefined && !hasErrors(diagnostics);
   const spec = validated.value;
   return {
-    value: ok && spec ? { parsed: parsed.value, spec, model: normalize(spec, dirname(resolve(file))) } : undefined,
+    value: ok && spec ? (early ?? { parsed: parsed.value, spec, model: normalize(spec, specDir) }) : undefined,
     diagnostics,
     text: parsed.value.text,
   };
+}
+
+/** The model of a well-shaped spec that may still break a rule, or nothing where such a spec trips normalize. */
+function earlyModel(parsed: ParsedSpec, spec: NetworkSpec, specDir: string): LoadedSpec | undefined {
+  try {
+    return { parsed, spec, model: normalize(spec, specDir) };
+  } catch {
+    return undefined; // the rules will say what is wrong
+  }
 }

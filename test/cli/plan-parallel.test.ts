@@ -1,7 +1,16 @@
 // A large consortium's plan emits its Kubernetes manifests in a worker thread: the bundle must be the very one
 // a single-threaded plan makes.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -61,5 +70,17 @@ describe('netspec plan on a consortium of 65 organizations', () => {
     const result = runCli(['plan', broken, '--state', join(dir, 'empty-state')]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/broken\.yaml:\d+:\d+ error NS_SCHEMA_UNKNOWN_KEY/);
+  });
+
+  it('ends at once when a rule refuses a spec whose model the worker already has', () => {
+    const broken = join(dir, 'broken-rule.yaml');
+    const text = readFileSync(spec, 'utf8');
+    const member = /^ {4}members:\n {6}- (org\d+)$/m.exec(text);
+    expect(member).not.toBeNull();
+    writeFileSync(broken, text.replace(member![0], member![0].replace(member![1]!, 'org9999')));
+    const result = runCli(['plan', broken, '--state', join(dir, 'empty-state'), '--out', join(dir, 'no-bundle')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/broken-rule\.yaml:\d+:\d+ error NS_UNKNOWN_ORG/);
+    expect(existsSync(join(dir, 'no-bundle'))).toBe(false);
   });
 });

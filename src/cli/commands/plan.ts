@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { hasErrors } from '../../compiler/diagnostics/index.js';
 import { loadSpec } from '../../compiler/load-spec.js';
+import type { PendingKubernetesPlan } from '../../compiler/plan/index.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_PENDING } from '../exit-codes.js';
 import { type ReportFormat, renderDiagnostics, sourcesOf, useColor } from '../output.js';
@@ -31,16 +32,23 @@ export function register(program: Command): void {
 
 async function runPlan(file: string, options: Options): Promise<number> {
   const planning = await import('../../compiler/plan/index.js');
-  const loaded = loadSpec(file);
+  const stateDir = options.state ?? join(dirname(file), 'state');
+  // The Kubernetes part starts on the model as soon as there is one, while the rules still check the spec.
+  let kubernetes: PendingKubernetesPlan | undefined;
+  const loaded = loadSpec(file, {
+    onModel: (early) => {
+      kubernetes = planning.startKubernetesPlan(early, stateDir);
+    },
+  });
   const sources = sourcesOf({ [file]: loaded.text });
   if (!loaded.value || hasErrors(loaded.diagnostics)) {
+    kubernetes?.cancel();
     process.stderr.write(`${renderDiagnostics(loaded.diagnostics, sources, 'text')}\n`);
     return EXIT_ERROR;
   }
   const { makePlanInParallel, pathForBundle, writeBundle } = planning;
   const render = await import('../../compiler/render/index.js');
-  const stateDir = options.state ?? join(dirname(file), 'state');
-  const result = await makePlanInParallel({
+  const planInput = {
     loaded: loaded.value,
     specFile: file,
     specBytes: readFileSync(file),
@@ -48,7 +56,8 @@ async function runPlan(file: string, options: Options): Promise<number> {
     // A bundle must be reproducible byte for byte (verification re-plans and compares), so it carries no
     // wall-clock time: genesis blocks are stamped with SOURCE_DATE_EPOCH (CI sets the commit time), else 0.
     timestamp: sourceDateEpoch(() => new Date(0)),
-  });
+  };
+  const result = await makePlanInParallel(planInput, kubernetes);
   if (result.diagnostics.length > 0)
     process.stderr.write(`${renderDiagnostics(result.diagnostics, sources, 'text')}\n`);
   if (!result.plan) return EXIT_ERROR;

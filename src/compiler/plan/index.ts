@@ -3,7 +3,6 @@
 // The plan is data; render/ prints it; writeBundle puts it and its artifacts on disk atomically.
 
 export { pathForBundle, pathFromBundle } from './bundle-paths.js';
-export { warmUpKubernetesWorker } from './kubernetes-worker-warm-up.js';
 export { makePlan, makePlanInParallel, type PlanInput, type PlanResult } from './make-plan.js';
 export type {
   ChaincodePlan,
@@ -16,4 +15,5 @@ export type {
   QuorumPlan,
 } from './plan.js';
 export { PLAN_FORMAT_VERSION } from './plan.js';
+export { type PendingKubernetesPlan, startKubernetesPlan } from './plan-kubernetes-worker.js';
 export { writeBundle } from './write-bundle.js';

@@ -12,7 +12,7 @@ import { type ChaincodePlan, type GuardFinding, PLAN_FORMAT_VERSION, type Plan, 
 import { planChaincodes } from './plan-chaincodes.js';
 import { type ChannelPlanResult, planChannel } from './plan-channel.js';
 import { type KubernetesPlanResult, planKubernetes } from './plan-kubernetes.js';
-import { startKubernetesPlan } from './plan-kubernetes-worker.js';
+import { type PendingKubernetesPlan, startKubernetesPlan } from './plan-kubernetes-worker.js';
 import { planQuorum } from './plan-quorum.js';
 import { readState } from './state/read-state.js';
 
@@ -47,10 +47,13 @@ export function makePlan(input: PlanInput): PlanResult {
 /**
  * The same plan on both cores: the Kubernetes part (templates, offline validation, YAML) runs in a worker thread
  * while this thread builds the channel configs, which roughly halves a large consortium's plan. Where the worker
- * is not built (tests run the sources) or the network is small, it runs here instead.
+ * is not built (tests run the sources) or the network is small, it runs here instead. A caller that started the
+ * Kubernetes part already (as soon as the model existed, see loadSpec's onModel) passes it in.
  */
-export async function makePlanInParallel(input: PlanInput): Promise<PlanResult> {
-  const kubernetes = startKubernetesPlan(input.loaded, input.stateDir);
+export async function makePlanInParallel(
+  input: PlanInput,
+  kubernetes: PendingKubernetesPlan = startKubernetesPlan(input.loaded, input.stateDir),
+): Promise<PlanResult> {
   const planned = planLedgers(input);
   if ('done' in planned) {
     kubernetes.cancel();
