@@ -9,10 +9,19 @@ import { Worker } from 'node:worker_threads';
 export const workerFile = fileURLToPath(new URL('./kubernetes-worker.mjs', import.meta.url));
 let warm: Worker | undefined;
 
+/**
+ * A new worker. Its young generation is kept small: the worker makes garbage fast and keeps little, and on a
+ * virtual machine every fresh page of heap costs a fault, so a 6 MB young generation spends less CPU in all
+ * than the default's growing one (measured with `npm run bench`).
+ */
+export function newKubernetesWorker(): Worker {
+  return new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 6 } });
+}
+
 /** Starts the worker, once, for a plan that looks large; startKubernetesPlan takes it or stops it. */
 export function warmUpKubernetesWorker(): void {
   if (warm || !existsSync(workerFile)) return;
-  warm = new Worker(workerFile);
+  warm = newKubernetesWorker();
   // Until it has work, it must not keep the process alive (a spec with errors ends the command early).
   warm.unref();
 }

@@ -2,12 +2,12 @@
 // the state folder and the spec text (to point diagnostics at their place) in one message; it sends back
 // exactly what planKubernetes returns here, the manifests' bytes moved rather than copied.
 import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { preloadKubernetesModels } from '../k8s/index.js';
 import type { LoadedSpec } from '../load-spec.js';
 import type { NetworkModel } from '../model/network-model.js';
 import { locate } from '../parse/index.js';
-import { takeWarmWorker, workerFile } from './kubernetes-worker-warm-up.js';
+import { newKubernetesWorker, takeWarmWorker, workerFile } from './kubernetes-worker-warm-up.js';
 import { type KubernetesPlanResult, planKubernetes } from './plan-kubernetes.js';
 
 /** Below this many organizations a worker's start-up costs more than it saves. */
@@ -47,7 +47,7 @@ export function startKubernetesPlan(loaded: LoadedSpec, stateDir: string): Pendi
     };
   }
   const input = { model, stateDir, specFile: parsed.file, specText: parsed.text };
-  return inWorker(prepared ?? new Worker(workerFile), input);
+  return inWorker(prepared ?? newKubernetesWorker(), input);
 }
 
 function inWorker(worker: Worker, input: KubernetesWorkerInput): PendingKubernetesPlan {
