@@ -129,6 +129,8 @@ describe('netspec plan', () => {
     expect(result.stderr).toContain('no bundle written');
     expect(result.code).toBe(1);
     expect(existsSync(out)).toBe(false);
+    // The channel artifacts staged while the plan ran are gone too.
+    expect(readdirSync(root)).toEqual(['network']);
   });
 
   it('refuses a broken state file with exit 1, naming it, and writes no bundle', () => {

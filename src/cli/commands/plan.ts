@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { hasErrors } from '../../compiler/diagnostics/index.js';
-import { loadSpec } from '../../compiler/load-spec.js';
-import type { PendingKubernetesPlan } from '../../compiler/plan/index.js';
+import { type LoadedSpec, loadSpec } from '../../compiler/load-spec.js';
+import type { PendingKubernetesPlan, PlanResult, StagedBundle } from '../../compiler/plan/index.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_PENDING } from '../exit-codes.js';
 import { type ReportFormat, renderDiagnostics, sourcesOf, useColor } from '../output.js';
@@ -46,7 +46,7 @@ async function runPlan(file: string, options: Options): Promise<number> {
     process.stderr.write(`${renderDiagnostics(loaded.diagnostics, sources, 'text')}\n`);
     return EXIT_ERROR;
   }
-  const { makePlanInParallel, pathForBundle, writeBundle } = planning;
+  const { makePlanInParallel, stageBundle } = planning;
   const render = await import('../../compiler/render/index.js');
   const planInput = {
     loaded: loaded.value,
@@ -57,7 +57,38 @@ async function runPlan(file: string, options: Options): Promise<number> {
     // wall-clock time: genesis blocks are stamped with SOURCE_DATE_EPOCH (CI sets the commit time), else 0.
     timestamp: sourceDateEpoch(() => new Date(0)),
   };
-  const result = await makePlanInParallel(planInput, kubernetes);
+  // With --out the bundle is staged as the plan goes: the channel artifacts are written while the Kubernetes
+  // part is still being computed. Only a plan that is neither failed nor blocked puts it in place.
+  let staged: StagedBundle | undefined;
+  const stage = (out: string) => {
+    staged ??= stageBundle(out);
+    return staged;
+  };
+  try {
+    const result = await makePlanInParallel(planInput, {
+      ...(kubernetes ? { kubernetes } : {}),
+      ...(options.out ? { onEarlyArtifacts: (files) => stage(options.out!).write(files) } : {}),
+    });
+    return report(result, { file, stateDir, options, loaded: loaded.value, sources, render, planning }, stage);
+  } finally {
+    staged?.abandon();
+  }
+}
+
+interface ReportContext {
+  file: string;
+  stateDir: string;
+  options: Options;
+  loaded: LoadedSpec;
+  sources: ReturnType<typeof sourcesOf>;
+  render: typeof import('../../compiler/render/index.js');
+  planning: typeof import('../../compiler/plan/index.js');
+}
+
+/** Prints the plan and, unless it failed or is blocked, completes and commits the bundle. */
+function report(result: PlanResult, context: ReportContext, stage: (out: string) => StagedBundle): number {
+  const { file, stateDir, options, sources, render } = context;
+  const { pathForBundle } = context.planning;
   if (result.diagnostics.length > 0)
     process.stderr.write(`${renderDiagnostics(result.diagnostics, sources, 'text')}\n`);
   if (!result.plan) return EXIT_ERROR;
@@ -67,7 +98,7 @@ async function runPlan(file: string, options: Options): Promise<number> {
     : result.plan;
 
   const json = render.renderJson(plan);
-  const markdown = render.renderMarkdown(plan, loaded.value.model, { sources });
+  const markdown = render.renderMarkdown(plan, context.loaded.model, { sources });
   if (options.format === 'json') process.stdout.write(json);
   else if (options.format === 'markdown') process.stdout.write(markdown);
   else process.stdout.write(render.renderText(plan, { color: useColor(), sources }));
@@ -81,7 +112,9 @@ async function runPlan(file: string, options: Options): Promise<number> {
     const files = new Map(result.artifacts);
     files.set('plan.json', encoder.encode(json));
     files.set('plan.md', encoder.encode(markdown));
-    writeBundle(options.out, files);
+    const staged = stage(options.out);
+    staged.write(files);
+    staged.commit();
     if (options.format === 'text') process.stdout.write(`Bundle written to ${options.out}\n`);
   }
   return plan.summary.hasChanges ? EXIT_PENDING : EXIT_OK;

@@ -3,7 +3,13 @@
 // The plan is data; render/ prints it; writeBundle puts it and its artifacts on disk atomically.
 
 export { pathForBundle, pathFromBundle } from './bundle-paths.js';
-export { makePlan, makePlanInParallel, type PlanInput, type PlanResult } from './make-plan.js';
+export {
+  makePlan,
+  makePlanInParallel,
+  type ParallelPlanOptions,
+  type PlanInput,
+  type PlanResult,
+} from './make-plan.js';
 export type {
   ChaincodePlan,
   ChaincodeStep,
@@ -16,4 +22,4 @@ export type {
 } from './plan.js';
 export { PLAN_FORMAT_VERSION } from './plan.js';
 export { type PendingKubernetesPlan, startKubernetesPlan } from './plan-kubernetes-worker.js';
-export { writeBundle } from './write-bundle.js';
+export { type StagedBundle, stageBundle, writeBundle } from './write-bundle.js';

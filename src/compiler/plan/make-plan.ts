@@ -44,22 +44,35 @@ export function makePlan(input: PlanInput): PlanResult {
   );
 }
 
+export interface ParallelPlanOptions {
+  /** The Kubernetes part, when the caller started it already (as soon as the model existed: loadSpec's onModel). */
+  kubernetes?: PendingKubernetesPlan;
+  /**
+   * Receives the channel, chaincode and Quorum artifacts while the Kubernetes part is still running (they are in
+   * the result too), so a caller can start writing the bundle.
+   */
+  onEarlyArtifacts?: (artifacts: ReadonlyMap<string, Uint8Array>) => void;
+}
+
 /**
  * The same plan on both cores: the Kubernetes part (templates, offline validation, YAML) runs in a worker thread
  * while this thread builds the channel configs, which roughly halves a large consortium's plan. Where the worker
- * is not built (tests run the sources) or the network is small, it runs here instead. A caller that started the
- * Kubernetes part already (as soon as the model existed, see loadSpec's onModel) passes it in.
+ * is not built (tests run the sources) or the network is small, it runs here instead.
  */
-export async function makePlanInParallel(
-  input: PlanInput,
-  kubernetes: PendingKubernetesPlan = startKubernetesPlan(input.loaded, input.stateDir),
-): Promise<PlanResult> {
-  const planned = planLedgers(input);
-  if ('done' in planned) {
+export async function makePlanInParallel(input: PlanInput, options: ParallelPlanOptions = {}): Promise<PlanResult> {
+  const kubernetes = options.kubernetes ?? startKubernetesPlan(input.loaded, input.stateDir);
+  try {
+    const planned = planLedgers(input);
+    if ('done' in planned) {
+      kubernetes.cancel();
+      return planned.done;
+    }
+    options.onEarlyArtifacts?.(planned.artifacts);
+    return finishPlan(input, planned, await kubernetes.result());
+  } catch (error) {
     kubernetes.cancel();
-    return planned.done;
+    throw error;
   }
-  return finishPlan(input, planned, await kubernetes.result());
 }
 
 /** What is planned before the Kubernetes part joins: channels, chaincodes and Quorum networks. */
