@@ -1,5 +1,7 @@
 // The one PR comment netspec keeps up to date: the markdown plan, then who counts towards each update.
 // The hidden marker comes first so the comment is found again on the next run, whoever edited the PR since.
+// A plan too long for one comment is shortened (fit-comment.ts); the signature status is always there.
+import { COMMENT_LIMIT, cutAtLine, fitPlanMarkdown } from './fit-comment.js';
 import type { GateResult } from './signature-gate.js';
 
 export const COMMENT_MARKER = '<!-- netspec-plan -->';
@@ -12,7 +14,7 @@ export function renderStatusComment(
   gate: GateResult,
   signatureFiles: readonly string[] = [],
 ): string {
-  const lines = [COMMENT_MARKER, planMarkdown.trimEnd(), '', '## Signature status', ''];
+  const lines = ['## Signature status', ''];
   lines.push(`**${STATUS_WORDS[gate.status]}** (an organization counts with: ${gate.require.join(' + ')})`, '');
   if (signatureFiles.length > 0) {
     lines.push(`Signature files in this pull request: ${signatureFiles.map((f) => `\`${f}\``).join(', ')}`, '');
@@ -39,7 +41,10 @@ export function renderStatusComment(
     }
     lines.push('');
   }
-  return `${lines.join('\n').trimEnd()}\n`;
+  // The signature status is what the gate decides on: it keeps its place, and the plan gets the room left.
+  const status = cutAtLine(`${lines.join('\n').trimEnd()}\n`, COMMENT_LIMIT / 2);
+  const plan = fitPlanMarkdown(planMarkdown.trimEnd(), COMMENT_LIMIT - status.length - COMMENT_MARKER.length - 4);
+  return `${COMMENT_MARKER}\n${plan.trimEnd()}\n\n${status}`;
 }
 
 /** Table cells must not break the table (pipes, newlines) nor ping anyone by accident. */
