@@ -57,8 +57,8 @@ async function runPlan(file: string, options: Options): Promise<number> {
     // wall-clock time: genesis blocks are stamped with SOURCE_DATE_EPOCH (CI sets the commit time), else 0.
     timestamp: sourceDateEpoch(() => new Date(0)),
   };
-  // With --out the bundle is staged as the plan goes: the channel artifacts are written while the Kubernetes
-  // part is still being computed. Only a plan that is neither failed nor blocked puts it in place.
+  // With --out the bundle is staged as the plan goes: each part is written as soon as it is planned, while the
+  // rest is still being computed. Only a plan that is neither failed nor blocked puts it in place.
   let staged: StagedBundle | undefined;
   const stage = (out: string) => {
     staged ??= stageBundle(out);
@@ -67,7 +67,7 @@ async function runPlan(file: string, options: Options): Promise<number> {
   try {
     const result = await makePlanInParallel(planInput, {
       ...(kubernetes ? { kubernetes } : {}),
-      ...(options.out ? { onEarlyArtifacts: (files) => stage(options.out!).write(files) } : {}),
+      ...(options.out ? { onArtifacts: (files) => stage(options.out!).write(files) } : {}),
     });
     return report(result, { file, stateDir, options, loaded: loaded.value, sources, render, planning }, stage);
   } finally {

@@ -4,7 +4,10 @@ import { parentPort } from 'node:worker_threads';
 import { compileInstalledTemplates, preloadKubernetesModels } from '../k8s/index.js';
 import { locate, type ParsedSpec, parseYaml } from '../parse/index.js';
 import { planKubernetes } from './plan-kubernetes.js';
-import type { KubernetesWorkerInput, KubernetesWorkerOutput } from './plan-kubernetes-worker.js';
+import type { KubernetesWorkerInput, KubernetesWorkerMessage } from './plan-kubernetes-worker.js';
+
+/** Files per message to the main thread: some twenty organizations' worth. */
+const BATCH_FILES = 40;
 
 // Started ahead of its input (warmUpKubernetesWorker): load the models and compile the templates while the main
 // thread reads the spec.
@@ -19,9 +22,20 @@ parentPort!.once('message', async (input: KubernetesWorkerInput) => {
     parsed ??= parseYaml(input.specFile, input.specText).value!;
     return locate(parsed, path);
   };
-  const result = planKubernetes(input.model, input.stateDir, locateInSpec);
-  const artifacts = [...result.artifacts];
-  const output: KubernetesWorkerOutput = { plans: result.plans, artifacts, diagnostics: result.diagnostics };
-  // Moved, not copied: thousands of manifests. A Set, since a buffer may be listed only once.
-  parentPort!.postMessage(output, [...new Set(artifacts.map(([, bytes]) => bytes.buffer as ArrayBuffer))]);
+  // Organizations' files go to the main thread in batches, so it can write them while the rest is planned.
+  let batch: [string, Uint8Array][] = [];
+  const send = () => {
+    if (batch.length === 0) return;
+    const message: KubernetesWorkerMessage = { kind: 'artifacts', artifacts: batch };
+    // Moved, not copied. A Set, since a buffer may be listed only once.
+    parentPort!.postMessage(message, [...new Set(batch.map(([, bytes]) => bytes.buffer as ArrayBuffer))]);
+    batch = [];
+  };
+  const result = planKubernetes(input.model, input.stateDir, locateInSpec, (files) => {
+    batch.push(...files);
+    if (batch.length >= BATCH_FILES) send();
+  });
+  send();
+  const done: KubernetesWorkerMessage = { kind: 'result', plans: result.plans, diagnostics: result.diagnostics };
+  parentPort!.postMessage(done);
 });

@@ -48,10 +48,11 @@ export interface ParallelPlanOptions {
   /** The Kubernetes part, when the caller started it already (as soon as the model existed: loadSpec's onModel). */
   kubernetes?: PendingKubernetesPlan;
   /**
-   * Receives the channel, chaincode and Quorum artifacts while the Kubernetes part is still running (they are in
-   * the result too), so a caller can start writing the bundle.
+   * Receives the bundle's artifacts part by part as they are planned, so a caller can write them while the rest
+   * is planned: the channel, chaincode and Quorum artifacts, then the Kubernetes ones organization by
+   * organization. The result holds them all too.
    */
-  onEarlyArtifacts?: (artifacts: ReadonlyMap<string, Uint8Array>) => void;
+  onArtifacts?: (artifacts: ReadonlyMap<string, Uint8Array>) => void;
 }
 
 /**
@@ -67,8 +68,8 @@ export async function makePlanInParallel(input: PlanInput, options: ParallelPlan
       kubernetes.cancel();
       return planned.done;
     }
-    options.onEarlyArtifacts?.(planned.artifacts);
-    return finishPlan(input, planned, await kubernetes.result());
+    options.onArtifacts?.(planned.artifacts);
+    return finishPlan(input, planned, await kubernetes.result(options.onArtifacts));
   } catch (error) {
     kubernetes.cancel();
     throw error;

@@ -21,15 +21,22 @@ export interface KubernetesWorkerInput {
   specText: string;
 }
 
-/** What the worker sends back: the plan result with its artifacts as entries (a Map of transferred bytes). */
-export interface KubernetesWorkerOutput {
-  plans: KubernetesPlanResult['plans'];
-  artifacts: [string, Uint8Array][];
-  diagnostics: KubernetesPlanResult['diagnostics'];
-}
+/**
+ * What the worker sends back: organizations' files as they are planned (bytes moved, not copied), then the
+ * result itself, whose artifacts are all the files sent before.
+ */
+export type KubernetesWorkerMessage =
+  | { kind: 'artifacts'; artifacts: [string, Uint8Array][] }
+  | { kind: 'result'; plans: KubernetesPlanResult['plans']; diagnostics: KubernetesPlanResult['diagnostics'] };
+
+type ArtifactSink = (artifacts: ReadonlyMap<string, Uint8Array>) => void;
 
 export interface PendingKubernetesPlan {
-  result(): Promise<KubernetesPlanResult>;
+  /**
+   * The plan, once complete. `onArtifacts` receives the organizations' files as they arrive (those that arrived
+   * earlier at once), so the bundle can be written while the rest is planned.
+   */
+  result(onArtifacts?: ArtifactSink): Promise<KubernetesPlanResult>;
   cancel(): void;
 }
 
@@ -39,9 +46,9 @@ export function startKubernetesPlan(loaded: LoadedSpec, stateDir: string): Pendi
   if (model.organizations.length < WORKER_MIN_ORGANIZATIONS || !existsSync(workerFile)) {
     void prepared?.terminate();
     return {
-      result: async () => {
+      result: async (onArtifacts) => {
         await preloadKubernetesModels();
-        return planKubernetes(model, stateDir, (path) => locate(parsed, path));
+        return planKubernetes(model, stateDir, (path) => locate(parsed, path), onArtifacts);
       },
       cancel: () => {},
     };
@@ -51,10 +58,32 @@ export function startKubernetesPlan(loaded: LoadedSpec, stateDir: string): Pendi
 }
 
 function inWorker(worker: Worker, input: KubernetesWorkerInput): PendingKubernetesPlan {
+  const artifacts = new Map<string, Uint8Array>();
+  const undelivered: Map<string, Uint8Array>[] = [];
+  let sink: ArtifactSink | undefined;
+  let fail: (error: unknown) => void = () => {};
+  const deliver = (batch: Map<string, Uint8Array>) => {
+    if (!sink) return void undelivered.push(batch);
+    try {
+      sink(batch);
+    } catch (error) {
+      // Writing failed (a full disk, say): the plan fails with that error, and the worker is of no more use.
+      fail(error);
+      void worker.terminate();
+    }
+  };
   const outcome = new Promise<KubernetesPlanResult>((resolve, reject) => {
-    worker.once('message', (output: KubernetesWorkerOutput) =>
-      resolve({ plans: output.plans, artifacts: new Map(output.artifacts), diagnostics: output.diagnostics }),
-    );
+    fail = reject;
+    worker.on('message', (message: KubernetesWorkerMessage) => {
+      if (message.kind === 'artifacts') {
+        const batch = new Map(message.artifacts);
+        for (const [path, bytes] of batch) artifacts.set(path, bytes);
+        deliver(batch);
+      } else {
+        const failed = message.diagnostics.length > 0;
+        resolve({ plans: message.plans, artifacts: failed ? new Map() : artifacts, diagnostics: message.diagnostics });
+      }
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the Kubernetes plan worker stopped (exit code ${code})`)));
   });
@@ -63,7 +92,11 @@ function inWorker(worker: Worker, input: KubernetesWorkerInput): PendingKubernet
   worker.ref();
   worker.postMessage(input);
   return {
-    result: () => outcome,
+    result: (onArtifacts) => {
+      sink = onArtifacts;
+      for (const batch of undelivered.splice(0)) deliver(batch);
+      return outcome;
+    },
     cancel: () => void worker.terminate(),
   };
 }

@@ -6,7 +6,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { emitManifests, KUSTOMIZATION_FILE, manifestFilesOf, splitDocuments, toYaml } from '../k8s/index.js';
+import {
+  emitManifests,
+  KUSTOMIZATION_FILE,
+  manifestFilesOf,
+  type OrganizationManifests,
+  splitDocuments,
+  toYaml,
+} from '../k8s/index.js';
 import type { NetworkModel } from '../model/network-model.js';
 import type { DataPath } from '../parse/index.js';
 import type { KubernetesPlan } from './plan.js';
@@ -17,43 +24,64 @@ export interface KubernetesPlanResult {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * `onArtifacts` receives each organization's files as soon as they are planned (all are in the result too), so a
+ * bundle can be written while later organizations are still being planned.
+ */
 export function planKubernetes(
   model: NetworkModel,
   stateDir: string,
   locate: (path: DataPath) => Diagnostic['ranges'][number],
+  onArtifacts?: (artifacts: ReadonlyMap<string, Uint8Array>) => void,
 ): KubernetesPlanResult {
-  const emitted = emitManifests(model, { locate });
-  if (!emitted.value) return { plans: [], artifacts: new Map(), diagnostics: emitted.diagnostics };
+  const plans: KubernetesPlan[] = [];
   const artifacts = new Map<string, Uint8Array>();
-  const encoder = new TextEncoder();
-  const plans = emitted.value.map((manifests): KubernetesPlan => {
-    const documents = manifests.objects.map(toYaml);
-    const desired = new Map(
-      manifests.objects.map((object, index) => [`${object.kind}/${object.metadata.name}`, documents[index]!]),
-    );
-    const live = lastApplied(join(stateDir, 'k8s', manifests.organization), desired);
-    const plan: KubernetesPlan = {
-      organization: manifests.organization,
-      create: [],
-      change: [],
-      prune: [],
-      unchanged: 0,
-    };
-    for (const [id, text] of desired) {
-      const before = live.get(id);
-      if (before === undefined) plan.create.push(id);
-      else if (before !== text) plan.change.push(id);
-      else plan.unchanged++;
-    }
-    for (const id of live.keys()) if (!desired.has(id)) plan.prune.push(id);
-    for (const list of [plan.create, plan.change, plan.prune]) list.sort();
-    if (plan.create.length + plan.change.length + plan.prune.length > 0) {
-      plan.artifact = `k8s/${manifests.organization}`;
-      for (const file of manifestFilesOf(manifests, documents)) artifacts.set(file.path, encoder.encode(file.text));
-    }
-    return plan;
-  });
-  return { plans, artifacts, diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  for (const org of model.organizations) {
+    const emitted = emitManifests(model, { organizations: [org.name], locate });
+    diagnostics.push(...emitted.diagnostics);
+    const manifests = emitted.value?.[0];
+    if (!manifests || diagnostics.length > 0) continue;
+    const planned = planOrganization(manifests, stateDir);
+    plans.push(planned.plan);
+    for (const [path, bytes] of planned.files) artifacts.set(path, bytes);
+    if (planned.files.size > 0) onArtifacts?.(planned.files);
+  }
+  if (diagnostics.length > 0) return { plans: [], artifacts: new Map(), diagnostics };
+  return { plans, artifacts, diagnostics };
+}
+
+function planOrganization(
+  manifests: OrganizationManifests,
+  stateDir: string,
+): { plan: KubernetesPlan; files: Map<string, Uint8Array> } {
+  const documents = manifests.objects.map(toYaml);
+  const desired = new Map(
+    manifests.objects.map((object, index) => [`${object.kind}/${object.metadata.name}`, documents[index]!]),
+  );
+  const live = lastApplied(join(stateDir, 'k8s', manifests.organization), desired);
+  const plan: KubernetesPlan = {
+    organization: manifests.organization,
+    create: [],
+    change: [],
+    prune: [],
+    unchanged: 0,
+  };
+  for (const [id, text] of desired) {
+    const before = live.get(id);
+    if (before === undefined) plan.create.push(id);
+    else if (before !== text) plan.change.push(id);
+    else plan.unchanged++;
+  }
+  for (const id of live.keys()) if (!desired.has(id)) plan.prune.push(id);
+  for (const list of [plan.create, plan.change, plan.prune]) list.sort();
+  const files = new Map<string, Uint8Array>();
+  if (plan.create.length + plan.change.length + plan.prune.length > 0) {
+    plan.artifact = `k8s/${manifests.organization}`;
+    const encoder = new TextEncoder();
+    for (const file of manifestFilesOf(manifests, documents)) files.set(file.path, encoder.encode(file.text));
+  }
+  return { plan, files };
 }
 
 /**
