@@ -33,11 +33,30 @@ export function register(program: Command): void {
 async function runPlan(file: string, options: Options): Promise<number> {
   const planning = await import('../../compiler/plan/index.js');
   const stateDir = options.state ?? join(dirname(file), 'state');
+  // With --out the bundle is staged as the plan goes, from the moment there is a model: each part is written as
+  // soon as it is planned, the Kubernetes worker writing its own. Only a plan that is neither failed nor blocked
+  // puts it in place.
+  let staged: StagedBundle | undefined;
+  const stage = options.out ? () => (staged ??= planning.stageBundle(options.out!)) : undefined;
+  try {
+    return await planAndReport(file, options, stateDir, planning, stage);
+  } finally {
+    staged?.abandon();
+  }
+}
+
+async function planAndReport(
+  file: string,
+  options: Options,
+  stateDir: string,
+  planning: typeof import('../../compiler/plan/index.js'),
+  stage: (() => StagedBundle) | undefined,
+): Promise<number> {
   // The Kubernetes part starts on the model as soon as there is one, while the rules still check the spec.
   let kubernetes: PendingKubernetesPlan | undefined;
   const loaded = loadSpec(file, {
     onModel: (early) => {
-      kubernetes = planning.startKubernetesPlan(early, stateDir);
+      kubernetes = planning.startKubernetesPlan(early, stateDir, stage ? { stagingFolder: stage().folder } : {});
     },
   });
   const sources = sourcesOf({ [file]: loaded.text });
@@ -46,7 +65,6 @@ async function runPlan(file: string, options: Options): Promise<number> {
     process.stderr.write(`${renderDiagnostics(loaded.diagnostics, sources, 'text')}\n`);
     return EXIT_ERROR;
   }
-  const { makePlanInParallel, stageBundle } = planning;
   const render = await import('../../compiler/render/index.js');
   const planInput = {
     loaded: loaded.value,
@@ -57,22 +75,13 @@ async function runPlan(file: string, options: Options): Promise<number> {
     // wall-clock time: genesis blocks are stamped with SOURCE_DATE_EPOCH (CI sets the commit time), else 0.
     timestamp: sourceDateEpoch(() => new Date(0)),
   };
-  // With --out the bundle is staged as the plan goes: each part is written as soon as it is planned, while the
-  // rest is still being computed. Only a plan that is neither failed nor blocked puts it in place.
-  let staged: StagedBundle | undefined;
-  const stage = (out: string) => {
-    staged ??= stageBundle(out);
-    return staged;
-  };
-  try {
-    const result = await makePlanInParallel(planInput, {
-      ...(kubernetes ? { kubernetes } : {}),
-      ...(options.out ? { onArtifacts: (files) => stage(options.out!).write(files) } : {}),
-    });
-    return report(result, { file, stateDir, options, loaded: loaded.value, sources, render, planning }, stage);
-  } finally {
-    staged?.abandon();
-  }
+  const result = await planning.makePlanInParallel(planInput, {
+    ...(kubernetes ? { kubernetes } : {}),
+    ...(stage
+      ? { onArtifacts: (files, written) => (written ? stage().adopt(files.keys()) : stage().write(files)) }
+      : {}),
+  });
+  return report(result, { file, stateDir, options, loaded: loaded.value, sources, render, planning }, stage);
 }
 
 interface ReportContext {
@@ -86,7 +95,7 @@ interface ReportContext {
 }
 
 /** Prints the plan and, unless it failed or is blocked, completes and commits the bundle. */
-function report(result: PlanResult, context: ReportContext, stage: (out: string) => StagedBundle): number {
+function report(result: PlanResult, context: ReportContext, stage: (() => StagedBundle) | undefined): number {
   const { file, stateDir, options, sources, render } = context;
   const { pathForBundle } = context.planning;
   if (result.diagnostics.length > 0)
@@ -107,12 +116,12 @@ function report(result: PlanResult, context: ReportContext, stage: (out: string)
     process.stderr.write('netspec: the plan is blocked by safety guards; no bundle written\n');
     return EXIT_ERROR;
   }
-  if (options.out) {
+  if (stage) {
     const encoder = new TextEncoder();
     const files = new Map(result.artifacts);
     files.set('plan.json', encoder.encode(json));
     files.set('plan.md', encoder.encode(markdown));
-    const staged = stage(options.out);
+    const staged = stage();
     staged.write(files);
     staged.commit();
     if (options.format === 'text') process.stdout.write(`Bundle written to ${options.out}\n`);

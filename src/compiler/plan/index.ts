@@ -21,5 +21,5 @@ export type {
   QuorumPlan,
 } from './plan.js';
 export { PLAN_FORMAT_VERSION } from './plan.js';
-export { type PendingKubernetesPlan, startKubernetesPlan } from './plan-kubernetes-worker.js';
-export { type StagedBundle, stageBundle, writeBundle } from './write-bundle.js';
+export { type ArtifactSink, type PendingKubernetesPlan, startKubernetesPlan } from './plan-kubernetes-worker.js';
+export { type StagedBundle, stageBundle, writeBundle, writeStagedFiles } from './write-bundle.js';

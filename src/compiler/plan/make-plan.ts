@@ -12,7 +12,7 @@ import { type ChaincodePlan, type GuardFinding, PLAN_FORMAT_VERSION, type Plan, 
 import { planChaincodes } from './plan-chaincodes.js';
 import { type ChannelPlanResult, planChannel } from './plan-channel.js';
 import { type KubernetesPlanResult, planKubernetes } from './plan-kubernetes.js';
-import { type PendingKubernetesPlan, startKubernetesPlan } from './plan-kubernetes-worker.js';
+import { type ArtifactSink, type PendingKubernetesPlan, startKubernetesPlan } from './plan-kubernetes-worker.js';
 import { planQuorum } from './plan-quorum.js';
 import { readState } from './state/read-state.js';
 
@@ -50,9 +50,10 @@ export interface ParallelPlanOptions {
   /**
    * Receives the bundle's artifacts part by part as they are planned, so a caller can write them while the rest
    * is planned: the channel, chaincode and Quorum artifacts, then the Kubernetes ones organization by
-   * organization. The result holds them all too.
+   * organization (`written` when the Kubernetes worker wrote them into its staging folder already). The result
+   * holds them all too.
    */
-  onArtifacts?: (artifacts: ReadonlyMap<string, Uint8Array>) => void;
+  onArtifacts?: ArtifactSink;
 }
 
 /**
@@ -68,7 +69,7 @@ export async function makePlanInParallel(input: PlanInput, options: ParallelPlan
       kubernetes.cancel();
       return planned.done;
     }
-    options.onArtifacts?.(planned.artifacts);
+    options.onArtifacts?.(planned.artifacts, false);
     return finishPlan(input, planned, await kubernetes.result(options.onArtifacts));
   } catch (error) {
     kubernetes.cancel();

@@ -19,6 +19,16 @@ export interface KubernetesWorkerInput {
   stateDir: string;
   specFile: string;
   specText: string;
+  /** A staged bundle's folder (StagedBundle.folder), where the worker may write organizations' files itself. */
+  staging?: { folder: string; claims: Int32Array };
+}
+
+/**
+ * Who writes a batch of files: the first of the two threads to claim it, through one shared slot per batch.
+ * The main thread claims a batch when its message arrives, the worker once it has planned every organization.
+ */
+export function claimBatch(claims: Int32Array, index: number, by: 'main' | 'worker'): boolean {
+  return index < claims.length && Atomics.compareExchange(claims, index, 0, by === 'main' ? 1 : 2) === 0;
 }
 
 /**
@@ -26,10 +36,11 @@ export interface KubernetesWorkerInput {
  * result itself, whose artifacts are all the files sent before.
  */
 export type KubernetesWorkerMessage =
-  | { kind: 'artifacts'; artifacts: [string, Uint8Array][] }
+  | { kind: 'artifacts'; index: number; artifacts: [string, Uint8Array][] }
   | { kind: 'result'; plans: KubernetesPlanResult['plans']; diagnostics: KubernetesPlanResult['diagnostics'] };
 
-type ArtifactSink = (artifacts: ReadonlyMap<string, Uint8Array>) => void;
+/** Receives planned files; `written` when the worker writes them into the staging folder it was given. */
+export type ArtifactSink = (artifacts: ReadonlyMap<string, Uint8Array>, written: boolean) => void;
 
 export interface PendingKubernetesPlan {
   /**
@@ -40,7 +51,16 @@ export interface PendingKubernetesPlan {
   cancel(): void;
 }
 
-export function startKubernetesPlan(loaded: LoadedSpec, stateDir: string): PendingKubernetesPlan {
+/**
+ * Starts the Kubernetes part of a plan: in a worker thread for a large network, else here when its result is
+ * asked for. With `stagingFolder` a worker shares the writing of the organizations' files into it with this
+ * thread: each batch is written by the thread that claims it first (claimBatch).
+ */
+export function startKubernetesPlan(
+  loaded: LoadedSpec,
+  stateDir: string,
+  options: { stagingFolder?: string } = {},
+): PendingKubernetesPlan {
   const { model, parsed } = loaded;
   const prepared = takeWarmWorker();
   if (model.organizations.length < WORKER_MIN_ORGANIZATIONS || !existsSync(workerFile)) {
@@ -48,24 +68,34 @@ export function startKubernetesPlan(loaded: LoadedSpec, stateDir: string): Pendi
     return {
       result: async (onArtifacts) => {
         await preloadKubernetesModels();
-        return planKubernetes(model, stateDir, (path) => locate(parsed, path), onArtifacts);
+        return planKubernetes(
+          model,
+          stateDir,
+          (path) => locate(parsed, path),
+          onArtifacts && ((files) => onArtifacts(files, false)),
+        );
       },
       cancel: () => {},
     };
   }
-  const input = { model, stateDir, specFile: parsed.file, specText: parsed.text };
+  const input: KubernetesWorkerInput = { model, stateDir, specFile: parsed.file, specText: parsed.text };
+  if (options.stagingFolder !== undefined) {
+    // A batch holds at least one organization's files: one slot per organization is enough.
+    const claims = new Int32Array(new SharedArrayBuffer(4 * model.organizations.length));
+    input.staging = { folder: options.stagingFolder, claims };
+  }
   return inWorker(prepared ?? newKubernetesWorker(), input);
 }
 
 function inWorker(worker: Worker, input: KubernetesWorkerInput): PendingKubernetesPlan {
   const artifacts = new Map<string, Uint8Array>();
-  const undelivered: Map<string, Uint8Array>[] = [];
+  const undelivered: [Map<string, Uint8Array>, boolean][] = [];
   let sink: ArtifactSink | undefined;
   let fail: (error: unknown) => void = () => {};
-  const deliver = (batch: Map<string, Uint8Array>) => {
-    if (!sink) return void undelivered.push(batch);
+  const deliver = (batch: Map<string, Uint8Array>, written: boolean) => {
+    if (!sink) return void undelivered.push([batch, written]);
     try {
-      sink(batch);
+      sink(batch, written);
     } catch (error) {
       // Writing failed (a full disk, say): the plan fails with that error, and the worker is of no more use.
       fail(error);
@@ -78,7 +108,8 @@ function inWorker(worker: Worker, input: KubernetesWorkerInput): PendingKubernet
       if (message.kind === 'artifacts') {
         const batch = new Map(message.artifacts);
         for (const [path, bytes] of batch) artifacts.set(path, bytes);
-        deliver(batch);
+        const claims = input.staging?.claims;
+        deliver(batch, claims !== undefined && !claimBatch(claims, message.index, 'main'));
       } else {
         const failed = message.diagnostics.length > 0;
         resolve({ plans: message.plans, artifacts: failed ? new Map() : artifacts, diagnostics: message.diagnostics });
@@ -94,7 +125,7 @@ function inWorker(worker: Worker, input: KubernetesWorkerInput): PendingKubernet
   return {
     result: (onArtifacts) => {
       sink = onArtifacts;
-      for (const batch of undelivered.splice(0)) deliver(batch);
+      for (const [batch, written] of undelivered.splice(0)) deliver(batch, written);
       return outcome;
     },
     cancel: () => void worker.terminate(),

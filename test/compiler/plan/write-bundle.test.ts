@@ -42,6 +42,27 @@ describe('stageBundle', () => {
     expect(readdirSync(root)).toEqual(['bundle']);
   });
 
+  it('removes the folders it made for the bundle when abandoned, and only those', () => {
+    const root = mkdtempSync(join(tmpdir(), 'netspec-write-bundle-'));
+    mkdirSync(join(root, 'kept'));
+    const staged = stageBundle(join(root, 'kept/new/deeper/bundle'));
+    staged.write(new Map([['plan.json', bytes('x')]]));
+    expect(readdirSync(join(root, 'kept/new/deeper'))).toHaveLength(1);
+    staged.abandon();
+    expect(readdirSync(root)).toEqual(['kept']);
+    expect(readdirSync(join(root, 'kept'))).toEqual([]);
+  });
+
+  it('counts files a worker wrote into its folder as written', () => {
+    const root = mkdtempSync(join(tmpdir(), 'netspec-write-bundle-'));
+    const staged = stageBundle(join(root, 'bundle'));
+    writeFileSync(join(staged.folder, 'by-worker.yaml'), 'worker');
+    staged.adopt(['by-worker.yaml']);
+    staged.write(new Map([['by-worker.yaml', bytes('main')]]));
+    staged.commit();
+    expect(readFileSync(join(root, 'bundle/by-worker.yaml'), 'utf8')).toBe('worker');
+  });
+
   it('refuses a path that leaves the bundle, and writeBundle then leaves nothing behind', () => {
     const { root, dir } = existingBundle();
     mkdirSync(join(root, 'elsewhere'));
