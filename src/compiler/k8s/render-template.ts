@@ -143,7 +143,10 @@ function createRenderer(source: TemplateSource): TemplateRenderer {
 
 const NOT_FILLED = Symbol('not filled');
 
-/** A copy of the skeleton with each slot word replaced by a JSON copy of its value; NOT_FILLED if a slot is not a whole value. */
+/**
+ * A copy of the skeleton with each slot word replaced by a JSON copy of its value; NOT_FILLED where a slot word is
+ * part of a longer text or a key.
+ */
 function fill(node: unknown, values: readonly unknown[]): unknown {
   if (typeof node === 'string') {
     const slot = SLOT.exec(node);

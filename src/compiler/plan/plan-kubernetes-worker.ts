@@ -1,6 +1,6 @@
 // Running the Kubernetes part of a plan in a worker thread (see makePlanInParallel). The worker gets the model,
-// the state folder and the spec text (to point diagnostics at their place) in one message; it sends back
-// exactly what planKubernetes returns here, the manifests' bytes moved rather than copied.
+// the state folder and the spec text (to point diagnostics at their place) in one message; it sends back the
+// organizations' files in batches as it plans them, then the rest of what planKubernetes returns here.
 import { existsSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import { preloadKubernetesModels } from '../k8s/index.js';
@@ -32,8 +32,8 @@ export function claimBatch(claims: Int32Array, index: number, by: 'main' | 'work
 }
 
 /**
- * What the worker sends back: organizations' files as they are planned (bytes moved, not copied), then the
- * result itself, whose artifacts are all the files sent before.
+ * What the worker sends back: organizations' files in numbered batches as they are planned, then the result
+ * itself, whose artifacts are all the files sent before.
  */
 export type KubernetesWorkerMessage =
   | { kind: 'artifacts'; index: number; artifacts: [string, Uint8Array][] }
