@@ -143,6 +143,53 @@ describe('netspec apply --k8s', () => {
     expect(result.stderr).toBe('netspec: Kubernetes API error 403: namespaces is forbidden: User "ci" cannot patch\n');
   });
 
+  it('keeps what it applied from a plan bundle as the state’s manifests last applied, which the next plan matches', async () => {
+    const network = tempDir();
+    cpSync(join(repoRoot, 'networks/supply-chain'), network, { recursive: true });
+    const spec = join(network, 'network.yaml');
+    const planBundle = join(network, 'bundle');
+    expect(runCli(['plan', spec, '--out', planBundle, '--format', 'json']).code).toBe(2);
+    const before = JSON.parse(readFileSync(join(planBundle, 'plan.json'), 'utf8'));
+    expect(
+      before.kubernetes.find((org: { organization: string }) => org.organization === 'retailer').create,
+    ).not.toEqual([]);
+
+    const result = await runCliAsync(['apply', planBundle, '--k8s', '--org', 'retailer'], {
+      KUBECONFIG: api.kubeconfig(['retailer-ap']),
+    });
+    expect(result.code).toBe(0);
+    const state = join(network, 'state/k8s/retailer');
+    expect(JSON.parse(result.stdout.trim().split('\n').at(-1)!)).toEqual({
+      organization: 'retailer',
+      event: 'recorded',
+      folder: state,
+    });
+    for (const name of ['kustomization.yaml', 'manifest.yaml'])
+      expect(readFileSync(join(state, name), 'utf8')).toBe(
+        readFileSync(join(planBundle, 'k8s/retailer', name), 'utf8'),
+      );
+
+    const replanned = JSON.parse(runCli(['plan', spec, '--format', 'json']).stdout);
+    const retailer = replanned.kubernetes.find((org: { organization: string }) => org.organization === 'retailer');
+    expect(retailer).toMatchObject({ create: [], change: [], prune: [] });
+  });
+
+  it('records nothing on a dry run, nor for a folder written by netspec manifests', async () => {
+    const network = tempDir();
+    cpSync(join(repoRoot, 'networks/supply-chain'), network, { recursive: true });
+    const planBundle = join(network, 'bundle');
+    runCli(['plan', join(network, 'network.yaml'), '--out', planBundle]);
+    const state = readFileSync(join(network, 'state/k8s/retailer/manifest.yaml'), 'utf8');
+    const kubeconfig = { KUBECONFIG: api.kubeconfig(['retailer-ap']) };
+    expect((await runCliAsync(['apply', planBundle, '--k8s', '--org', 'retailer', '--dry-run'], kubeconfig)).code).toBe(
+      0,
+    );
+    expect(readFileSync(join(network, 'state/k8s/retailer/manifest.yaml'), 'utf8')).toBe(state);
+    const plain = await runCliAsync(['apply', bundle(), '--k8s', '--org', 'retailer'], kubeconfig);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).not.toContain('"recorded"');
+  });
+
   it('refuses a kubeconfig without the org’s context', async () => {
     const result = await runCliAsync(['apply', bundle(), '--k8s'], { KUBECONFIG: api.kubeconfig(['other']) });
     expect(result.code).toBe(1);

@@ -26,7 +26,8 @@ export const PRUNABLE_KINDS: readonly { apiVersion: string; kind: (typeof KIND_O
 export type ApplyEvent =
   | { event: 'applied'; kind: string; name: string; namespace?: string; index: number; total: number }
   | { event: 'pruned'; kind: string; name: string; namespace?: string }
-  | { event: 'done'; applied: number; pruned: number; dryRun: boolean };
+  | { event: 'done'; applied: number; pruned: number; dryRun: boolean }
+  | { event: 'recorded'; folder: string };
 
 export interface ApplyOptions {
   dryRun: boolean;

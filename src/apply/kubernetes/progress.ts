@@ -14,6 +14,8 @@ export function progressReporter(stream: NodeJS.WriteStream, organization: strin
       if (event.index === event.total) stream.write('\n');
     } else if (event.event === 'pruned') {
       stream.write(`pruned ${event.kind}/${event.name}\n`);
+    } else if (event.event === 'recorded') {
+      stream.write(`${organization}: recorded as last applied in ${event.folder}\n`);
     } else {
       stream.write(
         `${organization}: ${event.applied} applied, ${event.pruned} pruned${event.dryRun ? ' (dry run: nothing changed)' : ''}\n`,

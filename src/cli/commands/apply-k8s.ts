@@ -1,5 +1,6 @@
 // `netspec apply <bundle> --k8s [--org <org>] [--dry-run]`: one org's k8s/<org>/ folder from the bundle,
-// server-side applied to that org's cluster. Each org applies only its own folder.
+// server-side applied to that org's cluster, then kept as the state's k8s/<org>/ (the manifests last applied).
+// Each org applies only its own folder.
 import { didYouMean } from '../../compiler/diagnostics/index.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { UserError } from '../output.js';
@@ -20,10 +21,11 @@ export async function runApply(bundle: string, options: ApplyOptions): Promise<n
   try {
     const manifests = kubernetes.readOrganizationManifests(bundle, organization);
     const { api } = kubernetes.connect(manifests.context);
-    await kubernetes.applyOrganization(api, manifests, {
-      dryRun: Boolean(options.dryRun),
-      onEvent: kubernetes.progressReporter(process.stdout, organization),
-    });
+    const onEvent = kubernetes.progressReporter(process.stdout, organization);
+    await kubernetes.applyOrganization(api, manifests, { dryRun: Boolean(options.dryRun), onEvent });
+    // What the cluster now runs is what the next plan compares against.
+    const recorded = options.dryRun ? undefined : kubernetes.recordAppliedManifests(bundle, organization);
+    if (recorded) onEvent({ event: 'recorded', folder: recorded });
     return EXIT_OK;
   } catch (error) {
     if (error instanceof kubernetes.BundleError) throw new UserError(error.message);
