@@ -82,5 +82,7 @@ describe('netspec plan on a consortium of 65 organizations', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/broken-rule\.yaml:\d+:\d+ error NS_UNKNOWN_ORG/);
     expect(existsSync(join(dir, 'no-bundle'))).toBe(false);
+    // The bundle was staged once the model existed; the failed plan took the staging folder away again.
+    expect(readdirSync(dir).filter((name) => name.startsWith('.no-bundle'))).toEqual([]);
   });
 });
