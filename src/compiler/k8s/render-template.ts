@@ -143,6 +143,13 @@ function createRenderer(source: TemplateSource): TemplateRenderer {
 
 const NOT_FILLED = Symbol('not filled');
 
+/** What JSON.parse(JSON.stringify(value)) gives, without the round trip for the strings and numbers most values are. */
+function jsonCopy(value: unknown): unknown {
+  if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : null;
+  return JSON.parse(JSON.stringify(value) ?? 'null');
+}
+
 /**
  * A copy of the skeleton with each slot word replaced by a JSON copy of its value; NOT_FILLED where a slot word is
  * part of a longer text or a key.
@@ -150,7 +157,7 @@ const NOT_FILLED = Symbol('not filled');
 function fill(node: unknown, values: readonly unknown[]): unknown {
   if (typeof node === 'string') {
     const slot = SLOT.exec(node);
-    if (slot) return JSON.parse(JSON.stringify(values[Number(slot[1])]) ?? 'null');
+    if (slot) return jsonCopy(values[Number(slot[1])]);
     return node.includes(SLOT_MARK) ? NOT_FILLED : node;
   }
   if (Array.isArray(node)) {

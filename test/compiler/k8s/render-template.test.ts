@@ -1,3 +1,4 @@
+import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { templateRenderer } from '../../../src/compiler/k8s/render-template.js';
 
@@ -15,6 +16,7 @@ const TEMPLATES: Record<string, string> = {
     '{{/each}}',
     '',
   ].join('\n'),
+  values: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: v\ndata:\n  value: {{json value}}\n',
   // A value inside a longer word: the text is read as it stands, quotes and all.
   prefixed: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-{{json name}}\n',
 };
@@ -37,6 +39,23 @@ describe('templateRenderer', () => {
     (first.metadata.labels as Record<string, string>).app = 'changed';
     expect(labels.app).toBe('a');
     expect(second.metadata.labels).toEqual({ app: 'a' });
+  });
+
+  it.each([
+    ['text', 'a "quoted" line\nand \u2028 more \ud800'],
+    ['numbers', [1, -0, 1.5e300, Number.NaN, Number.POSITIVE_INFINITY]],
+    ['an object with gaps', { a: [1, undefined, null], b: { c: true } }],
+    ['a bare NaN', Number.NaN],
+    ['a bare -0', -0],
+  ])('puts in %s exactly as reading its JSON text would', (_what, value) => {
+    const object = templateRenderer(source).render('values', { value }).object as unknown as {
+      data: { value: unknown };
+    };
+    const fromText = jsYaml.load(`value: ${JSON.stringify(value)}`, { schema: jsYaml.CORE_SCHEMA }) as {
+      value: unknown;
+    };
+    expect(object.data.value).toStrictEqual(fromText.value);
+    expect(Object.is(object.data.value, fromText.value) || typeof value === 'object').toBe(true);
   });
 
   it('reads a value inside a longer word as the text says, as it always did', () => {
