@@ -34,6 +34,8 @@ function buildIfStale(): void {
     newestMtime(join(root, 'src')),
     newestMtime(join(root, 'schema')),
     newestMtime(join(root, 'scripts')),
+    // The build precompiles the templates.
+    newestMtime(join(root, 'templates')),
   );
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
   try {

@@ -2,11 +2,13 @@
 // so the text of a spec value can never change the document's structure. A template that fails (a missing
 // field in strict mode, YAML that does not parse, more or less than one document) is reported, not thrown.
 
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import jsYaml from 'js-yaml';
 import { packageRoot } from '../../package-root.js';
+import { PRECOMPILED_TEMPLATES } from './generated/precompiled-templates.js';
 import type { K8sObject } from './k8s-object.js';
 
 /** Where template texts come from; tests pass their own to prove a broken template is reported. */
@@ -33,14 +35,22 @@ export function templateRenderer(source: TemplateSource = fileTemplates): Templa
 }
 
 /**
- * Compiles every installed template ahead of use. Handlebars compiles on a template's first call, so each is
- * called once with an empty view (strict mode refuses it once compiled, which is expected and ignored). The plan
- * worker does this while it waits for the model.
+ * Prepares every installed template ahead of use: the build's precompiled one, or a compiled one where the text
+ * has changed since the build. Handlebars compiles on a template's first call, so each is called once with an
+ * empty view (strict mode refuses it once compiled, which is expected and ignored). The plan worker does this
+ * while it waits for the model.
  */
 export function compileInstalledTemplates(): void {
   const renderer = templateRenderer();
   for (const file of readdirSync(TEMPLATE_DIR).sort())
     if (file.endsWith(TEMPLATE_SUFFIX)) renderer.render(file.slice(0, -TEMPLATE_SUFFIX.length), {});
+}
+
+/** The build's precompiled template (scripts/build-templates.mjs), if it was made from exactly this text. */
+export function precompiledTemplate(name: string, text: string): unknown {
+  const entry = (PRECOMPILED_TEMPLATES as Record<string, { sha256: string; spec: unknown }>)[name];
+  if (!entry || createHash('sha256').update(text).digest('hex') !== entry.sha256) return undefined;
+  return entry.spec;
 }
 
 /**
@@ -73,7 +83,11 @@ function createRenderer(source: TemplateSource): TemplateRenderer {
   const templateOf = (name: string) => {
     let template = compiled.get(name);
     if (!template) {
-      template = handlebars.compile(source(name), { strict: true, noEscape: true });
+      const text = source(name);
+      const built = source === fileTemplates ? precompiledTemplate(name, text) : undefined;
+      template = built
+        ? handlebars.template(built as Parameters<typeof handlebars.template>[0])
+        : handlebars.compile(text, { strict: true, noEscape: true });
       compiled.set(name, template);
     }
     return template;
