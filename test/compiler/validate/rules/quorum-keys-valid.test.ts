@@ -1,4 +1,6 @@
-import { describe, it } from 'vitest';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { onSecp256k1 } from '../../../../src/compiler/validate/rules/_quorum-keys.js';
 import { quorumKeysValid } from '../../../../src/compiler/validate/rules/quorum-keys-valid.js';
 import { at, expectDiagnostics } from '../../../helpers/expect-diagnostics.js';
 import { specYaml, testPublicKey } from './_base-spec.js';
@@ -29,5 +31,46 @@ describe('quorumKeysValid', () => {
       { at: at(yaml, `04${testPublicKey(3)}`), code: 'NS_QUORUM_INVALID_KEY', message: /04 prefix/ },
       { at: at(yaml, 'publicKey: ^abcd'), code: 'NS_QUORUM_INVALID_KEY', message: /2 bytes long, not 64/ },
     ]);
+  });
+});
+
+describe('onSecp256k1', () => {
+  const P = 2n ** 256n - 2n ** 32n - 977n;
+  const coordinates = (jwk: { x?: string; y?: string }) =>
+    [jwk.x!, jwk.y!].map((c) => BigInt(`0x${Buffer.from(c, 'base64url').toString('hex')}`)) as [bigint, bigint];
+  /** What OpenSSL says of a point: it refuses to import one off the curve. */
+  const openssl = (x: bigint, y: bigint) => {
+    const part = (n: bigint) => Buffer.from(n.toString(16).padStart(64, '0'), 'hex').toString('base64url');
+    try {
+      createPublicKey({ key: { kty: 'EC', crv: 'secp256k1', x: part(x), y: part(y) }, format: 'jwk' });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('agrees with OpenSSL on keys it generated, and on the same points moved off the curve', () => {
+    for (let i = 0; i < 20; i++) {
+      const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'secp256k1' });
+      const [x, y] = coordinates(publicKey.export({ format: 'jwk' }));
+      expect(onSecp256k1(x, y)).toBe(true);
+      expect(onSecp256k1(x, P - y)).toBe(true);
+      for (const [a, b] of [
+        [x, y + 1n],
+        [x ^ 1n, y],
+        [0n, 0n],
+      ] as [bigint, bigint][]) {
+        expect(onSecp256k1(a, b)).toBe(false);
+        expect(openssl(a, b)).toBe(false);
+      }
+    }
+  });
+
+  it('refuses coordinates outside the field, even when they reduce to a point on the curve', () => {
+    const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'secp256k1' });
+    const [x, y] = coordinates(publicKey.export({ format: 'jwk' }));
+    expect(onSecp256k1(x + P, y)).toBe(false);
+    expect(onSecp256k1(x, y + P)).toBe(false);
+    expect(onSecp256k1(P, 0n)).toBe(false);
   });
 });
