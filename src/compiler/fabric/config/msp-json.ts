@@ -1,7 +1,7 @@
 // An organization's MSP material -> the configtxlator JSON of its MSP ConfigValue (msp.MSPConfig holding a
 // FabricMSPConfig), read the way Fabric's msp.GetVerifyingMspConfig reads an MSP folder: every file of each
 // sub-folder in name order, whole file bytes (PEM), and config.yaml for OU identifiers and NodeOUs.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { MspModel } from '../../model/network-model.js';
@@ -44,12 +44,25 @@ function readBase64(path: string): string {
 }
 
 function readFolder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
+  let entries: Dirent[];
+  try {
+    // One directory read tells the files apart: a large consortium reads seven folders per organization.
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  return entries
+    .filter((entry) => isFile(dir, entry))
+    .map((entry) => entry.name)
     .sort()
-    .map((name) => join(dir, name))
-    .filter((path) => statSync(path).isFile())
-    .map(readBase64);
+    .map((name) => readBase64(join(dir, name)));
+}
+
+/** A file, or a symbolic link to one (as Fabric's MSP folders often hold). */
+function isFile(dir: string, entry: Dirent): boolean {
+  if (entry.isFile()) return true;
+  return entry.isSymbolicLink() && statSync(join(dir, entry.name)).isFile();
 }
 
 interface OuIdentifierJson {
@@ -71,8 +84,19 @@ function readMspConfigYaml(dir: string): MspFolderConfig | undefined {
     OrganizationalUnitIdentifiers?: { Certificate?: string; OrganizationalUnitIdentifier?: string }[];
     NodeOUs?: Record<string, { Certificate?: string; OrganizationalUnitIdentifier?: string } | boolean | undefined>;
   };
+  // The NodeOUs name one CA certificate four times over: read each file once.
+  const certificates = new Map<string, string>();
+  const certificate = (path: string) => {
+    const full = resolve(dir, path);
+    let base64 = certificates.get(full);
+    if (base64 === undefined) {
+      base64 = readBase64(full);
+      certificates.set(full, base64);
+    }
+    return base64;
+  };
   const identifier = (entry: { Certificate?: string; OrganizationalUnitIdentifier?: string } | undefined) => ({
-    certificate: entry?.Certificate ? readBase64(resolve(dir, entry.Certificate)) : '',
+    certificate: entry?.Certificate ? certificate(entry.Certificate) : '',
     organizational_unit_identifier: entry?.OrganizationalUnitIdentifier ?? '',
   });
   const ous = config.NodeOUs;
