@@ -37,6 +37,15 @@ export function emitManifests(model: NetworkModel, options: EmitOptions = {}): S
   return { value: diagnostics.length > 0 ? undefined : result, diagnostics };
 }
 
+/** One organization's objects, as emitManifests gives them; for a caller that goes organization by organization. */
+export function emitOrganizationManifests(
+  model: NetworkModel,
+  org: OrganizationModel,
+  options: Omit<EmitOptions, 'organizations'> = {},
+): StageResult<OrganizationManifests> {
+  return emitOrganization(model, org, templateRenderer(options.templates), options.locate);
+}
+
 function emitOrganization(
   model: NetworkModel,
   org: OrganizationModel,

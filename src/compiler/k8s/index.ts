@@ -3,7 +3,7 @@
 // the Kubernetes schemas, deterministic. Emitting is pure; writeManifestFolders is the one step that writes.
 
 export { KIND_ORDER } from './canonical-order.js';
-export { type EmitOptions, emitManifests } from './emit-manifests.js';
+export { type EmitOptions, emitManifests, emitOrganizationManifests } from './emit-manifests.js';
 export { IMAGES } from './images.js';
 export type { K8sObject, OrganizationManifests } from './k8s-object.js';
 export { commonLabels, MANAGED_BY, ORGANIZATION_LABEL, pruneSelector } from './labels.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Diagnostic } from '../diagnostics/index.js';
 import {
-  emitManifests,
+  emitOrganizationManifests,
   KUSTOMIZATION_FILE,
   manifestFilesOf,
   type OrganizationManifests,
@@ -38,9 +38,9 @@ export function planKubernetes(
   const artifacts = new Map<string, Uint8Array>();
   const diagnostics: Diagnostic[] = [];
   for (const org of model.organizations) {
-    const emitted = emitManifests(model, { organizations: [org.name], locate });
+    const emitted = emitOrganizationManifests(model, org, { locate });
     diagnostics.push(...emitted.diagnostics);
-    const manifests = emitted.value?.[0];
+    const manifests = emitted.value;
     if (!manifests || diagnostics.length > 0) continue;
     const planned = planOrganization(manifests, stateDir);
     plans.push(planned.plan);
