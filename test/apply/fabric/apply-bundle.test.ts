@@ -40,6 +40,14 @@ async function apply(
   });
 }
 
+/** Someone else's update reaches the channel: a new config block at the next sequence. */
+function commitAnotherUpdate(net: TestNetwork, channel: string): void {
+  const newest = net.fake.newest(channel)!;
+  const live = net.fake.config(channel);
+  live.sequence = String(Number(live.sequence ?? 0) + 1);
+  net.fake.store(rebuildConfigBlock(newest.block, live, newest.number + 1));
+}
+
 function outcomes(result: ApplyBundleResult): string[] {
   return result.steps.map((s) => `${s.channel} ${s.action} ${s.outcome}`);
 }
@@ -132,10 +140,7 @@ describe('applyFabricBundle: channel updates', () => {
     const bundle = planBundle(network);
     sign(bundle.dir, 'manufacturer', 'distributor', 'operator');
     // Someone else's update reached production: the state folder is refreshed with it.
-    const newest = network.fake.newest('production')!;
-    const live = network.fake.config('production');
-    live.sequence = String(Number(live.sequence ?? 0) + 1);
-    network.fake.store(rebuildConfigBlock(newest.block, live, newest.number + 1));
+    commitAnotherUpdate(network, 'production');
     const fetched = await fetchState(network.model, network.identity, { connection: FAST });
     for (const [path, bytes] of fetched.files) writeFileSync(join(network.stateDir, path), bytes);
 
@@ -189,10 +194,7 @@ describe('applyFabricBundle: channel updates', () => {
     network = await startNetwork();
     const bundle = planBundle(network);
     sign(bundle.dir, 'manufacturer', 'distributor', 'operator');
-    const newest = network.fake.newest('production')!;
-    const live = network.fake.config('production');
-    live.sequence = String(Number(live.sequence ?? 0) + 1);
-    network.fake.store(rebuildConfigBlock(newest.block, live, newest.number + 1));
+    commitAnotherUpdate(network, 'production');
     const broadcasts = network.fake.received.broadcast;
     const result = await apply(network, bundle);
     expect(result.steps[0]).toMatchObject({
