@@ -2,7 +2,7 @@
 // proposal — organization.yaml (the network.yaml stanza) and msp/ (its certificates), written atomically.
 import { type Command, Option } from 'commander';
 import { hasErrors } from '../../compiler/diagnostics/index.js';
-import { writeBundle } from '../../compiler/plan/write-bundle.js';
+import { writeBundle } from '../../bundle/write-bundle.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { renderDiagnostics, sourcesOf } from '../output.js';

@@ -1,9 +1,11 @@
 // Plan stage: the spec's model against the live state (config blocks, committed chaincodes, validator sets):
 // per channel create/update/no-op with who must sign, chaincode lifecycle steps, validator votes, safety guards.
-// The plan is data; render/ prints it; writeBundle puts it and its artifacts on disk atomically.
+// The plan is data; render/ prints it; src/bundle/write-bundle.ts (re-exported here) puts it and its artifacts on disk
+// atomically.
 
 export { pathForBundle, pathFromBundle } from './bundle-paths.js';
 export {
+  makeLedgerPlan,
   makePlan,
   makePlanInParallel,
   type ParallelPlanOptions,
@@ -22,4 +24,4 @@ export type {
 } from './plan.js';
 export { PLAN_FORMAT_VERSION } from './plan.js';
 export { type ArtifactSink, type PendingKubernetesPlan, startKubernetesPlan } from './plan-kubernetes-worker.js';
-export { type StagedBundle, stageBundle, writeBundle, writeStagedFiles } from './write-bundle.js';
+export { type StagedBundle, stageBundle, writeBundle, writeStagedFiles } from '../../bundle/write-bundle.js';

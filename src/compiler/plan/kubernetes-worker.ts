@@ -5,7 +5,7 @@ import { compileInstalledTemplates, preloadKubernetesModels } from '../k8s/index
 import { locate, type ParsedSpec, parseYaml } from '../parse/index.js';
 import { planKubernetes } from './plan-kubernetes.js';
 import { claimBatch, type KubernetesWorkerInput, type KubernetesWorkerMessage } from './plan-kubernetes-worker.js';
-import { writeStagedFiles } from './write-bundle.js';
+import { writeStagedFiles } from '../../bundle/write-bundle.js';
 
 /** Files per message to the main thread: a few organizations' worth. */
 const BATCH_FILES = 8;

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stageBundle, writeBundle } from '../../../src/compiler/plan/index.js';
+import { stageBundle, writeBundle } from '../../src/bundle/write-bundle.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
