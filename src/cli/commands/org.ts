@@ -1,8 +1,8 @@
 // `netspec org export --msp-dir <dir> --msp-id <id> [--name <org>] [--domain <d>] --out <dir>`: a joining org's
 // proposal — organization.yaml (the network.yaml stanza) and msp/ (its certificates), written atomically.
 import { type Command, Option } from 'commander';
-import { hasErrors } from '../../compiler/diagnostics/index.js';
 import { writeBundle } from '../../bundle/write-bundle.js';
+import { hasErrors } from '../../compiler/diagnostics/index.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { renderDiagnostics, sourcesOf } from '../output.js';

@@ -3,6 +3,7 @@
 // The plan is data; render/ prints it; src/bundle/write-bundle.ts (re-exported here) puts it and its artifacts on disk
 // atomically.
 
+export { type StagedBundle, stageBundle, writeBundle, writeStagedFiles } from '../../bundle/write-bundle.js';
 export { pathForBundle, pathFromBundle } from './bundle-paths.js';
 export {
   makeLedgerPlan,
@@ -24,4 +25,3 @@ export type {
 } from './plan.js';
 export { PLAN_FORMAT_VERSION } from './plan.js';
 export { type ArtifactSink, type PendingKubernetesPlan, startKubernetesPlan } from './plan-kubernetes-worker.js';
-export { type StagedBundle, stageBundle, writeBundle, writeStagedFiles } from '../../bundle/write-bundle.js';

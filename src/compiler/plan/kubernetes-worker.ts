@@ -1,11 +1,11 @@
 // Worker thread entry: plans the Kubernetes objects of one network (see plan-kubernetes-worker.ts). Built into
 // the CLI bundle as kubernetes-worker.mjs.
 import { parentPort } from 'node:worker_threads';
+import { writeStagedFiles } from '../../bundle/write-bundle.js';
 import { compileInstalledTemplates, preloadKubernetesModels } from '../k8s/index.js';
 import { locate, type ParsedSpec, parseYaml } from '../parse/index.js';
 import { planKubernetes } from './plan-kubernetes.js';
 import { claimBatch, type KubernetesWorkerInput, type KubernetesWorkerMessage } from './plan-kubernetes-worker.js';
-import { writeStagedFiles } from '../../bundle/write-bundle.js';
 
 /** Files per message to the main thread: a few organizations' worth. */
 const BATCH_FILES = 8;
