@@ -1,9 +1,83 @@
-// Writing a plan bundle: every file into a fresh temporary folder beside the target, then one rename. A reader
+// Writing a plan bundle: every file into a fresh staging folder beside the target, then one rename. A reader
 // (or a signer) never sees half a bundle, and a failed plan leaves the previous bundle untouched. A bundle can be
 // staged in parts (the plan writes its channel artifacts while its Kubernetes part is still being computed) and
 // is committed or abandoned as a whole.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+//
+// The writer replaces only what it wrote itself: a missing or empty folder, or a folder that holds its marker file
+// (plan.json for a plan bundle). Anything else (a repository, the state, a file, a link) is refused before a byte
+// is written, so a mistyped --out can never cost a user their work.
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
+
+/** What a folder may be replaced with a newly written one. */
+export interface OutFolderRules {
+  /** The file whose presence at the top marks a folder this writer wrote (default: a plan bundle's plan.json). */
+  marker?: { file: string; what: string };
+  /** Paths the folder must neither be nor hold: the spec it was planned from, the live state, the working folder. */
+  protect?: readonly { path: string; what: string }[];
+}
+
+export type OutFolderCheck = { ok: true } | { ok: false; message: string };
+
+/** A folder the writer refuses to replace; the message names the path as given and what was expected. */
+export class OutFolderRefused extends Error {
+  override name = 'OutFolderRefused';
+}
+
+const PLAN_BUNDLE = { file: 'plan.json', what: 'plan bundle' };
+const REFUSING = 'refusing to replace it; choose an empty or new folder';
+
+/**
+ * Whether `dir` may be replaced: it is missing (its nearest existing parent a folder), an empty folder, or a folder
+ * with the marker file at its top, and it is not the filesystem root, a link, a git work tree or a protected path.
+ * Reads only; `dir` as given appears in the message.
+ */
+export function checkOutFolder(dir: string, rules: OutFolderRules = {}): OutFolderCheck {
+  const marker = rules.marker ?? PLAN_BUNDLE;
+  const target = resolve(dir);
+  const refuse = (problem: string): OutFolderCheck => ({ ok: false, message: `${dir} ${problem}: ${REFUSING}` });
+  try {
+    if (target === parse(target).root) return refuse('is the root folder');
+    const stat = lstatOrUndefined(target);
+    if (!stat) {
+      // Missing: it can be made when its nearest existing parent is a folder (`shown` is that parent as given).
+      for (let parent = dirname(target), shown = dirname(dir); ; parent = dirname(parent), shown = dirname(shown)) {
+        const above = lstatOrUndefined(parent);
+        if (above?.isDirectory() || (above?.isSymbolicLink() && isFolder(parent))) return { ok: true };
+        if (above) return { ok: false, message: `${dir} cannot be made: ${shown} is not a folder` };
+        if (parent === dirname(parent)) return { ok: true };
+      }
+    }
+    if (stat.isSymbolicLink()) return refuse('is a symbolic link, not a folder');
+    if (stat.isFile()) return refuse('is a file, not a folder');
+    if (!stat.isDirectory()) return refuse('is not a folder');
+    const real = realpathSync(target);
+    for (const kept of rules.protect ?? []) {
+      const path = existsSync(kept.path) ? realpathSync(kept.path) : resolve(kept.path);
+      if (path === real) return refuse(`is the ${kept.what}`);
+      if (isInside(path, real)) return refuse(`holds the ${kept.what} (${kept.path})`);
+    }
+    const entries = readdirSync(target);
+    if (entries.includes('.git')) return refuse('holds a git repository (.git)');
+    if (entries.length === 0) return { ok: true };
+    if (lstatOrUndefined(join(target, marker.file))?.isFile()) return { ok: true };
+    return refuse(`is not a ${marker.what} (no ${marker.file}) and not empty`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { ok: false, message: `${dir} cannot be checked (${code}): ${REFUSING}` };
+  }
+}
 
 export interface StagedBundle {
   /** The staging folder, for a worker thread that writes its part of the bundle there itself (writeStagedFiles). */
@@ -12,17 +86,26 @@ export interface StagedBundle {
   write(files: ReadonlyMap<string, Uint8Array>): void;
   /** Counts these files as written: a worker thread wrote them into the folder. */
   adopt(paths: Iterable<string>): void;
-  /** Puts the staged bundle in place of `dir`, replacing any bundle there. */
+  /** Puts the staged bundle in place of `dir`, replacing the bundle there (checked again first). */
   commit(): void;
   /** Removes the staging folder unless committed; `dir` stays as it was. */
   abandon(): void;
 }
 
-export function stageBundle(dir: string): StagedBundle {
+/**
+ * Starts a bundle for `dir`, or throws OutFolderRefused (having written nothing) when checkOutFolder refuses it.
+ * The staging folder is `.<name>.tmp-<pid>-<random>` beside it; such folders left by processes that no longer run
+ * (a plan killed outright) are swept first.
+ */
+export function stageBundle(dir: string, rules: OutFolderRules = {}): StagedBundle {
+  const refusal = checkOutFolder(dir, rules);
+  if (!refusal.ok) throw new OutFolderRefused(refusal.message);
   const target = resolve(dir);
   // The first folder made for the bundle's parent, if any: an abandoned bundle leaves no empty folders behind.
   const madeParent = mkdirSync(dirname(target), { recursive: true });
-  const temp = mkdtempSync(join(dirname(target), `.${basename(target)}.tmp-`));
+  sweepLeftovers(target);
+  const temp = mkdtempSync(join(dirname(target), `${stagingPrefix(target)}${process.pid}-`));
+  const old = `${temp}.old`;
   const made = new Set<string>();
   const written = new Set<string>();
   let committed = false;
@@ -40,15 +123,23 @@ export function stageBundle(dir: string): StagedBundle {
       for (const path of paths) written.add(path);
     },
     commit() {
-      if (existsSync(target)) {
-        const old = `${temp}.old`;
+      // The folder may have changed since the plan began: what it holds now decides.
+      const again = checkOutFolder(dir, rules);
+      if (!again.ok) throw new OutFolderRefused(again.message);
+      if (lstatOrUndefined(target)) {
         renameSync(target, old);
-        renameSync(temp, target);
+        try {
+          renameSync(temp, target);
+        } catch (error) {
+          renameSync(old, target);
+          throw error;
+        }
+        committed = true;
         rmSync(old, { recursive: true, force: true });
       } else {
         renameSync(temp, target);
+        committed = true;
       }
-      committed = true;
     },
     abandon() {
       if (committed) return;
@@ -56,6 +147,67 @@ export function stageBundle(dir: string): StagedBundle {
       if (madeParent) removeEmptyFolders(dirname(target), madeParent);
     },
   };
+}
+
+/** `.<name>.tmp-`: what every staging folder of the bundle `<name>` starts with, followed by `<pid>-<random>`. */
+function stagingPrefix(target: string): string {
+  return `.${basename(target)}.tmp-`;
+}
+
+/**
+ * Removes the staging folders beside `target` (`.<name>.tmp-<pid>-<random>`, and `.old` after it) whose process
+ * no longer runs: a plan killed with SIGKILL could not clean up. Anything else, a live process's folder included,
+ * stays. A `.old` folder holds the previous bundle of a commit cut short, so while `target` is missing it is put
+ * back in place instead.
+ */
+function sweepLeftovers(target: string): void {
+  const parent = dirname(target);
+  const prefix = stagingPrefix(target);
+  for (const name of readdirSync(parent)) {
+    if (!name.startsWith(prefix)) continue;
+    const match = /^(\d+)-[A-Za-z0-9]+(\.old)?$/.exec(name.slice(prefix.length));
+    if (!match || isRunning(Number(match[1]))) continue;
+    const leftover = join(parent, name);
+    if (!lstatOrUndefined(leftover)?.isDirectory()) continue;
+    if (match[2] && !lstatOrUndefined(target)) renameSync(leftover, target);
+    else rmSync(leftover, { recursive: true, force: true });
+  }
+}
+
+/** Whether a process with this id exists (signal 0 checks without sending anything); unsure counts as running. */
+function isRunning(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+function lstatOrUndefined(path: string) {
+  try {
+    return lstatSync(path);
+  } catch (error) {
+    // ENOTDIR: a parent is a file, so this path does not exist either.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw error;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return lstatSync(realpathSync(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `path` lies strictly inside `folder` (both absolute and real). */
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
 /** Removes `folder` and its parents up to `top` while they are empty. */
@@ -88,8 +240,9 @@ export function writeStagedFiles(
   }
 }
 
-export function writeBundle(dir: string, files: ReadonlyMap<string, Uint8Array>): void {
-  const staged = stageBundle(dir);
+/** Writes a whole bundle at once (see stageBundle for what it may replace). */
+export function writeBundle(dir: string, files: ReadonlyMap<string, Uint8Array>, rules: OutFolderRules = {}): void {
+  const staged = stageBundle(dir, rules);
   try {
     staged.write(files);
     staged.commit();

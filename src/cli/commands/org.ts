@@ -1,11 +1,11 @@
 // `netspec org export --msp-dir <dir> --msp-id <id> [--name <org>] [--domain <d>] --out <dir>`: a joining org's
 // proposal — organization.yaml (the network.yaml stanza) and msp/ (its certificates), written atomically.
 import { type Command, Option } from 'commander';
-import { writeBundle } from '../../bundle/write-bundle.js';
+import { checkOutFolder, writeBundle } from '../../bundle/write-bundle.js';
 import { hasErrors } from '../../compiler/diagnostics/index.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
-import { renderDiagnostics, sourcesOf } from '../output.js';
+import { renderDiagnostics, sourcesOf, UserError } from '../output.js';
 
 interface ExportOptions {
   mspDir: string;
@@ -34,6 +34,10 @@ export function register(program: Command): void {
 
 async function runExport(options: ExportOptions): Promise<number> {
   const { exportOrganization, STANZA_FILE } = await import('../../governance/org-export/index.js');
+  // Like a plan bundle, an export replaces only an export (a folder with its organization.yaml) or an empty folder.
+  const rules = { marker: { file: STANZA_FILE, what: 'organization export' } };
+  const check = checkOutFolder(options.out, rules);
+  if (!check.ok) throw new UserError(`--out ${check.message}`);
   const result = exportOrganization({
     mspDir: options.mspDir,
     mspId: options.mspId,
@@ -45,7 +49,7 @@ async function runExport(options: ExportOptions): Promise<number> {
   }
   if (!result.value || hasErrors(result.diagnostics)) return EXIT_ERROR;
   for (const notice of result.value.notices) process.stderr.write(`netspec: ${notice}\n`);
-  writeBundle(options.out, result.value.files);
+  writeBundle(options.out, result.value.files, rules);
   process.stdout.write(
     `Wrote ${options.out}/${STANZA_FILE} and ${result.value.files.size - 1} MSP files for ${options.mspId}\n`,
   );
