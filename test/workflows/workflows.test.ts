@@ -1,28 +1,31 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { afterEach, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
 import { repoRoot } from '../helpers/run-cli.js';
+import {
+  auditPullRequestCode,
+  auditPullRequestTarget,
+  type Job,
+  maskedFailures,
+  parseWorkflow,
+  runStep,
+  runsFromPrFolder,
+  type Step,
+  stub,
+  triggers,
+  type Workflow,
+} from './workflow-audit.js';
 
 const dir = join(repoRoot, '.github/workflows');
 const files = readdirSync(dir).filter((name) => name.endsWith('.yml'));
 const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
 
-interface Step {
-  run?: string;
-  env?: Record<string, string>;
-  with?: Record<string, unknown>;
-}
-interface Workflow {
-  name: string;
-  on: unknown;
-  jobs: Record<string, { steps: Step[]; env?: Record<string, string> }>;
-}
-
 function load(name: string): { text: string; workflow: Workflow } {
   const text = readFileSync(join(dir, name), 'utf8');
-  return { text, workflow: parse(text) as Workflow };
+  return { text, workflow: parseWorkflow(text) };
 }
 
 /** `netspec <command> [<subcommand>]` and the `--flags` of each call, as the workflows call it (through npx). */
@@ -35,15 +38,67 @@ function netspecCalls(script: string): { command: string; sub: string; flags: st
   }));
 }
 
+/** `${{ inner }}`, as a workflow spells an expression. */
+function expr(inner: string): string {
+  return ['${{', inner, '}}'].join(' ');
+}
+
+function step(job: Job, predicate: (step: Step) => boolean, what: string): Step {
+  const found = job.steps.find(predicate);
+  if (!found) throw new Error(`no step ${what}`);
+  return found;
+}
+
+// The plan and signatures workflows as they were before the plan/gate split: the PR's code ran with a token that
+// could write statuses and comments. The audit must flag both.
+const insecurePlan = `
+name: netspec plan
+on:
+  pull_request:
+    paths: ["networks/**"]
+permissions:
+  contents: read
+  pull-requests: write
+  statuses: write
+jobs:
+  plan:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: npm ci
+      - env:
+          GITHUB_TOKEN: \${{ secrets.GITHUB_TOKEN }}
+        run: npx netspec pr status --repo "\${{ github.repository }}" --pr "\${{ github.event.number }}" --bundle b
+`;
+const insecureSignatures = `
+name: netspec signatures
+on:
+  pull_request_review:
+    types: [submitted, dismissed]
+jobs:
+  status:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          ref: \${{ github.event.pull_request.head.sha }}
+      - run: npm ci
+`;
+
 describe('GitHub workflows', () => {
-  it('ships the four workflows of the GitOps loop', () => {
-    expect(files.sort()).toEqual(['apply.yml', 'drift.yml', 'plan.yml', 'signatures.yml']);
+  it('ships the workflows of the GitOps loop', () => {
+    expect(files.sort()).toEqual(['apply.yml', 'drift.yml', 'gate.yml', 'plan.yml']);
   });
 
-  it.each(files)('%s parses and every job has steps', (name) => {
+  it.each(files)('%s parses, runs its scripts with pipefail, and every job has steps', (name) => {
     const { workflow } = load(name);
     expect(workflow.name).toMatch(/^netspec /);
     expect(workflow.on).toBeTruthy();
+    // shell: bash is `bash -eo pipefail`; the default shell would let `gh api … | sed` hide a failing gh.
+    expect(workflow.defaults).toEqual({ run: { shell: 'bash' } });
+    for (const job of Object.values(workflow.jobs)) {
+      for (const s of job.steps) expect((s as { shell?: string }).shell, s.name).toBeUndefined();
+    }
     for (const job of Object.values(workflow.jobs)) expect(Array.isArray(job.steps)).toBe(true);
   });
 
@@ -84,6 +139,503 @@ describe('GitHub workflows', () => {
     const jobs = workflow.jobs as Record<string, { concurrency?: { group: string }; environment?: string }>;
     expect(jobs.fabric!.concurrency!.group).toContain('matrix.network');
     expect(jobs.fabric!.environment).toBe('operator');
-    expect(jobs.organizations!.environment).toBe(['${{', 'matrix.organization', '}}'].join(' '));
+    expect(jobs.organizations!.environment).toBe(expr('matrix.organization'));
+  });
+});
+
+describe('least privilege for pull request code', () => {
+  it.each(files)('%s: no job running the PR’s code can write or read a secret', (name) => {
+    expect(auditPullRequestCode(load(name).workflow)).toEqual([]);
+  });
+
+  it('flags the old plan and signatures workflows', () => {
+    expect(auditPullRequestCode(parseWorkflow(insecurePlan)).map((finding) => finding.reason)).toEqual([
+      'runs PR code with pull-requests: write',
+      'runs PR code with statuses: write',
+      'runs PR code and can read secrets.GITHUB_TOKEN',
+    ]);
+    expect(auditPullRequestCode(parseWorkflow(insecureSignatures)).map((finding) => finding.reason)).toEqual([
+      'runs PR code with (no permissions declared: the default token may write)',
+    ]);
+    // A head checkout runs PR code whatever the trigger; github.token is a secret too.
+    const headOnPush = insecureSignatures
+      .replace('pull_request_review:\n    types: [submitted, dismissed]', 'workflow_dispatch: {}')
+      .replace('jobs:', 'permissions: read-all\njobs:')
+      .replace('- run: npm ci', `- env: { T: "${expr('github.token')}" }\n        run: echo`);
+    expect(auditPullRequestCode(parseWorkflow(headOnPush)).map((finding) => finding.reason)).toEqual([
+      'runs PR code and can read github.token',
+    ]);
+  });
+
+  it('the plan workflow runs on pull requests and reviews, read-only, one run per pull request', () => {
+    const { workflow } = load('plan.yml');
+    expect(triggers(workflow).sort()).toEqual(['pull_request', 'pull_request_review']);
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    expect(JSON.stringify(workflow)).not.toMatch(/secrets\.|github\.token/);
+    const concurrency = (workflow as unknown as { concurrency: { group: string } }).concurrency;
+    expect(concurrency.group).toContain('github.event.pull_request.number');
+    const upload = step(workflow.jobs.plan!, (s) => (s.uses ?? '').startsWith('actions/upload-artifact'), 'upload');
+    expect(upload.with?.name).toBe('netspec-pr');
+  });
+
+  it.each(files)('%s never uses pull_request_target with the PR head', (name) => {
+    expect(auditPullRequestTarget(load(name).workflow)).toEqual([]);
+  });
+
+  it('flags pull_request_target with a checkout of the PR head', () => {
+    const target = insecureSignatures.replace(
+      'pull_request_review:\n    types: [submitted, dismissed]',
+      'pull_request_target: {}',
+    );
+    expect(auditPullRequestTarget(parseWorkflow(target))).toEqual([
+      { job: 'status', reason: 'pull_request_target checks out the PR head' },
+    ]);
+    const fetched = `
+name: t
+on: pull_request_target
+jobs:
+  j:
+    steps:
+      - run: git fetch origin "refs/pull/1/head"
+`;
+    expect(auditPullRequestTarget(parseWorkflow(fetched))).toHaveLength(1);
+  });
+});
+
+describe('the gate', () => {
+  const { workflow } = load('gate.yml');
+  const gate = workflow.jobs.gate!;
+
+  it('runs after the plan workflow, with base-branch code and the write token', () => {
+    expect(workflow.on).toEqual({ workflow_run: { workflows: ['netspec plan'], types: ['completed'] } });
+    expect(gate.permissions).toEqual({
+      contents: 'read',
+      'pull-requests': 'write',
+      statuses: 'write',
+      actions: 'read',
+    });
+    const checkouts = gate.steps.filter((s) => (s.uses ?? '').startsWith('actions/checkout'));
+    expect(checkouts).toHaveLength(1);
+    expect(checkouts[0]!.with).toEqual({ 'persist-credentials': false });
+    const download = step(gate, (s) => (s.uses ?? '').startsWith('actions/download-artifact@v4'), 'download');
+    expect(download.with).toMatchObject({
+      name: 'netspec-pr',
+      'run-id': expr('github.event.workflow_run.id'),
+      'github-token': expr('github.token'),
+    });
+    const concurrency = (workflow as unknown as { concurrency: { group: string; 'cancel-in-progress': boolean } })
+      .concurrency;
+    expect(concurrency.group).toMatch(/^netspec-gate-/);
+    expect(concurrency['cancel-in-progress']).toBe(true);
+  });
+
+  it('checks pr.json against the run and the pull request', () => {
+    const check = step(gate, (s) => s.id === 'pr', 'pr').run!;
+    expect(check).toContain('"$head_sha" != "$RUN_HEAD_SHA"');
+    expect(check).toContain('gh api "repos/$REPO/pulls/$number"');
+    expect(check).toContain('.head.sha');
+    expect(step(gate, (s) => s.id === 'pr', 'pr').env!.RUN_HEAD_SHA).toBe(expr('github.event.workflow_run.head_sha'));
+  });
+
+  it('takes the PR’s files as data: only git archive and tar touch pr/', () => {
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      for (const s of job.steps) expect(runsFromPrFolder(s), `${name}: ${s.name ?? s.uses ?? s.run}`).toEqual([]);
+    }
+    const fetch = step(gate, (s) => s.id === 'fetch', 'fetch').run!;
+    expect(fetch).toContain('fetch --no-tags --depth=1 origin "+refs/pull/$N/head"');
+    expect(fetch).toContain('git archive "$HEAD_SHA" networks | tar -x -C pr/');
+  });
+
+  it('the pr/ rule flags a step that runs something from pr/', () => {
+    const flagged = [
+      'cd pr && npm ci',
+      'npm ci --prefix pr',
+      'node pr/networks/x/evil.js',
+      './pr/networks/x/run.sh',
+      'dir="pr/networks/x"\ncd "$dir"',
+      'npx --yes something pr/x',
+      'tar -x -C pr/ < other.tar && sh pr/x.sh',
+    ];
+    for (const run of flagged) expect(runsFromPrFolder({ run }), run).not.toEqual([]);
+    expect(runsFromPrFolder({ run: 'npm test', 'working-directory': 'pr/networks' })).not.toEqual([]);
+    expect(
+      runsFromPrFolder({ run: 'b="pr/networks/x/bundle"\nnpx netspec verify "$b" --spec pr/networks/x/network.yaml' }),
+    ).toEqual([]);
+  });
+
+  it.each(files)('%s masks no failure (no || true, ; true, set +e, continue-on-error)', (name) => {
+    expect(maskedFailures(load(name).workflow)).toEqual([]);
+  });
+
+  it('the masking rule flags what it should', () => {
+    const masked = parseWorkflow(`
+name: t
+on: push
+jobs:
+  j:
+    steps:
+      - run: git push || true
+      - run: |
+          npx netspec verify b; true
+      - run: 'npx netspec verify b || :'
+`);
+    expect(maskedFailures(masked)).toHaveLength(3);
+  });
+
+  it('a failing plan run fails the signatures status', () => {
+    const failed = workflow.jobs['plan-failed']!;
+    expect(failed.if).toContain("conclusion != 'success'");
+    expect(failed.permissions).toEqual({ statuses: 'write' });
+    const run = failed.steps[0]!.run!;
+    expect(run).toContain('state=failure');
+    expect(run).toContain('context=netspec/signatures');
+    expect(JSON.stringify(failed)).not.toMatch(/npm|npx|checkout/);
+  });
+});
+
+/** A scratch folder with stub `npx` and `gh` on PATH; `npx netspec <cmd>` exits with the code the test chooses. */
+function scratch(): { root: string; bin: string; runner: string; log: string } {
+  const root = mkdtempSync(join(tmpdir(), 'netspec-workflow-'));
+  const bin = join(root, 'bin');
+  const runner = join(root, 'runner');
+  mkdirSync(runner);
+  const log = join(root, 'calls.log');
+  // Exit codes per network: VERIFY_<network> and PR_STATUS_<network> (default 0).
+  stub(
+    bin,
+    'npx',
+    `echo "npx $*" >> "${log}"
+network=$(echo "$*" | sed -n 's#.*networks/\\([a-z]*\\)/\\(bundle\\|network.yaml\\).*#\\1#p')
+case "$1 $2" in
+  "netspec verify") eval "exit \\\${VERIFY_$network:-0}" ;;
+  "netspec pr") eval "exit \\\${PR_STATUS_$network:-0}" ;;
+  "netspec plan") eval "exit \\\${PLAN_$network:-0}" ;;
+  "netspec fetch") eval "exit \\\${FETCH_$network:-0}" ;;
+esac
+exit 0`,
+  );
+  stub(bin, 'gh', `echo "gh $*" >> "${log}"`);
+  stub(bin, 'sleep', 'exit 0');
+  return { root, bin, runner, log };
+}
+
+function calls(log: string): string[] {
+  try {
+    return readFileSync(log, 'utf8').trim().split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+describe('exit statuses of netspec verify are never lost', () => {
+  const folders: string[] = [];
+  afterEach(() => {
+    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+  });
+
+  const gateWorkflow = load('gate.yml').workflow;
+  const gate = gateWorkflow.jobs.gate!;
+  const recount = step(gate, (s) => /netspec verify/.test(s.run ?? ''), 'running netspec verify');
+  const values = {
+    'steps.pr.outputs.number': '7',
+    'steps.pr.outputs.head_sha': 'a'.repeat(40),
+    'steps.pr.outputs.base_sha': 'b'.repeat(40),
+    'github.repository': 'acme/consortium',
+    'github.token': 'test-token',
+  };
+
+  /** Runs the gate's recount with bundles for `bundled` networks and `changed` listed as the PR's networks. */
+  function recountWith(changed: string[], bundled: string[], codes: Record<string, string>) {
+    const s = scratch();
+    folders.push(s.root);
+    for (const network of bundled) {
+      mkdirSync(join(s.root, 'pr/networks', network, 'bundle'), { recursive: true });
+      writeFileSync(join(s.root, 'pr/networks', network, 'bundle/plan.json'), '{}');
+    }
+    writeFileSync(join(s.runner, 'networks.txt'), changed.map((name) => `${name}\n`).join(''));
+    const result = runStep(gate, recount, {
+      cwd: s.root,
+      bin: s.bin,
+      values,
+      env: { ...codes, RUNNER_TEMP: s.runner, GITHUB_OUTPUT: join(s.root, 'output') },
+    });
+    return { ...result, calls: calls(s.log) };
+  }
+
+  it('a failing verify fails the gate even when pr status exits 0', () => {
+    const result = recountWith(['alpha'], ['alpha'], { VERIFY_alpha: '1', PR_STATUS_alpha: '0' });
+    expect(result.code, result.stdout + result.stderr).not.toBe(0);
+    expect(result.calls).toContainEqual(expect.stringMatching(/^npx netspec verify pr\/networks\/alpha\/bundle /));
+    expect(result.calls).toContainEqual(
+      expect.stringMatching(/^npx netspec pr status --repo acme\/consortium --pr 7 .*--base b{40}$/),
+    );
+    // The one netspec/signatures status ends as a failure, whatever pr status set.
+    expect(result.calls.at(-1)).toMatch(
+      /^gh api --method POST repos\/acme\/consortium\/statuses\/a{40} .*state=failure/,
+    );
+  });
+
+  it('a failing pr status fails the gate', () => {
+    expect(recountWith(['alpha'], ['alpha'], { PR_STATUS_alpha: '1' }).code).not.toBe(0);
+    expect(recountWith(['alpha'], ['alpha'], { VERIFY_alpha: '127' }).code).not.toBe(0);
+  });
+
+  it('waiting (exit 2) is not a failure of the job', () => {
+    const result = recountWith(['alpha'], ['alpha'], { VERIFY_alpha: '2', PR_STATUS_alpha: '2' });
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.calls.filter((call) => call.startsWith('gh '))).toEqual([]);
+  });
+
+  it('a later network that is satisfied does not hide an earlier failure', () => {
+    const result = recountWith(['alpha', 'beta'], ['alpha', 'beta'], { VERIFY_alpha: '1', PR_STATUS_alpha: '1' });
+    expect(result.code).not.toBe(0);
+    expect(result.calls.map((call) => call.split(' ').slice(0, 4).join(' '))).toEqual([
+      'npx netspec verify pr/networks/alpha/bundle',
+      'npx netspec pr status',
+      'npx netspec verify pr/networks/beta/bundle',
+      'npx netspec pr status',
+      'gh api --method POST',
+    ]);
+    expect(result.calls.at(-1)).toContain('state=failure');
+  });
+
+  it('a waiting network is not hidden by a later satisfied one', () => {
+    const result = recountWith(['alpha', 'beta'], ['alpha', 'beta'], { VERIFY_alpha: '2', PR_STATUS_alpha: '2' });
+    expect(result.code).toBe(0);
+    expect(result.calls.at(-1)).toContain('state=pending');
+  });
+
+  it('a changed network without its bundle fails; no changed network is a success', () => {
+    const missing = recountWith(['alpha'], [], {});
+    expect(missing.code).not.toBe(0);
+    expect(missing.stdout).toContain('networks/alpha changes without its plan bundle');
+    const none = recountWith([], [], {});
+    expect(none.code).toBe(0);
+    expect(none.calls).toEqual([expect.stringMatching(/state=success/)]);
+  });
+
+  it('apply stops when verify exits 1 (invalid) or 2 (signatures missing)', () => {
+    const apply = load('apply.yml').workflow.jobs.fabric!;
+    const verify = step(apply, (s) => /netspec verify/.test(s.run ?? ''), 'running netspec verify');
+    for (const code of ['1', '2', '0']) {
+      const s = scratch();
+      folders.push(s.root);
+      const result = runStep(apply, verify, {
+        cwd: s.root,
+        bin: s.bin,
+        values: { 'matrix.network': 'alpha' },
+        env: { VERIFY_alpha: code },
+      });
+      expect(result.code, `verify exited ${code}`).toBe(Number(code));
+      expect(calls(s.log)).toEqual([
+        'npx netspec verify networks/alpha/bundle --spec networks/alpha/network.yaml --state networks/alpha/state',
+      ]);
+    }
+  });
+});
+
+describe('the plan workflow', () => {
+  const folders: string[] = [];
+  afterEach(() => {
+    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+  });
+  const job = load('plan.yml').workflow.jobs.plan!;
+  const planStep = step(job, (s) => /netspec plan/.test(s.run ?? ''), 'running netspec plan');
+
+  function planWith(codes: Record<string, string>) {
+    const s = scratch();
+    folders.push(s.root);
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: s.root, encoding: 'utf8' }).stdout.trim();
+    git('init', '-q');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '--allow-empty', '-m', 'base');
+    const base = git('rev-parse', 'HEAD');
+    mkdirSync(join(s.root, 'networks/alpha'), { recursive: true });
+    writeFileSync(join(s.root, 'networks/alpha/network.yaml'), 'name: alpha\n');
+    git('add', '.');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'alpha');
+    const options = {
+      cwd: s.root,
+      bin: s.bin,
+      values: {
+        'github.event.pull_request.number': '7',
+        'github.event.pull_request.head.sha': git('rev-parse', 'HEAD'),
+        'github.event.pull_request.base.sha': base,
+      },
+      env: { ...codes, RUNNER_TEMP: s.runner },
+    };
+    const recorded = runStep(job, job.steps[0]!, options);
+    expect(recorded.code, recorded.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(s.runner, 'netspec-pr/pr.json'), 'utf8'))).toEqual({
+      number: 7,
+      head_sha: git('rev-parse', 'HEAD'),
+      base_sha: base,
+    });
+    const result = runStep(job, planStep, options);
+    return { ...result, calls: calls(s.log) };
+  }
+
+  it('fails when validate or plan fails, and passes with changes (exit 2)', () => {
+    const changes = planWith({ PLAN_alpha: '2' });
+    expect(changes.code, changes.stderr).toBe(0);
+    expect(changes.calls).toEqual([
+      'npx netspec validate networks/alpha/network.yaml',
+      expect.stringMatching(/^npx netspec plan networks\/alpha\/network.yaml --out .*\/netspec-pr\/plans\/alpha /),
+    ]);
+    expect(planWith({ PLAN_alpha: '1' }).code).not.toBe(0);
+  });
+});
+
+describe('the apply workflow', () => {
+  const folders: string[] = [];
+  afterEach(() => {
+    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+  });
+  const { workflow } = load('apply.yml');
+
+  it('lists changed networks from the push’s first commit, not HEAD~1', () => {
+    const changed = step(workflow.jobs.networks!, (s) => s.id === 'changed', 'changed');
+    expect(changed.env).toEqual({ BEFORE: expr('github.event.before'), AFTER: expr('github.sha') });
+    expect(changed.run).toContain('git diff --name-only "$BEFORE" "$AFTER" -- networks');
+    expect(changed.run).not.toContain('HEAD~1');
+  });
+
+  it('emits every organization of a changed network with a bundle, the operator’s included', () => {
+    const s = scratch();
+    folders.push(s.root);
+    mkdirSync(join(s.root, 'networks/supply-chain/bundle'), { recursive: true });
+    writeFileSync(join(s.root, 'networks/supply-chain/bundle/plan.json'), '{}');
+    writeFileSync(
+      join(s.root, 'networks/supply-chain/network.yaml'),
+      readFileSync(join(repoRoot, 'networks/supply-chain/network.yaml')),
+    );
+    mkdirSync(join(s.root, 'networks/quickstart'), { recursive: true });
+    symlinkSync(join(repoRoot, 'node_modules'), join(s.root, 'node_modules'));
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: s.root, encoding: 'utf8' });
+    git('init', '-q');
+    const output = join(s.root, 'output');
+    const changed = step(workflow.jobs.networks!, (x) => x.id === 'changed', 'changed');
+    // An all-zero `before` (a new branch): every network with a bundle.
+    const result = runStep(workflow.jobs.networks!, changed, {
+      cwd: s.root,
+      bin: s.bin,
+      values: { 'github.event.before': '0'.repeat(40), 'github.sha': 'HEAD' },
+      env: { GITHUB_OUTPUT: output },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const lines = Object.fromEntries(
+      readFileSync(output, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => [line.slice(0, line.indexOf('=')), JSON.parse(line.slice(line.indexOf('=') + 1))]),
+    );
+    expect(lines.fabric).toEqual([{ network: 'supply-chain', operator: 'operator' }]);
+    expect(lines.organizations).toEqual(
+      ['operator', 'manufacturer', 'distributor', 'retailer'].map((organization) => ({
+        network: 'supply-chain',
+        organization,
+      })),
+    );
+    const jobs = workflow.jobs as unknown as Record<string, { strategy: { matrix: { include: string } } }>;
+    expect(jobs.organizations!.strategy.matrix.include).toBe(expr('fromJson(needs.networks.outputs.organizations)'));
+  });
+
+  describe('records what was applied in git, retrying, and fails when it cannot', () => {
+    const record = step(workflow.jobs.fabric!, (s) => /Record the apply/.test(s.name ?? ''), 'record');
+
+    function repository(rejectPushes: boolean) {
+      const s = scratch();
+      folders.push(s.root);
+      const git = (cwd: string, ...args: string[]) => {
+        const result = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
+          cwd,
+          encoding: 'utf8',
+        });
+        if (result.status !== 0) throw new Error(result.stderr);
+      };
+      const origin = join(s.root, 'origin.git');
+      const work = join(s.root, 'work');
+      const other = join(s.root, 'other');
+      git(s.root, 'init', '-q', '--bare', '-b', 'main', origin);
+      git(s.root, 'clone', '-q', origin, other);
+      git(other, 'checkout', '-q', '-b', 'main');
+      mkdirSync(join(other, 'networks/alpha'), { recursive: true });
+      writeFileSync(join(other, 'networks/alpha/network.yaml'), 'name: alpha\n');
+      git(other, 'add', '.');
+      git(other, 'commit', '-q', '-m', 'alpha');
+      git(other, 'push', '-q', 'origin', 'main');
+      git(s.root, 'clone', '-q', origin, work);
+      // Someone else pushes after this job checked out: its first push is refused as not fast-forward.
+      writeFileSync(join(other, 'networks/alpha/other.txt'), 'other\n');
+      git(other, 'add', '.');
+      git(other, 'commit', '-q', '-m', 'other');
+      git(other, 'push', '-q', 'origin', 'main');
+      if (rejectPushes) stub(join(origin, 'hooks'), 'pre-receive', 'exit 1');
+      writeFileSync(join(work, 'networks/alpha/applied'), 'applied\n');
+      return { s, work, origin };
+    }
+
+    it('rebases onto what others pushed and pushes', () => {
+      const { s, work, origin } = repository(false);
+      const result = runStep(workflow.jobs.fabric!, record, {
+        cwd: work,
+        bin: s.bin,
+        values: { 'matrix.network': 'alpha', 'github.ref_name': 'main' },
+      });
+      expect(result.code, result.stderr).toBe(0);
+      const log = spawnSync('git', ['log', '--format=%s', 'main'], { cwd: origin, encoding: 'utf8' }).stdout;
+      expect(log.trim().split('\n')).toEqual(['netspec: applied alpha', 'other', 'alpha']);
+    });
+
+    it('fails the job after five refused pushes', () => {
+      const { s, work } = repository(true);
+      const result = runStep(workflow.jobs.fabric!, record, {
+        cwd: work,
+        bin: s.bin,
+        values: { 'matrix.network': 'alpha', 'github.ref_name': 'main' },
+      });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('attempt 5 of 5 failed');
+      expect(result.stdout).toContain('could not be recorded');
+    });
+  });
+});
+
+describe('the drift workflow', () => {
+  const folders: string[] = [];
+  afterEach(() => {
+    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+  });
+  const { workflow } = load('drift.yml');
+
+  it('reads the live network from the drift environment and writes issues without an identity', () => {
+    expect(workflow.jobs.plan!.environment).toBe('drift');
+    expect(workflow.jobs.plan!.permissions).toEqual({ contents: 'read' });
+    expect(workflow.jobs.issues!.permissions).toEqual({ issues: 'write' });
+    expect(JSON.stringify(workflow.jobs.issues)).not.toMatch(/secrets\./);
+    expect(JSON.stringify(workflow.jobs.issues)).toContain('gh label create netspec-drift --force');
+  });
+
+  it('a fetch failure fails the job and names the network', () => {
+    const job = workflow.jobs.plan!;
+    const s = scratch();
+    folders.push(s.root);
+    for (const network of ['alpha', 'beta']) {
+      mkdirSync(join(s.root, 'networks', network), { recursive: true });
+      writeFileSync(join(s.root, 'networks', network, 'network.yaml'), `name: ${network}\n`);
+    }
+    const run = (predicate: (x: Step) => boolean) =>
+      runStep(job, step(job, predicate, 'drift step'), {
+        cwd: s.root,
+        bin: s.bin,
+        env: { FETCH_alpha: '1', PLAN_beta: '2', RUNNER_TEMP: s.runner },
+      });
+    const fetched = run((x) => /netspec fetch/.test(x.run ?? ''));
+    expect(fetched.stdout).toContain('::error file=networks/alpha/network.yaml::netspec fetch could not read');
+    const planned = run((x) => /netspec plan/.test(x.run ?? ''));
+    expect(planned.code).toBe(0);
+    expect(readFileSync(join(s.root, 'drift/drifted.txt'), 'utf8')).toBe('beta\n');
+    const verdict = run((x) => /Fail when/.test(x.name ?? ''));
+    expect(verdict.code).toBe(1);
+    expect(verdict.stdout).toContain('no drift verdict for: alpha');
   });
 });
