@@ -1,5 +1,9 @@
 // One Octokit per command run: the token and API base come from the environment as GitHub Actions sets them
 // (GITHUB_TOKEN, GITHUB_API_URL), so the same command works against github.com, GHES, or a local test server.
+// TLS is Node's own: Octokit requests go through Node's fetch, which trusts Node's root CAs plus the PEM file
+// named by NODE_EXTRA_CA_CERTS (read once, as the process starts). A GitHub Enterprise Server behind a private CA
+// is reached with GITHUB_API_URL=https://<host>/api/v3 and NODE_EXTRA_CA_CERTS=<its CA>.pem. Nothing here sets
+// a CA list of its own: that would replace the public roots, and github.com with them.
 import { Octokit } from '@octokit/rest';
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';

@@ -1,8 +1,10 @@
 // A local stand-in for the GitHub REST API: exactly the endpoints `netspec pr status` calls, answering with
 // GitHub's own example bodies from its published OpenAPI description (@octokit/openapi) with the fields a test
-// cares about overridden, and recording every request for exact assertions.
+// cares about overridden, and recording every request for exact assertions. Plain HTTP by default; given a key
+// and certificate it speaks HTTPS, as github.com and a GitHub Enterprise Server behind a private CA do.
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -18,6 +20,8 @@ export interface FakeReview {
   login: string;
   state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
   submittedAt: string;
+  /** The commit the review was made on (GitHub's `commit_id`); the PR's head when left out. */
+  commitId?: string;
 }
 
 export interface FakeGitHubState {
@@ -25,6 +29,8 @@ export interface FakeGitHubState {
   repo: string;
   pullNumber: number;
   headSha: string;
+  /** The base branch's commit the PR is compared with (GitHub's `base.sha`). */
+  baseSha: string;
   reviews: FakeReview[];
   files: { filename: string; status: string }[];
   /** `org/team` -> member logins (state active); `org/team` -> pending logins. */
@@ -63,12 +69,21 @@ function user(login: string): Record<string, unknown> {
   return { ...(example('pull-request-review').user as object), login };
 }
 
-export async function startFakeGitHubApi(initial: Partial<FakeGitHubState> = {}): Promise<FakeGitHubApi> {
+export interface FakeGitHubApiOptions {
+  /** Serve HTTPS with this PEM key and certificate (chain) instead of plain HTTP. */
+  tls?: { key: string; cert: string };
+}
+
+export async function startFakeGitHubApi(
+  initial: Partial<FakeGitHubState> = {},
+  options: FakeGitHubApiOptions = {},
+): Promise<FakeGitHubApi> {
   const state: FakeGitHubState = {
     owner: 'acme-consortium',
     repo: 'networks',
     pullNumber: 12,
     headSha: '6dcb09b5b57875f334f61aebed695e2e4193db5e',
+    baseSha: '1f8e2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b',
     reviews: [],
     files: [],
     teams: {},
@@ -78,7 +93,7 @@ export async function startFakeGitHubApi(initial: Partial<FakeGitHubState> = {})
   };
   const requests: RecordedRequest[] = [];
   let nextCommentId = 1000;
-  const server = createServer(async (request, response) => {
+  const handle: RequestListener = async (request, response) => {
     const raw = await readBody(request);
     const url = new URL(request.url ?? '/', 'http://localhost');
     const body = raw ? JSON.parse(raw) : undefined;
@@ -99,7 +114,12 @@ export async function startFakeGitHubApi(initial: Partial<FakeGitHubState> = {})
 
     if (route === `GET ${repoPath}/pulls/${state.pullNumber}`) {
       const pull = example('pull-request');
-      send(200, { ...pull, number: state.pullNumber, head: { ...(pull.head as object), sha: state.headSha } });
+      send(200, {
+        ...pull,
+        number: state.pullNumber,
+        head: { ...(pull.head as object), sha: state.headSha },
+        base: { ...(pull.base as object), sha: state.baseSha },
+      });
     } else if (route === `GET ${repoPath}/pulls/${state.pullNumber}/reviews`) {
       send(
         200,
@@ -109,7 +129,7 @@ export async function startFakeGitHubApi(initial: Partial<FakeGitHubState> = {})
           user: user(review.login),
           state: review.state,
           submitted_at: review.submittedAt,
-          commit_id: state.headSha,
+          commit_id: review.commitId ?? state.headSha,
         })),
       );
     } else if (route === `GET ${repoPath}/pulls/${state.pullNumber}/files`) {
@@ -155,14 +175,20 @@ export async function startFakeGitHubApi(initial: Partial<FakeGitHubState> = {})
     } else {
       send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
     }
-  });
+  };
+  const server = options.tls ? createHttpsServer(options.tls, handle) : createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     state,
     requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        // A client's idle keep-alive connection must not hold the test open.
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
