@@ -1,5 +1,8 @@
 // Git as the governance log: every change to a network on the main line as an event (commit, PR, author, spec
 // changes, signatures, apply records), read with simple-git from a plain clone, rendered as text, markdown or JSON.
+// And a file as committed at a revision (the spec on a PR's base commit, whose approvers count).
+
+export { type FileAtRevision, readFileAtRevision } from './file-at-revision.js';
 export type {
   AppliedEvent,
   ApplyRecord,
