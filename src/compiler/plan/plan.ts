@@ -23,6 +23,11 @@ export interface Plan {
   /** Safety guard findings: errors block the plan; allowed ones stay as warnings. */
   guards: GuardFinding[];
   summary: PlanSummary;
+  /**
+   * In a bundle: bundle-relative path -> SHA-256 of every file the plan wrote (not plan.json, not signatures/).
+   * What verify and every apply check the bundle against; absent from a plan printed to stdout.
+   */
+  files?: Record<string, string>;
 }
 
 export interface PlanSummary {
