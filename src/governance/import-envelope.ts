@@ -6,8 +6,9 @@ import { parseCertificatePem } from '../crypto/index.js';
 import { readCreator } from './config-signature.js';
 import { readConfigUpdateEnvelope } from './config-update-envelope.js';
 import { subjectOf } from './msp-identity.js';
-import { bundleUpdates, readPlanFile } from './read-bundle.js';
-import { renderSignatureFile, SIGNATURES_DIRECTORY } from './signature-file.js';
+import { type Bundle, SIGNATURES_DIRECTORY } from '../bundle/index.js';
+import { sha256Hex } from '../bytes.js';
+import { renderSignatureFile } from './signature-file.js';
 
 export interface ImportResult {
   /** Bundle-relative path -> file text. */
@@ -16,23 +17,22 @@ export interface ImportResult {
   errors: string[];
 }
 
-export function importEnvelope(envelopeBytes: Uint8Array, bundleDir: string, now: Date = new Date()): ImportResult {
+export function importEnvelope(envelopeBytes: Uint8Array, bundle: Bundle, now: Date = new Date()): ImportResult {
   const files = new Map<string, string>();
   const read = readConfigUpdateEnvelope(envelopeBytes);
   if ('error' in read) return { files, errors: [read.error] };
-  const plan = readPlanFile(bundleDir);
-  if ('error' in plan) return { files, errors: [plan.error] };
   const { envelope } = read;
-  const update = bundleUpdates(bundleDir, plan.plan).find((u) => u.plan.channel === envelope.channelId);
-  if (!update?.bytes || !update.sha256)
-    return { files, errors: [`the bundle has no update of channel '${envelope.channelId}'`] };
-  if (!Buffer.from(update.bytes).equals(envelope.configUpdate))
+  const planned = bundle.plan.channels.find((c) => c.channel === envelope.channelId && c.action === 'update');
+  const bytes = planned?.artifact ? bundle.files.get(planned.artifact) : undefined;
+  if (!planned || !bytes) return { files, errors: [`the bundle has no update of channel '${envelope.channelId}'`] };
+  if (!Buffer.from(bytes).equals(envelope.configUpdate))
     return {
       files,
       errors: [
-        `the envelope's config_update is not the bundle's ${update.plan.artifact} byte for byte: its signatures cover other bytes`,
+        `the envelope's config_update is not the bundle's ${planned.artifact} byte for byte: its signatures cover other bytes`,
       ],
     };
+  const updateSha256 = sha256Hex(bytes);
   if (envelope.signatures.length === 0) return { files, errors: ['the envelope carries no signatures'] };
   const errors: string[] = [];
   const counts = new Map<string, number>();
@@ -58,7 +58,7 @@ export function importEnvelope(envelopeBytes: Uint8Array, bundleDir: string, now
         mspId,
         signer: cert.ok ? subjectOf(cert.certificate) : '',
         signedAt: now.toISOString(),
-        updateSha256: update.sha256!,
+        updateSha256,
         signatureHeader: Buffer.from(signature.signature_header).toString('base64'),
         signature: Buffer.from(signature.signature).toString('base64'),
       }),

@@ -34,15 +34,15 @@ export { readConfigBlockFile, readStateChannel } from './live-config.js';
 export { deserializeIdentity, identityProblem, isAdmin, type MspIdentity, satisfiesPrincipal } from './msp-identity.js';
 export { renderReportJson, renderReportMarkdown, renderReportText } from './render-report.js';
 export { type SignBundleInput, type SignBundleResult, signBundle } from './sign-bundle.js';
-export {
-  parseSignatureFile,
-  readSignatureFiles,
-  renderSignatureFile,
-  type SignatureFile,
-  signatureFilePath,
-} from './signature-file.js';
+export { parseSignatureFile, renderSignatureFile, type SignatureFile, signatureInputsOf } from './signature-file.js';
 export { type LoadedSigner, loadSigningIdentity } from './signing-identity.js';
-export { type VerifyBundleOptions, verifyBundle } from './verify-bundle.js';
+export {
+  overallStatus,
+  type VerifiedBundle,
+  type VerifyBundleOptions,
+  type VerifyOutcome,
+  verifyBundle,
+} from './verify-bundle.js';
 export { verifyEnvelope } from './verify-envelope.js';
 export type {
   RequirementVerdict,

@@ -1,21 +1,21 @@
 // `netspec sign <bundle>`: the org's ConfigSignature over each channel update its signature counts towards.
 // All or nothing: every update is checked first (bytes match plan.json, the identity is valid in the channel's
 // live MSP and satisfies a principal of the policies to sign) and only then are signatures made.
-import { createHash } from 'node:crypto';
 import type { Principal, Requirement, SignatureRequirement } from '../compiler/plan/signers/index.js';
+import { signatureFilePath } from '../bundle/index.js';
+import { sha256Hex } from '../bytes.js';
 import { channelMsps } from './channel-msps.js';
 import { type ConfigSignatureBytes, makeConfigSignature } from './config-signature.js';
 import { readStateChannel } from './live-config.js';
 import { deserializeIdentity, identityProblem, satisfiesPrincipal, subjectOf } from './msp-identity.js';
-import { bundleUpdates, readPlanFile } from './read-bundle.js';
-import { renderSignatureFile, type SignatureFile, signatureFilePath } from './signature-file.js';
+import { renderSignatureFile, type SignatureFile } from './signature-file.js';
 import type { LoadedSigner } from './signing-identity.js';
+import type { VerifiedBundle } from './verify-bundle.js';
 
 export interface SignBundleInput {
-  bundleDir: string;
+  /** Only a verified bundle is signed: its updates are exactly what the spec and the live state produce. */
+  verified: VerifiedBundle;
   signer: LoadedSigner;
-  /** The live state; plan.json's stateDir by default. */
-  stateDir?: string;
   now?: Date;
 }
 
@@ -29,25 +29,20 @@ export interface SignBundleResult {
 
 export function signBundle(input: SignBundleInput): SignBundleResult {
   const result: SignBundleResult = { files: new Map(), channels: [], errors: [] };
-  const read = readPlanFile(input.bundleDir);
-  if ('error' in read) return { ...result, errors: [read.error] };
+  const { bundle, stateDir } = input.verified;
   const { mspId } = input.signer.identity;
   const now = input.now ?? new Date();
-  const stateDir = input.stateDir ?? read.plan.stateDir;
-  const updates = bundleUpdates(input.bundleDir, read.plan).filter((update) =>
-    update.plan.signers.some((signer) => signer.mspIds.includes(mspId)),
+  const updates = bundle.plan.channels.filter(
+    (channel) => channel.action === 'update' && channel.signers.some((signer) => signer.mspIds.includes(mspId)),
   );
   if (updates.length === 0) return { ...result, errors: [`no update in this bundle needs a signature of ${mspId}`] };
 
   const ready: { channel: string; bytes: Uint8Array; sha256: string }[] = [];
   for (const update of updates) {
-    const channel = update.plan.channel;
-    if (!update.bytes || !update.sha256) {
-      result.errors.push(`${channel}: ${update.plan.artifact} is missing from the bundle`);
-      continue;
-    }
-    if (update.sha256 !== update.plan.artifactHash) {
-      result.errors.push(`${channel}: ${update.plan.artifact} does not match plan.json (tampered?): not signing it`);
+    const channel = update.channel;
+    const bytes = update.artifact ? bundle.files.get(update.artifact) : undefined;
+    if (!bytes) {
+      result.errors.push(`${channel}: ${update.artifact} is missing from the bundle`);
       continue;
     }
     const live = readStateChannel(stateDir, channel);
@@ -55,12 +50,12 @@ export function signBundle(input: SignBundleInput): SignBundleResult {
       result.errors.push(`${channel}: the live config cannot be read: ${live.error}`);
       continue;
     }
-    const problem = identityCheck(input.signer, live.live.config, update.plan.signers, now);
+    const problem = identityCheck(input.signer, live.live.config, update.signers, now);
     if (problem) {
       result.errors.push(`${channel}: ${problem}`);
       continue;
     }
-    ready.push({ channel, bytes: update.bytes, sha256: update.sha256 });
+    ready.push({ channel, bytes, sha256: sha256Hex(bytes) });
   }
   if (result.errors.length > 0) return result;
 
@@ -89,10 +84,6 @@ export function signatureFileOf(
     signatureHeader: Buffer.from(signature.signature_header).toString('base64'),
     signature: Buffer.from(signature.signature).toString('base64'),
   };
-}
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Refuses an identity that is not from the MSP, or whose signature could satisfy none of the policy's principals. */

@@ -1,8 +1,7 @@
 // A signature as it lives in a bundle: `signatures/<channel>/<mspid>.json`, one org's ConfigSignature over the
 // channel's update.pb, in base64, with who signed, when, and the SHA-256 of the update it covers (for humans and
 // for spotting a signature replayed from another update; the signature itself is what is checked).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import type { Bundle } from '../bundle/index.js';
 import type { SignatureInput } from './check-signatures.js';
 import type { SignatureVerdict } from './verify-report.js';
 
@@ -20,11 +19,6 @@ export interface SignatureFile {
   signature: string;
 }
 
-export const SIGNATURES_DIRECTORY = 'signatures';
-
-export function signatureFilePath(channel: string, mspId: string): string {
-  return `${SIGNATURES_DIRECTORY}/${channel}/${mspId}.json`;
-}
 
 export function renderSignatureFile(file: SignatureFile): string {
   const ordered: SignatureFile = {
@@ -38,30 +32,40 @@ export function renderSignatureFile(file: SignatureFile): string {
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-/** Every `*.json` in the channel's signature folder, sorted by name; a file that is not one is a verdict. */
-export function readSignatureFiles(
-  bundleDir: string,
+/**
+ * The bundle's signature files of one channel, in name order, ready for checking. A file is named after the MSP
+ * whose admin signed (`<MSP id>.json`, or `<MSP id>.<n>.json` for a further admin of the same org): a file whose
+ * name and content disagree, or that does not parse, is a verdict of its own and never counts.
+ */
+export function signatureInputsOf(
+  bundle: Bundle,
   channel: string,
 ): { inputs: SignatureInput[]; unreadable: SignatureVerdict[] } {
-  const dir = join(bundleDir, SIGNATURES_DIRECTORY, channel);
   const inputs: SignatureInput[] = [];
   const unreadable: SignatureVerdict[] = [];
-  if (!existsSync(dir)) return { inputs, unreadable };
-  for (const name of readdirSync(dir)
-    .filter((entry) => entry.endsWith('.json'))
-    .sort()) {
-    const source = `${SIGNATURES_DIRECTORY}/${channel}/${name}`;
-    const parsed = parseSignatureFile(readFileSync(join(dir, name), 'utf8'));
+  for (const entry of bundle.signatures) {
+    if (entry.channel !== channel) continue;
+    const parsed = parseSignatureFile(Buffer.from(entry.bytes).toString('utf8'));
     if ('error' in parsed) {
-      unreadable.push({ source, mspId: name.replace(/\.json$/, ''), valid: false, reason: parsed.error });
+      unreadable.push({ source: entry.source, mspId: entry.name, valid: false, reason: parsed.error });
+      continue;
+    }
+    const { file } = parsed;
+    if (entry.name !== file.mspId && !entry.name.startsWith(`${file.mspId}.`)) {
+      unreadable.push({
+        source: entry.source,
+        mspId: file.mspId,
+        valid: false,
+        reason: `the file is named ${entry.name}.json but holds a signature of ${file.mspId}: a signature file is named after its signer's MSP`,
+      });
       continue;
     }
     inputs.push({
-      source,
-      claimedMspId: parsed.file.mspId,
-      signedUpdateSha256: parsed.file.updateSha256,
-      signatureHeader: new Uint8Array(Buffer.from(parsed.file.signatureHeader, 'base64')),
-      signature: new Uint8Array(Buffer.from(parsed.file.signature, 'base64')),
+      source: entry.source,
+      claimedMspId: file.mspId,
+      signedUpdateSha256: file.updateSha256,
+      signatureHeader: new Uint8Array(Buffer.from(file.signatureHeader, 'base64')),
+      signature: new Uint8Array(Buffer.from(file.signature, 'base64')),
     });
   }
   return { inputs, unreadable };

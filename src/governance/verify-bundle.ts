@@ -1,120 +1,273 @@
-// `netspec verify <bundle>`: first the bundle itself — re-plan from the spec and the live state and refuse update
-// bytes that differ (tampering) or a base sequence that is no longer live (stale: every signature over it is
-// void), unless the live config is the one this very update made (applied: nothing left to do) — then, per
-// update, every signature file and every policy the orderer will evaluate.
-import { createHash } from 'node:crypto';
+// `netspec verify <bundle>`: a bundle judged against inputs the bundle does not control — the network's own spec
+// and the live state the caller names (networkFilesOf) — never against a spec or state that plan.json points to.
+//  1. the bundle itself: every file exactly as plan.json lists it (readBundle), the spec the one it was planned
+//     from (specHash), and every channel, chaincode and Quorum artifact equal to what that spec and the live state
+//     produce now (a re-plan without Kubernetes, whose files need no signatures and are checked by hash alone);
+//  2. per channel update: a base sequence no longer live makes it stale (every signature over it is void) unless
+//     the live config is the one this very update made (applied: nothing left to do); then every signature file
+//     and every policy the orderer will evaluate.
+// The result is a report for people and, unless the bundle is invalid, a VerifiedBundle: the only thing apply
+// takes, holding the bytes that were checked.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { loadSpec } from '../compiler/load-spec.js';
-import { makePlan, type Plan } from '../compiler/plan/index.js';
+import { isDeepStrictEqual } from 'node:util';
+import { type Bundle, BUNDLE_MARKDOWN_FILE, type NetworkFiles } from '../bundle/index.js';
+import { sha256Hex } from '../bytes.js';
+import { configBlockInfo, encode } from '../compiler/fabric/index.js';
+import { type LoadedSpec, loadSpec } from '../compiler/load-spec.js';
+import type { NetworkModel } from '../compiler/model/index.js';
+import { type ChannelPlan, makeLedgerPlan, type Plan } from '../compiler/plan/index.js';
 import { readStateChannel } from './live-config.js';
-import { bundleUpdates, readPlanFile } from './read-bundle.js';
-import { readSignatureFiles } from './signature-file.js';
+import { signatureInputsOf } from './signature-file.js';
 import type { UpdateVerdict, VerifyReport, VerifyStatus } from './verify-report.js';
 import { verifyUpdate } from './verify-update.js';
 
-export interface VerifyBundleOptions {
-  /** The live state folder; plan.json's stateDir by default. */
-  stateDir?: string;
-  /** The spec; plan.json's specFile by default. */
-  specFile?: string;
+declare const verifiedMark: unique symbol;
+
+/** A bundle that passed verify: made only here, so holding one means the check ran on exactly these bytes. */
+export interface VerifiedBundle {
+  readonly [verifiedMark]: true;
+  readonly bundle: Bundle;
+  /** Satisfied or waiting (an invalid bundle has no VerifiedBundle); Fabric's apply needs satisfied. */
+  readonly report: VerifyReport;
+  readonly specFile: string;
+  readonly stateDir: string;
+  readonly model: NetworkModel;
+}
+
+export interface VerifyOutcome {
+  report: VerifyReport;
+  verified?: VerifiedBundle;
+}
+
+export interface VerifyBundleOptions extends NetworkFiles {
   /** For certificate validity; now by default. */
   now?: Date;
 }
 
-export function verifyBundle(bundleDir: string, options: VerifyBundleOptions = {}): VerifyReport {
-  const read = readPlanFile(bundleDir);
-  if ('error' in read) return refused(read.error);
-  const plan = read.plan;
-  const stateDir = options.stateDir ?? plan.stateDir;
-  const specFile = options.specFile ?? plan.specFile;
-  const now = options.now ?? new Date();
-
-  const replanned = replan(plan, specFile, stateDir);
+export function verifyBundle(bundle: Bundle, options: VerifyBundleOptions): VerifyOutcome {
+  const { specFile, stateDir } = options;
+  if (bundle.problems.length > 0) return refused(...bundle.problems);
+  const loaded = loadSpec(specFile);
+  if (!loaded.value)
+    return refused(`the spec ${specFile} does not load: ${loaded.diagnostics[0]?.message ?? 'unknown error'}`);
+  const specBytes = new Uint8Array(readFileSync(specFile));
+  if (sha256Hex(specBytes) !== bundle.plan.specHash)
+    return refused(`the spec ${specFile} is not the one this bundle was planned from (specHash differs): plan again`);
+  const model = loaded.value.model;
+  if (bundle.plan.network !== model.name)
+    return refused(`the bundle is a plan of network '${bundle.plan.network}', the spec ${specFile} is '${model.name}'`);
+  const replanned = replan(loaded.value, specFile, specBytes, stateDir);
   if ('error' in replanned) return refused(replanned.error);
 
-  const updates: UpdateVerdict[] = bundleUpdates(bundleDir, plan).map((update) => {
-    const channel = update.plan.channel;
-    const problems: string[] = [];
-    const signatures = readSignatureFiles(bundleDir, channel);
-    const live = readStateChannel(stateDir, channel);
-    const fail = (problem: string): UpdateVerdict => ({
-      channel,
-      status: 'invalid',
-      problems: [...problems, problem],
-      requirements: [],
-      signatures: signatures.unreadable,
-    });
-    if (!update.bytes) return fail(`${update.plan.artifact} is missing from the bundle`);
-    if ('error' in live) return fail(`the live config cannot be read: ${live.error}`);
+  const problems = [
+    ...channelCreationProblems(bundle, replanned),
+    ...chaincodeProblems(bundle, replanned),
+    ...quorumProblems(bundle, replanned),
+    ...strayFileProblems(bundle, replanned),
+  ];
+  const now = options.now ?? new Date();
+  const updates = bundle.plan.channels
+    .filter((channel) => channel.action === 'update')
+    .map((channel) => verifyChannelUpdate(bundle, channel, replanned, stateDir, now));
+  const status = problems.length > 0 ? 'invalid' : overallStatus(updates.map((u) => u.status));
+  const report: VerifyReport = { status, ...(problems.length > 0 ? { problems } : {}), updates };
+  if (status === 'invalid') return { report };
+  const verified = { bundle, report, specFile, stateDir, model } as unknown as VerifiedBundle;
+  return { report, verified };
+}
 
-    const liveSequence = live.live.config.sequence;
-    const untampered = update.plan.artifactHash === undefined || update.sha256 === update.plan.artifactHash;
-    if (
-      liveSequence !== update.plan.baseSequence &&
-      untampered &&
-      live.live.lastUpdate &&
-      Buffer.from(live.live.lastUpdate).equals(update.bytes)
-    )
-      // Applied already (the state was fetched after apply): the base sequence is gone because of this very update.
-      return {
-        channel,
-        status: 'satisfied',
-        problems: [],
-        requirements: [],
-        signatures: [],
-        applied: { sequence: String(liveSequence ?? '0'), blockNumber: live.live.blockNumber },
-      };
-    if (update.plan.baseSequence !== undefined && liveSequence !== update.plan.baseSequence)
-      problems.push(
-        `stale: the plan was made against config sequence ${update.plan.baseSequence}, the live config is at ` +
-          `sequence ${liveSequence}; signatures over this update are void: re-plan and sign again`,
-      );
-    if (update.plan.artifactHash !== undefined && update.sha256 !== update.plan.artifactHash)
-      problems.push(`tampered: ${update.plan.artifact} does not match the artifactHash in plan.json`);
-    const fresh = replanned.plan.channels.find((c) => c.channel === channel);
-    const freshBytes = fresh?.artifact ? replanned.artifacts.get(fresh.artifact) : undefined;
-    if (problems.length === 0) {
-      if (fresh?.action !== 'update' || !freshBytes)
-        problems.push(
-          `the spec and the live state no longer produce an update of ${channel} (now: ${fresh?.action ?? 'absent'})`,
-        );
-      else if (!Buffer.from(freshBytes).equals(update.bytes))
-        problems.push(
-          `tampered: ${update.plan.artifact} differs from the update the spec and the live state produce (sha256 ` +
-            `${update.sha256?.slice(0, 12)}… vs ${sha256(freshBytes).slice(0, 12)}…)`,
-        );
-    }
-    const verdict = verifyUpdate({
-      channel,
-      config: live.live.config,
-      configUpdate: update.bytes,
-      signatures: signatures.inputs,
-      problems,
-      now,
-    });
-    return { ...verdict, signatures: [...signatures.unreadable, ...verdict.signatures] };
-  });
-  return { status: overallStatus(updates.map((u) => u.status)), updates };
+interface Replanned {
+  plan: Plan;
+  artifacts: Map<string, Uint8Array>;
 }
 
 function replan(
-  plan: Plan,
+  loaded: LoadedSpec,
   specFile: string,
+  specBytes: Uint8Array,
   stateDir: string,
-): { plan: Plan; artifacts: Map<string, Uint8Array> } | { error: string } {
-  const loaded = loadSpec(specFile);
-  if (!loaded.value)
-    return { error: `the spec ${specFile} does not load: ${loaded.diagnostics[0]?.message ?? 'unknown error'}` };
-  const specBytes = readFileSync(resolve(specFile));
-  if (sha256(specBytes) !== plan.specHash)
-    return { error: `the spec ${specFile} changed since this plan was made (specHash differs): re-plan` };
-  const result = makePlan({ loaded: loaded.value, specFile, specBytes, stateDir, timestamp: new Date(0) });
+): Replanned | { error: string } {
+  const result = makeLedgerPlan({ loaded, specFile, specBytes, stateDir, timestamp: new Date(0) });
   if (!result.plan)
     return {
       error: `re-planning from ${specFile} and ${stateDir} failed: ${result.diagnostics.find((d) => d.severity === 'error')?.message ?? 'unknown error'}`,
     };
   return { plan: result.plan, artifacts: result.artifacts };
+}
+
+function verifyChannelUpdate(
+  bundle: Bundle,
+  planned: Readonly<ChannelPlan>,
+  replanned: Replanned,
+  stateDir: string,
+  now: Date,
+): UpdateVerdict {
+  const channel = planned.channel;
+  const problems: string[] = [];
+  const signatures = signatureInputsOf(bundle, channel);
+  const live = readStateChannel(stateDir, channel);
+  const bytes = planned.artifact ? bundle.files.get(planned.artifact) : undefined;
+  const fail = (problem: string): UpdateVerdict => ({
+    channel,
+    status: 'invalid',
+    problems: [...problems, problem],
+    requirements: [],
+    signatures: signatures.unreadable,
+  });
+  if (!bytes) return fail(`${planned.artifact ?? 'the update artifact'} is missing from the bundle`);
+  if ('error' in live) return fail(`the live config cannot be read: ${live.error}`);
+
+  const liveSequence = live.live.config.sequence;
+  if (
+    liveSequence !== planned.baseSequence &&
+    live.live.lastUpdate &&
+    Buffer.from(live.live.lastUpdate).equals(bytes)
+  )
+    // Applied already (the state was fetched after apply): the base sequence is gone because of this very update.
+    return {
+      channel,
+      status: 'satisfied',
+      problems: [],
+      requirements: [],
+      signatures: [],
+      applied: { sequence: String(liveSequence ?? '0'), blockNumber: live.live.blockNumber },
+    };
+  if (planned.baseSequence !== undefined && liveSequence !== planned.baseSequence)
+    problems.push(
+      `stale: the plan was made against config sequence ${planned.baseSequence}, the live config is at ` +
+        `sequence ${liveSequence}; signatures over this update are void: re-plan and sign again`,
+    );
+  const fresh = replanned.plan.channels.find((c) => c.channel === channel);
+  const freshBytes = fresh?.artifact ? replanned.artifacts.get(fresh.artifact) : undefined;
+  if (problems.length === 0) {
+    if (fresh?.action !== 'update' || !freshBytes)
+      problems.push(
+        `the spec and the live state no longer produce an update of ${channel} (now: ${fresh?.action ?? 'absent'})`,
+      );
+    else if (!Buffer.from(freshBytes).equals(bytes))
+      problems.push(
+        `tampered: ${planned.artifact} differs from the update the spec and the live state produce (sha256 ` +
+          `${sha256Hex(bytes).slice(0, 12)}… vs ${sha256Hex(freshBytes).slice(0, 12)}…)`,
+      );
+    else if (!isDeepStrictEqual(plain(planned), plain(fresh)))
+      problems.push(
+        `tampered: plan.json's entry for ${channel} (signers, writes or members) differs from the plan the spec and the live state produce`,
+      );
+  }
+  const verdict = verifyUpdate({
+    channel,
+    config: live.live.config,
+    configUpdate: bytes,
+    signatures: signatures.inputs,
+    problems,
+    now,
+  });
+  return { ...verdict, signatures: [...signatures.unreadable, ...verdict.signatures] };
+}
+
+/** A new channel's genesis block must carry the config the spec produces (its timestamp may differ). */
+function channelCreationProblems(bundle: Bundle, replanned: Replanned): string[] {
+  const problems: string[] = [];
+  for (const planned of bundle.plan.channels) {
+    const fresh = replanned.plan.channels.find((c) => c.channel === planned.channel);
+    if (planned.action === 'create') {
+      // The live state has the channel already: the create was applied, and apply finds it so.
+      if (fresh?.action !== 'create') continue;
+      const ours = planned.artifact ? bundle.files.get(planned.artifact) : undefined;
+      const theirs = fresh.artifact ? replanned.artifacts.get(fresh.artifact) : undefined;
+      if (!ours || !theirs || !sameGenesisConfig(ours, theirs))
+        problems.push(
+          `tampered: ${planned.artifact ?? `the genesis block of ${planned.channel}`} does not carry the config the spec produces`,
+        );
+      else if (!isDeepStrictEqual(plain(planned, ['artifactHash']), plain(fresh, ['artifactHash'])))
+        problems.push(`tampered: plan.json's entry for ${planned.channel} differs from the plan the spec produces`);
+    } else if (planned.action === 'noop' && fresh && fresh.action !== 'noop')
+      problems.push(
+        `the spec and the live state now ${fresh.action} channel ${planned.channel}, which this bundle does not carry: plan again`,
+      );
+  }
+  for (const fresh of replanned.plan.channels)
+    if (fresh.action !== 'noop' && !bundle.plan.channels.some((c) => c.channel === fresh.channel))
+      problems.push(`the bundle has no plan for channel ${fresh.channel}, which the spec defines: plan again`);
+  return problems;
+}
+
+function sameGenesisConfig(a: Uint8Array, b: Uint8Array): boolean {
+  const first = configBlockInfo(a);
+  const second = configBlockInfo(b);
+  if (!first.value || !second.value) return false;
+  const ours = encode('common.Config', first.value.config).value;
+  const theirs = encode('common.Config', second.value.config).value;
+  return ours !== undefined && theirs !== undefined && Buffer.from(ours).equals(theirs);
+}
+
+/**
+ * Chaincode definitions: each change the bundle carries is the one the spec and live state produce, unless the
+ * live state already has it (committed since: apply finds it so); a change it does not carry means plan again.
+ */
+function chaincodeProblems(bundle: Bundle, replanned: Replanned): string[] {
+  const problems: string[] = [];
+  const key = (c: { channel: string; name: string }) => `${c.channel}/${c.name}`;
+  const fresh = new Map(replanned.plan.chaincodes.map((c) => [key(c), c]));
+  const carried = new Map(bundle.plan.chaincodes.map((c) => [key(c), c]));
+  for (const [name, planned] of carried) {
+    const now = fresh.get(name);
+    if (planned.action === 'noop' || !now || now.action === 'noop') continue;
+    if (!isDeepStrictEqual(plain(planned), plain(now)))
+      problems.push(`tampered: plan.json's chaincode ${name} differs from the definition the spec produces`);
+  }
+  for (const [name, now] of fresh)
+    if (now.action !== 'noop' && (carried.get(name)?.action ?? 'noop') === 'noop')
+      problems.push(`the spec and the live state now ${now.action} chaincode ${name}, which this bundle does not carry: plan again`);
+  return [...problems, ...artifactProblems(bundle, replanned, (path) => /^fabric\/[^/]+\/chaincodes\.json$/.test(path))];
+}
+
+/** Quorum networks: the same rule for new networks' files and validator votes. */
+function quorumProblems(bundle: Bundle, replanned: Replanned): string[] {
+  const problems: string[] = [];
+  for (const planned of bundle.plan.quorum) {
+    const now = replanned.plan.quorum.find((q) => q.network === planned.network);
+    if (planned.action === 'noop' || !now || now.action === 'noop') continue;
+    if (!isDeepStrictEqual(plain(planned), plain(now)))
+      problems.push(`tampered: plan.json's Quorum network ${planned.network} differs from the plan the spec produces`);
+  }
+  for (const now of replanned.plan.quorum)
+    if (now.action !== 'noop' && (bundle.plan.quorum.find((q) => q.network === now.network)?.action ?? 'noop') === 'noop')
+      problems.push(`the spec and the live state now ${now.action} Quorum network ${now.network}, which this bundle does not carry: plan again`);
+  return [...problems, ...artifactProblems(bundle, replanned, (path) => path.startsWith('quorum/'))];
+}
+
+/** Files of one kind that both the bundle and the re-plan hold must be equal byte for byte. */
+function artifactProblems(bundle: Bundle, replanned: Replanned, ofKind: (path: string) => boolean): string[] {
+  const problems: string[] = [];
+  for (const [path, bytes] of bundle.files) {
+    if (!ofKind(path)) continue;
+    const fresh = replanned.artifacts.get(path);
+    if (fresh && !Buffer.from(fresh).equals(bytes))
+      problems.push(`tampered: ${path} differs from what the spec and the live state produce`);
+  }
+  return problems;
+}
+
+/** Every file must be one a plan writes: an artifact of the re-plan, one plan.json names, Kubernetes, plan.md. */
+function strayFileProblems(bundle: Bundle, replanned: Replanned): string[] {
+  const named = new Set<string>([BUNDLE_MARKDOWN_FILE, ...replanned.artifacts.keys()]);
+  for (const channel of bundle.plan.channels) {
+    if (channel.artifact) named.add(channel.artifact);
+    named.add(`fabric/${channel.channel}/chaincodes.json`);
+  }
+  for (const network of bundle.plan.quorum) for (const artifact of network.artifacts) named.add(artifact);
+  const organizations = new Set(bundle.plan.kubernetes.map((k) => k.organization));
+  return [...bundle.files.keys()]
+    .filter((path) => !named.has(path) && !(path.startsWith('k8s/') && organizations.has(path.split('/')[1]!)))
+    .map((path) => `${path} is not an artifact of this plan: a bundle holds only what the plan wrote`);
+}
+
+/** A plan entry as data, without the fields named (compared with deep equality). */
+function plain(value: object, without: readonly string[] = []): unknown {
+  const copy = JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+  for (const field of without) delete copy[field];
+  return copy;
 }
 
 export function overallStatus(statuses: readonly VerifyStatus[]): VerifyStatus {
@@ -123,10 +276,6 @@ export function overallStatus(statuses: readonly VerifyStatus[]): VerifyStatus {
   return 'satisfied';
 }
 
-function refused(problem: string): VerifyReport {
-  return { status: 'invalid', problems: [problem], updates: [] };
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+function refused(...problems: string[]): VerifyOutcome {
+  return { report: { status: 'invalid', problems, updates: [] } };
 }

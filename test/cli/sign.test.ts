@@ -95,7 +95,7 @@ describe('netspec sign <bundle> / netspec verify <bundle>', () => {
     const result = runCli(['verify', bundle]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
-      'problem: tampered: fabric/production/update.pb does not match the artifactHash in plan.json',
+      'problem: fabric/production/update.pb differs from the SHA-256 plan.json lists (tampered?)',
     );
     expect(result.stdout).toContain('Verdict: invalid');
   });
@@ -103,6 +103,7 @@ describe('netspec sign <bundle> / netspec verify <bundle>', () => {
   it('verify exits 1 for a folder that is not a bundle', () => {
     const result = runCli(['verify', '/nonexistent-bundle']);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('problem: /nonexistent-bundle/plan.json does not exist');
+    expect(result.stderr).toContain('/nonexistent-bundle/plan.json does not exist');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

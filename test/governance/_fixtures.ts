@@ -1,10 +1,10 @@
 // Governance test material: real bundles planned from the supply-chain example, its DEMO-ONLY admin identities,
 // and extra identities issued with an org's demo CA (client, expired, self-signed) in temporary folders.
 import { X509Certificate } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { writeBundle } from '../../src/compiler/plan/index.js';
+import { networkFilesOf, signatureFilePath } from '../../src/bundle/index.js';
 import { x509 } from '../../src/crypto/_x509.js';
 import { issueLeafCertificate } from '../../src/crypto/issue-certificate.js';
 import {
@@ -17,8 +17,11 @@ import {
   type LoadedSigner,
   loadSigningIdentity,
   type SignatureFile,
-  signatureFilePath,
+  type SignBundleResult,
+  signBundle,
+  type VerifyReport,
 } from '../../src/governance/index.js';
+import { verifyAt, writeTestBundle } from '../helpers/bundle-fixture.js';
 import { planExample } from '../helpers/plan-fixture.js';
 import { repoRoot } from '../helpers/run-cli.js';
 
@@ -37,16 +40,50 @@ function domainOf(org: Org): string {
   return `${org}.supply.example.com`;
 }
 
-/** A bundle of the supply-chain example (two channel updates) in a fresh temp folder. */
+/**
+ * A bundle of the supply-chain example (two channel updates), laid out as in a repository: a fresh
+ * `networks/supply-chain/` with the example's network.yaml, its crypto (linked) and the state (linked: the
+ * example's or `stateDir`), and the bundle in its `bundle/` folder, where verify finds the spec and state itself.
+ */
 export function writeExampleBundle(stateDir?: string): string {
   const result = planExample('supply-chain', stateDir ? { stateDir } : {});
   if (!result.plan)
     throw new Error(`the example does not plan: ${result.diagnostics.map((d) => d.message).join('; ')}`);
-  const dir = join(mkdtempSync(join(tmpdir(), 'netspec-gov-')), 'bundle');
-  const files = new Map(result.artifacts);
-  files.set('plan.json', new TextEncoder().encode(`${JSON.stringify(result.plan, null, 2)}\n`));
-  writeBundle(dir, files);
+  const network = join(mkdtempSync(join(tmpdir(), 'netspec-gov-')), 'networks', 'supply-chain');
+  mkdirSync(network, { recursive: true });
+  const example = join(repoRoot, 'networks', 'supply-chain');
+  copyFileSync(join(example, 'network.yaml'), join(network, 'network.yaml'));
+  symlinkSync(join(example, 'crypto'), join(network, 'crypto'));
+  symlinkSync(stateDir ?? join(example, 'state'), join(network, 'state'));
+  const dir = join(network, 'bundle');
+  writeTestBundle(dir, result.plan, result.artifacts);
   return dir;
+}
+
+/** The spec and state an example bundle is judged against: the ones beside it. */
+export function exampleFiles(bundle: string): { specFile: string; stateDir: string } {
+  const files = networkFilesOf(bundle);
+  if ('error' in files) throw new Error(files.error);
+  return files;
+}
+
+/** verify on an example bundle, as the CLI runs it. */
+export function verifyExample(bundle: string, now?: Date): VerifyReport {
+  return verifyAt(bundle, exampleFiles(bundle), now).report;
+}
+
+/** sign on an example bundle, as the CLI runs it (the bundle is verified first). */
+export function signExample(bundle: string, signer: LoadedSigner, now?: Date): SignBundleResult {
+  const outcome = verifyAt(bundle, exampleFiles(bundle));
+  if (!outcome.verified) {
+    const { report } = outcome;
+    const problems = [
+      ...(report.problems ?? []),
+      ...report.updates.flatMap((u) => u.problems.map((p) => `${u.channel}: ${p}`)),
+    ];
+    return { files: new Map(), channels: [], errors: ['the bundle does not verify', ...problems] };
+  }
+  return signBundle({ verified: outcome.verified, signer, ...(now ? { now } : {}) });
 }
 
 export interface IdentityFiles {

@@ -5,11 +5,20 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../../src/compiler/fabric/index.js';
-import { P256_ORDER, signBundle, verifyBundle } from '../../src/governance/index.js';
-import { adminFiles, adminSigner, issueIdentity, type Org, signerOf, writeExampleBundle } from './_fixtures.js';
+import { P256_ORDER, type VerifyReport } from '../../src/governance/index.js';
+import {
+  adminFiles,
+  adminSigner,
+  issueIdentity,
+  type Org,
+  signExample,
+  signerOf,
+  verifyExample,
+  writeExampleBundle,
+} from './_fixtures.js';
 
 function sign(bundleDir: string, org: Org) {
-  const result = signBundle({ bundleDir, signer: adminSigner(org) });
+  const result = signExample(bundleDir, adminSigner(org));
   expect(result.errors).toEqual([]);
   for (const [path, text] of result.files) {
     mkdirSync(dirname(join(bundleDir, path)), { recursive: true });
@@ -18,7 +27,7 @@ function sign(bundleDir: string, org: Org) {
   return result;
 }
 
-function update(report: ReturnType<typeof verifyBundle>, channel: string) {
+function update(report: VerifyReport, channel: string) {
   const found = report.updates.find((u) => u.channel === channel);
   if (!found) throw new Error(`no verdict for ${channel}`);
   return found;
@@ -26,7 +35,7 @@ function update(report: ReturnType<typeof verifyBundle>, channel: string) {
 
 describe('sign and verify a bundle', () => {
   it('an unsigned bundle waits for every org its policies name', () => {
-    const report = verifyBundle(writeExampleBundle());
+    const report = verifyExample(writeExampleBundle());
     expect(report.status).toBe('waiting');
     const distribution = update(report, 'distribution');
     expect(distribution.status).toBe('waiting');
@@ -53,7 +62,7 @@ describe('sign and verify a bundle', () => {
   it('one org of two: waiting for the other, with who signed', () => {
     const bundle = writeExampleBundle();
     sign(bundle, 'distributor');
-    const distribution = update(verifyBundle(bundle), 'distribution');
+    const distribution = update(verifyExample(bundle), 'distribution');
     expect(distribution.status).toBe('waiting');
     expect(distribution.signatures).toEqual([
       { source: 'signatures/distribution/DistributorMSP.json', mspId: 'DistributorMSP', valid: true, admin: true },
@@ -70,7 +79,7 @@ describe('sign and verify a bundle', () => {
     const bundle = writeExampleBundle();
     sign(bundle, 'distributor');
     sign(bundle, 'manufacturer');
-    const report = verifyBundle(bundle);
+    const report = verifyExample(bundle);
     expect(update(report, 'distribution')).toMatchObject({
       status: 'satisfied',
       problems: [],
@@ -78,7 +87,7 @@ describe('sign and verify a bundle', () => {
     });
     expect(report.status).toBe('waiting');
     sign(bundle, 'operator');
-    expect(verifyBundle(bundle).status).toBe('satisfied');
+    expect(verifyExample(bundle).status).toBe('satisfied');
   });
 
   it('writes a ConfigSignature that node:crypto verifies on its own: DER, low-S, over header || update.pb', () => {
@@ -127,10 +136,10 @@ describe('sign and verify a bundle', () => {
 
   it('refuses to sign for an org no update needs, and with a non-admin identity', async () => {
     const bundle = writeExampleBundle();
-    const retailer = signBundle({ bundleDir: bundle, signer: adminSigner('retailer') });
+    const retailer = signExample(bundle, adminSigner('retailer'));
     expect(retailer.errors).toEqual(['no update in this bundle needs a signature of RetailerMSP']);
     const client = await issueIdentity('distributor', { ou: 'client' });
-    const refused = signBundle({ bundleDir: bundle, signer: signerOf(client) });
+    const refused = signExample(bundle, signerOf(client));
     expect(refused.files.size).toBe(0);
     expect(refused.errors[0]).toMatch(
       /^distribution: the certificate satisfies none of the principals .*DistributorMSP\.admin/,
@@ -139,7 +148,7 @@ describe('sign and verify a bundle', () => {
 
   it('refuses to sign with a certificate of another MSP under this MSP id', () => {
     const bundle = writeExampleBundle();
-    const result = signBundle({ bundleDir: bundle, signer: signerOf(adminFiles('manufacturer'), 'DistributorMSP') });
+    const result = signExample(bundle, signerOf(adminFiles('manufacturer'), 'DistributorMSP'));
     expect(result.files.size).toBe(0);
     expect(result.errors).toEqual([
       "distribution: the certificate is not a valid DistributorMSP identity: the certificate does not chain to DistributorMSP's CA in the current channel config",
@@ -152,10 +161,11 @@ describe('sign and verify a bundle', () => {
     const bytes = readFileSync(file);
     bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0x01;
     writeFileSync(file, bytes);
-    const result = signBundle({ bundleDir: bundle, signer: adminSigner('distributor') });
+    const result = signExample(bundle, adminSigner('distributor'));
     expect(result.files.size).toBe(0);
     expect(result.errors).toEqual([
-      'distribution: fabric/distribution/update.pb does not match plan.json (tampered?): not signing it',
+      'the bundle does not verify',
+      'fabric/distribution/update.pb differs from the SHA-256 plan.json lists (tampered?)',
     ]);
   });
 });

@@ -44,6 +44,16 @@ export function makePlan(input: PlanInput): PlanResult {
   );
 }
 
+/**
+ * The plan without its Kubernetes part: what verification re-plans to check a bundle's channel, chaincode and
+ * Quorum artifacts (Kubernetes objects need no signatures, and their files are checked by hash alone).
+ */
+export function makeLedgerPlan(input: PlanInput): PlanResult {
+  const planned = planLedgers(input);
+  if ('done' in planned) return planned.done;
+  return finishPlan(input, planned, { plans: [], artifacts: new Map(), diagnostics: [] });
+}
+
 export interface ParallelPlanOptions {
   /** The Kubernetes part, when the caller started it already (as soon as the model existed: loadSpec's onModel). */
   kubernetes?: PendingKubernetesPlan;

@@ -1,0 +1,35 @@
+// Bundles for tests, written and verified as the CLI does: plan.json lists and hashes every file (composeBundle),
+// and verification reads the bundle whole and judges it against the spec and state the test names.
+import { type NetworkFiles, composeBundle, readBundle, writeBundle } from '../../src/bundle/index.js';
+import type { Plan } from '../../src/compiler/plan/index.js';
+import { type VerifiedBundle, type VerifyOutcome, verifyBundle } from '../../src/governance/index.js';
+
+/** A bundle folder and the spec and state it was planned from (what its verification is judged against). */
+export interface TestBundle extends NetworkFiles {
+  dir: string;
+  plan: Plan;
+}
+
+export function writeTestBundle(
+  dir: string,
+  plan: Plan,
+  artifacts: ReadonlyMap<string, Uint8Array>,
+  markdown = '# plan\n',
+): Plan {
+  const composed = composeBundle(plan, artifacts, markdown);
+  writeBundle(dir, composed.files);
+  return composed.plan;
+}
+
+export function verifyAt(dir: string, files: NetworkFiles, now?: Date): VerifyOutcome {
+  const read = readBundle(dir);
+  if ('error' in read) throw new Error(read.error);
+  return verifyBundle(read.bundle, { ...files, ...(now ? { now } : {}) });
+}
+
+/** The verified bundle, for apply; a test that expects an invalid bundle uses verifyAt. */
+export function verifiedAt(dir: string, files: NetworkFiles): VerifiedBundle {
+  const outcome = verifyAt(dir, files);
+  if (!outcome.verified) throw new Error(`the bundle does not verify: ${JSON.stringify(outcome.report)}`);
+  return outcome.verified;
+}
