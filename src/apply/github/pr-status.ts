@@ -39,7 +39,7 @@ export async function runPullRequestStatus(input: PullRequestStatusInput): Promi
   const facts = await readPullRequest(input.octokit, input.pullRequest);
   const approvals = await approvalsByOrganization(
     input.model.organizations,
-    approvingLogins(latestReviewVerdicts(facts.reviews)),
+    approvingLogins(latestReviewVerdicts(facts.reviews, facts.headSha)),
     teamMembershipChecker(input.octokit),
   );
   const gate = evaluateGate({ plan, report, approvals, require: input.require });

@@ -1,4 +1,5 @@
-// What `pr status` reads from GitHub about a pull request: its head commit, its reviews and its changed files.
+// What `pr status` reads from GitHub about a pull request: its head and base commits, its reviews (each with the
+// commit it was made on) and its changed files.
 import type { Octokit } from '@octokit/rest';
 import type { ReviewFact } from './latest-reviews.js';
 
@@ -10,6 +11,8 @@ export interface PullRequestRef {
 
 export interface PullRequestFacts {
   headSha: string;
+  /** The base branch's commit GitHub compares the PR with: where the spec's approvers are read from. */
+  baseSha: string;
   reviews: ReviewFact[];
   files: { filename: string; status: string }[];
 }
@@ -21,6 +24,7 @@ export async function readPullRequest(octokit: Octokit, ref: PullRequestRef): Pr
   const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...params, per_page: 100 });
   return {
     headSha: pull.head.sha,
+    baseSha: pull.base.sha,
     reviews: reviews
       // A deleted account's review has no user: it speaks for nobody.
       .filter((review) => review.user)
@@ -29,6 +33,7 @@ export async function readPullRequest(octokit: Octokit, ref: PullRequestRef): Pr
         login: review.user?.login ?? '',
         state: review.state,
         ...(review.submitted_at ? { submittedAt: review.submitted_at } : {}),
+        ...(review.commit_id ? { commitId: review.commit_id } : {}),
       })),
     files: files.map((file) => ({ filename: file.filename, status: file.status })),
   };

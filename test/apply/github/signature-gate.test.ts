@@ -36,16 +36,23 @@ describe('requirementMet', () => {
 
 describe('reviews and approvers', () => {
   it('keeps the latest approval or change request per login, case-insensitively; dismissal revokes', () => {
-    const verdicts = latestReviewVerdicts([
-      { id: 1, login: 'Alice', state: 'APPROVED', submittedAt: '2024-01-01T00:00:00Z' },
-      { id: 2, login: 'alice', state: 'COMMENTED', submittedAt: '2024-01-02T00:00:00Z' },
-      { id: 3, login: 'bob', state: 'APPROVED', submittedAt: '2024-01-01T00:00:00Z' },
-      { id: 4, login: 'bob', state: 'DISMISSED', submittedAt: '2024-01-03T00:00:00Z' },
-      { id: 5, login: 'carol', state: 'PENDING' },
-    ]);
+    const head = 'c0ffee'.padEnd(40, '0');
+    const verdicts = latestReviewVerdicts(
+      [
+        { id: 1, login: 'Alice', state: 'APPROVED', submittedAt: '2024-01-01T00:00:00Z', commitId: head },
+        { id: 2, login: 'alice', state: 'COMMENTED', submittedAt: '2024-01-02T00:00:00Z', commitId: head },
+        { id: 3, login: 'bob', state: 'APPROVED', submittedAt: '2024-01-01T00:00:00Z', commitId: head },
+        { id: 4, login: 'bob', state: 'DISMISSED', submittedAt: '2024-01-03T00:00:00Z', commitId: head },
+        { id: 5, login: 'carol', state: 'PENDING', commitId: head },
+        // GitHub sends lower-case shas; an upper-case head names the same commit. No commit approves nothing.
+        { id: 6, login: 'dave', state: 'APPROVED', submittedAt: '2024-01-01T00:00:00Z' },
+      ],
+      head.toUpperCase(),
+    );
     expect([...verdicts]).toEqual([
       ['alice', 'APPROVED'],
       ['bob', 'DISMISSED'],
+      ['dave', 'STALE_APPROVAL'],
     ]);
   });
 
