@@ -4,8 +4,8 @@
 // a later COMMENTED review (or a PENDING draft) neither grants nor revokes. A standing approval counts only when
 // it approves the head commit (GitHub's review `commit_id`): once new commits are pushed, earlier approvals are
 // stale and the reviewer must approve again, as GitHub's "dismiss stale pull request approvals when new commits are
-// pushed" and "require approval of the most recent reviewable push" make it. Orgs sign what they reviewed: an
-// approval of an older commit says nothing about what was pushed after it. So:
+// pushed" and "require approval of the most recent reviewable push" make it: an approval speaks for the content
+// the reviewer saw, never for commits pushed after it. So:
 // - approved commit A, then B was pushed: stale until the reviewer approves B;
 // - approved the head, then requested changes on any commit (a review begun before the push): revoked;
 // - approved the head, then submitted an approval begun on an older commit: that later review stands, and it is
