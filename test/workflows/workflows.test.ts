@@ -22,6 +22,7 @@ import {
 const dir = join(repoRoot, '.github/workflows');
 const files = readdirSync(dir).filter((name) => name.endsWith('.yml'));
 const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+const setupGuide = readFileSync(join(repoRoot, 'docs/github-setup.md'), 'utf8');
 
 function load(name: string): { text: string; workflow: Workflow } {
   const text = readFileSync(join(dir, name), 'utf8');
@@ -126,12 +127,12 @@ describe('GitHub workflows', () => {
     }
   });
 
-  it.each(files)('%s references only secrets the README documents', (name) => {
+  it.each(files)('%s references only secrets and variables the README or the GitHub setup guide documents', (name) => {
     const { text } = load(name);
-    const secrets = [...text.matchAll(/secrets\.([A-Z0-9_]+)/g)].map((m) => m[1]!);
+    const names = [...text.matchAll(/(?:secrets|vars)\.([A-Z0-9_]+)/g)].map((m) => m[1]!);
     const section = readme.slice(readme.indexOf('## CI secrets'));
     expect(section.length).toBeGreaterThan(20);
-    for (const secret of new Set(secrets)) expect(section, secret).toContain(`\`${secret}\``);
+    for (const secret of new Set(names)) expect(section + setupGuide, secret).toContain(`\`${secret}\``);
   });
 
   it('serialises applies per network and keeps each organization in its own environment', () => {
@@ -326,6 +327,105 @@ function calls(log: string): string[] {
     return [];
   }
 }
+
+describe('the gate fetches the pull request’s networks as data', () => {
+  const folders: string[] = [];
+  afterEach(() => {
+    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+  });
+  const gate = load('gate.yml').workflow.jobs.gate!;
+  const fetchStep = step(gate, (s) => s.id === 'fetch', 'fetch');
+
+  /** An origin with main and refs/pull/7/head, and the gate's shallow checkout of main. */
+  function setup(change: (author: string) => void) {
+    const s = scratch();
+    folders.push(s.root);
+    const git = (cwd: string, ...args: string[]) => {
+      const result = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
+        cwd,
+        encoding: 'utf8',
+      });
+      if (result.status !== 0) throw new Error(result.stderr);
+      return result.stdout.trim();
+    };
+    const origin = join(s.root, 'origin.git');
+    const author = join(s.root, 'author');
+    const work = join(s.root, 'work');
+    git(s.root, 'init', '-q', '--bare', '-b', 'main', origin);
+    git(s.root, 'clone', '-q', origin, author);
+    git(author, 'checkout', '-q', '-b', 'main');
+    mkdirSync(join(author, 'networks/alpha/state'), { recursive: true });
+    writeFileSync(join(author, 'networks/alpha/network.yaml'), 'base\n');
+    writeFileSync(join(author, 'networks/alpha/state/live.json'), 'base state\n');
+    git(author, 'add', '.');
+    git(author, 'commit', '-q', '-m', 'base');
+    git(author, 'push', '-q', 'origin', 'main');
+    change(author);
+    git(author, 'add', '-A');
+    git(author, 'commit', '-q', '-m', 'proposal');
+    git(author, 'push', '-q', 'origin', 'HEAD:refs/pull/7/head');
+    const head = git(author, 'rev-parse', 'HEAD');
+    git(s.root, 'clone', '-q', '--depth=1', `file://${origin}`, work);
+    const base = git(work, 'rev-parse', 'HEAD');
+    const output = join(s.root, 'output');
+    const run = (headSha = head) =>
+      runStep(gate, fetchStep, {
+        cwd: work,
+        bin: s.bin,
+        values: {
+          'steps.pr.outputs.number': '7',
+          'steps.pr.outputs.head_sha': headSha,
+          'steps.pr.outputs.base_sha': base,
+          'github.server_url': 'https://github.com',
+          'github.token': 'test-token',
+        },
+        env: { GITHUB_OUTPUT: output },
+      });
+    return { run, work, base, git, output };
+  }
+
+  it('unpacks the head’s networks/ into a worktree of the base, leaving the base’s state alone', () => {
+    const { run, work, base, git } = setup((author) => {
+      writeFileSync(join(author, 'networks/alpha/network.yaml'), 'proposed\n');
+      writeFileSync(join(author, 'networks/alpha/state/live.json'), 'forged state\n');
+      mkdirSync(join(author, 'networks/alpha/bundle'));
+      writeFileSync(join(author, 'networks/alpha/bundle/plan.json'), '{}\n');
+    });
+    const result = run();
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(join(work, 'pr/networks/alpha/network.yaml'), 'utf8')).toBe('proposed\n');
+    expect(readFileSync(join(work, 'pr/networks/alpha/bundle/plan.json'), 'utf8')).toBe('{}\n');
+    expect(readFileSync(join(work, 'networks/alpha/state/live.json'), 'utf8')).toBe('base state\n');
+    expect(readFileSync(join(work, 'networks/alpha/network.yaml'), 'utf8')).toBe('base\n');
+    // netspec reads the approvers from the same path at the base commit.
+    expect(git(join(work, 'pr/networks/alpha'), 'rev-parse', 'HEAD', '--show-prefix').split('\n')).toEqual([
+      base,
+      'networks/alpha/',
+    ]);
+    expect(git(join(work, 'pr'), 'show', `${base}:networks/alpha/network.yaml`)).toBe('base');
+  });
+
+  it('refuses symbolic links in the pull request’s networks/', () => {
+    const { run, work } = setup((author) => {
+      mkdirSync(join(author, 'networks/alpha/bundle'));
+      symlinkSync('../../../.git/config', join(author, 'networks/alpha/bundle/plan.md'));
+    });
+    const result = run();
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('symbolic links or submodules: networks/alpha/bundle/plan.md');
+    expect(() => readdirSync(join(work, 'pr'))).toThrow();
+  });
+
+  it('skips a run whose pull request has moved on', () => {
+    const { run, work, output } = setup((author) => {
+      writeFileSync(join(author, 'networks/alpha/network.yaml'), 'proposed\n');
+    });
+    const result = run('c'.repeat(40));
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(output, 'utf8')).toBe('skip=true\n');
+    expect(() => readdirSync(join(work, 'pr'))).toThrow();
+  });
+});
 
 describe('exit statuses of netspec verify are never lost', () => {
   const folders: string[] = [];
@@ -539,8 +639,25 @@ describe('the apply workflow', () => {
     expect(jobs.organizations!.strategy.matrix.include).toBe(expr('fromJson(needs.networks.outputs.organizations)'));
   });
 
+  it('jobs holding an organization’s keys cannot write to the repository', () => {
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      if (name === 'record') continue;
+      expect(job.permissions, name).toEqual({ contents: 'read' });
+      for (const s of job.steps.filter((x) => (x.uses ?? '').startsWith('actions/checkout'))) {
+        expect(s.with?.['persist-credentials'], name).toBe(false);
+      }
+    }
+    const record = workflow.jobs.record!;
+    expect(record.environment).toBe('netspec-records');
+    expect(record.permissions).toEqual({ contents: 'write' });
+    expect(JSON.stringify(record)).not.toMatch(/\bnpm\b|\bnpx\b|\bnode\b/);
+  });
+
   describe('records what was applied in git, retrying, and fails when it cannot', () => {
-    const record = step(workflow.jobs.fabric!, (s) => /Record the apply/.test(s.name ?? ''), 'record');
+    const organizations = workflow.jobs.organizations!;
+    const keep = step(organizations, (s) => /Keep what this organization applied/.test(s.name ?? ''), 'keep');
+    const record = workflow.jobs.record!;
+    const commit = step(record, (s) => /Commit the records/.test(s.name ?? ''), 'commit');
 
     function repository(rejectPushes: boolean) {
       const s = scratch();
@@ -551,51 +668,74 @@ describe('the apply workflow', () => {
           encoding: 'utf8',
         });
         if (result.status !== 0) throw new Error(result.stderr);
+        return result.stdout;
       };
       const origin = join(s.root, 'origin.git');
-      const work = join(s.root, 'work');
       const other = join(s.root, 'other');
+      const applier = join(s.root, 'applier');
+      const recorder = join(s.root, 'recorder');
       git(s.root, 'init', '-q', '--bare', '-b', 'main', origin);
       git(s.root, 'clone', '-q', origin, other);
       git(other, 'checkout', '-q', '-b', 'main');
-      mkdirSync(join(other, 'networks/alpha'), { recursive: true });
+      mkdirSync(join(other, 'networks/alpha/state/k8s/manufacturer'), { recursive: true });
+      mkdirSync(join(other, 'networks/alpha/applied'), { recursive: true });
       writeFileSync(join(other, 'networks/alpha/network.yaml'), 'name: alpha\n');
+      writeFileSync(join(other, 'networks/alpha/applied/production-2.json'), '{}\n');
+      writeFileSync(join(other, 'networks/alpha/state/k8s/manufacturer/old.yaml'), 'old\n');
+      writeFileSync(join(other, 'networks/alpha/state/k8s/manufacturer/kept.yaml'), 'kept\n');
       git(other, 'add', '.');
       git(other, 'commit', '-q', '-m', 'alpha');
       git(other, 'push', '-q', 'origin', 'main');
-      git(s.root, 'clone', '-q', origin, work);
-      // Someone else pushes after this job checked out: its first push is refused as not fast-forward.
+      git(s.root, 'clone', '-q', origin, applier);
+      git(s.root, 'clone', '-q', origin, recorder);
+      // Someone else pushes after the record job checked out: its first push is refused as not fast-forward.
       writeFileSync(join(other, 'networks/alpha/other.txt'), 'other\n');
       git(other, 'add', '.');
       git(other, 'commit', '-q', '-m', 'other');
       git(other, 'push', '-q', 'origin', 'main');
       if (rejectPushes) stub(join(origin, 'hooks'), 'pre-receive', 'exit 1');
-      writeFileSync(join(work, 'networks/alpha/applied'), 'applied\n');
-      return { s, work, origin };
+      // What the organization's apply wrote: a chaincode record, and its k8s state rewritten (old.yaml gone).
+      writeFileSync(join(applier, 'networks/alpha/applied/production-chaincode-cc-1-manufacturer.json'), '{}\n');
+      rmSync(join(applier, 'networks/alpha/state/k8s/manufacturer/old.yaml'));
+      writeFileSync(join(applier, 'networks/alpha/state/k8s/manufacturer/new.yaml'), 'new\n');
+      const kept = runStep(organizations, keep, {
+        cwd: applier,
+        bin: s.bin,
+        values: { 'matrix.network': 'alpha', 'matrix.organization': 'manufacturer' },
+        env: { RUNNER_TEMP: s.runner },
+      });
+      expect(kept.code, kept.stderr).toBe(0);
+      const recorded = () =>
+        runStep(record, commit, {
+          cwd: recorder,
+          bin: s.bin,
+          values: { 'github.ref_name': 'main' },
+          env: { RUNNER_TEMP: s.runner },
+        });
+      return { recorded, origin, git };
     }
 
-    it('rebases onto what others pushed and pushes', () => {
-      const { s, work, origin } = repository(false);
-      const result = runStep(workflow.jobs.fabric!, record, {
-        cwd: work,
-        bin: s.bin,
-        values: { 'matrix.network': 'alpha', 'github.ref_name': 'main' },
-      });
+    it('sends only new records, rebases onto what others pushed and pushes', () => {
+      const { recorded, origin, git } = repository(false);
+      const result = recorded();
       expect(result.code, result.stderr).toBe(0);
-      const log = spawnSync('git', ['log', '--format=%s', 'main'], { cwd: origin, encoding: 'utf8' }).stdout;
-      expect(log.trim().split('\n')).toEqual(['netspec: applied alpha', 'other', 'alpha']);
+      expect(git(origin, 'log', '--format=%s', 'main').trim().split('\n')).toEqual([
+        'netspec: applied alpha',
+        'other',
+        'alpha',
+      ]);
+      expect(git(origin, 'show', '--name-status', '--format=', 'main').trim().split('\n')).toEqual([
+        'A\tnetworks/alpha/applied/production-chaincode-cc-1-manufacturer.json',
+        'A\tnetworks/alpha/state/k8s/manufacturer/new.yaml',
+        'D\tnetworks/alpha/state/k8s/manufacturer/old.yaml',
+      ]);
     });
 
     it('fails the job after five refused pushes', () => {
-      const { s, work } = repository(true);
-      const result = runStep(workflow.jobs.fabric!, record, {
-        cwd: work,
-        bin: s.bin,
-        values: { 'matrix.network': 'alpha', 'github.ref_name': 'main' },
-      });
+      const result = repository(true).recorded();
       expect(result.code).toBe(1);
       expect(result.stdout).toContain('attempt 5 of 5 failed');
-      expect(result.stdout).toContain('could not be recorded');
+      expect(result.stdout).toContain('could not be pushed');
     });
   });
 });
