@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is built into dist/ by `npm ci` (the prepare script): tsc, then one esbuild bundle
-// (dist/bundle/) that starts fast.
-import { main } from '../dist/bundle/main.mjs';
+// (dist/cli-bundle/) that starts fast.
+import { main } from '../dist/cli-bundle/main.mjs';
 
 main(process.argv).then(
   (code) => {

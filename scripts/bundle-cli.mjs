@@ -1,4 +1,4 @@
-// Build step: bundle the compiled CLI (dist/cli/main.js) into dist/bundle/ with esbuild. Resolving and
+// Build step: bundle the compiled CLI (dist/cli/main.js) into dist/cli-bundle/ with esbuild. Resolving and
 // instantiating some 200 small ES modules costs more at start-up than `netspec validate` does itself; one bundle
 // with lazily loaded chunks (one per command's heavy part) starts in a fraction of that. Packages that only the
 // live-network commands need, and those with CommonJS tricks of their own, stay external and load on demand.
@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // Chunk names carry content hashes: start clean so chunks of earlier builds do not pile up.
-rmSync('dist/bundle', { recursive: true, force: true });
+rmSync('dist/cli-bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: {
@@ -21,7 +21,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  outdir: 'dist/bundle',
+  outdir: 'dist/cli-bundle',
   outExtension: { '.js': '.mjs' },
   // Bundled CommonJS code (ajv's runtime helpers) calls require(); give ESM chunks a real one.
   banner: {

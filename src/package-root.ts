@@ -1,5 +1,5 @@
 // Where netspec's own files (schema/, templates/, the generated protobuf descriptor) live. Code runs from src/
-// (tests), dist/ (tsc output) or the bundle in dist/bundle/, so no fixed `../..` is right everywhere: walk up to
+// (tests), dist/ (tsc output) or the bundle in dist/cli-bundle/, so no fixed `../..` is right everywhere: walk up to
 // the package.json that names netspec.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
