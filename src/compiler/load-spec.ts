@@ -25,10 +25,12 @@ export interface LoadOptions {
    * the load returns.
    */
   onModel?: (early: LoadedSpec) => void;
+  /** The spec's bytes as read elsewhere (committed at another revision); the file is then not read. */
+  bytes?: Uint8Array;
 }
 
 export function loadSpec(file: string, options: LoadOptions = {}): LoadResult {
-  const parsed = parseSpecFile(file);
+  const parsed = parseSpecFile(file, options.bytes);
   if (!parsed.value) return { value: undefined, diagnostics: parsed.diagnostics, text: parsed.text };
   const specDir = dirname(resolve(file));
   let early: LoadedSpec | undefined;

@@ -10,7 +10,7 @@
 // takes, holding the bytes that were checked.
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { type Bundle, BUNDLE_MARKDOWN_FILE, type NetworkFiles } from '../bundle/index.js';
+import { BUNDLE_MARKDOWN_FILE, type Bundle, type NetworkFiles } from '../bundle/index.js';
 import { sha256Hex } from '../bytes.js';
 import { configBlockInfo, encode } from '../compiler/fabric/index.js';
 import { type LoadedSpec, loadSpec } from '../compiler/load-spec.js';
@@ -61,6 +61,8 @@ export function verifyBundle(bundle: Bundle, options: VerifyBundleOptions): Veri
 
   const problems = [
     ...channelCreationProblems(bundle, replanned),
+    // The update as configtxlator JSON, for reviewers: it must say what update.pb does.
+    ...artifactProblems(bundle, replanned, (path) => /^fabric\/[^/]+\/update\.json$/.test(path)),
     ...chaincodeProblems(bundle, replanned),
     ...quorumProblems(bundle, replanned),
     ...strayFileProblems(bundle, replanned),
@@ -118,11 +120,7 @@ function verifyChannelUpdate(
   if ('error' in live) return fail(`the live config cannot be read: ${live.error}`);
 
   const liveSequence = live.live.config.sequence;
-  if (
-    liveSequence !== planned.baseSequence &&
-    live.live.lastUpdate &&
-    Buffer.from(live.live.lastUpdate).equals(bytes)
-  )
+  if (liveSequence !== planned.baseSequence && live.live.lastUpdate && Buffer.from(live.live.lastUpdate).equals(bytes))
     // Applied already (the state was fetched after apply): the base sequence is gone because of this very update.
     return {
       channel,
@@ -218,8 +216,13 @@ function chaincodeProblems(bundle: Bundle, replanned: Replanned): string[] {
   }
   for (const [name, now] of fresh)
     if (now.action !== 'noop' && (carried.get(name)?.action ?? 'noop') === 'noop')
-      problems.push(`the spec and the live state now ${now.action} chaincode ${name}, which this bundle does not carry: plan again`);
-  return [...problems, ...artifactProblems(bundle, replanned, (path) => /^fabric\/[^/]+\/chaincodes\.json$/.test(path))];
+      problems.push(
+        `the spec and the live state now ${now.action} chaincode ${name}, which this bundle does not carry: plan again`,
+      );
+  return [
+    ...problems,
+    ...artifactProblems(bundle, replanned, (path) => /^fabric\/[^/]+\/chaincodes\.json$/.test(path)),
+  ];
 }
 
 /** Quorum networks: the same rule for new networks' files and validator votes. */
@@ -232,8 +235,13 @@ function quorumProblems(bundle: Bundle, replanned: Replanned): string[] {
       problems.push(`tampered: plan.json's Quorum network ${planned.network} differs from the plan the spec produces`);
   }
   for (const now of replanned.plan.quorum)
-    if (now.action !== 'noop' && (bundle.plan.quorum.find((q) => q.network === now.network)?.action ?? 'noop') === 'noop')
-      problems.push(`the spec and the live state now ${now.action} Quorum network ${now.network}, which this bundle does not carry: plan again`);
+    if (
+      now.action !== 'noop' &&
+      (bundle.plan.quorum.find((q) => q.network === now.network)?.action ?? 'noop') === 'noop'
+    )
+      problems.push(
+        `the spec and the live state now ${now.action} Quorum network ${now.network}, which this bundle does not carry: plan again`,
+      );
   return [...problems, ...artifactProblems(bundle, replanned, (path) => path.startsWith('quorum/'))];
 }
 
@@ -254,6 +262,7 @@ function strayFileProblems(bundle: Bundle, replanned: Replanned): string[] {
   const named = new Set<string>([BUNDLE_MARKDOWN_FILE, ...replanned.artifacts.keys()]);
   for (const channel of bundle.plan.channels) {
     if (channel.artifact) named.add(channel.artifact);
+    if (channel.action === 'update') named.add(`fabric/${channel.channel}/update.json`);
     named.add(`fabric/${channel.channel}/chaincodes.json`);
   }
   for (const network of bundle.plan.quorum) for (const artifact of network.artifacts) named.add(artifact);

@@ -60,13 +60,15 @@ describe('netspec fetch / apply', () => {
     ).toEqual(['fetched', 'fetched', 'fetched', 'fetched']);
 
     const bundle = planBundle(network, out);
-    const unsigned = await run(['apply', bundle.dir, ...identity]);
+    // The bundle lives outside the network's folder: the spec and state it is judged against are named.
+    const judged = ['--spec', network.specFile, '--state', out];
+    const unsigned = await run(['apply', bundle.dir, ...judged, ...identity]);
     expect(unsigned.code).toBe(1);
     expect(unsigned.stderr).toMatch(/^netspec: the bundle does not verify \(waiting\): nothing was sent/);
     expect(network.fake.received.broadcast).toBe(0);
 
-    sign(bundle.dir, 'manufacturer', 'distributor', 'operator');
-    const applied = await run(['apply', bundle.dir, ...identity]);
+    sign(bundle, 'manufacturer', 'distributor', 'operator');
+    const applied = await run(['apply', bundle.dir, ...judged, ...identity]);
     expect(applied.stderr).toBe('');
     expect(applied.code).toBe(0);
     const lines = applied.stdout.trim().split('\n');
@@ -88,7 +90,7 @@ describe('netspec fetch / apply', () => {
     expect(record).toMatchObject({ channel: 'production', sequence: '1', signers: ['OperatorMSP'] });
     expect(existsSync(join(network.dir, 'applied', 'distribution-1.json'))).toBe(true);
 
-    const again = await run(['apply', bundle.dir, ...identity]);
+    const again = await run(['apply', bundle.dir, ...judged, ...identity]);
     expect(again.code).toBe(0);
     expect(again.stdout.trim().split('\n').at(-1)).toBe(
       'already applied: the live network already has every change of this bundle; nothing was sent',

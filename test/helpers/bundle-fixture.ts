@@ -1,6 +1,6 @@
 // Bundles for tests, written and verified as the CLI does: plan.json lists and hashes every file (composeBundle),
 // and verification reads the bundle whole and judges it against the spec and state the test names.
-import { type NetworkFiles, composeBundle, readBundle, writeBundle } from '../../src/bundle/index.js';
+import { type Bundle, composeBundle, type NetworkFiles, readBundle, writeBundle } from '../../src/bundle/index.js';
 import type { Plan } from '../../src/compiler/plan/index.js';
 import { type VerifiedBundle, type VerifyOutcome, verifyBundle } from '../../src/governance/index.js';
 
@@ -21,6 +21,12 @@ export function writeTestBundle(
   return composed.plan;
 }
 
+export function readTestBundle(dir: string): Bundle {
+  const read = readBundle(dir);
+  if ('error' in read) throw new Error(read.error);
+  return read.bundle;
+}
+
 export function verifyAt(dir: string, files: NetworkFiles, now?: Date): VerifyOutcome {
   const read = readBundle(dir);
   if ('error' in read) throw new Error(read.error);
@@ -32,4 +38,9 @@ export function verifiedAt(dir: string, files: NetworkFiles): VerifiedBundle {
   const outcome = verifyAt(dir, files);
   if (!outcome.verified) throw new Error(`the bundle does not verify: ${JSON.stringify(outcome.report)}`);
   return outcome.verified;
+}
+
+/** A verified bundle whose plan a test narrows (only the new channels, no chaincodes): apply takes it as it is. */
+export function withPlan(verified: VerifiedBundle, plan: Plan): VerifiedBundle {
+  return { ...verified, bundle: { ...verified.bundle, plan } } as VerifiedBundle;
 }

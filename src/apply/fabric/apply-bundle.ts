@@ -8,12 +8,9 @@
 //    (chaincode-lifecycle.ts).
 // Idempotent: the live state is read first, and what is already there is reported, not redone. Each channel is
 // applied independently, so a failure half-way leaves a precise account of what was and was not applied.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { NetworkModel } from '../../compiler/model/network-model.js';
 import type { ChannelPlan, Plan } from '../../compiler/plan/index.js';
-import { readSignatureFiles, type VerifyReport } from '../../governance/index.js';
+import { signatureInputsOf, type VerifiedBundle } from '../../governance/index.js';
 import { type ApplyRecord, chaincodeRecords } from './apply-record.js';
 import { applyChaincodeLifecycle } from './chaincode-lifecycle.js';
 import { joinOrderer, ordererHasChannel } from './channel-participation.js';
@@ -47,11 +44,8 @@ export interface ApplyStep {
 }
 
 export interface ApplyBundleInput {
-  bundleDir: string;
-  plan: Plan;
-  /** The verify report of this bundle: apply refuses unless it is satisfied. */
-  verified: VerifyReport;
-  model: NetworkModel;
+  /** The bundle as verify checked it: its bytes are the only ones sent, and its report must be satisfied. */
+  verified: VerifiedBundle;
   identity: ClientIdentity;
   connection?: ConnectionOptions;
   /** How long to wait for the new config block after a successful broadcast. Default 60 s. */
@@ -70,12 +64,24 @@ export interface ApplyBundleResult {
   refused: string[];
 }
 
-export async function applyFabricBundle(input: ApplyBundleInput): Promise<ApplyBundleResult> {
+/** The verified bundle's plan and model, beside what the caller passed. */
+interface ApplyContext extends ApplyBundleInput {
+  plan: Readonly<Plan>;
+  model: NetworkModel;
+}
+
+export async function applyFabricBundle(applyInput: ApplyBundleInput): Promise<ApplyBundleResult> {
   const result: ApplyBundleResult = { steps: [], records: [], refused: [] };
-  if (input.verified.status !== 'satisfied') {
+  const report = applyInput.verified.report;
+  const input: ApplyContext = {
+    ...applyInput,
+    plan: applyInput.verified.bundle.plan,
+    model: applyInput.verified.model,
+  };
+  if (report.status !== 'satisfied') {
     const reasons = [
-      ...(input.verified.problems ?? []),
-      ...input.verified.updates.flatMap((u) =>
+      ...(report.problems ?? []),
+      ...report.updates.flatMap((u) =>
         u.status === 'satisfied'
           ? []
           : [
@@ -86,10 +92,10 @@ export async function applyFabricBundle(input: ApplyBundleInput): Promise<ApplyB
             ],
       ),
     ];
-    result.refused.push(`the bundle does not verify (${input.verified.status}): nothing was sent`, ...reasons);
+    result.refused.push(`the bundle does not verify (${report.status}): nothing was sent`, ...reasons);
     return result;
   }
-  const bundleHash = sha256(readFileSync(join(input.bundleDir, 'plan.json')));
+  const bundleHash = input.verified.bundle.hash;
   const record = (step: ApplyStep) => {
     result.steps.push(step);
     input.onStep?.(step);
@@ -99,7 +105,7 @@ export async function applyFabricBundle(input: ApplyBundleInput): Promise<ApplyB
     if (channel.action === 'update') {
       const applied = await applyUpdate(input, channel, record);
       if (applied) {
-        const signers = input.verified.updates
+        const signers = report.updates
           .find((u) => u.channel === channel.channel)
           ?.signatures.filter((s) => s.valid)
           .map((s) => s.mspId);
@@ -138,14 +144,18 @@ export async function applyFabricBundle(input: ApplyBundleInput): Promise<ApplyB
 }
 
 async function applyUpdate(
-  input: ApplyBundleInput,
+  input: ApplyContext,
   channel: ChannelPlan,
   record: (step: ApplyStep) => void,
 ): Promise<{ sequence: string; txId: string; blockNumber: string } | undefined> {
   const name = channel.channel;
   const step = (target: string, outcome: StepOutcome, detail: string) =>
     record({ channel: name, action: 'update', target, outcome, detail });
-  const updateBytes = new Uint8Array(readFileSync(join(input.bundleDir, channel.artifact!)));
+  const updateBytes = input.verified.bundle.files.get(channel.artifact ?? '');
+  if (!updateBytes) {
+    step('-', 'failed', `${channel.artifact} is missing from the bundle`);
+    return undefined;
+  }
   const model = input.model;
   const channelModel = model.channels.find((c) => c.name === name);
   const orderers = ordererEndpoints(model, channelModel?.orderer.organizations);
@@ -176,7 +186,7 @@ async function applyUpdate(
         );
         return undefined;
       }
-      const signatures = readSignatureFiles(input.bundleDir, name).inputs.map((s) => ({
+      const signatures = signatureInputsOf(input.verified.bundle, name).inputs.map((s) => ({
         signature_header: s.signatureHeader,
         signature: s.signature,
       }));
@@ -250,17 +260,17 @@ async function waitForSequence(
 }
 
 async function createChannel(
-  input: ApplyBundleInput,
+  input: ApplyContext,
   channel: ChannelPlan,
   record: (step: ApplyStep) => void,
 ): Promise<{ txIds: string[] } | undefined> {
   const name = channel.channel;
-  const file = join(input.bundleDir, channel.artifact ?? `fabric/${name}/genesis.block`);
-  if (!existsSync(file)) {
-    record({ channel: name, action: 'join-orderer', target: '-', outcome: 'failed', detail: `${file} is missing` });
+  const block = input.verified.bundle.files.get(channel.artifact ?? '');
+  if (!block) {
+    const detail = `${channel.artifact ?? 'the genesis block'} is missing from the bundle`;
+    record({ channel: name, action: 'join-orderer', target: '-', outcome: 'failed', detail });
     return undefined;
   }
-  const block = new Uint8Array(readFileSync(file));
   const channelModel = input.model.channels.find((c) => c.name === name);
   let ok = true;
   let anyApplied = false;
@@ -311,8 +321,4 @@ async function createChannel(
     }
   }
   return ok && anyApplied ? { txIds } : undefined;
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }

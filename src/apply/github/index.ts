@@ -6,7 +6,7 @@ export { renderCodeowners } from './codeowners.js';
 export { createGitHubClient, DEFAULT_GITHUB_API_URL, parseRepository } from './github-client.js';
 export { approvingLogins, latestReviewVerdicts, type ReviewFact } from './latest-reviews.js';
 export {
-  type BundleVerifier,
+  type OrganizationsAt,
   type PullRequestStatusResult,
   runPullRequestStatus,
 } from './pr-status.js';

@@ -1,11 +1,9 @@
-// `netspec pr status` end to end: read the bundle and the verify report, read the PR, decide the gate, then keep
-// the plan comment and the commit status up to date. The verifier is a parameter: the CLI passes netspec's own,
-// tests pass a fixed report.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// `netspec pr status` end to end: the bundle and its verify outcome (judged by the caller against the network's
+// own spec and trusted state), the PR's facts, the gate, then the plan comment and the commit status. Who may
+// approve for an organization comes from the spec at the PR's *base* commit: a PR cannot name its own approvers.
 import type { Octokit } from '@octokit/rest';
-import type { NetworkModel } from '../../compiler/model/index.js';
-import type { Plan } from '../../compiler/plan/index.js';
+import { BUNDLE_MARKDOWN_FILE, type Bundle } from '../../bundle/index.js';
+import type { OrganizationModel } from '../../compiler/model/index.js';
 import type { VerifyReport } from '../../governance/verify-report.js';
 import { approvalsByOrganization } from './approver-orgs.js';
 import { approvingLogins, latestReviewVerdicts } from './latest-reviews.js';
@@ -14,14 +12,18 @@ import { type PullRequestRef, readPullRequest, teamMembershipChecker } from './p
 import { evaluateGate, type GateCondition, type GateResult } from './signature-gate.js';
 import { renderStatusComment, statusDescription } from './status-comment.js';
 
-export type BundleVerifier = (bundleDir: string) => Promise<VerifyReport> | VerifyReport;
+/** The organizations (with their approvers) as the spec stood at a commit. */
+export type OrganizationsAt = (commit: string) => Promise<readonly OrganizationModel[]>;
 
 export interface PullRequestStatusInput {
   octokit: Octokit;
   pullRequest: PullRequestRef;
-  bundleDir: string;
-  model: NetworkModel;
-  verify: BundleVerifier;
+  bundle: Bundle;
+  /** verify's report on `bundle`; the gate is never better than it. */
+  report: VerifyReport;
+  /** Whose reviews count: read at the base commit (GitHub's, unless `base` names another). */
+  organizationsAt: OrganizationsAt;
+  base?: string;
   require: readonly GateCondition[];
 }
 
@@ -33,16 +35,17 @@ export interface PullRequestStatusResult {
 }
 
 export async function runPullRequestStatus(input: PullRequestStatusInput): Promise<PullRequestStatusResult> {
-  const plan = JSON.parse(readFileSync(join(input.bundleDir, 'plan.json'), 'utf8')) as Plan;
-  const planMarkdown = readFileSync(join(input.bundleDir, 'plan.md'), 'utf8');
-  const report = await input.verify(input.bundleDir);
+  const { bundle, report } = input;
+  const markdown = bundle.files.get(BUNDLE_MARKDOWN_FILE);
+  const planMarkdown = markdown ? Buffer.from(markdown).toString('utf8') : '_The bundle has no plan.md._\n';
   const facts = await readPullRequest(input.octokit, input.pullRequest);
+  const organizations = await input.organizationsAt(input.base ?? facts.baseSha);
   const approvals = await approvalsByOrganization(
-    input.model.organizations,
+    organizations,
     approvingLogins(latestReviewVerdicts(facts.reviews, facts.headSha)),
     teamMembershipChecker(input.octokit),
   );
-  const gate = evaluateGate({ plan, report, approvals, require: input.require });
+  const gate = evaluateGate({ plan: bundle.plan, report, approvals, require: input.require });
   const signatureFiles = facts.files
     .filter((file) => file.status !== 'removed' && /(^|\/)signatures\/[^/]+\/[^/]+\.json$/.test(file.filename))
     .map((file) => file.filename)

@@ -4,5 +4,11 @@
 export { type ApplyEvent, applyOrganization, FIELD_MANAGER, PRUNABLE_KINDS } from './apply-manifests.js';
 export { connect } from './kube-client.js';
 export { progressReporter } from './progress.js';
-export { BundleError, bundleOrganizations, readOrganizationManifests } from './read-bundle.js';
+export {
+  BundleError,
+  bundleOrganizations,
+  type ManifestFiles,
+  manifestFolderFiles,
+  readOrganizationManifests,
+} from './read-bundle.js';
 export { recordAppliedManifests } from './record-applied.js';

@@ -1,6 +1,8 @@
-// Reads one organization's manifests from a bundle (`k8s/<org>/kustomization.yaml` and the files it lists, each
-// holding one or more objects): exactly the objects that were reviewed, not a fresh render of the spec.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// One organization's manifests from the files of a verified bundle, or of a folder `netspec manifests` wrote
+// (`k8s/<org>/kustomization.yaml` and the files it lists, each holding one or more objects): exactly the objects
+// that were reviewed, not a fresh render of the spec. Bundle-relative path -> bytes in, objects out: a bundle's
+// bytes are read once, by the bundle module, and checked there.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { K8sObject, OrganizationManifests } from '../../compiler/k8s/index.js';
@@ -9,20 +11,49 @@ import { ANNOTATIONS, KUSTOMIZATION_FILE } from '../../compiler/k8s/index.js';
 /** A bundle that cannot be applied as it is; the message names the file. */
 export class BundleError extends Error {}
 
-export function bundleOrganizations(bundle: string): string[] {
-  const folder = join(bundle, 'k8s');
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(folder, entry.name, KUSTOMIZATION_FILE)))
-    .map((entry) => entry.name)
-    .sort();
+/** Bundle-relative path -> bytes: a bundle's files, or a manifests folder's (manifestFolderFiles). */
+export type ManifestFiles = ReadonlyMap<string, Uint8Array>;
+
+/** The organizations with a `k8s/<org>/kustomization.yaml`, sorted. */
+export function bundleOrganizations(files: ManifestFiles): string[] {
+  const found = new Set<string>();
+  for (const path of files.keys()) {
+    const match = /^k8s\/([^/]+)\/kustomization\.yaml$/.exec(path);
+    if (match) found.add(match[1]!);
+  }
+  return [...found].sort();
 }
 
-export function readOrganizationManifests(bundle: string, organization: string): OrganizationManifests {
-  const folder = join(bundle, 'k8s', organization);
-  const kustomizationFile = join(folder, KUSTOMIZATION_FILE);
-  if (!existsSync(kustomizationFile)) throw new BundleError(`${kustomizationFile} does not exist`);
-  const kustomization = parseYamlFile(kustomizationFile) as {
+/** The `k8s/<org>/*.yaml` files of a folder `netspec manifests` wrote (not a plan bundle: nothing to verify). */
+export function manifestFolderFiles(dir: string): ManifestFiles {
+  const files = new Map<string, Uint8Array>();
+  let organizations: string[];
+  try {
+    organizations = readdirSync(join(dir, 'k8s'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+  } catch {
+    return files;
+  }
+  for (const organization of organizations)
+    for (const entry of readdirSync(join(dir, 'k8s', organization), { withFileTypes: true }))
+      if (entry.isFile() && entry.name.endsWith('.yaml'))
+        files.set(
+          `k8s/${organization}/${entry.name}`,
+          new Uint8Array(readFileSync(join(dir, 'k8s', organization, entry.name))),
+        );
+  return files;
+}
+
+/** `label` names where the files came from in messages (the bundle folder). */
+export function readOrganizationManifests(
+  files: ManifestFiles,
+  organization: string,
+  label = '.',
+): OrganizationManifests {
+  const folder = `k8s/${organization}`;
+  const where = (name: string) => join(label, folder, name);
+  const kustomization = parseYamlDocuments(files, `${folder}/${KUSTOMIZATION_FILE}`, label)[0] as {
     metadata?: { annotations?: Record<string, string> };
     resources?: unknown;
   };
@@ -31,18 +62,18 @@ export function readOrganizationManifests(bundle: string, organization: string):
   const namespace = annotations[ANNOTATIONS.namespace];
   if (annotations[ANNOTATIONS.organization] !== organization || !network || !namespace)
     throw new BundleError(
-      `${kustomizationFile}: missing the netspec annotations (${ANNOTATIONS.network}, ${ANNOTATIONS.organization}, ${ANNOTATIONS.namespace}) for '${organization}'`,
+      `${where(KUSTOMIZATION_FILE)}: missing the netspec annotations (${ANNOTATIONS.network}, ${ANNOTATIONS.organization}, ${ANNOTATIONS.namespace}) for '${organization}'`,
     );
   const resources = kustomization.resources;
   if (!Array.isArray(resources) || !resources.every((entry) => typeof entry === 'string' && !entry.includes('/')))
-    throw new BundleError(`${kustomizationFile}: resources must list the files of this folder`);
+    throw new BundleError(`${where(KUSTOMIZATION_FILE)}: resources must list the files of this folder`);
   const objects = resources.flatMap((name) =>
-    parseYamlDocuments(join(folder, name)).map((object, index, all) => {
-      const where = all.length > 1 ? `${join(folder, name)} (document ${index + 1})` : join(folder, name);
-      if (!isKubernetesObject(object)) throw new BundleError(`${where}: not a Kubernetes object`);
+    parseYamlDocuments(files, `${folder}/${name}`, label).map((object, index, all) => {
+      const at = all.length > 1 ? `${where(name)} (document ${index + 1})` : where(name);
+      if (!isKubernetesObject(object)) throw new BundleError(`${at}: not a Kubernetes object`);
       // Prune relies on these labels: an object without them would be applied and never cleaned up.
       if (object.metadata.labels?.['app.kubernetes.io/part-of'] !== network)
-        throw new BundleError(`${where}: not labelled as part of network '${network}'`);
+        throw new BundleError(`${at}: not labelled as part of network '${network}'`);
       return object;
     }),
   );
@@ -50,18 +81,15 @@ export function readOrganizationManifests(bundle: string, organization: string):
   return { organization, network, namespace, ...(context ? { context } : {}), objects };
 }
 
-function parseYamlFile(file: string): unknown {
-  const [first] = parseYamlDocuments(file);
-  return first;
-}
-
 /** Every document of a YAML file (a manifest.yaml holds one per object). */
-function parseYamlDocuments(file: string): unknown[] {
-  if (!existsSync(file)) throw new BundleError(`${file} does not exist`);
-  const documents = parseAllDocuments(readFileSync(file, 'utf8'));
+function parseYamlDocuments(files: ManifestFiles, path: string, label: string): unknown[] {
+  const bytes = files.get(path);
+  if (!bytes) throw new BundleError(`${join(label, path)} does not exist`);
+  const documents = parseAllDocuments(Buffer.from(bytes).toString('utf8'));
   const all = Array.isArray(documents) ? documents : [documents];
   for (const document of all)
-    if (document.errors.length > 0) throw new BundleError(`${file}: ${document.errors[0]!.message.split('\n')[0]}`);
+    if (document.errors.length > 0)
+      throw new BundleError(`${join(label, path)}: ${document.errors[0]!.message.split('\n')[0]}`);
   return all.map((document) => document.toJS()).filter((value) => value !== null);
 }
 

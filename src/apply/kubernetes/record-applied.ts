@@ -1,30 +1,19 @@
-// After a real apply, an organization's folder from the bundle becomes the state's k8s/<org>/: the manifests last
-// applied, which the next plan compares against. The reviewed files are copied as they are, and the folder is
-// replaced as a whole.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// After a real apply, an organization's folder from the verified bundle becomes the state's k8s/<org>/: the
+// manifests last applied, which the next plan compares against. The reviewed bytes are written as they are, into
+// the state folder the bundle was verified against (never one plan.json names), and the folder is replaced whole.
 import { writeManifestFolders } from '../../compiler/k8s/index.js';
-import { pathFromBundle } from '../../compiler/plan/bundle-paths.js';
-import { BundleError } from './read-bundle.js';
+import type { ManifestFiles } from './read-bundle.js';
 
-/**
- * Copies `k8s/<organization>/` of a plan bundle into the state folder its plan.json names; returns the folder
- * written. A folder made by `netspec manifests` has no plan.json and no state to keep: nothing is written.
- */
-export function recordAppliedManifests(bundle: string, organization: string): string | undefined {
-  const planFile = join(bundle, 'plan.json');
-  if (!existsSync(planFile)) return undefined;
-  let stateDir: unknown;
-  try {
-    stateDir = (JSON.parse(readFileSync(planFile, 'utf8')) as { stateDir?: unknown }).stateDir;
-  } catch (error) {
-    throw new BundleError(`${planFile}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (typeof stateDir !== 'string') throw new BundleError(`${planFile}: no stateDir`);
-  const folder = join(bundle, 'k8s', organization);
-  const files = readdirSync(folder)
-    .filter((name) => name.endsWith('.yaml'))
-    .sort()
-    .map((name) => ({ path: `k8s/${organization}/${name}`, text: readFileSync(join(folder, name), 'utf8') }));
-  return writeManifestFolders(pathFromBundle(bundle, stateDir), files)[0];
+/** Writes `k8s/<organization>/*.yaml` of `files` under `stateDir`; returns the folder written. */
+export function recordAppliedManifests(
+  files: ManifestFiles,
+  organization: string,
+  stateDir: string,
+): string | undefined {
+  const prefix = `k8s/${organization}/`;
+  const written = [...files]
+    .filter(([path]) => path.startsWith(prefix) && !path.slice(prefix.length).includes('/') && path.endsWith('.yaml'))
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([path, bytes]) => ({ path, text: Buffer.from(bytes).toString('utf8') }));
+  return writeManifestFolders(stateDir, written)[0];
 }

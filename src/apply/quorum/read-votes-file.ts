@@ -1,30 +1,32 @@
-// Reading `<bundle>/quorum/<network>/votes.json` back. The bundle crossed a PR and CI: check its shape before
-// acting on it, and refuse one whose network, client or consensus is not the spec's (a bundle for another config).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Reading `quorum/<network>/votes.json` of a verified bundle back. The bundle crossed a PR and CI: check its shape
+// before acting on it, and refuse one whose network, client or consensus is not the spec's (a bundle for another
+// config).
 import type { QuorumNetworkModel } from '../../compiler/model/network-model.js';
 import { addressProblem, normalizeAddress } from '../../compiler/quorum/address.js';
 import type { VotesFile } from '../../compiler/quorum/votes-file.js';
 
-export function votesFilePath(bundle: string, network: string): string {
-  return join(bundle, 'quorum', network, 'votes.json');
+/** Bundle-relative path of a network's votes. */
+export function votesFilePath(network: string): string {
+  return `quorum/${network}/votes.json`;
 }
 
-/** The networks that have a votes.json in the bundle, sorted. */
-export function networksWithVotes(bundle: string): string[] {
-  const dir = join(bundle, 'quorum');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'votes.json')))
-    .map((entry) => entry.name)
+/** The networks that have a votes.json among the bundle's files, sorted. */
+export function networksWithVotes(files: ReadonlyMap<string, Uint8Array>): string[] {
+  return [...files.keys()]
+    .map((path) => /^quorum\/([^/]+)\/votes\.json$/.exec(path)?.[1])
+    .filter((name): name is string => name !== undefined)
     .sort();
 }
 
-/** The parsed file, or why it cannot be used (a message naming the file). */
-export function readVotesFile(file: string, network: QuorumNetworkModel): { value?: VotesFile; problem?: string } {
+/** The parsed file, or why it cannot be used (a message naming `file`, where the bytes came from). */
+export function readVotesFile(
+  bytes: Uint8Array,
+  file: string,
+  network: QuorumNetworkModel,
+): { value?: VotesFile; problem?: string } {
   let data: Partial<VotesFile>;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = JSON.parse(Buffer.from(bytes).toString('utf8'));
   } catch (error) {
     return { problem: `${file}: not readable JSON (${(error as Error).message})` };
   }

@@ -4,26 +4,23 @@
 // for a channel, `<channel>-chaincode-<name>-<sequence>-<org>.json` for an org's chaincode lifecycle steps.
 import type { ApplyStep } from '../../apply/fabric/index.js';
 import { applyFabricBundle, applyRecordFile, chooseIdentity, renderApplyRecord } from '../../apply/fabric/index.js';
-import { hasErrors } from '../../compiler/diagnostics/index.js';
-import { loadSpec } from '../../compiler/load-spec.js';
-import { verifyBundle } from '../../governance/index.js';
-import { readPlanFile } from '../../governance/read-bundle.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_PENDING } from '../exit-codes.js';
-import { renderDiagnostics, sourcesOf, UserError, writeFileAtomic } from '../output.js';
+import { UserError, writeFileAtomic } from '../output.js';
 import type { ApplyOptions } from './apply.js';
 import { connectionOptions, lineReporter } from './fabric-connection-options.js';
+import { reportProblems, verifyBundleAt } from './verified-bundle.js';
 
 export async function runApply(bundle: string, options: ApplyOptions): Promise<number> {
-  const read = readPlanFile(bundle);
-  if ('error' in read) throw new UserError(read.error);
-  const plan = read.plan;
-  const specFile = options.spec ?? plan.specFile;
-  const loaded = loadSpec(specFile);
-  if (!loaded.value || hasErrors(loaded.diagnostics)) {
-    process.stderr.write(`${renderDiagnostics(loaded.diagnostics, sourcesOf({ [specFile]: loaded.text }), 'text')}\n`);
+  // Signatures are judged exactly as the orderer will judge them before anything is sent, against the network's
+  // own spec and state; what was checked is what is sent.
+  const outcome = await verifyBundleAt(bundle, options);
+  if (!outcome.verified) {
+    const lines = ['the bundle does not verify (invalid): nothing was sent', ...reportProblems(outcome.report)];
+    process.stderr.write(`${lines.map((line) => `netspec: ${line}`).join('\n')}\n`);
     return EXIT_ERROR;
   }
-  const model = loaded.value.model;
+  const verified = outcome.verified;
+  const model = verified.model;
   const connection = connectionOptions(options);
   const chosen = chooseIdentity(model, {
     ...(options.org ? { org: options.org } : {}),
@@ -32,20 +29,15 @@ export async function runApply(bundle: string, options: ApplyOptions): Promise<n
   });
   if ('error' in chosen) throw new UserError(chosen.error);
 
-  // Signatures are judged exactly as the orderer will judge them before anything is sent.
-  const verified = verifyBundle(bundle, { specFile });
   const report = lineReporter<ApplyStep>(
     (step) => `${step.outcome.padEnd(8)} ${step.channel} ${step.action} ${step.target}: ${step.detail}`,
   );
   if (options.dryRun) {
-    process.stdout.write(`dry run: verify is ${verified.status}; nothing was sent\n`);
-    return verified.status === 'satisfied' ? EXIT_OK : EXIT_ERROR;
+    process.stdout.write(`dry run: verify is ${verified.report.status}; nothing was sent\n`);
+    return verified.report.status === 'satisfied' ? EXIT_OK : EXIT_ERROR;
   }
   const result = await applyFabricBundle({
-    bundleDir: bundle,
-    plan,
     verified,
-    model,
     identity: chosen.identity,
     connection,
     commitTimeoutMs: connection.timeoutMs ?? 60_000,

@@ -1,14 +1,30 @@
 // `netspec apply <bundle> --k8s [--org <org>] [--dry-run]`: one org's k8s/<org>/ folder from the bundle,
 // server-side applied to that org's cluster, then kept as the state's k8s/<org>/ (the manifests last applied).
-// Each org applies only its own folder.
+// Each org applies only its own folder. A plan bundle is verified first and its checked bytes are applied; a
+// folder `netspec manifests` wrote (no plan.json) is applied as it is and records nothing.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { didYouMean } from '../../compiler/diagnostics/index.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { UserError } from '../output.js';
 import type { ApplyOptions } from './apply.js';
+import { reportProblems, verifyBundleAt } from './verified-bundle.js';
 
 export async function runApply(bundle: string, options: ApplyOptions): Promise<number> {
   const kubernetes = await import('../../apply/kubernetes/index.js');
-  const available = kubernetes.bundleOrganizations(bundle);
+  let files: import('../../apply/kubernetes/index.js').ManifestFiles;
+  let stateDir: string | undefined;
+  if (existsSync(join(bundle, 'plan.json'))) {
+    const outcome = await verifyBundleAt(bundle, options);
+    if (!outcome.verified) {
+      const lines = ['the bundle does not verify (invalid): nothing was applied', ...reportProblems(outcome.report)];
+      process.stderr.write(`${lines.map((line) => `netspec: ${line}`).join('\n')}\n`);
+      return EXIT_ERROR;
+    }
+    files = outcome.verified.bundle.files;
+    stateDir = outcome.verified.stateDir;
+  } else files = kubernetes.manifestFolderFiles(bundle);
+  const available = kubernetes.bundleOrganizations(files);
   const organization = options.org ?? (available.length === 1 ? available[0] : undefined);
   if (!organization)
     throw new UserError(
@@ -19,12 +35,13 @@ export async function runApply(bundle: string, options: ApplyOptions): Promise<n
   if (!available.includes(organization))
     throw new UserError(`${bundle} holds no k8s/${organization}/ folder${didYouMean(organization, available)}`);
   try {
-    const manifests = kubernetes.readOrganizationManifests(bundle, organization);
+    const manifests = kubernetes.readOrganizationManifests(files, organization, bundle);
     const { api } = kubernetes.connect(manifests.context);
     const onEvent = kubernetes.progressReporter(process.stdout, organization);
     await kubernetes.applyOrganization(api, manifests, { dryRun: Boolean(options.dryRun), onEvent });
     // What the cluster now runs is what the next plan compares against.
-    const recorded = options.dryRun ? undefined : kubernetes.recordAppliedManifests(bundle, organization);
+    const recorded =
+      options.dryRun || !stateDir ? undefined : kubernetes.recordAppliedManifests(files, organization, stateDir);
     if (recorded) onEvent({ event: 'recorded', folder: recorded });
     return EXIT_OK;
   } catch (error) {

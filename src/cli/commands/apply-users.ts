@@ -4,7 +4,6 @@
 // --enroll-out, never to stdout. Progress is prose on a terminal; JSON lines in CI (CI=true) or when piped.
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   type CaConnection,
   enclosingGitWorkTree,
@@ -22,6 +21,7 @@ import { parseCertificatePem } from '../../crypto/index.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { renderDiagnostics, sourcesOf, UserError } from '../output.js';
 import type { ApplyOptions } from './apply.js';
+import { reportProblems, verifyBundleAt } from './verified-bundle.js';
 
 const DEFAULT_TIMEOUT_SECONDS = 10;
 
@@ -41,13 +41,9 @@ export async function runApply(input: string, options: ApplyOptions): Promise<nu
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
     throw new UserError(`--timeout must be a positive number of seconds, not '${options.timeout}'`);
 
-  const specFile = specFileOf(input, options.spec);
-  const loaded = loadSpec(specFile);
-  if (!loaded.value || hasErrors(loaded.diagnostics)) {
-    process.stderr.write(`${renderDiagnostics(loaded.diagnostics, sourcesOf({ [specFile]: loaded.text }), 'text')}\n`);
-    return EXIT_ERROR;
-  }
-  const model = loaded.value.model;
+  const spec = await specOf(input, options);
+  if (typeof spec === 'number') return spec;
+  const { model, specFile } = spec;
   const org = model.organizations.find((candidate) => candidate.name === options.org);
   if (!org) throw new UserError(`no organization '${options.org}' in ${specFile}`);
   const report = reporter();
@@ -84,16 +80,31 @@ export async function runApply(input: string, options: ApplyOptions): Promise<nu
   return summary.failed > 0 ? EXIT_ERROR : EXIT_OK;
 }
 
-/** A network.yaml as given, or the spec a bundle folder carries (or --spec). */
-function specFileOf(input: string, spec: string | undefined): string {
-  if (spec) return spec;
+/**
+ * The model to enroll from: a bundle folder is verified first (its spec is the network's own, never a copy the
+ * bundle carries); a network.yaml is the user's own spec, loaded as it is.
+ */
+async function specOf(
+  input: string,
+  options: ApplyOptions,
+): Promise<{ model: NetworkModel; specFile: string } | number> {
   if (existsSync(input) && statSync(input).isDirectory()) {
-    const copy = join(input, 'network.yaml');
-    if (existsSync(copy)) return copy;
-    throw new UserError(`${input} carries no network.yaml: pass --spec <network.yaml>`);
+    const outcome = await verifyBundleAt(input, options);
+    if (!outcome.verified) {
+      const lines = ['the bundle does not verify (invalid): nobody was enrolled', ...reportProblems(outcome.report)];
+      process.stderr.write(`${lines.map((line) => `netspec: ${line}`).join('\n')}\n`);
+      return EXIT_ERROR;
+    }
+    return { model: outcome.verified.model, specFile: outcome.verified.specFile };
   }
-  if (!existsSync(input)) throw new UserError(`${input} does not exist`);
-  return input;
+  const specFile = options.spec ?? input;
+  if (!existsSync(specFile)) throw new UserError(`${specFile} does not exist`);
+  const loaded = loadSpec(specFile);
+  if (!loaded.value || hasErrors(loaded.diagnostics)) {
+    process.stderr.write(`${renderDiagnostics(loaded.diagnostics, sourcesOf({ [specFile]: loaded.text }), 'text')}\n`);
+    return EXIT_ERROR;
+  }
+  return { model: loaded.value.model, specFile };
 }
 
 /** The CA admin identity: --admin-cert/--admin-key files, else the env variables the spec's identity names. */

@@ -13,8 +13,9 @@ export interface ApplyOptions {
   k8s?: boolean;
   quorum?: boolean;
   users?: boolean;
-  /** The network.yaml, when the bundle does not carry its own copy. */
+  /** The network.yaml (default: the one beside the bundle) and the live state (default: state/ beside it). */
   spec?: string;
+  state?: string;
   /** --users: the folder enrolled identities are written to (never a git working tree). */
   enrollOut?: string;
   /** --users: the CA admin's certificate and key files (default: the spec's connection identity variables). */
@@ -48,7 +49,8 @@ export function register(program: Command): void {
     .option('--users', 'register and enroll application users with the org’s CA')
     .option('--dry-run', 'show what would be done without changing anything')
     .option('--timeout <seconds>', 'how long to wait for a change to take effect')
-    .option('--spec <network.yaml>', 'the network spec (default: the copy in the bundle)')
+    .option('--spec <network.yaml>', 'the network spec (default: network.yaml beside the bundle folder)')
+    .option('--state <dir>', 'the live state folder (default: state/ beside the spec)')
     .option('--enroll-out <dir>', '--users: write enrolled identities (MSP folders, keys 0600) under this folder')
     .option('--admin-cert <file>', '--users: the CA admin certificate (default: the org’s connection identity)')
     .option('--admin-key <file>', '--users: the CA admin private key (default: the org’s connection identity)')

@@ -1,17 +1,14 @@
-// `netspec pr status --repo <owner/name> --pr <n> --bundle <dir> [--spec <network.yaml>]`: the pull request as the
-// place where orgs sign. Keeps one plan comment and the `netspec/signatures` commit status up to date.
-// Token from GITHUB_TOKEN, API base from GITHUB_API_URL. Exit 0 satisfied, 2 waiting, 1 invalid.
-
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// `netspec pr status --repo <owner/name> --pr <n> --bundle <dir> [--spec <network.yaml>] [--state <dir>]
+// [--base <ref>]`: the pull request as the place where orgs sign. Keeps one plan comment and the
+// `netspec/signatures` commit status up to date. The bundle is verified against the network's own spec and the
+// state given (in CI: the base branch's); approvers come from the spec as committed at the PR's base, so a PR
+// cannot add its own. Token from GITHUB_TOKEN, API base from GITHUB_API_URL. Exit 0 satisfied, 2 waiting,
+// 1 invalid.
 import { type Command, Option } from 'commander';
-import { hasErrors } from '../../compiler/diagnostics/index.js';
-import { loadSpec } from '../../compiler/load-spec.js';
-import { pathFromBundle } from '../../compiler/plan/bundle-paths.js';
-import type { VerifyReport } from '../../governance/verify-report.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_PENDING } from '../exit-codes.js';
-import { renderDiagnostics, sourcesOf, UserError } from '../output.js';
+import { UserError } from '../output.js';
+import { bundleInputOptions, verifyBundleAt } from './verified-bundle.js';
 
 type Condition = 'review' | 'signature';
 
@@ -21,22 +18,21 @@ interface StatusOptions {
   bundle: string;
   spec?: string;
   state?: string;
+  base?: string;
   require: string;
-  verifyReport?: string;
 }
 
 export function register(program: Command): void {
   const pr = program.command('pr').description('governance pull requests: reviews, signatures, status');
-  pr.command('status')
+  const status = pr
+    .command('status')
     .description('count approving reviews and valid signatures per org; update the plan comment and commit status')
     .addOption(new Option('--repo <owner/name>', 'the GitHub repository').makeOptionMandatory())
     .addOption(new Option('--pr <number>', 'the pull request number').makeOptionMandatory())
     .addOption(new Option('--bundle <dir>', 'the plan bundle the PR proposes').makeOptionMandatory())
-    .option('--spec <network.yaml>', "the spec whose approvers map reviewers to orgs (default: the plan's spec)")
-    .option('--state <dir>', "the live state folder verify checks against (default: the plan's)")
-    .option('--require <conditions>', 'what makes an org count: review, signature, or both', 'review,signature')
-    .option('--verify-report <file>', 'a `netspec verify --format json` report to use instead of verifying here')
-    .action(action((options: StatusOptions) => runStatus(options)));
+    .option('--base <ref>', "the commit whose spec names each org's approvers (default: the PR's base commit)")
+    .option('--require <conditions>', 'what makes an org count: review, signature, or both', 'review,signature');
+  bundleInputOptions(status).action(action((options: StatusOptions) => runStatus(options)));
 }
 
 async function runStatus(options: StatusOptions): Promise<number> {
@@ -45,16 +41,12 @@ async function runStatus(options: StatusOptions): Promise<number> {
   if (!pullRequest) throw new UserError(`--repo must be owner/name, not '${options.repo}'`);
   if (!/^[1-9]\d*$/.test(options.pr)) throw new UserError(`--pr must be a pull request number, not '${options.pr}'`);
   const require = parseConditions(options.require);
-  const planFile = join(options.bundle, 'plan.json');
-  if (!existsSync(planFile) || !existsSync(join(options.bundle, 'plan.md'))) {
-    throw new UserError(`${options.bundle} is not a plan bundle (plan.json and plan.md expected)`);
-  }
-  const specFile = options.spec ?? readPlanSpecFile(planFile);
-  const loaded = loadSpec(specFile);
-  if (!loaded.value || hasErrors(loaded.diagnostics)) {
-    process.stderr.write(`${renderDiagnostics(loaded.diagnostics, sourcesOf({ [specFile]: loaded.text }), 'text')}\n`);
-    return EXIT_ERROR;
-  }
+  const { readBundle, networkFilesOf } = await import('../../bundle/index.js');
+  const read = readBundle(options.bundle);
+  if ('error' in read) throw new UserError(read.error);
+  const files = networkFilesOf(options.bundle, options);
+  if ('error' in files) throw new UserError(files.error);
+  const { report } = await verifyBundleAt(options.bundle, options);
   const octokit = github.createGitHubClient({
     token: process.env.GITHUB_TOKEN,
     baseUrl: process.env.GITHUB_API_URL || github.DEFAULT_GITHUB_API_URL,
@@ -64,14 +56,10 @@ async function runStatus(options: StatusOptions): Promise<number> {
     result = await github.runPullRequestStatus({
       octokit,
       pullRequest: { ...pullRequest, pullNumber: Number(options.pr) },
-      bundleDir: options.bundle,
-      model: loaded.value.model,
-      verify: options.verifyReport
-        ? reportFromFile(options.verifyReport)
-        : await netspecVerifier({
-            ...(options.spec ? { specFile: options.spec } : {}),
-            ...(options.state ? { stateDir: options.state } : {}),
-          }),
+      bundle: read.bundle,
+      report,
+      organizationsAt: (commit) => organizationsAt(files.specFile, commit),
+      ...(options.base ? { base: options.base } : {}),
       require,
     });
   } catch (error) {
@@ -88,6 +76,27 @@ async function runStatus(options: StatusOptions): Promise<number> {
   return result.gate.status === 'waiting' ? EXIT_PENDING : EXIT_ERROR;
 }
 
+/**
+ * The organizations of the spec as committed at `commit` in the repository holding it. A network the base does
+ * not have yet has no approvers: nobody's review counts until the spec is on the base branch.
+ */
+async function organizationsAt(specFile: string, commit: string) {
+  const { readFileAtRevision } = await import('../../apply/git/index.js');
+  const { loadSpec } = await import('../../compiler/load-spec.js');
+  const found = readFileAtRevision(specFile, commit);
+  if ('error' in found) throw new UserError(found.error);
+  if (found.bytes === undefined) {
+    process.stderr.write(`netspec: ${specFile} does not exist at ${commit}: no organization has approvers yet\n`);
+    return [];
+  }
+  const loaded = loadSpec(specFile, { bytes: found.bytes });
+  if (!loaded.value)
+    throw new UserError(
+      `${specFile} at ${commit} does not load, so its approvers cannot be read: ${loaded.diagnostics[0]?.message ?? 'unknown error'}`,
+    );
+  return loaded.value.model.organizations;
+}
+
 function parseConditions(text: string): Condition[] {
   const parts = text
     .split(',')
@@ -98,32 +107,4 @@ function parseConditions(text: string): Condition[] {
     throw new UserError(`--require takes review, signature or review,signature, not '${text}'`);
   }
   return [...new Set(parts as Condition[])];
-}
-
-function readPlanSpecFile(planFile: string): string {
-  try {
-    const plan = JSON.parse(readFileSync(planFile, 'utf8')) as { specFile?: unknown };
-    if (typeof plan.specFile === 'string') return pathFromBundle(dirname(planFile), plan.specFile);
-  } catch {
-    // fall through to the message below
-  }
-  throw new UserError(`${planFile} names no spec file; pass --spec <network.yaml>`);
-}
-
-function reportFromFile(file: string) {
-  return (): VerifyReport => {
-    try {
-      const report = JSON.parse(readFileSync(file, 'utf8')) as VerifyReport;
-      if (!Array.isArray(report.updates) || typeof report.status !== 'string') throw new Error('not a report');
-      return report;
-    } catch {
-      throw new UserError(`${file} is not a netspec verify JSON report`);
-    }
-  };
-}
-
-/** netspec's own verifier (`netspec verify`), loaded only when used. */
-async function netspecVerifier(options: { specFile?: string; stateDir?: string }) {
-  const { verifyBundle } = await import('../../governance/index.js');
-  return (bundleDir: string): VerifyReport => verifyBundle(bundleDir, options);
 }

@@ -1,4 +1,4 @@
-// `netspec sign <bundle> --msp-id <id> --cert <admin.pem> --key <admin-key.pem> [--state <dir>]`: the org's
+// `netspec sign <bundle> --msp-id <id> --cert <admin.pem> --key <admin-key.pem> [--spec <network.yaml>] [--state <dir>]`: the org's
 // ConfigSignature over each update of the bundle its signature counts towards, as signatures/<channel>/<mspid>.json.
 // `netspec sign --import <envelope.pb> <bundle>`: signatures made by `peer channel signconfigtx`, as files.
 // `netspec sign --envelope <envelope.pb> --msp-id ... --cert ... --key ... --output <file>`: signconfigtx itself.
@@ -9,8 +9,10 @@ import type { Command } from 'commander';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { emit, UserError, writeFileAtomic } from '../output.js';
+import { bundleInputOptions, reportProblems, verifyBundleAt } from './verified-bundle.js';
 
 interface Options {
+  spec?: string;
   mspId?: string;
   cert?: string;
   key?: string;
@@ -22,26 +24,30 @@ interface Options {
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('sign')
     .description("sign a bundle's channel updates (or a CONFIG_UPDATE envelope) as an organization admin")
     .argument('[bundle]', 'the plan bundle')
     .option('--msp-id <id>', 'the MSP id of the signing organization')
     .option('--cert <file>', "the admin's PEM certificate")
     .option('--key <file>', "the admin's PEM private key (stays on this machine)")
-    .option('--state <dir>', "the live state folder (default: plan.json's stateDir)")
     .option('--import <envelope>', 'import the signatures of a `peer channel signconfigtx` envelope into the bundle')
     .option('--envelope <envelope>', 'add a signature to a CONFIG_UPDATE envelope, as `peer channel signconfigtx`')
     .option('--output <file>', 'with --envelope: where to write the signed envelope (default: stdout)')
-    .option('--config <block>', "with --envelope: check the signer against this config block's MSPs first")
-    .action(action((bundle: string | undefined, options: Options) => runSign(bundle, options)));
+    .option('--config <block>', "with --envelope: check the signer against this config block's MSPs first");
+  bundleInputOptions(command).action(
+    action((bundle: string | undefined, options: Options) => runSign(bundle, options)),
+  );
 }
 
 async function runSign(bundle: string | undefined, options: Options): Promise<number> {
   const governance = await import('../../governance/index.js');
   if (options.import) {
     if (!bundle) throw new UserError('sign --import needs the bundle to import into');
-    const result = governance.importEnvelope(readInput(options.import), bundle);
+    const { readBundle } = await import('../../bundle/index.js');
+    const read = readBundle(bundle);
+    if ('error' in read) throw new UserError(read.error);
+    const result = governance.importEnvelope(readInput(options.import), read.bundle);
     if (result.errors.length > 0) return fail(result.errors);
     for (const [path, text] of result.files) writeFileAtomic(join(bundle, path), text);
     process.stderr.write(`Imported ${result.files.size} signature(s) for channel ${result.channel}\n`);
@@ -65,11 +71,10 @@ async function runSign(bundle: string | undefined, options: Options): Promise<nu
   }
 
   if (!bundle) throw new UserError('sign needs a bundle (or --envelope <file>)');
-  const result = governance.signBundle({
-    bundleDir: bundle,
-    signer,
-    ...(options.state ? { stateDir: options.state } : {}),
-  });
+  // Only what verifies is signed: bytes the spec and the live state produce, in an intact bundle.
+  const outcome = await verifyBundleAt(bundle, options);
+  if (!outcome.verified) return fail(['the bundle does not verify: not signing it', ...reportProblems(outcome.report)]);
+  const result = governance.signBundle({ verified: outcome.verified, signer });
   if (result.errors.length > 0) return fail(result.errors);
   for (const [path, text] of result.files) {
     writeFileAtomic(join(bundle, path), text);

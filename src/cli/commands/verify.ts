@@ -1,4 +1,4 @@
-// `netspec verify <bundle> [--state <dir>]` and `netspec verify --envelope <pb> --config <block>`: every signature
+// `netspec verify <bundle> [--spec <network.yaml>] [--state <dir>]` and `netspec verify --envelope <pb> --config <block>`: every signature
 // judged, every policy the orderer will evaluate checked against the live channel config. Exit 0 satisfied,
 // 2 waiting for signatures, 1 invalid (tampered, stale, or an update the orderer would refuse).
 import { readFileSync } from 'node:fs';
@@ -8,8 +8,10 @@ import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_PENDING } from '../exit-codes.js';
 import { type ReportFormat, UserError } from '../output.js';
 import { formatOption } from './validate.js';
+import { bundleInputOptions, verifyBundleAt } from './verified-bundle.js';
 
 interface Options {
+  spec?: string;
   state?: string;
   envelope?: string;
   config?: string;
@@ -17,17 +19,18 @@ interface Options {
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('verify')
     .description(
       "check a bundle's signatures against the channels' live policies: exit 0 satisfied, 2 waiting, 1 invalid",
     )
     .argument('[bundle]', 'the plan bundle')
-    .option('--state <dir>', "the live state folder (default: plan.json's stateDir)")
     .option('--envelope <file>', 'verify a CONFIG_UPDATE envelope (as `peer channel signconfigtx` writes it) instead')
     .option('--config <block>', "with --envelope: the channel's config block (`peer channel fetch config`)")
-    .addOption(formatOption())
-    .action(action((bundle: string | undefined, options: Options) => runVerify(bundle, options)));
+    .addOption(formatOption());
+  bundleInputOptions(command).action(
+    action((bundle: string | undefined, options: Options) => runVerify(bundle, options)),
+  );
 }
 
 async function runVerify(bundle: string | undefined, options: Options): Promise<number> {
@@ -44,7 +47,7 @@ async function runVerify(bundle: string | undefined, options: Options): Promise<
     report = governance.verifyEnvelope(bytes, options.config);
   } else {
     if (!bundle) throw new UserError('verify needs a bundle (or --envelope <file> --config <block>)');
-    report = governance.verifyBundle(bundle, options.state ? { stateDir: options.state } : {});
+    report = (await verifyBundleAt(bundle, options)).report;
   }
   if (options.format === 'json') process.stdout.write(governance.renderReportJson(report));
   else if (options.format === 'markdown') process.stdout.write(governance.renderReportMarkdown(report));

@@ -2,14 +2,15 @@
 // Refuses what is not a sane YAML text (missing, huge, binary, empty, alias bombs, prototype keys).
 import type { StageResult } from '../diagnostics/index.js';
 import { type ParsedSpec, parseYaml } from './parse-yaml.js';
-import { readSource } from './read-source.js';
+import { decodeSource, readSource } from './read-source.js';
 
 export { type DataPath, type LocateTarget, locate } from './locate.js';
 export { type ParsedSpec, parseYaml } from './parse-yaml.js';
 export { decodeSource, MAX_SPEC_BYTES, readSource } from './read-source.js';
 
-export function parseSpecFile(file: string): StageResult<ParsedSpec> & { text?: string } {
-  const source = readSource(file);
+/** `bytes`: the file's content as read elsewhere (a spec as committed at another revision); else read from disk. */
+export function parseSpecFile(file: string, bytes?: Uint8Array): StageResult<ParsedSpec> & { text?: string } {
+  const source = bytes === undefined ? readSource(file) : decodeSource(file, bytes);
   if (source.value === undefined) return { value: undefined, diagnostics: source.diagnostics };
   return { ...parseYaml(file, source.value), text: source.value };
 }

@@ -8,9 +8,10 @@ import { type ClientIdentity, identityFromPem } from '../../../src/apply/fabric/
 import { fromJson, type ProtoMessage } from '../../../src/compiler/fabric/index.js';
 import { loadSpec } from '../../../src/compiler/load-spec.js';
 import type { NetworkModel } from '../../../src/compiler/model/network-model.js';
-import { makePlan, type Plan, writeBundle } from '../../../src/compiler/plan/index.js';
+import { makePlan } from '../../../src/compiler/plan/index.js';
 import { signBundle } from '../../../src/governance/index.js';
 import { adminFiles, adminSigner, type Org } from '../../governance/_fixtures.js';
+import { type TestBundle, verifiedAt, writeTestBundle } from '../../helpers/bundle-fixture.js';
 import { repoRoot } from '../../helpers/run-cli.js';
 import { FakeFabric, makeTestTls, type TestTls } from './_fake-fabric.js';
 
@@ -96,7 +97,7 @@ export function writeSpec(specFile: string, port: number, adminPort: number, edi
   writeFileSync(specFile, example.replace(/^connection:\n/m, `connection:\n  endpoints:\n${endpoints}\n`));
 }
 
-export function planBundle(network: TestNetwork, stateDir = network.stateDir): { dir: string; plan: Plan } {
+export function planBundle(network: TestNetwork, stateDir = network.stateDir): TestBundle {
   const loaded = loadSpec(network.specFile).value!;
   const result = makePlan({
     loaded,
@@ -107,15 +108,14 @@ export function planBundle(network: TestNetwork, stateDir = network.stateDir): {
   });
   if (!result.plan) throw new Error(result.diagnostics.map((d) => d.message).join('; '));
   const dir = join(mkdtempSync(join(tmpdir(), 'netspec-live-bundle-')), 'bundle');
-  const files = new Map(result.artifacts);
-  files.set('plan.json', new TextEncoder().encode(`${JSON.stringify(result.plan, null, 2)}\n`));
-  writeBundle(dir, files);
-  return { dir, plan: result.plan };
+  const plan = writeTestBundle(dir, result.plan, result.artifacts);
+  return { dir, plan, specFile: network.specFile, stateDir };
 }
 
-export function sign(bundleDir: string, ...orgs: Org[]): void {
+export function sign(bundle: TestBundle, ...orgs: Org[]): void {
+  const bundleDir = bundle.dir;
   for (const org of orgs) {
-    const result = signBundle({ bundleDir, signer: adminSigner(org) });
+    const result = signBundle({ verified: verifiedAt(bundle.dir, bundle), signer: adminSigner(org) });
     if (result.errors.length > 0) throw new Error(result.errors.join('; '));
     for (const [path, text] of result.files) {
       mkdirSync(dirname(join(bundleDir, path)), { recursive: true });

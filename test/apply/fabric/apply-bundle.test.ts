@@ -12,7 +12,7 @@ import {
   fetchState,
   liveConfigFacts,
 } from '../../../src/apply/fabric/index.js';
-import { verifyBundle } from '../../../src/governance/index.js';
+import { type TestBundle, verifiedAt, verifyAt } from '../../helpers/bundle-fixture.js';
 import { rebuildConfigBlock } from './_fake-fabric.js';
 import { FAST, planBundle, sign, startNetwork, type TestNetwork } from './_network.js';
 
@@ -22,16 +22,9 @@ afterEach(async () => {
   network = undefined;
 });
 
-async function apply(
-  net: TestNetwork,
-  bundle: { dir: string; plan: ReturnType<typeof planBundle>['plan'] },
-  connection = FAST,
-): Promise<ApplyBundleResult> {
+async function apply(net: TestNetwork, bundle: TestBundle, connection = FAST): Promise<ApplyBundleResult> {
   return applyFabricBundle({
-    bundleDir: bundle.dir,
-    plan: bundle.plan,
-    verified: verifyBundle(bundle.dir),
-    model: net.model,
+    verified: verifiedAt(bundle.dir, bundle),
     identity: net.identity,
     connection,
     commitTimeoutMs: 1000,
@@ -60,7 +53,7 @@ describe('applyFabricBundle: channel updates', () => {
       ['production', 'update'],
       ['distribution', 'update'],
     ]);
-    sign(bundle.dir, 'manufacturer', 'distributor', 'operator');
+    sign(bundle, 'manufacturer', 'distributor', 'operator');
     const before = liveConfigFacts(network.fake.newest('production')!.block);
 
     const result = await apply(network, bundle);
@@ -95,11 +88,7 @@ describe('applyFabricBundle: channel updates', () => {
     // Re-running the same bundle sends nothing and says so.
     const broadcasts = network.fake.received.broadcast;
     const again = await applyFabricBundle({
-      bundleDir: bundle.dir,
-      plan: bundle.plan,
-      // verify against the old state still passes: the bundle is the same bundle
-      verified: verifyBundle(bundle.dir),
-      model: network.model,
+      verified: verifiedAt(bundle.dir, bundle),
       identity: network.identity,
       connection: FAST,
     });
@@ -112,7 +101,7 @@ describe('applyFabricBundle: channel updates', () => {
   it('after a fresh fetch into the state folder, re-running an applied bundle says already applied', async () => {
     network = await startNetwork();
     const bundle = planBundle(network);
-    sign(bundle.dir, 'manufacturer', 'distributor', 'operator');
+    sign(bundle, 'manufacturer', 'distributor', 'operator');
     expect(outcomes(await apply(network, bundle))).toEqual([
       'production update applied',
       'distribution update applied',
@@ -121,7 +110,8 @@ describe('applyFabricBundle: channel updates', () => {
     const fetched = await fetchState(network.model, network.identity, { connection: FAST });
     for (const [path, bytes] of fetched.files) writeFileSync(join(network.stateDir, path), bytes);
 
-    const verified = verifyBundle(bundle.dir);
+    const verified = verifyAt(bundle.dir, bundle).report;
+    expect(verified.problems).toBeUndefined();
     expect(verified.status).toBe('satisfied');
     expect(verified.updates.map((u) => [u.channel, u.status, u.applied?.sequence])).toEqual([
       ['production', 'satisfied', '1'],
@@ -138,28 +128,28 @@ describe('applyFabricBundle: channel updates', () => {
   it('a bundle the channel moved past (another update after the fetch) is still refused as stale', async () => {
     network = await startNetwork();
     const bundle = planBundle(network);
-    sign(bundle.dir, 'manufacturer', 'distributor', 'operator');
+    sign(bundle, 'manufacturer', 'distributor', 'operator');
     // Someone else's update reached production: the state folder is refreshed with it.
     commitAnotherUpdate(network, 'production');
     const fetched = await fetchState(network.model, network.identity, { connection: FAST });
     for (const [path, bytes] of fetched.files) writeFileSync(join(network.stateDir, path), bytes);
 
-    const verified = verifyBundle(bundle.dir);
+    const verified = verifyAt(bundle.dir, bundle).report;
     expect(verified.status).toBe('invalid');
     const production = verified.updates.find((u) => u.channel === 'production')!;
     expect(production.applied).toBeUndefined();
     expect(production.problems[0]).toMatch(
       /^stale: the plan was made against config sequence 0, the live config is at sequence 1/,
     );
-    const result = await apply(network, bundle);
-    expect(result.refused[0]).toBe('the bundle does not verify (invalid): nothing was sent');
+    // An invalid bundle yields no VerifiedBundle, and apply takes nothing else: nothing can be sent.
+    expect(verifyAt(bundle.dir, bundle).verified).toBeUndefined();
     expect(network.fake.received.broadcast).toBe(0);
   });
 
   it('refuses a bundle whose signatures do not satisfy the policies, before sending anything', async () => {
     network = await startNetwork();
     const bundle = planBundle(network);
-    sign(bundle.dir, 'manufacturer');
+    sign(bundle, 'manufacturer');
     const result = await apply(network, bundle);
     expect(result.refused[0]).toBe('the bundle does not verify (waiting): nothing was sent');
     expect(result.refused.join('\n')).toMatch(
@@ -172,7 +162,7 @@ describe('applyFabricBundle: channel updates', () => {
   it('reports a stale read set from the orderer as stale: the channel moved on', async () => {
     network = await startNetwork();
     const bundle = planBundle(network);
-    sign(bundle.dir, 'manufacturer', 'distributor', 'operator');
+    sign(bundle, 'manufacturer', 'distributor', 'operator');
     // Another change reached the Application group (its version moved) without netspec knowing: same sequence
     // as far as the plan's base check goes, but the update's read set no longer matches.
     const live = network.fake.config('distribution');
@@ -193,7 +183,7 @@ describe('applyFabricBundle: channel updates', () => {
   it('reports stale without sending when the live sequence moved on through another update', async () => {
     network = await startNetwork();
     const bundle = planBundle(network);
-    sign(bundle.dir, 'manufacturer', 'distributor', 'operator');
+    sign(bundle, 'manufacturer', 'distributor', 'operator');
     commitAnotherUpdate(network, 'production');
     const broadcasts = network.fake.received.broadcast;
     const result = await apply(network, bundle);

@@ -18,8 +18,8 @@ import {
   peerEndpoints,
 } from '../../../src/apply/fabric/index.js';
 import { renderHistoryText } from '../../../src/apply/git/render-history.js';
-import { verifyBundle } from '../../../src/governance/index.js';
 import { adminSigner, type Org } from '../../governance/_fixtures.js';
+import { verifiedAt } from '../../helpers/bundle-fixture.js';
 import { applyChaincodesAs, identityOf, lifecycleNetwork } from './_lifecycle-network.js';
 import { FAST, planBundle, sign, type TestNetwork } from './_network.js';
 
@@ -194,12 +194,9 @@ describe('chaincode lifecycle: approve per org, commit once LifecycleEndorsement
   it('runs from applyFabricBundle after the channel updates', async () => {
     network = await lifecycleNetwork();
     const bundle = planBundle(network);
-    sign(bundle.dir, 'manufacturer', 'distributor', 'operator');
+    sign(bundle, 'manufacturer', 'distributor', 'operator');
     const result = await applyFabricBundle({
-      bundleDir: bundle.dir,
-      plan: bundle.plan,
-      verified: verifyBundle(bundle.dir),
-      model: network.model,
+      verified: verifiedAt(bundle.dir, bundle),
       identity: identityOf(network, 'manufacturer'),
       connection: FAST,
       commitTimeoutMs: 1000,

@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyFabricBundle, identityFromPem } from '../../../src/apply/fabric/index.js';
-import { verifyBundle } from '../../../src/governance/index.js';
+import type { VerifiedBundle } from '../../../src/governance/index.js';
 import { adminFiles } from '../../governance/_fixtures.js';
+import { verifiedAt, withPlan } from '../../helpers/bundle-fixture.js';
 import { FAST, planBundle, sign, startNetwork, type TestNetwork } from './_network.js';
 
 let network: TestNetwork | undefined;
@@ -19,6 +20,11 @@ function mtls(net: TestNetwork) {
   return { ...FAST, tls: { certPem: net.tls.clientCertPem, keyPem: net.tls.clientKeyPem } };
 }
 
+/** The same bundle with its one unsigned update set aside: only the new channel is left to apply. */
+function satisfied(verified: VerifiedBundle): VerifiedBundle {
+  return { ...verified, report: { status: 'satisfied', updates: [] } } as VerifiedBundle;
+}
+
 describe('applyFabricBundle: new channels', () => {
   it('joins every orderer with the genesis block, then the acting org’s peers; a re-run does nothing', async () => {
     network = await startNetwork({ omitChannels: ['distribution'], editSpec: newDistribution });
@@ -27,7 +33,7 @@ describe('applyFabricBundle: new channels', () => {
       ['production', 'update'],
       ['distribution', 'create'],
     ]);
-    sign(bundle.dir, 'operator');
+    sign(bundle, 'operator');
     const admin = adminFiles('manufacturer');
     const manufacturer = identityFromPem(
       network.model.organizations.find((o) => o.name === 'manufacturer')!,
@@ -37,11 +43,12 @@ describe('applyFabricBundle: new channels', () => {
     if ('error' in manufacturer) throw new Error(manufacturer.error);
     const run = () =>
       applyFabricBundle({
-        bundleDir: bundle.dir,
         // Only the channel creation: the bundle's chaincode definitions are chaincode-lifecycle.test.ts's business.
-        plan: { ...bundle.plan, channels: bundle.plan.channels.filter((c) => c.action === 'create'), chaincodes: [] },
-        verified: verifyBundle(bundle.dir),
-        model: network!.model,
+        verified: withPlan(verifiedAt(bundle.dir, bundle), {
+          ...bundle.plan,
+          channels: bundle.plan.channels.filter((c) => c.action === 'create'),
+          chaincodes: [],
+        }),
         identity: manufacturer.identity,
         connection: mtls(network!),
       });
@@ -66,10 +73,13 @@ describe('applyFabricBundle: new channels', () => {
     network = await startNetwork({ omitChannels: ['distribution'], editSpec: newDistribution });
     const bundle = planBundle(network);
     const result = await applyFabricBundle({
-      bundleDir: bundle.dir,
-      plan: { ...bundle.plan, channels: bundle.plan.channels.filter((c) => c.action === 'create') },
-      verified: { status: 'satisfied', updates: [] },
-      model: network.model,
+      // Only the creation, which needs no signature: the production update stays unsigned.
+      verified: satisfied(
+        withPlan(verifiedAt(bundle.dir, bundle), {
+          ...bundle.plan,
+          channels: bundle.plan.channels.filter((c) => c.action === 'create'),
+        }),
+      ),
       identity: network.identity,
       connection: FAST,
     });
@@ -84,14 +94,11 @@ describe('applyFabricBundle: unreliable networks', () => {
     const port = await freePort();
     network = await startNetwork({ grpcPort: port, start: false });
     const bundle = planBundle(network);
-    sign(bundle.dir, 'manufacturer', 'distributor', 'operator');
+    sign(bundle, 'manufacturer', 'distributor', 'operator');
     const started = Date.now();
     setTimeout(() => void network!.fake.start(), 150);
     const result = await applyFabricBundle({
-      bundleDir: bundle.dir,
-      plan: bundle.plan,
-      verified: verifyBundle(bundle.dir),
-      model: network.model,
+      verified: verifiedAt(bundle.dir, bundle),
       identity: network.identity,
       connection: { timeoutMs: 2000, retries: 6, backoffMs: 40 },
       pollMs: 10,
@@ -103,13 +110,10 @@ describe('applyFabricBundle: unreliable networks', () => {
   it('a failure half-way: the first channel is applied and recorded, the second is reported as not applied', async () => {
     network = await startNetwork();
     const bundle = planBundle(network);
-    sign(bundle.dir, 'manufacturer', 'distributor', 'operator');
+    sign(bundle, 'manufacturer', 'distributor', 'operator');
     network.fake.unavailable.add('distribution');
     const result = await applyFabricBundle({
-      bundleDir: bundle.dir,
-      plan: bundle.plan,
-      verified: verifyBundle(bundle.dir),
-      model: network.model,
+      verified: verifiedAt(bundle.dir, bundle),
       identity: network.identity,
       connection: FAST,
       pollMs: 10,

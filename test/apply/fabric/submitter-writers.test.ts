@@ -14,8 +14,9 @@ import {
   NodeConnection,
   ordererEndpoints,
 } from '../../../src/apply/fabric/index.js';
-import { readSignatureFiles, verifyBundle } from '../../../src/governance/index.js';
+import { signatureInputsOf } from '../../../src/governance/index.js';
 import { adminFiles } from '../../governance/_fixtures.js';
+import { readTestBundle, verifiedAt, withPlan } from '../../helpers/bundle-fixture.js';
 import { repoRoot } from '../../helpers/run-cli.js';
 import { FAST, planBundle, sign, startNetwork, type TestNetwork } from './_network.js';
 
@@ -52,12 +53,12 @@ describe('the orderer checks the submitter against /Channel/Writers', () => {
   it('refuses a fully signed update broadcast by an organization outside the channel with FORBIDDEN', async () => {
     network = await startNetwork();
     const bundle = planBundle(network);
-    sign(bundle.dir, 'manufacturer', 'distributor', 'operator');
+    sign(bundle, 'manufacturer', 'distributor', 'operator');
     const retailer = adminFiles('retailer');
     const outsider = identity(network, 'retailer', retailer.certFile, retailer.keyFile);
     const channel = bundle.plan.channels.find((c) => c.channel === 'production')!;
     const update = new Uint8Array(readFileSync(join(bundle.dir, channel.artifact!)));
-    const signatures = readSignatureFiles(bundle.dir, 'production').inputs.map((s) => ({
+    const signatures = signatureInputsOf(readTestBundle(bundle.dir), 'production').inputs.map((s) => ({
       signature_header: s.signatureHeader,
       signature: s.signature,
     }));
@@ -80,13 +81,10 @@ describe('the orderer checks the submitter against /Channel/Writers', () => {
   it('apply reports a submitter that may read the channel but not write to it, and nothing changes', async () => {
     network = await startNetwork();
     const bundle = planBundle(network);
-    sign(bundle.dir, 'manufacturer', 'distributor', 'operator');
+    sign(bundle, 'manufacturer', 'distributor', 'operator');
     const before = liveConfigFacts(network.fake.newest('production')!.block).sequence;
     const result = await applyFabricBundle({
-      bundleDir: bundle.dir,
-      plan: { ...bundle.plan, chaincodes: [] },
-      verified: verifyBundle(bundle.dir),
-      model: network.model,
+      verified: withPlan(verifiedAt(bundle.dir, bundle), { ...bundle.plan, chaincodes: [] }),
       identity: peerIdentity(network),
       connection: FAST,
       commitTimeoutMs: 1000,
@@ -106,17 +104,14 @@ describe('the orderer checks the submitter against /Channel/Writers', () => {
   it('apply by an organization outside the channel is reported, and nothing changes', async () => {
     network = await startNetwork();
     const bundle = planBundle(network);
-    sign(bundle.dir, 'manufacturer', 'distributor', 'operator');
+    sign(bundle, 'manufacturer', 'distributor', 'operator');
     const retailer = adminFiles('retailer');
     const result = await applyFabricBundle({
-      bundleDir: bundle.dir,
-      plan: {
+      verified: withPlan(verifiedAt(bundle.dir, bundle), {
         ...bundle.plan,
         channels: bundle.plan.channels.filter((c) => c.channel === 'production'),
         chaincodes: [],
-      },
-      verified: verifyBundle(bundle.dir),
-      model: network.model,
+      }),
       identity: identity(network, 'retailer', retailer.certFile, retailer.keyFile),
       connection: FAST,
     });

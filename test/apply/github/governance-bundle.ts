@@ -1,11 +1,12 @@
 // A small plan bundle for the PR tests: one update of channel `distribution` whose /Channel/Application/Admins
 // policy is MAJORITY of the three member orgs' Admins (2 of 3), as the plan stage records it; and verify reports.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Plan } from '../../../src/compiler/plan/index.js';
 import type { Requirement } from '../../../src/compiler/plan/signers/index.js';
 import type { SignatureVerdict, VerifyReport } from '../../../src/governance/verify-report.js';
+import { writeTestBundle } from '../../helpers/bundle-fixture.js';
 import { repoRoot } from '../../helpers/run-cli.js';
 
 export const SPEC = join(repoRoot, 'networks/supply-chain/network.yaml');
@@ -82,11 +83,8 @@ export function governancePlan(): Plan {
 export const PLAN_MARKDOWN = '# netspec plan: supply-chain\n\nChannel `distribution`: update BatchTimeout 1s -> 2s\n';
 
 export function writeGovernanceBundle(plan: Plan = governancePlan()): string {
-  const dir = mkdtempSync(join(tmpdir(), 'netspec-pr-bundle-'));
-  writeFileSync(join(dir, 'plan.json'), `${JSON.stringify(plan, null, 2)}\n`);
-  writeFileSync(join(dir, 'plan.md'), PLAN_MARKDOWN);
-  mkdirSync(join(dir, 'fabric/distribution'), { recursive: true });
-  writeFileSync(join(dir, 'fabric/distribution/update.pb'), Buffer.from([1, 2, 3]));
+  const dir = join(mkdtempSync(join(tmpdir(), 'netspec-pr-bundle-')), 'bundle');
+  writeTestBundle(dir, plan, new Map([['fabric/distribution/update.pb', new Uint8Array([1, 2, 3])]]), PLAN_MARKDOWN);
   return dir;
 }
 

@@ -8,6 +8,7 @@ import {
 import type { GateCondition } from '../../../src/apply/github/signature-gate.js';
 import { loadSpec } from '../../../src/compiler/load-spec.js';
 import type { VerifyReport } from '../../../src/governance/verify-report.js';
+import { readTestBundle } from '../../helpers/bundle-fixture.js';
 import { type FakeGitHubApi, startFakeGitHubApi } from './fake-github-api.js';
 import { PLAN_MARKDOWN, SPEC, signature, verifyReport, writeGovernanceBundle } from './governance-bundle.js';
 
@@ -51,9 +52,9 @@ function run(report: VerifyReport, require: GateCondition[] = ['review', 'signat
   return runPullRequestStatus({
     octokit: createGitHubClient({ token: 'test-token', baseUrl: api.url }),
     pullRequest: { owner: api.state.owner, repo: api.state.repo, pullNumber: api.state.pullNumber },
-    bundleDir: bundle,
-    model: model(),
-    verify: () => report,
+    bundle: readTestBundle(bundle),
+    report,
+    organizationsAt: async () => model().organizations,
     require,
   });
 }

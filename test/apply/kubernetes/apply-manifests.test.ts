@@ -6,6 +6,7 @@ import {
   type ApplyEvent,
   applyOrganization,
   connect,
+  manifestFolderFiles,
   readOrganizationManifests,
 } from '../../../src/apply/kubernetes/index.js';
 import { emitManifests, manifestFiles, writeManifestFolders } from '../../../src/compiler/k8s/index.js';
@@ -36,7 +37,7 @@ describe('applyOrganization against a local Kubernetes API', () => {
 
   it('server-side applies every object in order with fieldManager netspec and force, then prunes by label', async () => {
     const bundle = writeBundle();
-    const manifests = readOrganizationManifests(bundle, 'distributor');
+    const manifests = readOrganizationManifests(manifestFolderFiles(bundle), 'distributor');
     expect(manifests.context).toBe('distributor-eu');
     api.existing.services = [
       { metadata: { name: 'peer0', namespace: 'supply-distributor' } },
@@ -98,7 +99,7 @@ describe('applyOrganization against a local Kubernetes API', () => {
   });
 
   it('--dry-run sends dryRun=All on every apply and delete', async () => {
-    const manifests = readOrganizationManifests(writeBundle(), 'distributor');
+    const manifests = readOrganizationManifests(manifestFolderFiles(writeBundle()), 'distributor');
     api.existing.configmaps = [{ metadata: { name: 'stale', namespace: 'supply-distributor' } }];
     const { api: client } = connect(manifests.context);
     await applyOrganization(client, manifests, { dryRun: true, onEvent: () => {} });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readOrganizationManifests } from '../../../src/apply/kubernetes/index.js';
+import { manifestFolderFiles, readOrganizationManifests } from '../../../src/apply/kubernetes/index.js';
 import {
   emitManifests,
   joinDocuments,
@@ -23,7 +23,7 @@ function bundle(): { dir: string; folder: string } {
 
 describe('readOrganizationManifests', () => {
   it('reads every object of manifest.yaml, in order', () => {
-    const manifests = readOrganizationManifests(bundle().dir, 'retailer');
+    const manifests = readOrganizationManifests(manifestFolderFiles(bundle().dir), 'retailer');
     expect(manifests.objects).toEqual(emitted[0]!.objects);
     expect(manifests).toMatchObject({
       organization: 'retailer',
@@ -42,7 +42,7 @@ describe('readOrganizationManifests', () => {
       join(folder, 'kustomization.yaml'),
       kustomization.replace('  - manifest.yaml\n', '  - manifest.yaml\n  - rest.yaml\n'),
     );
-    expect(readOrganizationManifests(dir, 'retailer').objects).toEqual(emitted[0]!.objects);
+    expect(readOrganizationManifests(manifestFolderFiles(dir), 'retailer').objects).toEqual(emitted[0]!.objects);
   });
 
   it('refuses an object without the network label, naming the file and the document', () => {
@@ -50,7 +50,7 @@ describe('readOrganizationManifests', () => {
     const documents = splitDocuments(readFileSync(join(folder, 'manifest.yaml'), 'utf8'));
     documents[2] = documents[2]!.replace(/^ {4}app\.kubernetes\.io\/part-of: .*\n/m, '');
     writeFileSync(join(folder, 'manifest.yaml'), joinDocuments(documents));
-    expect(() => readOrganizationManifests(dir, 'retailer')).toThrow(
+    expect(() => readOrganizationManifests(manifestFolderFiles(dir), 'retailer')).toThrow(
       /manifest\.yaml \(document 3\): not labelled as part of network 'supply-chain'/,
     );
   });
@@ -58,6 +58,8 @@ describe('readOrganizationManifests', () => {
   it('refuses YAML that does not parse, naming the file', () => {
     const { dir, folder } = bundle();
     writeFileSync(join(folder, 'manifest.yaml'), 'kind: Service\n---\nmetadata: [unclosed\n');
-    expect(() => readOrganizationManifests(dir, 'retailer')).toThrow(/k8s\/retailer\/manifest\.yaml: /);
+    expect(() => readOrganizationManifests(manifestFolderFiles(dir), 'retailer')).toThrow(
+      /k8s\/retailer\/manifest\.yaml: /,
+    );
   });
 });

@@ -1,0 +1,35 @@
+// What sign, verify, pr status and every apply target share: read the bundle whole, choose the spec and live
+// state it is judged against (--spec/--state or the network's own layout, never what plan.json names), verify.
+import type { Command } from 'commander';
+import type { VerifyOutcome, VerifyReport } from '../../governance/index.js';
+import { UserError } from '../output.js';
+
+export interface BundleInputOptions {
+  spec?: string;
+  state?: string;
+}
+
+/** --spec and --state as every bundle command spells them. */
+export function bundleInputOptions(command: Command): Command {
+  return command
+    .option('--spec <network.yaml>', 'the network spec (default: network.yaml beside the bundle folder)')
+    .option('--state <dir>', 'the live state folder (default: state/ beside the spec)');
+}
+
+export async function verifyBundleAt(bundleDir: string, options: BundleInputOptions): Promise<VerifyOutcome> {
+  const { networkFilesOf, readBundle } = await import('../../bundle/index.js');
+  const { verifyBundle } = await import('../../governance/index.js');
+  const read = readBundle(bundleDir);
+  if ('error' in read) throw new UserError(read.error);
+  const files = networkFilesOf(bundleDir, options);
+  if ('error' in files) throw new UserError(files.error);
+  return verifyBundle(read.bundle, files);
+}
+
+/** Why a report is not satisfied, one line each: the bundle's problems, then each update's. */
+export function reportProblems(report: VerifyReport): string[] {
+  return [
+    ...(report.problems ?? []),
+    ...report.updates.flatMap((update) => update.problems.map((problem) => `${update.channel}: ${problem}`)),
+  ];
+}
