@@ -20,7 +20,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 
-/** What a folder may be replaced with a newly written one. */
+/** Which existing folder a newly written bundle may replace. */
 export interface OutFolderRules {
   /** The file whose presence at the top marks a folder this writer wrote (default: a plan bundle's plan.json). */
   marker?: { file: string; what: string };
