@@ -1,22 +1,25 @@
 // `netspec apply <bundle> --quorum --org <org>` through the real binary against a local JSON-RPC server. The
 // binary runs asynchronously (spawn, not spawnSync) so the server in this process can answer it.
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadSpec } from '../../src/compiler/load-spec.js';
-import { addressFromPublicKey, buildVotesFile, renderVotesFile } from '../../src/compiler/quorum/index.js';
+import { makePlan } from '../../src/compiler/plan/index.js';
+import { addressFromPublicKey } from '../../src/compiler/quorum/index.js';
 import { type FakeQuorumNetwork, startFakeQuorumNetwork } from '../apply/quorum/_fake-quorum-node.js';
 import { testPublicKey, writeQuorumSpec } from '../compiler/quorum/_quorum-spec.js';
-import { runCliAsync as runCli } from '../helpers/run-cli.js';
+import { writeTestBundle } from '../helpers/bundle-fixture.js';
+import { repoRoot, runCliAsync as runCli } from '../helpers/run-cli.js';
 
 const address = (seed: number) => addressFromPublicKey(testPublicKey(seed));
 const NODES = { validator1: address(1), validator2: address(2), validator3: address(3), validator4: address(4) };
 const GENESIS_SET = [1, 2, 3, 4].map(address);
 
-/** A bundle with the spec's copy and quorum/payments/votes.json: add validator5 (retailer) to the genesis set. */
-function writeBundle(fake: FakeQuorumNetwork): string {
+/**
+ * A network folder whose spec adds validator5 (retailer) to payments, its state (the example's channels, the
+ * genesis validator set live), and the bundle planned from them in its bundle/ folder.
+ */
+function writeBundle(fake: FakeQuorumNetwork): { bundle: string; spec: string } {
   const spec = writeQuorumSpec((yaml) =>
     yaml
       .replace(
@@ -30,15 +33,17 @@ function writeBundle(fake: FakeQuorumNetwork): string {
           .join('')}`,
       ),
   );
-  const model = loadSpec(spec).value!.model;
-  const bundle = mkdtempSync(join(tmpdir(), 'netspec-bundle-'));
-  mkdirSync(join(bundle, 'quorum', 'payments'), { recursive: true });
-  const network = model.quorum.find((candidate) => candidate.name === 'payments')!;
-  writeFileSync(
-    join(bundle, 'quorum', 'payments', 'votes.json'),
-    renderVotesFile(buildVotesFile(network, { validators: GENESIS_SET, blockNumber: 1 })!),
-  );
-  return `${bundle}::${spec}`;
+  const dir = dirname(spec);
+  const stateDir = join(dir, 'state');
+  mkdirSync(join(stateDir, 'quorum'), { recursive: true });
+  symlinkSync(join(repoRoot, 'networks/supply-chain/state/fabric'), join(stateDir, 'fabric'));
+  writeFileSync(join(stateDir, 'quorum', 'payments.json'), JSON.stringify({ validators: GENESIS_SET, blockNumber: 1 }));
+  const loaded = loadSpec(spec).value!;
+  const result = makePlan({ loaded, specFile: spec, specBytes: readFileSync(spec), stateDir, timestamp: new Date(0) });
+  if (!result.plan) throw new Error(result.diagnostics.map((d) => d.message).join('; '));
+  const bundle = join(dir, 'bundle');
+  writeTestBundle(bundle, result.plan, result.artifacts);
+  return { bundle, spec };
 }
 
 let fake: FakeQuorumNetwork | undefined;
@@ -53,7 +58,7 @@ const runCliAsync = (args: string[], env: Record<string, string> = {}) =>
 describe('netspec apply --quorum', () => {
   it('casts each org’s own votes, exits 2 while others must still vote and 0 once in effect', async () => {
     fake = await startFakeQuorumNetwork(NODES, GENESIS_SET);
-    const [bundle, spec] = writeBundle(fake).split('::') as [string, string];
+    const { bundle, spec } = writeBundle(fake);
     const apply = (org: string) =>
       runCliAsync(['apply', bundle, '--quorum', '--org', org, '--spec', spec, '--timeout', '0.3'], { CI: 'true' });
 
@@ -91,27 +96,24 @@ describe('netspec apply --quorum', () => {
     );
   });
 
-  it('takes the spec from plan.json and refuses a spec that is not the one planned', async () => {
+  it('takes the spec beside the bundle and refuses a spec that is not the one planned', async () => {
     fake = await startFakeQuorumNetwork(NODES, GENESIS_SET);
-    const [bundle, spec] = writeBundle(fake).split('::') as [string, string];
-    const specHash = createHash('sha256').update(readFileSync(spec)).digest('hex');
-    writeFileSync(join(bundle, 'plan.json'), JSON.stringify({ specFile: spec, specHash }));
+    const { bundle, spec } = writeBundle(fake);
     const planned = await runCliAsync(['apply', bundle, '--quorum', '--org', 'retailer', '--dry-run'], { CI: 'true' });
     expect(planned.code).toBe(2);
     expect(JSON.parse(planned.stdout)).toMatchObject({ event: 'would-vote', voter: 'payments/validator4' });
     expect(fake.calls.map((call) => call.method)).toEqual(['qbft_getValidatorsByBlockNumber']);
 
-    writeFileSync(join(bundle, 'plan.json'), JSON.stringify({ specFile: spec, specHash: '00'.repeat(32) }));
+    writeFileSync(spec, `${readFileSync(spec, 'utf8')}# edited after the plan\n`);
     const stale = await runCliAsync(['apply', bundle, '--quorum', '--org', 'retailer']);
     expect(stale.code).toBe(1);
-    expect(stale.stderr).toBe(
-      `netspec: ${spec} is not the spec this bundle was planned from (plan.json specHash differs)\n`,
-    );
+    expect(stale.stderr).toContain(`the spec ${spec} is not the one this bundle was planned from (specHash differs)`);
+    expect(fake.calls.map((call) => call.method)).toEqual(['qbft_getValidatorsByBlockNumber']);
   });
 
   it('refuses without --org, for an unknown org, and when a node is unreachable', async () => {
     fake = await startFakeQuorumNetwork(NODES, GENESIS_SET);
-    const [bundle, spec] = writeBundle(fake).split('::') as [string, string];
+    const { bundle, spec } = writeBundle(fake);
     const noOrg = await runCliAsync(['apply', bundle, '--quorum', '--spec', spec]);
     expect(noOrg).toMatchObject({ code: 1, stderr: expect.stringContaining('--quorum needs --org') });
     const unknown = await runCliAsync(['apply', bundle, '--quorum', '--org', 'acme', '--spec', spec]);

@@ -4,7 +4,7 @@
 // atomically.
 
 export { type StagedBundle, stageBundle, writeBundle, writeStagedFiles } from '../../bundle/write-bundle.js';
-export { pathForBundle, pathFromBundle } from './bundle-paths.js';
+export { pathForBundle } from './bundle-paths.js';
 export {
   makeLedgerPlan,
   makePlan,

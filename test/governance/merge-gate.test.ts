@@ -1,0 +1,122 @@
+// The merge gate against a proposal that tries to steer its own verdict: a pull request that brings its own copy of
+// the spec and of the live state (with /Channel/Application/Admins turned into ANY), points plan.json's specFile,
+// stateDir and specHash at them, and leaves out the distributor's signature. verify and sign, run as the CLI runs
+// them, judge the bundle against the network's own spec and state all the same.
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../src/bytes.js';
+import { decode, encode, fromJson, type Json, toJson } from '../../src/compiler/fabric/index.js';
+import type { VerifyReport } from '../../src/governance/index.js';
+import { runCli } from '../helpers/run-cli.js';
+import { adminFiles, type Org, writeExampleBundle } from './_fixtures.js';
+
+function sign(bundle: string, org: Org): void {
+  const files = adminFiles(org);
+  const result = runCli(['sign', bundle, '--msp-id', files.mspId, '--cert', files.certFile, '--key', files.keyFile]);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+}
+
+function verify(bundle: string, ...flags: string[]): { code: number; report: VerifyReport } {
+  const result = runCli(['verify', bundle, '--format', 'json', ...flags]);
+  return { code: result.code, report: JSON.parse(result.stdout) as VerifyReport };
+}
+
+/** A state folder like the network's, whose distribution channel any one member's admin could change alone. */
+function doctoredState(from: string, to: string): void {
+  cpSync(from, to, { recursive: true, dereference: true });
+  const file = join(to, 'fabric', 'distribution.block');
+  const block = toJson('common.Block', decode('common.Block', new Uint8Array(readFileSync(file))).value!)
+    .value as unknown as {
+    data: { data: { payload: { data: { config: ConfigJson } } }[] };
+  };
+  const admins = block.data.data[0]!.payload.data.config.channel_group.groups.Application.policies.Admins;
+  admins.policy.value.rule = 'ANY';
+  writeFileSync(file, encode('common.Block', fromJson('common.Block', block as unknown as Json).value!).value!);
+}
+
+interface ConfigJson {
+  channel_group: { groups: { Application: { policies: { Admins: { policy: { value: { rule: string } } } } } } };
+}
+
+/** The bundle as the manufacturer signed it: the distribution update still needs the distributor (2 of 2). */
+function signedByManufacturerOnly(): { bundle: string; network: string } {
+  const bundle = writeExampleBundle();
+  sign(bundle, 'manufacturer');
+  sign(bundle, 'operator');
+  return { bundle, network: dirname(bundle) };
+}
+
+function distribution(report: VerifyReport) {
+  return report.updates.find((update) => update.channel === 'distribution');
+}
+
+describe('a pull request cannot steer its own verdict', () => {
+  it('a state whose policies differ from those the bundle was signed under is refused, even when named', () => {
+    const { bundle, network } = signedByManufacturerOnly();
+    doctoredState(join(network, 'state'), join(network, '.cache', 'state'));
+    expect(verify(bundle).code).toBe(2);
+    const named = verify(bundle, '--state', join(network, '.cache', 'state'));
+    expect(named.code).toBe(1);
+    expect(distribution(named.report)?.status).toBe('invalid');
+    expect(distribution(named.report)?.problems.join('\n')).toMatch(/^tampered: /);
+  });
+
+  it('plan.json pointing at a state copy beside the bundle changes nothing: verify reads the network state', () => {
+    const { bundle, network } = signedByManufacturerOnly();
+    doctoredState(join(network, 'state'), join(network, '.cache', 'state'));
+    const planFile = join(bundle, 'plan.json');
+    const plan = JSON.parse(readFileSync(planFile, 'utf8'));
+    plan.stateDir = '../.cache/state';
+    writeFileSync(planFile, `${JSON.stringify(plan, null, 2)}\n`);
+
+    const { code, report } = verify(bundle);
+    expect(code).toBe(2);
+    expect(report.status).toBe('waiting');
+    expect(distribution(report)?.requirements[0]).toMatchObject({
+      satisfied: false,
+      signedBy: ['ManufacturerMSP'],
+      waitingFor: ['DistributorMSP'],
+    });
+  });
+
+  it('copies of the spec and state inside the bundle, listed in plan.json with their hashes, make it invalid', () => {
+    const { bundle, network } = signedByManufacturerOnly();
+    doctoredState(join(network, 'state'), join(bundle, '.cache', 'state'));
+    const spec = `${readFileSync(join(network, 'network.yaml'), 'utf8')}\n# Admins: ANY\n`;
+    writeFileSync(join(bundle, '.cache', 'network.yaml'), spec);
+    rmSync(join(bundle, 'signatures', 'distribution', 'DistributorMSP.json'), { force: true });
+    const planFile = join(bundle, 'plan.json');
+    const plan = JSON.parse(readFileSync(planFile, 'utf8'));
+    plan.specFile = '.cache/network.yaml';
+    plan.stateDir = '.cache/state';
+    plan.specHash = sha256Hex(spec);
+    for (const path of ['.cache/network.yaml', '.cache/state/fabric/distribution.block'])
+      plan.files[path] = sha256Hex(readFileSync(join(bundle, path)));
+    writeFileSync(planFile, `${JSON.stringify(plan, null, 2)}\n`);
+
+    const { code, report } = verify(bundle);
+    expect(code).toBe(1);
+    expect(report.status).toBe('invalid');
+    expect(report.problems?.join('\n')).toMatch(/is not listed in plan\.json|not the one this bundle was planned from/);
+    // Whatever the bundle claims, nobody signs it either.
+    const files = adminFiles('distributor');
+    const signing = runCli(['sign', bundle, '--msp-id', files.mspId, '--cert', files.certFile, '--key', files.keyFile]);
+    expect(signing.code).toBe(1);
+    expect(signing.stderr).toContain('the bundle does not verify: not signing it');
+  });
+
+  it('a signature file named after another organization does not count for it', () => {
+    const { bundle } = signedByManufacturerOnly();
+    const signatures = join(bundle, 'signatures', 'distribution');
+    cpSync(join(signatures, 'ManufacturerMSP.json'), join(signatures, 'DistributorMSP.json'));
+    const { code, report } = verify(bundle);
+    expect(code).toBe(2);
+    const renamed = distribution(report)?.signatures.find((s) => s.source.endsWith('/DistributorMSP.json'));
+    expect(renamed).toMatchObject({ valid: false });
+    expect(renamed?.reason).toMatch(/named DistributorMSP\.json but holds a signature of ManufacturerMSP/);
+    const honest = distribution(report)?.signatures.find((s) => s.source.endsWith('/ManufacturerMSP.json'));
+    expect(honest).toMatchObject({ valid: true });
+  });
+});
