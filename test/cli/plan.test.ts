@@ -57,7 +57,7 @@ describe('netspec plan', () => {
     ]);
     for (const file of files) expect(readFileSync(join(b, file))).toEqual(readFileSync(join(a, file)));
     const plan = JSON.parse(readFileSync(join(a, 'plan.json'), 'utf8'));
-    // Recorded relative to the bundle, so the bundle works from any directory.
+    // Recorded relative to the bundle, for people reading it; verify never follows them.
     expect(plan).toMatchObject({
       formatVersion: 1,
       network: 'supply-chain',
@@ -65,8 +65,13 @@ describe('netspec plan', () => {
       stateDir: relative(a, join(repoRoot, 'networks/supply-chain/state')),
     });
     expect(readFileSync(join(a, 'plan.md'), 'utf8').startsWith('<!-- netspec-plan -->')).toBe(true);
-    // From any directory: verify finds the spec and state through the bundle (no signatures yet: waiting).
-    const verified = runCli(['verify', a], { cwd: tmpdir() });
+    // Outside the network's folder, verify is told the spec (and finds the state beside it); it never follows
+    // plan.json's specFile. No signatures yet: waiting.
+    expect(runCli(['verify', a], { cwd: tmpdir() })).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('pass --spec <network.yaml>'),
+    });
+    const verified = runCli(['verify', a, '--spec', join(repoRoot, spec)], { cwd: tmpdir() });
     expect(verified.stdout).toContain('waiting');
     expect(verified.code).toBe(2);
     // Replanning over an existing bundle replaces it whole.
