@@ -2,12 +2,12 @@
 // envelope, turned into the bundle's signature files. Only for the update the envelope carries byte for byte:
 // a signature over other bytes would be void anyway.
 
+import { type Bundle, SIGNATURES_DIRECTORY } from '../bundle/index.js';
+import { sha256Hex } from '../bytes.js';
 import { parseCertificatePem } from '../crypto/index.js';
 import { readCreator } from './config-signature.js';
 import { readConfigUpdateEnvelope } from './config-update-envelope.js';
 import { subjectOf } from './msp-identity.js';
-import { type Bundle, SIGNATURES_DIRECTORY } from '../bundle/index.js';
-import { sha256Hex } from '../bytes.js';
 import { renderSignatureFile } from './signature-file.js';
 
 export interface ImportResult {

@@ -1,9 +1,9 @@
 // `netspec sign <bundle>`: the org's ConfigSignature over each channel update its signature counts towards.
 // All or nothing: every update is checked first (bytes match plan.json, the identity is valid in the channel's
 // live MSP and satisfies a principal of the policies to sign) and only then are signatures made.
-import type { Principal, Requirement, SignatureRequirement } from '../compiler/plan/signers/index.js';
 import { signatureFilePath } from '../bundle/index.js';
 import { sha256Hex } from '../bytes.js';
+import type { Principal, Requirement, SignatureRequirement } from '../compiler/plan/signers/index.js';
 import { channelMsps } from './channel-msps.js';
 import { type ConfigSignatureBytes, makeConfigSignature } from './config-signature.js';
 import { readStateChannel } from './live-config.js';

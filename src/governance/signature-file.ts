@@ -19,7 +19,6 @@ export interface SignatureFile {
   signature: string;
 }
 
-
 export function renderSignatureFile(file: SignatureFile): string {
   const ordered: SignatureFile = {
     mspId: file.mspId,
