@@ -6,6 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { VerifyReport } from '../../src/governance/index.js';
+import { rebuildConfigBlock } from '../apply/fabric/_fake-fabric.js';
 import { planBundle, sign, startNetwork, type TestNetwork } from '../apply/fabric/_network.js';
 import { adminFiles } from '../governance/_fixtures.js';
 
@@ -95,5 +97,27 @@ describe('netspec fetch / apply', () => {
     expect(again.stdout.trim().split('\n').at(-1)).toBe(
       'already applied: the live network already has every change of this bundle; nothing was sent',
     );
+  });
+
+  it('verify --live judges against the config the orderers serve now, not a state folder that fell behind', async () => {
+    network = await startNetwork();
+    const admin = adminFiles('operator');
+    const bundle = planBundle(network);
+    sign(bundle, 'manufacturer', 'distributor', 'operator');
+    const judged = ['--spec', network.specFile, '--format', 'json'];
+    const live = ['--live', '--cert', admin.certFile, '--key', admin.keyFile, '--timeout', '2'];
+    expect((await run(['verify', bundle.dir, ...judged, '--state', network.stateDir])).code).toBe(0);
+    expect((await run(['verify', bundle.dir, ...judged, ...live])).code).toBe(0);
+
+    // Someone else's update reaches production; the state folder does not know yet.
+    const newest = network.fake.newest('production')!;
+    const config = network.fake.config('production');
+    config.sequence = String(Number(config.sequence ?? 0) + 1);
+    network.fake.store(rebuildConfigBlock(newest.block, config, newest.number + 1));
+    expect((await run(['verify', bundle.dir, ...judged, '--state', network.stateDir])).code).toBe(0);
+    const fetched = await run(['verify', bundle.dir, ...judged, ...live]);
+    expect(fetched.code).toBe(1);
+    const report = JSON.parse(fetched.stdout) as VerifyReport;
+    expect(report.updates.find((u) => u.channel === 'production')?.problems[0]).toMatch(/^stale: /);
   });
 });

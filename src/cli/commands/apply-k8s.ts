@@ -4,6 +4,7 @@
 // folder `netspec manifests` wrote (no plan.json) is applied as it is and records nothing.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { BUNDLE_PLAN_FILE } from '../../bundle/index.js';
 import { didYouMean } from '../../compiler/diagnostics/index.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { UserError } from '../output.js';
@@ -14,7 +15,7 @@ export async function runApply(bundle: string, options: ApplyOptions): Promise<n
   const kubernetes = await import('../../apply/kubernetes/index.js');
   let files: import('../../apply/kubernetes/index.js').ManifestFiles;
   let stateDir: string | undefined;
-  if (existsSync(join(bundle, 'plan.json'))) {
+  if (existsSync(join(bundle, BUNDLE_PLAN_FILE))) {
     const outcome = await verifyBundleAt(bundle, options);
     if (!outcome.verified) {
       const lines = ['the bundle does not verify (invalid): nothing was applied', ...reportProblems(outcome.report)];
