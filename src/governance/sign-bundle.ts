@@ -1,6 +1,7 @@
 // `netspec sign <bundle>`: the org's ConfigSignature over each channel update its signature counts towards.
-// All or nothing: every update is checked first (bytes match plan.json, the identity is valid in the channel's
-// live MSP and satisfies a principal of the policies to sign) and only then are signatures made.
+// Only a verified bundle is signed (its updates are what the spec and the live state produce), and all or nothing:
+// every update is checked first (the identity is valid in the channel's live MSP and satisfies a principal of the
+// policies to sign) and only then are signatures made.
 import { signatureFilePath } from '../bundle/index.js';
 import { sha256Hex } from '../bytes.js';
 import type { Principal, Requirement, SignatureRequirement } from '../compiler/plan/signers/index.js';

@@ -8,18 +8,13 @@ import { EXIT_ERROR, EXIT_OK, EXIT_PENDING } from '../exit-codes.js';
 import { UserError, writeFileAtomic } from '../output.js';
 import type { ApplyOptions } from './apply.js';
 import { connectionOptions, lineReporter } from './fabric-connection-options.js';
-import { reportProblems, verifyBundleAt } from './verified-bundle.js';
+import { verifiedForApply } from './verified-bundle.js';
 
 export async function runApply(bundle: string, options: ApplyOptions): Promise<number> {
   // Signatures are judged exactly as the orderer will judge them before anything is sent, against the network's
   // own spec and state; what was checked is what is sent.
-  const outcome = await verifyBundleAt(bundle, options);
-  if (!outcome.verified) {
-    const lines = ['the bundle does not verify (invalid): nothing was sent', ...reportProblems(outcome.report)];
-    process.stderr.write(`${lines.map((line) => `netspec: ${line}`).join('\n')}\n`);
-    return EXIT_ERROR;
-  }
-  const verified = outcome.verified;
+  const verified = await verifiedForApply(bundle, options, 'nothing was sent');
+  if (!verified) return EXIT_ERROR;
   const model = verified.model;
   const connection = connectionOptions(options);
   const chosen = chooseIdentity(model, {

@@ -9,21 +9,17 @@ import { didYouMean } from '../../compiler/diagnostics/index.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { UserError } from '../output.js';
 import type { ApplyOptions } from './apply.js';
-import { reportProblems, verifyBundleAt } from './verified-bundle.js';
+import { verifiedForApply } from './verified-bundle.js';
 
 export async function runApply(bundle: string, options: ApplyOptions): Promise<number> {
   const kubernetes = await import('../../apply/kubernetes/index.js');
   let files: import('../../apply/kubernetes/index.js').ManifestFiles;
   let stateDir: string | undefined;
   if (existsSync(join(bundle, BUNDLE_PLAN_FILE))) {
-    const outcome = await verifyBundleAt(bundle, options);
-    if (!outcome.verified) {
-      const lines = ['the bundle does not verify (invalid): nothing was applied', ...reportProblems(outcome.report)];
-      process.stderr.write(`${lines.map((line) => `netspec: ${line}`).join('\n')}\n`);
-      return EXIT_ERROR;
-    }
-    files = outcome.verified.bundle.files;
-    stateDir = outcome.verified.stateDir;
+    const verified = await verifiedForApply(bundle, options, 'nothing was applied');
+    if (!verified) return EXIT_ERROR;
+    files = verified.bundle.files;
+    stateDir = verified.stateDir;
   } else files = kubernetes.manifestFolderFiles(bundle);
   const available = kubernetes.bundleOrganizations(files);
   const organization = options.org ?? (available.length === 1 ? available[0] : undefined);

@@ -13,7 +13,7 @@ import { JsonRpcError, RpcTransportError } from '../../apply/quorum/json-rpc-cli
 import { EXIT_ERROR, EXIT_OK, EXIT_PENDING } from '../exit-codes.js';
 import { UserError } from '../output.js';
 import type { ApplyOptions } from './apply.js';
-import { reportProblems, verifyBundleAt } from './verified-bundle.js';
+import { verifiedForApply } from './verified-bundle.js';
 
 const DEFAULT_TIMEOUT_SECONDS = 120;
 
@@ -22,13 +22,9 @@ export async function runApply(bundle: string, options: ApplyOptions): Promise<n
   const org = options.org;
   // Like Terraform, apply only what was planned: the bundle verifies against the network's own spec and state,
   // and the votes cast are its checked bytes.
-  const outcome = await verifyBundleAt(bundle, options);
-  if (!outcome.verified) {
-    const lines = ['the bundle does not verify (invalid): no vote was cast', ...reportProblems(outcome.report)];
-    process.stderr.write(`${lines.map((line) => `netspec: ${line}`).join('\n')}\n`);
-    return EXIT_ERROR;
-  }
-  const { model, specFile, bundle: verified } = outcome.verified;
+  const checked = await verifiedForApply(bundle, options, 'no vote was cast');
+  if (!checked) return EXIT_ERROR;
+  const { model, specFile, bundle: verified } = checked;
   if (!model.organizations.some((candidate) => candidate.name === org))
     throw new UserError(`no organization '${org}' in ${specFile}`);
   const timeoutSeconds = options.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : Number(options.timeout);

@@ -21,7 +21,7 @@ import { parseCertificatePem } from '../../crypto/index.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { renderDiagnostics, sourcesOf, UserError } from '../output.js';
 import type { ApplyOptions } from './apply.js';
-import { reportProblems, verifyBundleAt } from './verified-bundle.js';
+import { verifiedForApply } from './verified-bundle.js';
 
 const DEFAULT_TIMEOUT_SECONDS = 10;
 
@@ -89,13 +89,9 @@ async function specOf(
   options: ApplyOptions,
 ): Promise<{ model: NetworkModel; specFile: string } | number> {
   if (existsSync(input) && statSync(input).isDirectory()) {
-    const outcome = await verifyBundleAt(input, options);
-    if (!outcome.verified) {
-      const lines = ['the bundle does not verify (invalid): nobody was enrolled', ...reportProblems(outcome.report)];
-      process.stderr.write(`${lines.map((line) => `netspec: ${line}`).join('\n')}\n`);
-      return EXIT_ERROR;
-    }
-    return { model: outcome.verified.model, specFile: outcome.verified.specFile };
+    const verified = await verifiedForApply(input, options, 'nobody was enrolled');
+    if (!verified) return EXIT_ERROR;
+    return { model: verified.model, specFile: verified.specFile };
   }
   const specFile = options.spec ?? input;
   if (!existsSync(specFile)) throw new UserError(`${specFile} does not exist`);

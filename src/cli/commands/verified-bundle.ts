@@ -1,7 +1,7 @@
 // What sign, verify, pr status and every apply target share: read the bundle whole, choose the spec and live
 // state it is judged against (--spec/--state or the network's own layout, never what plan.json names), verify.
 import type { Command } from 'commander';
-import type { VerifyOutcome, VerifyReport } from '../../governance/index.js';
+import type { VerifiedBundle, VerifyOutcome, VerifyReport } from '../../governance/index.js';
 import { UserError } from '../output.js';
 
 export interface BundleInputOptions {
@@ -32,4 +32,20 @@ export function reportProblems(report: VerifyReport): string[] {
     ...(report.problems ?? []),
     ...report.updates.flatMap((update) => update.problems.map((problem) => `${update.channel}: ${problem}`)),
   ];
+}
+
+/**
+ * The verified bundle an apply target works from, or undefined after saying on stderr why the bundle does not
+ * verify and that `nothingDone` ("nothing was sent").
+ */
+export async function verifiedForApply(
+  bundleDir: string,
+  options: BundleInputOptions,
+  nothingDone: string,
+): Promise<VerifiedBundle | undefined> {
+  const outcome = await verifyBundleAt(bundleDir, options);
+  if (outcome.verified) return outcome.verified;
+  const lines = [`the bundle does not verify (invalid): ${nothingDone}`, ...reportProblems(outcome.report)];
+  process.stderr.write(`${lines.map((line) => `netspec: ${line}`).join('\n')}\n`);
+  return undefined;
 }
