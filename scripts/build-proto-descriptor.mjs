@@ -2,10 +2,13 @@
 // schema netspec's codec reads at run time: every message with its fields already resolved to full type names,
 // every enum and every gRPC service. Run time needs no .proto parser and no protobufjs at all, which keeps
 // `netspec compute-update` start-up short. The schema is generated, never committed.
+// fabric-protos 2.2 predates Fabric 3: the messages Fabric 3 added for BFT ordering are read from the code that
+// `@hyperledger/fabric-protos` generates from the current .proto files (see _read-generated-js-messages.mjs).
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import protobuf from 'protobufjs';
+import { readEnum, readGeneratedFile, readMessage } from './_read-generated-js-messages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const protoDir = join(root, 'node_modules/fabric-protos/protos');
@@ -64,6 +67,31 @@ function visit(namespace) {
   }
 }
 visit(fabric);
+
+// Fabric 3 additions, by generated file: the consenter set of a BFT channel (the `Orderers` value of the Orderer
+// group) and SmartBFT's options (the ConsensusType metadata when the type is `BFT`).
+const fabric3Dir = join(root, 'node_modules/@hyperledger/fabric-protos/lib');
+const fabric3 = [
+  { file: 'common/configuration_pb.js', messages: ['common.Orderers', 'common.Consenter'], enums: [] },
+  {
+    file: 'orderer/smartbft/configuration_pb.js',
+    messages: ['orderer.smartbft.Options'],
+    enums: ['orderer.smartbft.Options.Rotation'],
+  },
+];
+for (const { file, messages, enums } of fabric3) {
+  const source = readGeneratedFile(join(fabric3Dir, file));
+  for (const name of messages) {
+    const fields = readMessage(source, name);
+    // A message fabric-protos 2.2 already has keeps its definition, so every Fabric 2.5 byte stays the same;
+    // the build stops if the two sources disagree.
+    if (schema.messages[name] && JSON.stringify(schema.messages[name]) !== JSON.stringify(fields)) {
+      throw new Error(`${name}: fabric-protos and @hyperledger/fabric-protos disagree`);
+    }
+    schema.messages[name] ??= fields;
+  }
+  for (const name of enums) schema.enums[name] ??= readEnum(source, name);
+}
 
 const text = JSON.stringify(schema);
 for (const target of targets) {

@@ -30,6 +30,8 @@ const CONFIG_VALUES: Record<GroupKind, Record<string, string>> = {
     KafkaBrokers: 'orderer.KafkaBrokers',
     ChannelRestrictions: 'orderer.ChannelRestrictions',
     Capabilities: 'common.Capabilities',
+    // Fabric 3: a BFT channel's consenter set (protoext/ordererext/configuration.go).
+    Orderers: 'common.Orderers',
   },
   OrdererOrg: { MSP: 'msp.MSPConfig', Endpoints: 'common.OrdererAddresses' },
   Application: { Capabilities: 'common.Capabilities', ACLs: 'protos.ACLs' },
@@ -117,8 +119,11 @@ const OPAQUE_FIELDS: Record<string, OpaqueRule> = {
     if (classification === 2) return 'msp.SerializedIdentity';
     throw new CodecError(`unable to decode principal classification ${classification}`, path);
   },
-  'orderer.ConsensusType.metadata': (message) =>
-    message.type === 'etcdraft' ? 'etcdraft.ConfigMetadata' : 'google.protobuf.Empty',
+  'orderer.ConsensusType.metadata': (message) => {
+    if (message.type === 'etcdraft') return 'etcdraft.ConfigMetadata';
+    if (message.type === 'BFT') return 'orderer.smartbft.Options';
+    return 'google.protobuf.Empty';
+  },
   'common.ConfigUpdate.isolated_data': (_message, path) => {
     throw new CodecError('no isolated data types are known', path);
   },
