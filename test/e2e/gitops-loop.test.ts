@@ -54,7 +54,9 @@ describe('the GitOps loop', () => {
     // The live network: the fake orderer/peer serving the example's committed state (config sequence 0 everywhere).
     network = await startNetwork();
     const fake = network.fake;
-    const repo = createTempRepo('netspec-e2e-');
+    // The story's clock starts while the example's DEMO-ONLY certificates are valid (from 2026-11-25): history
+    // judges each signature at its commit's date.
+    const repo = createTempRepo('netspec-e2e-', '2026-12-01T10:00:00Z');
     const at = (path: string) => join(repo.root, path);
     const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { cwd: repo.root, env });
 
@@ -208,9 +210,14 @@ describe('the GitOps loop', () => {
       ['DistributorMSP', 'distribution', 'bundle', updateHash],
       ['ManufacturerMSP', 'distribution', 'bundle', updateHash],
     ]);
+    // Each signature verified over the committed update.pb against the state before the merge; the signer is the
+    // certificate's subject. Carol proposed, Olga merged.
+    expect(prEvent.signatures.map((s: { status: string }) => s.status)).toEqual(['valid', 'valid']);
     expect(prEvent.signatures[0].signer).toBe(
       'O=distributor.supply.example.com, OU=admin, CN=Admin@distributor.supply.example.com',
     );
+    expect(prEvent.proposer).toEqual(people.carol);
+    expect(prEvent.mergedBy).toEqual(people.operator);
     // The apply event has no PR of its own: it points back at the PR's bundle through the hash of its plan.json.
     expect(applyEvent.applied).toEqual([
       expect.objectContaining({
@@ -219,8 +226,11 @@ describe('the GitOps loop', () => {
         sequence: '1',
         signers: ['DistributorMSP', 'ManufacturerMSP'],
         bundleHash,
+        producedBy: { commit: merge, bundle: 'bundle', pullRequest: 7 },
       }),
     ]);
+    expect(applyEvent.applied[0].unsigned).toBeUndefined();
+    expect(applyEvent.applied[0].rewritten).toBeUndefined();
     expect(prEvent.files).toContainEqual({ status: 'A', path: 'bundle/plan.json' });
 
     // The loop closes: fetch the live state into the repo and plan again — no channel change is left. The chaincode

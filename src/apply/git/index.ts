@@ -1,5 +1,6 @@
-// Git as the governance log: every change to a network on the main line as an event (commit, PR, author, spec
-// changes, signatures, apply records), read with simple-git from a plain clone, rendered as text, markdown or JSON.
+// Git as the governance log: every change to a network on the main line as an event (commit, PR, proposer and
+// merger, spec changes, signatures verified against the channel config of their time, apply records joined to the
+// bundle they applied, rewrites), read from a plain clone, rendered as text, markdown or JSON.
 // And a file as committed at a revision (the spec on a PR's base commit, whose approvers count).
 
 export { type FileAtRevision, readFileAtRevision } from './file-at-revision.js';
@@ -8,6 +9,7 @@ export type {
   ApplyRecord,
   GovernanceEvent,
   GovernanceHistory,
+  Person,
   SignatureEvent,
 } from './governance-event.js';
 export { pullRequestNumber } from './pull-request-number.js';

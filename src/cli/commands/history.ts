@@ -1,5 +1,8 @@
 // `netspec history <network-dir-or-name> [--format text|markdown|json]`: the network's governance log from git
-// alone (commits, PRs, spec changes, signatures, apply records), so an auditor with only a clone can run it.
+// alone, so an auditor with only a clone can run it: per change, who proposed and who merged it, the spec changes,
+// every signature verified against the channel config of its time (INVALID with the reason when it does not),
+// apply records joined to the bundle they applied (UNSIGNED when no signed bundle stands behind one), and
+// REWRITTEN where history was changed after an apply.
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, relative, sep } from 'node:path';
 import type { Command } from 'commander';
@@ -11,7 +14,7 @@ import { formatOption } from './validate.js';
 export function register(program: Command): void {
   program
     .command('history')
-    .description('the governance log of a network from git: PRs, spec changes, signatures, applies')
+    .description('the governance log of a network from git: PRs, spec changes, verified signatures, applies')
     .argument('<network>', 'the network folder, its network.yaml, or its name (networks/<name>)')
     .addOption(formatOption())
     .action(action((network: string, options: { format: ReportFormat }) => runHistory(network, options.format)));

@@ -251,6 +251,8 @@ describe('chaincode lifecycle: approve per org, commit once LifecycleEndorsement
           parents: [],
           date: '2030-01-02T03:04:05Z',
           author: { name: 'ci', email: 'ci@example.com' },
+          committer: { name: 'ci', email: 'ci@example.com', date: '2030-01-02T03:04:05Z' },
+          proposer: { name: 'ci', email: 'ci@example.com' },
           subject: 'netspec: applied',
           files: [],
           specChanges: [],

@@ -17,6 +17,7 @@ describe('readGovernanceHistory on a real repository', () => {
 
     expect(initial).toMatchObject({
       author: { name: 'Alice', email: 'alice@a.example.com' },
+      proposer: { name: 'Alice', email: 'alice@a.example.com' },
       date: '2024-05-01T11:00:00+00:00',
       parents: [],
       specChanges: ['network.yaml added (2 organizations, 1 channels)'],
@@ -24,7 +25,14 @@ describe('readGovernanceHistory on a real repository', () => {
       applied: [],
     });
 
+    // Bob pressed merge; Carol opened the PR, Alice added a commit to it.
     expect(merge?.author).toEqual({ name: 'Bob', email: 'bob@b.example.com' });
+    expect(merge?.mergedBy).toEqual({ name: 'Bob', email: 'bob@b.example.com' });
+    expect(merge?.proposer).toEqual({ name: 'Carol', email: 'carol@c.example.com' });
+    expect(merge?.contributors).toEqual([
+      { name: 'Carol', email: 'carol@c.example.com' },
+      { name: 'Alice', email: 'alice@a.example.com' },
+    ]);
     expect(merge?.parents).toHaveLength(2);
     expect(merge?.specChanges).toEqual(['organizations: +c', 'channels: ~ch', 'changed: description']);
     expect(merge?.files).toEqual([
@@ -39,14 +47,23 @@ describe('readGovernanceHistory on a real repository', () => {
         bundle: 'bundles/12',
         channel: 'ch',
         mspId: 'AMSP',
-        signer: SIGNATURE.signer,
+        // The file says who signed; nothing it could be checked against was committed: it is no signature.
+        status: 'invalid',
+        reason: `there is no networks/demo/bundles/12/fabric/ch/update.pb at ${repo.commits.merge.slice(0, 12)} for it to sign`,
+        claimedSigner: SIGNATURE.signer,
         signedAt: SIGNATURE.signedAt,
         updateHash: SIGNATURE.updateSha256,
       },
     ]);
 
     expect(applied?.specChanges).toEqual([]);
-    expect(applied?.applied).toEqual([{ path: 'networks/demo/applied/ch-4.json', ...APPLY_RECORD }]);
+    expect(applied?.applied).toEqual([
+      {
+        path: 'networks/demo/applied/ch-4.json',
+        ...APPLY_RECORD,
+        rewritten: `no plan.json in the history hashes to ${'cd'.repeat(6)}: the bundle that was applied was rewritten or never committed`,
+      },
+    ]);
   });
 
   it('reads the history as of an older revision', async () => {
