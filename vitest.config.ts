@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 20_000,
+    // Sized for a loaded 2-core machine (CI may share it): a CLI test that takes 3 s alone takes 20 s there.
+    testTimeout: 60_000,
     // Vitest runs one worker on a 2-core machine by default; most of our tests wait on child processes and local
     // servers, so two workers keep both cores busy.
     maxWorkers: 2,

@@ -16,6 +16,7 @@ import { configBlockInfo, encode } from '../compiler/fabric/index.js';
 import { type LoadedSpec, loadSpec } from '../compiler/load-spec.js';
 import type { NetworkModel } from '../compiler/model/index.js';
 import { type ChannelPlan, makeLedgerPlan, type Plan } from '../compiler/plan/index.js';
+import { renderMarkdown } from '../compiler/render/markdown.js';
 import { readStateChannel } from './live-config.js';
 import { signatureInputsOf } from './signature-file.js';
 import type { UpdateVerdict, VerifyReport, VerifyStatus } from './verify-report.js';
@@ -58,8 +59,14 @@ export function verifyBundle(bundle: Bundle, options: VerifyBundleOptions): Veri
     return refused(`the bundle is a plan of network '${bundle.plan.network}', the spec ${specFile} is '${model.name}'`);
   const replanned = replan(loaded.value, specFile, specBytes, stateDir);
   if ('error' in replanned) return refused(replanned.error);
+  const blocking = replanned.plan.guards.filter((g) => g.diagnostic.severity === 'error');
+  if (blocking.length > 0)
+    return refused(
+      ...blocking.map((g) => `blocked by a safety guard (${g.target}): ${g.diagnostic.code} ${g.diagnostic.message}`),
+    );
 
   const problems = [
+    ...reviewedTextProblems(bundle, replanned, model, loaded.text ?? ''),
     ...channelCreationProblems(bundle, replanned),
     // The update as configtxlator JSON, for reviewers: it must say what update.pb does.
     ...artifactProblems(bundle, replanned, (path) => /^fabric\/[^/]+\/update\.json$/.test(path)),
@@ -161,6 +168,27 @@ function verifyChannelUpdate(
     now,
   });
   return { ...verdict, signatures: [...signatures.unreadable, ...verdict.signatures] };
+}
+
+/**
+ * What reviewers read must say what the bundle does: the guard findings plan.json records are the re-plan's, and
+ * plan.md (the pull-request comment) is exactly what the plan renders to.
+ */
+function reviewedTextProblems(bundle: Bundle, replanned: Replanned, model: NetworkModel, specText: string): string[] {
+  const problems: string[] = [];
+  const findings = (plan: Readonly<Plan>) =>
+    plan.guards.map((g) => [g.target, g.diagnostic.code, g.diagnostic.message]);
+  if (!isDeepStrictEqual(findings(bundle.plan), findings(replanned.plan)))
+    problems.push("tampered: plan.json's guard findings differ from those the spec and the live state produce");
+  const markdown = bundle.files.get(BUNDLE_MARKDOWN_FILE);
+  if (markdown) {
+    const { files: _listed, ...planned } = bundle.plan;
+    // Guard findings name the spec as the plan was given it; any such name reads the same text.
+    const rendered = renderMarkdown(planned as Plan, model, { sources: { get: () => specText } });
+    if (Buffer.from(markdown).toString('utf8') !== rendered)
+      problems.push(`tampered: ${BUNDLE_MARKDOWN_FILE} is not what plan.json renders to`);
+  }
+  return problems;
 }
 
 /** A new channel's genesis block must carry the config the spec produces (its timestamp may differ). */

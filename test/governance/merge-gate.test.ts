@@ -72,8 +72,10 @@ describe('a pull request cannot steer its own verdict', () => {
     writeFileSync(planFile, `${JSON.stringify(plan, null, 2)}\n`);
 
     const { code, report } = verify(bundle);
-    expect(code).toBe(2);
-    expect(report.status).toBe('waiting');
+    // The edit shows (plan.md no longer renders from plan.json), and the signatures are judged against the
+    // network's own state all the same: the distributor's is still missing.
+    expect(code).toBe(1);
+    expect(report.problems).toEqual(['tampered: plan.md is not what plan.json renders to']);
     expect(distribution(report)?.requirements[0]).toMatchObject({
       satisfied: false,
       signedBy: ['ManufacturerMSP'],
@@ -118,5 +120,19 @@ describe('a pull request cannot steer its own verdict', () => {
     expect(renamed?.reason).toMatch(/named DistributorMSP\.json but holds a signature of ManufacturerMSP/);
     const honest = distribution(report)?.signatures.find((s) => s.source.endsWith('/ManufacturerMSP.json'));
     expect(honest).toMatchObject({ valid: true });
+  });
+
+  it('a plan.md edited to tell reviewers something else is refused, though plan.json lists its new hash', () => {
+    const { bundle } = signedByManufacturerOnly();
+    const markdownFile = join(bundle, 'plan.md');
+    const markdown = `${readFileSync(markdownFile, 'utf8').split('\n').slice(0, 3).join('\n')}\nNothing to change.\n`;
+    writeFileSync(markdownFile, markdown);
+    const planFile = join(bundle, 'plan.json');
+    const plan = JSON.parse(readFileSync(planFile, 'utf8'));
+    plan.files['plan.md'] = sha256Hex(markdown);
+    writeFileSync(planFile, `${JSON.stringify(plan, null, 2)}\n`);
+    const { code, report } = verify(bundle);
+    expect(code).toBe(1);
+    expect(report.problems).toContain('tampered: plan.md is not what plan.json renders to');
   });
 });

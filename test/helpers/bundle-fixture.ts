@@ -1,7 +1,9 @@
 // Bundles for tests, written and verified as the CLI does: plan.json lists and hashes every file (composeBundle),
 // and verification reads the bundle whole and judges it against the spec and state the test names.
 import { type Bundle, composeBundle, type NetworkFiles, readBundle, writeBundle } from '../../src/bundle/index.js';
+import { loadSpec } from '../../src/compiler/load-spec.js';
 import type { Plan } from '../../src/compiler/plan/index.js';
+import { renderMarkdown } from '../../src/compiler/render/index.js';
 import { type VerifiedBundle, type VerifyOutcome, verifyBundle } from '../../src/governance/index.js';
 
 /** A bundle folder and the spec and state it was planned from (what its verification is judged against). */
@@ -10,15 +12,23 @@ export interface TestBundle extends NetworkFiles {
   plan: Plan;
 }
 
+/** `markdown`: plan.md as given; by default what plan --out renders for the plan's spec. */
 export function writeTestBundle(
   dir: string,
   plan: Plan,
   artifacts: ReadonlyMap<string, Uint8Array>,
-  markdown = '# plan\n',
+  markdown?: string,
 ): Plan {
-  const composed = composeBundle(plan, artifacts, markdown);
+  const composed = composeBundle(plan, artifacts, markdown ?? renderedMarkdown(plan));
   writeBundle(dir, composed.files);
   return composed.plan;
+}
+
+function renderedMarkdown(plan: Plan): string {
+  const loaded = loadSpec(plan.specFile);
+  if (!loaded.value) throw new Error(`${plan.specFile} does not load`);
+  const text = loaded.text ?? '';
+  return renderMarkdown(plan, loaded.value.model, { sources: { get: () => text } });
 }
 
 export function readTestBundle(dir: string): Bundle {

@@ -95,12 +95,14 @@ describe('applyFabricBundle: unreliable networks', () => {
     network = await startNetwork({ grpcPort: port, start: false });
     const bundle = planBundle(network);
     sign(bundle, 'manufacturer', 'distributor', 'operator');
+    const verified = verifiedAt(bundle.dir, bundle);
     const started = Date.now();
     setTimeout(() => void network!.fake.start(), 150);
     const result = await applyFabricBundle({
-      verified: verifiedAt(bundle.dir, bundle),
+      verified,
       identity: network.identity,
-      connection: { timeoutMs: 2000, retries: 6, backoffMs: 40 },
+      // Backoff doubles from 40 ms: ten tries wait some 40 s in all, room for a slow start on a loaded machine.
+      connection: { timeoutMs: 2000, retries: 10, backoffMs: 40 },
       pollMs: 10,
     });
     expect(result.steps.map((s) => s.outcome)).toEqual(['applied', 'applied']);
