@@ -61,6 +61,38 @@ export const DEFAULT_ETCDRAFT = {
   snapshotIntervalSize: 16 * 1024 * 1024,
 } as const;
 
+/**
+ * A BFT channel's capabilities: configtxgen refuses `OrdererType: BFT` without the channel capability V3_0
+ * (Fabric 3 sampleconfig/configtx.yaml; orderer and application stay V2_0 and V2_5 there).
+ */
+export const DEFAULT_BFT_CAPABILITIES = { channel: 'V3_0', orderer: 'V2_0', application: 'V2_5' } as const;
+
+/**
+ * SmartBFT options as Fabric 3's sampleconfig/configtx.yaml (profile SampleAppChannelSmartBft) sets them.
+ * configtxgen copies the profile as is and fills nothing, so the fields that profile leaves out stay zero
+ * (request_batch_max_count/bytes: the v3 orderer uses BatchSize instead, orderer/consensus/smartbft/util.go).
+ */
+export const DEFAULT_SMARTBFT = {
+  requestBatchMaxCount: 0,
+  requestBatchMaxBytes: 0,
+  requestBatchMaxInterval: '200ms',
+  incomingMessageBufferSize: 200,
+  requestPoolSize: 100000,
+  requestForwardTimeout: '5s',
+  requestComplainTimeout: '20s',
+  requestAutoRemoveTimeout: '3m0s',
+  requestMaxBytes: 0,
+  viewChangeResendInterval: '5s',
+  viewChangeTimeout: '20s',
+  leaderHeartbeatTimeout: '1m0s',
+  leaderHeartbeatCount: 10,
+  collectTimeout: '1s',
+  syncOnStart: false,
+  speedUpViewChange: false,
+  leaderRotation: 'ROTATION_UNSPECIFIED',
+  decisionsPerLeader: 0,
+} as const;
+
 export const DEFAULT_PORTS = {
   peer: 7051,
   peerOperations: 9443,

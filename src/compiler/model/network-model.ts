@@ -4,6 +4,8 @@ import type { NodeRef, PolicyText } from './spec.js';
 
 export interface NetworkModel {
   name: string;
+  /** The Fabric release every node runs (the spec's fabricVersion, default 2.5). */
+  fabricVersion: '2.5' | '3.0' | '3.1';
   description: string;
   mode: 'quick' | 'standard';
   /** Absolute folder of the network.yaml; every path below is already absolute. */
@@ -91,6 +93,12 @@ export interface OrdererModel {
   tlsCert: string;
   /** `host:port` published in the org's Endpoints. */
   clientEndpoint: string;
+  /** BFT consenter id, when the spec gives one. */
+  consenterId?: number;
+  /** Absolute path of the enrollment certificate a BFT consenter signs blocks with. */
+  identityCert?: string;
+  /** Absolute path of the TLS certificate it presents as a client (BFT); the TLS certificate unless set. */
+  clientTlsCert: string;
   resources: ResourcesModel;
 }
 
@@ -118,8 +126,8 @@ export interface ChannelModel {
 
 export interface ChannelOrdererModel {
   organizations: string[];
-  consenters: { ref: NodeRef; organization: string; host: string; port: number; tlsCert: string }[];
-  type: 'etcdraft';
+  consenters: ConsenterModel[];
+  type: 'etcdraft' | 'BFT';
   /** As Go's Duration.String() prints it (`2s`, `500ms`): the form configtxgen stores. */
   batchTimeout: string;
   batchSize: { maxMessageCount: number; absoluteMaxBytes: number; preferredMaxBytes: number };
@@ -130,6 +138,44 @@ export interface ChannelOrdererModel {
     maxInflightBlocks: number;
     snapshotIntervalSize: number;
   };
+  /** SmartBFT options (used when type is BFT), in orderer.smartbft.Options' JSON field order and form. */
+  smartbft: SmartBftModel;
+}
+
+export interface ConsenterModel {
+  ref: NodeRef;
+  organization: string;
+  mspId: string;
+  host: string;
+  port: number;
+  /** The server TLS certificate (Raft: client and server). */
+  tlsCert: string;
+  clientTlsCert: string;
+  /** BFT only. */
+  id?: number;
+  identityCert?: string;
+}
+
+/** Durations as Go prints them (`200ms`, `3m0s`); counts and sizes as numbers. */
+export interface SmartBftModel {
+  requestBatchMaxCount: number;
+  requestBatchMaxBytes: number;
+  requestBatchMaxInterval: string;
+  incomingMessageBufferSize: number;
+  requestPoolSize: number;
+  requestForwardTimeout: string;
+  requestComplainTimeout: string;
+  requestAutoRemoveTimeout: string;
+  requestMaxBytes: number;
+  viewChangeResendInterval: string;
+  viewChangeTimeout: string;
+  leaderHeartbeatTimeout: string;
+  leaderHeartbeatCount: number;
+  collectTimeout: string;
+  syncOnStart: boolean;
+  speedUpViewChange: boolean;
+  leaderRotation: 'ROTATION_UNSPECIFIED' | 'ROTATION_OFF' | 'ROTATION_ON';
+  decisionsPerLeader: number;
 }
 
 export interface ChaincodeModel {

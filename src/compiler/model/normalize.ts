@@ -5,6 +5,7 @@ import {
   DEFAULT_ACLS,
   DEFAULT_APPLICATION_POLICIES,
   DEFAULT_BATCH,
+  DEFAULT_BFT_CAPABILITIES,
   DEFAULT_CAPABILITIES,
   DEFAULT_CHANNEL_POLICIES,
   DEFAULT_ETCDRAFT,
@@ -12,6 +13,7 @@ import {
   DEFAULT_ORDERER_POLICIES,
   DEFAULT_PORTS,
   DEFAULT_QUORUM,
+  DEFAULT_SMARTBFT,
   defaultOrganizationPolicies,
 } from './fabric-defaults.js';
 import type {
@@ -22,6 +24,7 @@ import type {
   OrganizationModel,
   QuorumNetworkModel,
   QuorumNodeModel,
+  SmartBftModel,
 } from './network-model.js';
 import type {
   ChaincodeSpec,
@@ -31,6 +34,7 @@ import type {
   OrganizationSpec,
   QuorumNetworkSpec,
   QuorumNodeSpec,
+  SmartBftSpec,
 } from './spec.js';
 import { formatDuration, parseDuration, parseSize } from './units.js';
 
@@ -41,6 +45,7 @@ export function normalize(spec: NetworkSpec, specDir: string): NetworkModel {
   const byName = new Map(organizations.map((org) => [org.name, org]));
   return {
     name: spec.name,
+    fabricVersion: spec.fabricVersion ?? '2.5',
     description: spec.description ?? '',
     mode: spec.mode ?? (organizations.some((org) => org.isOperator && org.isParticipant) ? 'quick' : 'standard'),
     specDir,
@@ -107,6 +112,12 @@ function normalizeOrganization(name: string, org: OrganizationSpec, specDir: str
         // Where `netspec crypto` writes the node's TLS pair (cryptogen's layout).
         tlsCert: resolvePath(specDir, orderer.tlsCert ?? `crypto/${name}/orderers/${ordererHost}/tls/server.crt`),
         clientEndpoint: orderer.clientEndpoint ?? `${ordererHost}:${port}`,
+        ...(orderer.consenterId !== undefined ? { consenterId: orderer.consenterId } : {}),
+        ...(orderer.identityCert !== undefined ? { identityCert: resolvePath(specDir, orderer.identityCert) } : {}),
+        clientTlsCert: resolvePath(
+          specDir,
+          orderer.clientTlsCert ?? orderer.tlsCert ?? `crypto/${name}/orderers/${ordererHost}/tls/server.crt`,
+        ),
         resources: { ...orderer.resources },
       };
     }),
@@ -155,6 +166,7 @@ function normalizeMsp(msp: MspSpec, specDir: string): MspModel {
 function normalizeChannel(name: string, channel: ChannelSpec, orgs: Map<string, OrganizationModel>): ChannelModel {
   const orderer = channel.orderer;
   const etcdraft = orderer.etcdraft ?? {};
+  const bft = orderer.type === 'BFT';
   const nodeOf = (ref: string) => {
     const [orgName = '', nodeName = ''] = ref.split('/');
     const org = orgs.get(orgName);
@@ -173,9 +185,19 @@ function normalizeChannel(name: string, channel: ChannelSpec, orgs: Map<string, 
       consenters: orderer.consenters.map((ref) => {
         const node = nodeOf(ref);
         if (!('tlsCert' in node)) throw new Error(`normalize: consenter '${ref}' is not an orderer`);
-        return { ref, organization: node.organization, host: node.host, port: node.port, tlsCert: node.tlsCert };
+        return {
+          ref,
+          organization: node.organization,
+          mspId: orgs.get(node.organization)?.mspId ?? '',
+          host: node.host,
+          port: node.port,
+          tlsCert: node.tlsCert,
+          clientTlsCert: node.clientTlsCert,
+          ...(node.consenterId !== undefined ? { id: node.consenterId } : {}),
+          ...(node.identityCert !== undefined ? { identityCert: node.identityCert } : {}),
+        };
       }),
-      type: 'etcdraft',
+      type: bft ? 'BFT' : 'etcdraft',
       batchTimeout: canonicalDuration(orderer.batchTimeout) ?? DEFAULT_BATCH.batchTimeout,
       batchSize: {
         maxMessageCount: orderer.batchSize?.maxMessageCount ?? DEFAULT_BATCH.maxMessageCount,
@@ -190,13 +212,14 @@ function normalizeChannel(name: string, channel: ChannelSpec, orgs: Map<string, 
         maxInflightBlocks: etcdraft.maxInflightBlocks ?? DEFAULT_ETCDRAFT.maxInflightBlocks,
         snapshotIntervalSize: sizeOr(etcdraft.snapshotIntervalSize, DEFAULT_ETCDRAFT.snapshotIntervalSize),
       },
+      smartbft: normalizeSmartBft(orderer.smartbft ?? {}),
     },
     policies: {
       channel: { ...DEFAULT_CHANNEL_POLICIES, ...channel.policies?.channel },
       orderer: { ...DEFAULT_ORDERER_POLICIES, ...channel.policies?.orderer },
       application: { ...DEFAULT_APPLICATION_POLICIES, ...channel.policies?.application },
     },
-    capabilities: { ...DEFAULT_CAPABILITIES, ...channel.capabilities },
+    capabilities: { ...(bft ? DEFAULT_BFT_CAPABILITIES : DEFAULT_CAPABILITIES), ...channel.capabilities },
     acls: { ...DEFAULT_ACLS, ...channel.acls },
     anchorPeers: anchorPeers.map((peer) => ({ organization: peer.organization, host: peer.host, port: peer.port })),
   };
@@ -266,6 +289,33 @@ function normalizeQuorum(
     validators: network.validators.map(node),
     members: (network.members ?? []).map(node),
     privacy: network.privacy ?? false,
+  };
+}
+
+const ROTATION = { unspecified: 'ROTATION_UNSPECIFIED', off: 'ROTATION_OFF', on: 'ROTATION_ON' } as const;
+
+function normalizeSmartBft(spec: SmartBftSpec): SmartBftModel {
+  const d = DEFAULT_SMARTBFT;
+  const duration = (text: string | undefined, fallback: string) => canonicalDuration(text) ?? fallback;
+  return {
+    requestBatchMaxCount: spec.requestBatchMaxCount ?? d.requestBatchMaxCount,
+    requestBatchMaxBytes: sizeOr(spec.requestBatchMaxBytes, d.requestBatchMaxBytes),
+    requestBatchMaxInterval: duration(spec.requestBatchMaxInterval, d.requestBatchMaxInterval),
+    incomingMessageBufferSize: spec.incomingMessageBufferSize ?? d.incomingMessageBufferSize,
+    requestPoolSize: spec.requestPoolSize ?? d.requestPoolSize,
+    requestForwardTimeout: duration(spec.requestForwardTimeout, d.requestForwardTimeout),
+    requestComplainTimeout: duration(spec.requestComplainTimeout, d.requestComplainTimeout),
+    requestAutoRemoveTimeout: duration(spec.requestAutoRemoveTimeout, d.requestAutoRemoveTimeout),
+    requestMaxBytes: sizeOr(spec.requestMaxBytes, d.requestMaxBytes),
+    viewChangeResendInterval: duration(spec.viewChangeResendInterval, d.viewChangeResendInterval),
+    viewChangeTimeout: duration(spec.viewChangeTimeout, d.viewChangeTimeout),
+    leaderHeartbeatTimeout: duration(spec.leaderHeartbeatTimeout, d.leaderHeartbeatTimeout),
+    leaderHeartbeatCount: spec.leaderHeartbeatCount ?? d.leaderHeartbeatCount,
+    collectTimeout: duration(spec.collectTimeout, d.collectTimeout),
+    syncOnStart: spec.syncOnStart ?? d.syncOnStart,
+    speedUpViewChange: spec.speedUpViewChange ?? d.speedUpViewChange,
+    leaderRotation: spec.leaderRotation ? ROTATION[spec.leaderRotation] : d.leaderRotation,
+    decisionsPerLeader: spec.decisionsPerLeader ?? d.decisionsPerLeader,
   };
 }
 

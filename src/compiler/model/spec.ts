@@ -20,8 +20,11 @@ export interface NetworkSpec {
   description?: string;
   /** quick: the operator is also a participant; standard: a dedicated operator org. Informational. */
   mode?: 'quick' | 'standard';
-  /** Fabric release the network runs; picks defaults (capabilities, ACLs). */
-  fabricVersion?: '2.5';
+  /**
+   * Fabric release every peer and orderer of the network runs; picks defaults (capabilities, ACLs). The channel
+   * capability V3_0 (and so BFT ordering) needs every node on 3.x.
+   */
+  fabricVersion?: '2.5' | '3.0' | '3.1';
   organizations: Record<string, OrganizationSpec>;
   channels?: Record<string, ChannelSpec>;
   chaincodes?: ChaincodeSpec[];
@@ -109,6 +112,12 @@ export interface OrdererSpec extends NodeSpecBase {
   tlsCert?: string;
   /** `host:port` clients and peers use, published in the org's Endpoints (e.g. a load balancer); default host:port. */
   clientEndpoint?: string;
+  /** BFT: the node's consenter id, unique among a channel's consenters and never reused. */
+  consenterId?: number;
+  /** BFT: the node's enrollment (signing) certificate, PEM; it signs blocks and goes into BlockValidation. */
+  identityCert?: string;
+  /** BFT: the TLS certificate it presents as a client to other consenters; default tlsCert. */
+  clientTlsCert?: string;
 }
 
 export interface KubernetesPlacement {
@@ -142,7 +151,7 @@ export interface ChannelSpec {
 export interface ChannelOrdererSpec {
   organizations: string[];
   consenters: NodeRef[];
-  type?: 'etcdraft';
+  type?: 'etcdraft' | 'BFT';
   batchTimeout?: DurationText;
   batchSize?: {
     maxMessageCount?: number;
@@ -156,6 +165,29 @@ export interface ChannelOrdererSpec {
     maxInflightBlocks?: number;
     snapshotIntervalSize?: SizeText;
   };
+  /** SmartBFT options (`type: BFT`), the ConsensusType metadata of a BFT channel. */
+  smartbft?: SmartBftSpec;
+}
+
+export interface SmartBftSpec {
+  requestBatchMaxCount?: number;
+  requestBatchMaxBytes?: SizeText;
+  requestBatchMaxInterval?: DurationText;
+  incomingMessageBufferSize?: number;
+  requestPoolSize?: number;
+  requestForwardTimeout?: DurationText;
+  requestComplainTimeout?: DurationText;
+  requestAutoRemoveTimeout?: DurationText;
+  requestMaxBytes?: SizeText;
+  viewChangeResendInterval?: DurationText;
+  viewChangeTimeout?: DurationText;
+  leaderHeartbeatTimeout?: DurationText;
+  leaderHeartbeatCount?: number;
+  collectTimeout?: DurationText;
+  syncOnStart?: boolean;
+  speedUpViewChange?: boolean;
+  leaderRotation?: 'unspecified' | 'off' | 'on';
+  decisionsPerLeader?: number;
 }
 
 export interface ChaincodeSpec {

@@ -72,16 +72,21 @@ describe('normalize', () => {
     expect(distribution.acls['qscc/GetBlockByNumber']).toBe('/Channel/Application/Writers');
     expect(distribution.acls['peer/Propose']).toBe('/Channel/Application/Writers');
     expect(Object.keys(distribution.acls)).toHaveLength(19);
+    const tlsCert = resolve(
+      dirname(specFile),
+      'crypto/operator/orderers/orderer2.operator.supply.example.com/tls/server.crt',
+    );
     expect(distribution.orderer.consenters[2]).toEqual({
       ref: 'operator/orderer2',
       organization: 'operator',
+      mspId: 'OperatorMSP',
       host: 'orderer2.operator.supply.example.com',
       port: 7050,
-      tlsCert: resolve(
-        dirname(specFile),
-        'crypto/operator/orderers/orderer2.operator.supply.example.com/tls/server.crt',
-      ),
+      tlsCert,
+      clientTlsCert: tlsCert,
     });
+    expect(distribution.orderer.type).toBe('etcdraft');
+    expect(distribution.capabilities.channel).toBe('V2_0');
   });
 
   it('writes durations the way Go prints them', () => {

@@ -2,8 +2,11 @@
 // Fabric 2.x without a system channel: the Channel group (hashing, capabilities, policies), the Orderer group
 // (etcdraft consenters and options, batch settings, orderer orgs with MSP and Endpoints) and the Application group
 // (member orgs with MSP and AnchorPeers, ACLs, capabilities, policies). Every mod_policy is `Admins`, as there.
+// A BFT channel (Fabric 3) has SmartBFT options as its consensus metadata, its consenter set in the Orderer group's
+// `Orderers` value, and a BlockValidation policy computed from that set (bft-block-validation.ts).
 import { readFileSync } from 'node:fs';
 import type { ChannelModel, NetworkModel, OrganizationModel } from '../../model/network-model.js';
+import { bftBlockValidationPolicyJson, consenterMappingJson } from './bft-block-validation.js';
 import { mspValueJson } from './msp-json.js';
 import { policyJson } from './policy-json.js';
 
@@ -65,6 +68,18 @@ export function channelConfigJson(model: NetworkModel, channelName: string): Jso
 
 function ordererGroup(channel: ChannelModel, orgs: OrganizationModel[]): Json {
   const { orderer } = channel;
+  const bft = orderer.type === 'BFT';
+  const ordererPolicies = policies(channel.policies.orderer);
+  if (bft) {
+    // configtxgen overwrites the profile's BlockValidation with the consenter-set policy, keeping its mod_policy
+    // (common/policies/bft.go).
+    const mapping = consenterMappingJson(orderer.consenters);
+    ordererPolicies.BlockValidation = {
+      mod_policy: ADMINS,
+      policy: bftBlockValidationPolicyJson(mapping),
+      version: '0',
+    };
+  }
   return group({
     groups: Object.fromEntries(
       orgs.map((org) => [
@@ -78,8 +93,9 @@ function ordererGroup(channel: ChannelModel, orgs: OrganizationModel[]): Json {
         }),
       ]),
     ),
-    policies: policies(channel.policies.orderer),
+    policies: ordererPolicies,
     values: {
+      ...(bft ? { Orderers: value({ consenter_mapping: consenterMappingJson(orderer.consenters) }) } : {}),
       BatchSize: value({
         absolute_max_bytes: orderer.batchSize.absoluteMaxBytes,
         max_message_count: orderer.batchSize.maxMessageCount,
@@ -90,24 +106,51 @@ function ordererGroup(channel: ChannelModel, orgs: OrganizationModel[]): Json {
       // MaxChannels 0 marshals to no bytes at all, which configtxlator shows as null.
       ChannelRestrictions: value(null),
       ConsensusType: value({
-        metadata: {
-          consenters: orderer.consenters.map((consenter) => {
-            const cert = readFileSync(consenter.tlsCert).toString('base64');
-            return { client_tls_cert: cert, host: consenter.host, port: consenter.port, server_tls_cert: cert };
-          }),
-          options: {
-            election_tick: orderer.etcdraft.electionTick,
-            heartbeat_tick: orderer.etcdraft.heartbeatTick,
-            max_inflight_blocks: orderer.etcdraft.maxInflightBlocks,
-            snapshot_interval_size: orderer.etcdraft.snapshotIntervalSize,
-            tick_interval: orderer.etcdraft.tickInterval,
-          },
-        },
+        metadata: bft ? smartBftOptionsJson(orderer.smartbft) : raftMetadataJson(orderer),
         state: 'STATE_NORMAL',
         type: orderer.type,
       }),
     },
   });
+}
+
+function smartBftOptionsJson(options: ChannelModel['orderer']['smartbft']): Json {
+  return {
+    request_batch_max_count: String(options.requestBatchMaxCount),
+    request_batch_max_bytes: String(options.requestBatchMaxBytes),
+    request_batch_max_interval: options.requestBatchMaxInterval,
+    incoming_message_buffer_size: String(options.incomingMessageBufferSize),
+    request_pool_size: String(options.requestPoolSize),
+    request_forward_timeout: options.requestForwardTimeout,
+    request_complain_timeout: options.requestComplainTimeout,
+    request_auto_remove_timeout: options.requestAutoRemoveTimeout,
+    request_max_bytes: String(options.requestMaxBytes),
+    view_change_resend_interval: options.viewChangeResendInterval,
+    view_change_timeout: options.viewChangeTimeout,
+    leader_heartbeat_timeout: options.leaderHeartbeatTimeout,
+    leader_heartbeat_count: String(options.leaderHeartbeatCount),
+    collect_timeout: options.collectTimeout,
+    sync_on_start: options.syncOnStart,
+    speed_up_view_change: options.speedUpViewChange,
+    leader_rotation: options.leaderRotation,
+    decisions_per_leader: String(options.decisionsPerLeader),
+  };
+}
+
+function raftMetadataJson(orderer: ChannelModel['orderer']): Json {
+  return {
+    consenters: orderer.consenters.map((consenter) => {
+      const cert = readFileSync(consenter.tlsCert).toString('base64');
+      return { client_tls_cert: cert, host: consenter.host, port: consenter.port, server_tls_cert: cert };
+    }),
+    options: {
+      election_tick: orderer.etcdraft.electionTick,
+      heartbeat_tick: orderer.etcdraft.heartbeatTick,
+      max_inflight_blocks: orderer.etcdraft.maxInflightBlocks,
+      snapshot_interval_size: orderer.etcdraft.snapshotIntervalSize,
+      tick_interval: orderer.etcdraft.tickInterval,
+    },
+  };
 }
 
 /** The org's client-facing orderer addresses: its consenters on this channel, or all its orderers. */

@@ -19,6 +19,7 @@ import type {
   QuorumNodeSpec,
   ResourcesSpec,
   SecretRef,
+  SmartBftSpec,
   UserSpec,
 } from '../../../../src/compiler/model/spec.js';
 import { networkSchema, runSchemaValidator } from '../../../../src/compiler/validate/schema/index.js';
@@ -107,6 +108,7 @@ describe('schema/network.schema.json', () => {
     expectTypeOf<keyof typeof schemaJson.$defs.user.properties>().toEqualTypeOf<keyof UserSpec>();
     expectTypeOf<keyof typeof schemaJson.$defs.connection.properties>().toEqualTypeOf<keyof ConnectionSpec>();
     expectTypeOf<keyof typeof schemaJson.$defs.secretRef.properties>().toEqualTypeOf<keyof SecretRef>();
+    expectTypeOf<keyof typeof schemaJson.$defs.smartbft.properties>().toEqualTypeOf<keyof SmartBftSpec>();
     type Server = NonNullable<ChaincodeSpec['server']>;
     expectTypeOf<keyof typeof schemaJson.$defs.chaincode.properties.server.properties>().toEqualTypeOf<keyof Server>();
     type BatchSize = NonNullable<ChannelOrdererSpec['batchSize']>;
