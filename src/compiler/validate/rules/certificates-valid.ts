@@ -116,8 +116,11 @@ function checkOrganization(
     }
   });
   listOf(spec.orderers).forEach((orderer, index) => {
-    if (typeof orderer?.tlsCert === 'string')
-      load(orderer.tlsCert, ['organizations', org, 'orderers', index, 'tlsCert']);
+    // The TLS certificates, and a BFT consenter's enrollment certificate: all go into channel configs.
+    for (const field of ['tlsCert', 'clientTlsCert', 'identityCert'] as const) {
+      const file = orderer?.[field];
+      if (typeof file === 'string') load(file, ['organizations', org, 'orderers', index, field]);
+    }
   });
 
   if (roots.length === 0) {

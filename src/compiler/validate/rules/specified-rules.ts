@@ -5,6 +5,12 @@ import type { Rule } from '../rule-context.js';
 import { allowCodesKnown } from './allow-codes-known.js';
 import { anchorPeersResolve } from './anchor-peers-resolve.js';
 import { batchSizeOrder } from './batch-size-order.js';
+import { bftBlockValidationPolicy } from './bft-block-validation-policy.js';
+import { bftCapability } from './bft-capability.js';
+import { bftConsenterCount } from './bft-consenter-count.js';
+import { bftConsenterIdentity } from './bft-consenter-identity.js';
+import { bftLeaderRotation } from './bft-leader-rotation.js';
+import { bftOptionsValid } from './bft-options-valid.js';
 import { bftValidatorCount } from './bft-validator-count.js';
 import { certificatesValid } from './certificates-valid.js';
 import { chaincodeChannelsResolve } from './chaincode-channels-resolve.js';
@@ -30,6 +36,8 @@ import { uniqueMspIds } from './unique-msp-ids.js';
 import { uniqueNodeNames } from './unique-node-names.js';
 import { uniqueQuorumNodeNames } from './unique-quorum-node-names.js';
 import { uniqueUserNames } from './unique-user-names.js';
+import { v3NodeVersion } from './v3-node-version.js';
+import { v3OrdererEndpoints } from './v3-orderer-endpoints.js';
 
 export const SPECIFIED_RULES: readonly Rule[] = Object.freeze([
   // names are unique
@@ -57,6 +65,14 @@ export const SPECIFIED_RULES: readonly Rule[] = Object.freeze([
   certificatesValid,
   // consensus
   raftConsenterCount,
+  // Fabric 3: BFT ordering and the V3_0 capability
+  bftConsenterCount,
+  bftConsenterIdentity,
+  bftLeaderRotation,
+  bftBlockValidationPolicy,
+  bftCapability,
+  v3NodeVersion,
+  v3OrdererEndpoints,
   bftValidatorCount,
   quorumConsensusClient,
   quorumKeysUnique,
@@ -65,6 +81,7 @@ export const SPECIFIED_RULES: readonly Rule[] = Object.freeze([
   durationsValid,
   sizesValid,
   batchSizeOrder,
+  bftOptionsValid,
   // allow entries
   allowCodesKnown,
 ]);

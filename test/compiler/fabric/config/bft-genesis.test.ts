@@ -1,6 +1,7 @@
 // A BFT channel's genesis block against Fabric 3.1.5's configtxgen output for the same inputs
 // (test/fixtures/fabric3: profile SampleAppChannelSmartBft, restated as bft-network.yaml).
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bftQuorum } from '../../../../src/compiler/fabric/config/bft-block-validation.js';
@@ -8,7 +9,7 @@ import { buildGenesisBlock, decode, type Json, toJson } from '../../../../src/co
 import type { NetworkSpec } from '../../../../src/compiler/model/index.js';
 import { normalize } from '../../../../src/compiler/model/index.js';
 import { parseYaml } from '../../../../src/compiler/parse/index.js';
-import { repoRoot } from '../../../helpers/run-cli.js';
+import { repoRoot, runCli } from '../../../helpers/run-cli.js';
 
 const fixtures = join(repoRoot, 'test/fixtures/fabric3');
 const specFile = join(fixtures, 'bft-network.yaml');
@@ -42,6 +43,34 @@ describe('BFT channel genesis block', () => {
     expect(orderer.values.ConsensusType.value.type).toBe('BFT');
     expect(orderer.values.Orderers.value.consenter_mapping.map((c: { id: number }) => c.id)).toEqual([1, 2, 3, 4]);
     expect(orderer.policies.BlockValidation.policy.value.rule.n_out_of.n).toBe(3);
+  });
+});
+
+describe('netspec genesis for a valid BFT channel spec (bft-channel.yaml)', () => {
+  it("writes configtxgen's config, with the consenters in the channel's own orderer organization", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netspec-bft-'));
+    try {
+      const output = join(dir, 'genesis.block');
+      const result = runCli(
+        ['genesis', join(fixtures, 'bft-channel.yaml'), '--channel', 'mychannel', '--output', output],
+        {
+          env: { SOURCE_DATE_EPOCH: '1764547200' },
+        },
+      );
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      const ours = configOf(new Uint8Array(readFileSync(output)));
+      const theirs = configOf(new Uint8Array(readFileSync(join(fixtures, 'genesis.block'))));
+      delete theirs.channel_group.values.Consortium;
+      // The one input that differs: each consenter's MSP (and so each BlockValidation principal's) is SampleOrg.
+      const orderer = theirs.channel_group.groups.Orderer;
+      for (const consenter of orderer.values.Orderers.value.consenter_mapping) consenter.msp_id = 'SampleOrg';
+      for (const identity of orderer.policies.BlockValidation.policy.value.identities)
+        identity.principal.mspid = 'SampleOrg';
+      expect(ours).toEqual(theirs);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
