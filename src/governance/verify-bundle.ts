@@ -176,8 +176,14 @@ function verifyChannelUpdate(
  */
 function reviewedTextProblems(bundle: Bundle, replanned: Replanned, model: NetworkModel, specText: string): string[] {
   const problems: string[] = [];
+  // Only where both still plan the same change: once a change is live, the re-plan has nothing left to guard.
+  const pending = new Set(
+    [...bundle.plan.channels.map((c) => [c.channel, c.action]), ...bundle.plan.quorum.map((q) => [q.network, q.action])]
+      .filter(([target, action]) => action !== 'noop' && samePendingAction(replanned.plan, target!, action!))
+      .map(([target]) => target),
+  );
   const findings = (plan: Readonly<Plan>) =>
-    plan.guards.map((g) => [g.target, g.diagnostic.code, g.diagnostic.message]);
+    plan.guards.filter((g) => pending.has(g.target)).map((g) => [g.target, g.diagnostic.code, g.diagnostic.message]);
   if (!isDeepStrictEqual(findings(bundle.plan), findings(replanned.plan)))
     problems.push("tampered: plan.json's guard findings differ from those the spec and the live state produce");
   const markdown = bundle.files.get(BUNDLE_MARKDOWN_FILE);
@@ -189,6 +195,12 @@ function reviewedTextProblems(bundle: Bundle, replanned: Replanned, model: Netwo
       problems.push(`tampered: ${BUNDLE_MARKDOWN_FILE} is not what plan.json renders to`);
   }
   return problems;
+}
+
+function samePendingAction(plan: Readonly<Plan>, target: string, action: string): boolean {
+  const fresh =
+    plan.channels.find((c) => c.channel === target)?.action ?? plan.quorum.find((q) => q.network === target)?.action;
+  return fresh === action;
 }
 
 /** A new channel's genesis block must carry the config the spec produces (its timestamp may differ). */

@@ -135,4 +135,20 @@ describe('a pull request cannot steer its own verdict', () => {
     expect(code).toBe(1);
     expect(report.problems).toContain('tampered: plan.md is not what plan.json renders to');
   });
+
+  it('guard findings plan.json does not get from the spec and the state are refused', () => {
+    const { bundle } = signedByManufacturerOnly();
+    const planFile = join(bundle, 'plan.json');
+    const plan = JSON.parse(readFileSync(planFile, 'utf8'));
+    plan.guards.push({
+      target: 'distribution',
+      diagnostic: { code: 'NS_GUARD_ALLOWED', severity: 'warning', message: 'reviewed and allowed', ranges: [] },
+    });
+    writeFileSync(planFile, `${JSON.stringify(plan, null, 2)}\n`);
+    const { code, report } = verify(bundle);
+    expect(code).toBe(1);
+    expect(report.problems).toContain(
+      "tampered: plan.json's guard findings differ from those the spec and the live state produce",
+    );
+  });
 });
