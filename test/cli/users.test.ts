@@ -1,12 +1,19 @@
 // `netspec apply --users` through the real binary against a local HTTPS Fabric CA (token auth verified, real
-// certificates): identities written only under --enroll-out with 0600 keys, nothing secret on stdout,
-// existing users left alone, a bad attribute one failed line with exit 1, git working trees refused.
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+// certificates): identities written only under --enroll-out with 0600 keys, nothing secret on stdout; a new
+// runner or a lost folder gets its identities back; drift exits 1 unless allowed; the CA's own TLS root comes
+// from ca.tlsCACert; validate refuses what apply would; git working trees refused.
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type FakeFabricCa, startFakeFabricCa } from '../apply/fabric-ca/_fake-fabric-ca.js';
-import { copySupplyChain, manufacturerMaterial, withManufacturerCa } from '../apply/fabric-ca/_supply-chain-copy.js';
+import { certificateAttributes } from '../../src/apply/fabric-ca/index.js';
+import { type FakeCaOptions, type FakeFabricCa, startFakeFabricCa } from '../apply/fabric-ca/_fake-fabric-ca.js';
+import {
+  copySupplyChain,
+  foreignTlsRoot,
+  manufacturerMaterial,
+  withManufacturerCa,
+} from '../apply/fabric-ca/_supply-chain-copy.js';
 import { repoRoot, runCliAsync as runCli } from '../helpers/run-cli.js';
 
 const material = manufacturerMaterial();
@@ -22,11 +29,13 @@ const USERS = `    users:
           department: production
           plant: detroit
       - name: legacy-app
+      - name: ops-admin
+        type: admin
+`;
+const BAD_USERS = `    users:
       - name: bad-app
         attributes:
           hf.Revoker: "true"
-      - name: ops-admin
-        type: admin
 `;
 
 let fake: FakeFabricCa | undefined;
@@ -35,7 +44,7 @@ afterEach(async () => {
   fake = undefined;
 });
 
-const startCa = () =>
+const startCa = (extra: Partial<FakeCaOptions> = {}) =>
   startFakeFabricCa({
     caName: 'ca-manufacturer',
     caCertPem: material.caCertPem,
@@ -44,34 +53,36 @@ const startCa = () =>
     tlsCaKeyPem: material.tlsCaKeyPem,
     registrarCertPem: material.adminCertPem,
     existing: ['legacy-app'],
+    ...extra,
   });
 
 const runCliAsync = (args: string[], env: Record<string, string> = {}) => runCli(args, { env: { CI: 'true', ...env } });
+const eventsOf = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+const applyUsers = (spec: string, out: string, ...more: string[]) =>
+  runCliAsync(['apply', spec, '--users', '--org', 'manufacturer', '--enroll-out', out, ...more], ADMIN_ENV);
 
 describe('netspec apply --users', () => {
-  it('registers and enrolls, leaves the existing user, reports the bad attribute, exits 1', async () => {
+  it('registers and enrolls, and takes over an existing user with no enrollment in --enroll-out', async () => {
     fake = await startCa();
     const spec = copySupplyChain(withManufacturerCa(fake.port, USERS));
     const out = mkdtempSync(join(tmpdir(), 'netspec-ids-'));
-    const result = await runCliAsync(
-      ['apply', spec, '--users', '--org', 'manufacturer', '--enroll-out', out],
-      ADMIN_ENV,
-    );
+    const result = await applyUsers(spec, out);
 
-    const events = result.stdout
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line));
+    const events = eventsOf(result.stdout);
     expect(events.map((e) => [e.event, e.user])).toEqual([
       ['enrolled', 'factory-app'],
-      ['exists', 'legacy-app'],
-      ['failed', 'bad-app'],
+      ['enrolled', 'legacy-app'],
       ['enrolled', 'ops-admin'],
     ]);
-    expect(events[2].message).toContain("attribute 'hf.Revoker' is reserved by Fabric CA");
-    expect(result.stderr).toBe('manufacturer: 2 enrolled, 1 already registered, 1 failed\n');
-    expect(result.code).toBe(1);
-    expect(result.stdout).not.toMatch(/PRIVATE KEY|BEGIN CERTIFICATE/);
+    expect(result.stderr).toBe('manufacturer: 3 enrolled, 0 unchanged, 0 drifted, 0 failed\n');
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(/PRIVATE KEY|BEGIN CERTIFICATE|secret-/);
+    expect(result.stdout).not.toContain(fake.registered.get('legacy-app')!.secret);
 
     const msp = join(out, 'manufacturer', 'factory-app', 'msp');
     expect(events[0].path).toBe(msp);
@@ -79,56 +90,121 @@ describe('netspec apply --users', () => {
     expect(readFileSync(join(msp, 'keystore', 'priv_sk'), 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----/);
     expect(readFileSync(join(msp, 'signcerts', 'cert.pem'), 'utf8')).toMatch(/^-----BEGIN CERTIFICATE-----/);
     expect(readFileSync(join(msp, 'cacerts', 'ca.pem'), 'utf8')).toBe(material.caCertPem);
-    expect(existsSync(join(out, 'manufacturer', 'legacy-app'))).toBe(false);
+    expect(existsSync(join(out, 'manufacturer', 'legacy-app', 'msp', 'signcerts', 'cert.pem'))).toBe(true);
     expect(existsSync(join(out, 'manufacturer', 'bad-app'))).toBe(false);
     expect(fake.registered.get('ops-admin')?.type).toBe('admin');
   });
 
-  it('reads the CA admin from --admin-cert/--admin-key files as well', async () => {
+  it('converges: a re-run changes nothing, a lost folder is enrolled again, a changed attribute re-enrolls', async () => {
+    fake = await startCa({ existing: [] });
+    const spec = copySupplyChain(withManufacturerCa(fake.port));
+    const out = mkdtempSync(join(tmpdir(), 'netspec-ids-'));
+    const first = await applyUsers(spec, out);
+    expect(first.stderr).toBe('manufacturer: 1 enrolled, 0 unchanged, 0 drifted, 0 failed\n');
+
+    const again = await applyUsers(spec, out);
+    expect(again.stderr).toBe('manufacturer: 0 enrolled, 1 unchanged, 0 drifted, 0 failed\n');
+    expect(again.code).toBe(0);
+
+    rmSync(join(out, 'manufacturer'), { recursive: true });
+    const lost = await applyUsers(spec, out);
+    expect(eventsOf(lost.stdout)[0].message).toMatch(/^factory-app: enrolled with a fresh secret \(no enrollment in /);
+    expect(lost.code).toBe(0);
+    expect(existsSync(join(out, 'manufacturer', 'factory-app', 'msp', 'keystore', 'priv_sk'))).toBe(true);
+
+    const toledo = copySupplyChain((yaml) =>
+      withManufacturerCa(fake!.port)(yaml).replace('plant: detroit', 'plant: toledo'),
+    );
+    const changed = await applyUsers(toledo, out);
+    expect(eventsOf(changed.stdout)[0].message).toMatch(/^factory-app: updated attributes plant; re-enrolled/);
+    const cert = readFileSync(join(out, 'manufacturer', 'factory-app', 'msp', 'signcerts', 'cert.pem'), 'utf8');
+    expect(certificateAttributes(cert)).toMatchObject({ plant: 'toledo', department: 'production' });
+    expect(fake.registered.get('factory-app')!.attrs.find((a) => a.name === 'plant')!.value).toBe('toledo');
+  });
+
+  it('reports an identity registered with another type as drift (exit 1), and changes it once allowed', async () => {
+    fake = await startCa({ existing: { 'factory-app': { type: 'admin', secret: 'theirs' } } });
+    const spec = copySupplyChain(withManufacturerCa(fake.port));
+    const out = mkdtempSync(join(tmpdir(), 'netspec-ids-'));
+    const drift = await applyUsers(spec, out);
+    expect(eventsOf(drift.stdout).map((e) => e.event)).toEqual(['drift']);
+    expect(drift.stderr).toBe('manufacturer: 0 enrolled, 0 unchanged, 1 drifted, 0 failed\n');
+    expect(drift.code).toBe(1);
+    expect(fake.registered.get('factory-app')!.type).toBe('admin');
+
+    const allowed = copySupplyChain((yaml) =>
+      withManufacturerCa(fake!.port)(yaml).replace(
+        'allow: []',
+        'allow:\n  - code: NS_CA_IDENTITY_DRIFT\n    target: manufacturer/factory-app\n    reason: registered by hand before netspec',
+      ),
+    );
+    const fixed = await applyUsers(allowed, out);
+    expect(eventsOf(fixed.stdout)[0].message).toMatch(/^factory-app: updated type to 'client'; attributes/);
+    expect(fixed.code).toBe(0);
+    expect(fake.registered.get('factory-app')!.type).toBe('client');
+  });
+
+  it("trusts the CA's own TLS root from ca.tlsCACert, and names the untrusted certificate without it", async () => {
+    const tls = foreignTlsRoot();
+    fake = await startCa({ tlsCaCertPem: tls.certPem, tlsCaKeyPem: tls.keyPem });
+    const out = mkdtempSync(join(tmpdir(), 'netspec-ids-'));
+    const without = await applyUsers(copySupplyChain(withManufacturerCa(fake.port)), out);
+    expect(eventsOf(without.stdout)[0].message).toMatch(
+      /presented a TLS certificate for 'O=test, CN=localhost' issued by '.*CN=tlsca\.operator\.supply\.example\.com'.*which the MSP TLS roots of manufacturer do not trust \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\): set ca\.tlsCACert/,
+    );
+    expect(without.code).toBe(1);
+
+    const spec = copySupplyChain(withManufacturerCa(fake.port, undefined, `      tlsCACert: ${tls.certFile}\n`));
+    const trusted = await applyUsers(spec, out);
+    expect(trusted.stderr).toBe('manufacturer: 1 enrolled, 0 unchanged, 0 drifted, 0 failed\n');
+  });
+
+  it('dry run lists what would change and changes nothing', async () => {
+    fake = await startCa({ existing: [] });
+    const spec = copySupplyChain(withManufacturerCa(fake.port));
+    const result = await runCliAsync(['apply', spec, '--users', '--org', 'manufacturer', '--dry-run'], ADMIN_ENV);
+    expect(eventsOf(result.stdout).map((e) => e.message)).toEqual([
+      `factory-app: would register (client) and enroll at https://localhost:${fake.port}`,
+    ]);
+    expect(result.stderr).toBe(
+      'manufacturer: 0 enrolled, 0 unchanged, 1 to change, 0 drifted, 0 failed (dry run: nothing changed)\n',
+    );
+    expect(fake.registered.size).toBe(0);
+  });
+
+  it('validate refuses the attributes and the CA TLS root that apply would refuse; apply refuses the spec', async () => {
+    fake = await startCa();
+    const spec = copySupplyChain((yaml) =>
+      withManufacturerCa(fake!.port, BAD_USERS, '      tlsCACert: crypto/manufacturer/msp/config.yaml\n')(yaml),
+    );
+    const result = await runCliAsync(['validate', spec]);
+    expect(result.code).toBe(1);
+    const text = result.stdout + result.stderr;
+    expect(text).toContain('NS_USER_ATTRIBUTE_INVALID');
+    expect(text).toContain(
+      "user 'bad-app' of organization 'manufacturer': attribute 'hf.Revoker' is reserved by Fabric CA",
+    );
+    expect(text).toContain('NS_CA_TLS_CERT_INVALID');
+    expect(text).toMatch(/network\.yaml:\d+:\d+/);
+
+    const out = mkdtempSync(join(tmpdir(), 'netspec-ids-'));
+    const applied = await applyUsers(spec, out);
+    expect(applied.code).toBe(1);
+    expect(applied.stderr).toContain('NS_USER_ATTRIBUTE_INVALID');
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('refuses a CA admin key that does not belong to its certificate, before calling the CA', async () => {
     fake = await startCa();
     const spec = copySupplyChain(withManufacturerCa(fake.port));
     const out = mkdtempSync(join(tmpdir(), 'netspec-ids-'));
-    const admin = join(
-      repoRoot,
-      'networks/supply-chain/crypto/manufacturer/users/Admin@manufacturer.supply.example.com/msp',
-    );
-    const result = await runCliAsync([
-      'apply',
-      spec,
-      '--users',
-      '--org',
-      'manufacturer',
-      '--enroll-out',
-      out,
-      '--admin-cert',
-      join(admin, 'signcerts', 'Admin@manufacturer.supply.example.com-cert.pem'),
-      '--admin-key',
-      join(admin, 'keystore', 'priv_sk'),
-    ]);
-    expect(result.stderr).toBe('manufacturer: 1 enrolled, 0 already registered, 0 failed\n');
-    expect(result.code).toBe(0);
-  });
-
-  it('reports a CA that is down as one line per user and exits 1', async () => {
-    fake = await startCa();
-    const port = fake.port;
-    await fake.close();
-    fake = undefined;
-    const spec = copySupplyChain(withManufacturerCa(port));
-    const out = mkdtempSync(join(tmpdir(), 'netspec-ids-'));
-    const result = await runCliAsync(
-      ['apply', spec, '--users', '--org', 'manufacturer', '--enroll-out', out, '--timeout', '1'],
-      ADMIN_ENV,
-    );
-    const events = result.stdout
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line));
-    expect(events).toHaveLength(1);
-    expect(events[0].message).toMatch(
-      /^factory-app: register failed: cannot reach https:\/\/localhost:\d+ \(ECONNREFUSED\)/,
-    );
+    const result = await runCliAsync(['apply', spec, '--users', '--org', 'manufacturer', '--enroll-out', out], {
+      ...ADMIN_ENV,
+      NETSPEC_MANUFACTURER_ADMIN_KEY: material.caKeyPem,
+    });
+    expect(result.stderr).toMatch(/^netspec: the CA admin private key does not belong to its certificate \(/);
     expect(result.code).toBe(1);
+    expect(fake.requests).toEqual([]);
   });
 
   it('refuses an --enroll-out inside a git working tree, and a missing admin identity, in one line each', async () => {

@@ -2,7 +2,7 @@
 // the peer CLI read (signcerts/cert.pem, keystore/priv_sk, cacerts/ca.pem). The key is created 0600 and each
 // file is written through a temporary sibling and a rename. A folder inside a git working tree is refused:
 // a private key must never be one `git add` away from a repository.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 export interface IdentityFiles {
@@ -25,6 +25,20 @@ export function enclosingGitWorkTree(folder: string): string | undefined {
 /** `<out>/<org>/<user>/msp`: one MSP folder per enrolled user. */
 export function identityFolder(out: string, organization: string, user: string): string {
   return join(resolve(out), organization, user, 'msp');
+}
+
+/** What an MSP folder written by writeIdentity holds now; a missing or unreadable file is left undefined. */
+export function readStoredIdentity(folder: string): { path: string; certificatePem?: string; privateKeyPem?: string } {
+  const read = (file: string) => {
+    try {
+      return readFileSync(join(folder, file), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const certificatePem = read(join('signcerts', 'cert.pem'));
+  const privateKeyPem = read(join('keystore', 'priv_sk'));
+  return { path: folder, ...(certificatePem ? { certificatePem } : {}), ...(privateKeyPem ? { privateKeyPem } : {}) };
 }
 
 export function writeIdentity(folder: string, files: IdentityFiles): void {

@@ -1,22 +1,26 @@
-// `netspec apply --users --org <org> <bundle-or-network.yaml> --enroll-out <dir>`: registers and enrolls the
-// org's spec users with its Fabric CA. The CA admin signs the registrations (cert and key from the variables
-// the spec's connection identity names, or --admin-cert/--admin-key files). Enrolled identities go only under
-// --enroll-out, never to stdout. Progress is prose on a terminal; JSON lines in CI (CI=true) or when piped.
-import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+// `netspec apply --users --org <org> <bundle-or-network.yaml> --enroll-out <dir>`: converges the org's Fabric CA
+// to the spec's users and makes sure --enroll-out holds a current enrollment of each (see enroll-users.ts). The
+// CA admin signs the CA calls (cert and key from the variables the spec's connection identity names, or
+// --admin-cert/--admin-key files). Enrolled identities go only under --enroll-out, never to stdout. --dry-run
+// reads the CA and lists what would be registered, modified and enrolled. Progress is prose on a terminal;
+// JSON lines in CI (CI=true) or when piped.
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   type CaConnection,
   enclosingGitWorkTree,
   enrollUsers,
   identityFolder,
   type Registrar,
+  readStoredIdentity,
   type UserEvent,
   writeIdentity,
 } from '../../apply/fabric-ca/index.js';
-import { tlsCaCertificates } from '../../compiler/connection-profile/tls-ca-certificates.js';
+import { readPemFile, tlsCaCertificates } from '../../compiler/connection-profile/tls-ca-certificates.js';
 import { hasErrors } from '../../compiler/diagnostics/index.js';
 import { loadSpec } from '../../compiler/load-spec.js';
-import type { NetworkModel, OrganizationModel } from '../../compiler/model/network-model.js';
+import type { MspModel, NetworkModel, OrganizationModel } from '../../compiler/model/network-model.js';
 import { parseCertificatePem } from '../../crypto/index.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { renderDiagnostics, sourcesOf, UserError } from '../output.js';
@@ -54,19 +58,32 @@ export async function runApply(input: string, options: ApplyOptions): Promise<nu
 
   const ca: CaConnection = {
     url: `https://${org.ca.host}:${org.ca.port}`,
-    caName: org.ca.name,
-    tlsCaCerts: tlsCaCertificates(org.msp),
+    ...(org.ca.requestName === undefined ? {} : { caName: org.ca.requestName }),
+    // The CA's own TLS root, when the spec names one, is trusted for the CA alone: it never joins the MSP's
+    // TLS roots, which go into the channel config.
+    tlsCaCerts: org.ca.tlsCaCert ? [readTrustFile(org.ca.tlsCaCert)] : tlsCaCertificates(org.msp),
+    tlsTrustSource: org.ca.tlsCaCert ? `ca.tlsCACert ${org.ca.tlsCaCert}` : `the MSP TLS roots of ${org.name}`,
     timeoutMs: timeoutSeconds * 1000,
   };
-  const registrar = dryRun ? undefined : readRegistrar(model, org, options);
+  // Read even for a dry run: it reads the CA's identities to say what would change.
+  const registrar = readRegistrar(model, org, options);
   const out = options.enrollOut;
   const summary = await enrollUsers({
     organization: org.name,
+    mspId: org.mspId,
     users: org.users,
     ca,
-    // A dry run makes no call, so it needs no key; the placeholder is never used.
-    registrar: registrar ?? ({} as Registrar),
+    registrar,
+    mspRootsPem: mspRootCertificates(org.msp),
     dryRun,
+    driftAllowed: (user) =>
+      model.allow.some(
+        (entry) =>
+          entry.code === 'NS_CA_IDENTITY_DRIFT' &&
+          (entry.target === undefined || entry.target === org.name || entry.target === `${org.name}/${user}`),
+      ),
+    load: (user) =>
+      out ? readStoredIdentity(identityFolder(out, org.name, user)) : { path: `(no --enroll-out) ${user}` },
     store: (user, files) => {
       const folder = identityFolder(out!, org.name, user);
       writeIdentity(folder, files);
@@ -74,10 +91,37 @@ export async function runApply(input: string, options: ApplyOptions): Promise<nu
     },
     onEvent: report,
   });
-  process.stderr.write(
-    `${org.name}: ${summary.enrolled} enrolled, ${summary.existing} already registered, ${summary.failed} failed${dryRun ? ' (dry run: nothing changed)' : ''}\n`,
-  );
-  return summary.failed > 0 ? EXIT_ERROR : EXIT_OK;
+  const counts = [
+    `${summary.enrolled} enrolled`,
+    `${summary.unchanged} unchanged`,
+    ...(dryRun ? [`${summary.planned} to change`] : []),
+    `${summary.drift} drifted`,
+    `${summary.failed} failed`,
+  ];
+  process.stderr.write(`${org.name}: ${counts.join(', ')}${dryRun ? ' (dry run: nothing changed)' : ''}\n`);
+  return summary.failed > 0 || summary.drift > 0 ? EXIT_ERROR : EXIT_OK;
+}
+
+/** The org's MSP roots and intermediates (PEM), as Fabric's MSP reads them: folder files, then the spec's lists. */
+function mspRootCertificates(msp: MspModel): string[] {
+  const inFolder = (name: string) => {
+    const folder = msp.directory ? join(msp.directory, name) : undefined;
+    if (!folder || !existsSync(folder)) return [];
+    return readdirSync(folder)
+      .sort()
+      .map((file) => join(folder, file))
+      .filter((path) => statSync(path).isFile());
+  };
+  const files = [...inFolder('cacerts'), ...inFolder('intermediatecerts'), ...msp.caCerts, ...msp.intermediateCerts];
+  return files.map((file) => readTrustFile(file));
+}
+
+function readTrustFile(file: string): string {
+  try {
+    return readPemFile(file);
+  } catch {
+    throw new UserError(`${file} cannot be read`);
+  }
 }
 
 /**
@@ -130,6 +174,12 @@ function readRegistrar(model: NetworkModel, org: OrganizationModel, options: App
     // The key's text is never echoed: only that it did not parse.
     throw new UserError('the CA admin private key is not a PEM private key');
   }
+  // Checked here rather than learnt from the CA's bare "Authentication failure" (code 20).
+  const spki = (key: KeyObject) => key.export({ type: 'spki', format: 'der' });
+  if (!spki(createPublicKey(privateKey)).equals(spki(certificate.certificate.publicKey)))
+    throw new UserError(
+      `the CA admin private key does not belong to its certificate (${certificate.certificate.subject.replace(/\n/g, ', ')}): give the key of that certificate`,
+    );
   return { certificatePem: `${certificate.pem}\n`, privateKey };
 }
 

@@ -59,6 +59,10 @@ export const DIAGNOSTIC_CODES = {
   NS_BATCH_SIZE_ORDER: 'preferredMaxBytes exceeds absoluteMaxBytes',
   NS_SECRET_INLINE: 'key material written inline where a secret reference belongs',
   NS_UNKNOWN_ALLOW_CODE: 'an allow entry names no known code',
+  // Fabric CA users
+  NS_USER_ATTRIBUTE_INVALID: 'a user attribute Fabric CA would refuse or reserves for itself (hf.*)',
+  NS_CA_TLS_CERT_INVALID: "the CA's TLS root (ca.tlsCACert) is missing or not a CA certificate",
+  NS_CA_IDENTITY_DRIFT: "an identity the CA holds with another type or affiliation than the spec's (apply --users)",
   // Fabric protobuf and configtxlator JSON
   NS_FABRIC_UNKNOWN_TYPE: 'a message type that the Fabric protos do not define',
   NS_FABRIC_PROTO_INVALID: 'bytes that do not decode as the expected Fabric message',

@@ -65,9 +65,14 @@ export interface ResourcesModel {
 }
 
 export interface CaModel {
+  /** The CA's name, also naming what netspec deploys for it. */
   name: string;
+  /** The `caname` requests carry; undefined when the spec's `ca.name` is null (the server's default CA). */
+  requestName?: string;
   host: string;
   port: number;
+  /** Absolute path of the PEM root to trust for the CA's HTTPS endpoint only; else the MSP's TLS roots. */
+  tlsCaCert?: string;
   resources: ResourcesModel;
 }
 
@@ -105,6 +110,8 @@ export interface OrdererModel {
 export interface UserModel {
   name: string;
   type: 'client' | 'admin';
+  /** As the CA stores it (`.` in the spec becomes ''); undefined: the registrar's own, not compared. */
+  affiliation?: string;
   attributes: Record<string, string>;
 }
 

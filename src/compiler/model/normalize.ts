@@ -17,6 +17,7 @@ import {
   defaultOrganizationPolicies,
 } from './fabric-defaults.js';
 import type {
+  CaModel,
   ChaincodeModel,
   ChannelModel,
   MspModel,
@@ -83,12 +84,7 @@ function normalizeOrganization(name: string, org: OrganizationSpec, specDir: str
     isOperator,
     isParticipant,
     msp: normalizeMsp(org.msp, specDir),
-    ca: {
-      name: org.ca?.name ?? `ca-${name}`,
-      host: org.ca?.host ?? `ca.${org.domain}`,
-      port: org.ca?.port ?? DEFAULT_PORTS.ca,
-      resources: { ...org.ca?.resources },
-    },
+    ca: normalizeCa(name, org, specDir),
     peers: (org.peers ?? []).map((peer) => ({
       organization: name,
       name: peer.name,
@@ -132,8 +128,23 @@ function normalizeOrganization(name: string, org: OrganizationSpec, specDir: str
     users: (org.users ?? []).map((user) => ({
       name: user.name,
       type: user.type ?? 'client',
+      // Fabric CA stores the root affiliation as '' and answers it so; '.' is how a request asks for it.
+      ...(user.affiliation === undefined ? {} : { affiliation: user.affiliation === '.' ? '' : user.affiliation }),
       attributes: Object.fromEntries(Object.entries(user.attributes ?? {}).map(([key, value]) => [key, String(value)])),
     })),
+  };
+}
+
+function normalizeCa(name: string, org: OrganizationSpec, specDir: string): CaModel {
+  const ca = org.ca;
+  const caName = ca?.name === null || ca?.name === undefined ? `ca-${name}` : ca.name;
+  return {
+    name: caName,
+    ...(ca?.name === null ? {} : { requestName: caName }),
+    host: ca?.host ?? `ca.${org.domain}`,
+    port: ca?.port ?? DEFAULT_PORTS.ca,
+    ...(ca?.tlsCACert ? { tlsCaCert: resolvePath(specDir, ca.tlsCACert) } : {}),
+    resources: { ...ca?.resources },
   };
 }
 

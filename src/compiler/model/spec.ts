@@ -79,9 +79,12 @@ export interface NodeOUsSpec {
 }
 
 export interface CaSpec {
-  name?: string;
+  /** null: requests carry no CA name, so the server's default CA answers. */
+  name?: string | null;
   host?: string;
   port?: number;
+  /** The root of the CA server's TLS certificate, trusted only to reach the CA (never put into channel config). */
+  tlsCACert?: string;
   resources?: ResourcesSpec;
 }
 
@@ -129,6 +132,8 @@ export interface KubernetesPlacement {
 export interface UserSpec {
   name: string;
   type?: 'client' | 'admin';
+  /** `org.dept`; `.` is the root. Unset: the registrar's own affiliation, and not compared. */
+  affiliation?: string;
   attributes?: Record<string, string | number | boolean>;
 }
 

@@ -33,12 +33,22 @@ export function copySupplyChain(edit: (yaml: string) => string = (yaml) => yaml)
   return file;
 }
 
-/** The manufacturer's CA at localhost:<port>, and `users` in place of its users list. */
-export function withManufacturerCa(port: number, usersYaml?: string): (yaml: string) => string {
+/** A root that is no MSP's TLS root here: the operator's TLS CA, standing in for a CA's own TLS root. */
+export const foreignTlsRoot = () => ({
+  certFile: join(EXAMPLE, 'crypto', 'operator', 'tlsca', 'tlsca.operator.supply.example.com-cert.pem'),
+  certPem: readFileSync(
+    join(EXAMPLE, 'crypto', 'operator', 'tlsca', 'tlsca.operator.supply.example.com-cert.pem'),
+    'utf8',
+  ),
+  keyPem: readFileSync(join(EXAMPLE, 'crypto', 'operator', 'tlsca', 'priv_sk'), 'utf8'),
+});
+
+/** The manufacturer's CA at localhost:<port> (with extra `ca:` lines), and `users` in place of its users list. */
+export function withManufacturerCa(port: number, usersYaml?: string, caLines = ''): (yaml: string) => string {
   return (yaml) => {
     let out = yaml.replace(
       '    ca:\n      port: 7054\n    peers:',
-      `    ca:\n      host: localhost\n      port: ${port}\n    peers:`,
+      `    ca:\n      host: localhost\n      port: ${port}\n${caLines}    peers:`,
     );
     if (usersYaml !== undefined) out = out.replace(/ {4}users:\n {6}- name: factory-app\n( {8}.*\n)+/, usersYaml);
     return out;

@@ -12,6 +12,7 @@ import { bftConsenterIdentity } from './bft-consenter-identity.js';
 import { bftLeaderRotation } from './bft-leader-rotation.js';
 import { bftOptionsValid } from './bft-options-valid.js';
 import { bftValidatorCount } from './bft-validator-count.js';
+import { caTlsCertValid } from './ca-tls-cert-valid.js';
 import { certificatesValid } from './certificates-valid.js';
 import { chaincodeChannelsResolve } from './chaincode-channels-resolve.js';
 import { channelMembersExist } from './channel-members-exist.js';
@@ -36,6 +37,7 @@ import { uniqueMspIds } from './unique-msp-ids.js';
 import { uniqueNodeNames } from './unique-node-names.js';
 import { uniqueQuorumNodeNames } from './unique-quorum-node-names.js';
 import { uniqueUserNames } from './unique-user-names.js';
+import { userAttributesValid } from './user-attributes-valid.js';
 import { v3NodeVersion } from './v3-node-version.js';
 import { v3OrdererEndpoints } from './v3-orderer-endpoints.js';
 
@@ -60,9 +62,11 @@ export const SPECIFIED_RULES: readonly Rule[] = Object.freeze([
   // roles and policies
   organizationRoles,
   policiesValid,
+  userAttributesValid,
   // files on disk
   mspMaterialPresent,
   certificatesValid,
+  caTlsCertValid,
   // consensus
   raftConsenterCount,
   // Fabric 3: BFT ordering and the V3_0 capability
