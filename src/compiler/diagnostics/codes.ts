@@ -22,6 +22,7 @@ export const DIAGNOSTIC_CODES = {
   NS_SCHEMA_RANGE: 'a number or list size out of range',
   NS_SCHEMA_INVALID: 'a value the schema rejects',
   // semantic rules
+  NS_PRIVATE_KEY_IN_SPEC: 'a private key pasted into the spec',
   NS_DUPLICATE_NAME: 'two things share a name that must be unique',
   NS_DUPLICATE_MSP_ID: 'two organizations share an MSP id',
   NS_DUPLICATE_ENDPOINT: 'two nodes share a host:port',

@@ -1,6 +1,8 @@
 // Printing diagnostics: `file:line:col severity CODE message`, with the hint on the next line.
-// Line/column are 1-based and computed from the source text only here, at print time.
+// Line/column are 1-based and computed from the source text only here, at print time. Every message and hint is
+// scrubbed of private key material on the way out (key-material.ts), whichever stage wrote it.
 import type { Diagnostic, SourceRange } from './diagnostic.js';
+import { scrubKeyMaterial } from './key-material.js';
 
 export interface SourceTexts {
   get(file: string): string | undefined;
@@ -33,22 +35,32 @@ export function formatLocation(range: SourceRange | undefined, sources: SourceTe
 
 export function formatDiagnosticText(diagnostic: Diagnostic, sources: SourceTexts): string {
   const [primary, ...related] = diagnostic.ranges;
-  const lines = [`${formatLocation(primary, sources)} ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}`];
-  if (diagnostic.hint) lines.push(`  hint: ${diagnostic.hint}`);
+  const { message, hint } = printable(diagnostic, sources);
+  const lines = [`${formatLocation(primary, sources)} ${diagnostic.severity} ${diagnostic.code} ${message}`];
+  if (hint) lines.push(`  hint: ${hint}`);
   for (const range of related) lines.push(`  see also: ${formatLocation(range, sources)}`);
   return lines.join('\n');
 }
 
 /** The JSON form (`--format json`): positions resolved, so consumers need not read the file. */
 export function diagnosticToJson(diagnostic: Diagnostic, sources: SourceTexts): object {
+  const { message, hint } = printable(diagnostic, sources);
   return {
     code: diagnostic.code,
     severity: diagnostic.severity,
-    message: diagnostic.message,
-    ...(diagnostic.hint ? { hint: diagnostic.hint } : {}),
+    message,
+    ...(hint ? { hint } : {}),
     ranges: diagnostic.ranges.map((range) => {
       const text = sources.get(range.file);
       return { file: range.file, start: positionOf(text, range.start), end: positionOf(text, range.end) };
     }),
   };
+}
+
+/** Message and hint as they may be printed: no fragment of a private key in any file the diagnostic points into. */
+function printable(diagnostic: Diagnostic, sources: SourceTexts): { message: string; hint?: string } {
+  const files = [...new Set(diagnostic.ranges.map((range) => range.file))];
+  const scrub = (text: string) =>
+    files.reduce((out, file) => scrubKeyMaterial(out, sources.get(file)), scrubKeyMaterial(text, undefined));
+  return { message: scrub(diagnostic.message), ...(diagnostic.hint ? { hint: scrub(diagnostic.hint) } : {}) };
 }

@@ -21,6 +21,7 @@ import { connectionRefsResolve } from './connection-refs-resolve.js';
 import { consentersResolve } from './consenters-resolve.js';
 import { durationsValid } from './durations-valid.js';
 import { mspMaterialPresent } from './msp-material-present.js';
+import { noPrivateKeys } from './no-private-keys.js';
 import { organizationRoles } from './organization-roles.js';
 import { policiesValid } from './policies-valid.js';
 import { quorumChainIdsUnique } from './quorum-chain-ids-unique.js';
@@ -42,6 +43,8 @@ import { v3NodeVersion } from './v3-node-version.js';
 import { v3OrdererEndpoints } from './v3-orderer-endpoints.js';
 
 export const SPECIFIED_RULES: readonly Rule[] = Object.freeze([
+  // no secret in the spec (before any rule that could quote a value)
+  noPrivateKeys,
   // names are unique
   uniqueMspIds,
   uniqueNodeNames,

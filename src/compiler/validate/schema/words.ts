@@ -1,4 +1,5 @@
 // JSON types and values in the words of someone editing YAML: "a list", "a mapping", "text ('abc')".
+import { containsKeyMaterial } from '../../diagnostics/index.js';
 import { jsonTypeOf } from './schema-at.js';
 
 const TYPE_WORDS: Record<string, string> = {
@@ -38,6 +39,8 @@ export function describeValue(value: unknown): string {
 
 /** A scalar as it would be quoted in a message: `'abc'`, `7051`, `true`. */
 export function quote(value: unknown): string {
+  // Not a byte of a private key in a message, not even its first line: say what it is instead.
+  if (typeof value === 'string' && containsKeyMaterial(value)) return 'a private key (not shown)';
   if (typeof value === 'string') return `'${truncate(value)}'`;
   if (value === null || value === undefined) return 'nothing';
   if (typeof value === 'object') return Array.isArray(value) ? 'a list' : 'a mapping';
