@@ -208,19 +208,30 @@ async function convergeUser(
   }
 
   // A fresh secret goes with the same PUT: one request, and the old secret (never ours to know) stops mattering.
-  const secret = renew ? undefined : randomBytes(24).toString('base64url');
+  let secret = renew ? undefined : freshSecret();
   if (secret) change.secret = secret;
   if (Object.keys(change).length > 0) await modifyIdentity(ca, registrar, user.name, change);
   const updated = changed.length > 0 ? `updated ${changed.join('; ')}; ` : '';
   try {
-    let path: string;
-    if (secret) {
-      calling('secret');
-      path = await enrollAndStore(options, user.name, (csr) => enrollIdentity(ca, user.name, secret, csr));
-    } else {
+    let path: string | undefined;
+    if (!secret) {
       calling('user-certificate');
       const self = { certificatePem: stored.certificatePem!, privateKey: createPrivateKey(stored.privateKeyPem!) };
-      path = await enrollAndStore(options, user.name, (csr) => reenrollIdentity(ca, self, csr));
+      try {
+        path = await enrollAndStore(options, user.name, (csr) => reenrollIdentity(ca, self, csr));
+      } catch (error) {
+        // A certificate the CA no longer accepts (revoked, say) would fail the same way on every run: fall back
+        // to a fresh secret now, so the next run does not repeat it.
+        if (!(error instanceof FabricCaError)) throw error;
+        secret = freshSecret();
+        calling('registrar');
+        await modifyIdentity(ca, registrar, user.name, { secret });
+      }
+    }
+    if (secret) {
+      const enrollmentSecret = secret;
+      calling('secret');
+      path = await enrollAndStore(options, user.name, (csr) => enrollIdentity(ca, user.name, enrollmentSecret, csr));
     }
     report(
       'enrolled',
@@ -231,6 +242,11 @@ async function convergeUser(
   } catch (error) {
     throw new Retryable(`${updated}enroll failed (the next run tries again)`, error);
   }
+}
+
+/** 24 random bytes: the enrollment secret, held only for the PUT that sets it and the enroll that uses it. */
+function freshSecret(): string {
+  return randomBytes(24).toString('base64url');
 }
 
 async function enrollAndStore(

@@ -83,7 +83,7 @@ export async function runApply(input: string, options: ApplyOptions): Promise<nu
           (entry.target === undefined || entry.target === org.name || entry.target === `${org.name}/${user}`),
       ),
     load: (user) =>
-      out ? readStoredIdentity(identityFolder(out, org.name, user)) : { path: `(no --enroll-out) ${user}` },
+      out ? readStoredIdentity(identityFolder(out, org.name, user)) : { path: 'the output folder (no --enroll-out)' },
     store: (user, files) => {
       const folder = identityFolder(out!, org.name, user);
       writeIdentity(folder, files);

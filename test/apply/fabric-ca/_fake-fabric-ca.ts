@@ -69,6 +69,8 @@ export interface FakeFabricCa {
   registered: Map<string, FakeIdentity>;
   /** The next matching request gets this answer instead (once each). */
   failNext: InjectedFailure[];
+  /** Serial numbers (hex, as X509Certificate.serialNumber) of revoked certificates: reenroll refuses them. */
+  revokedSerials: Set<string>;
   close(): Promise<void>;
 }
 
@@ -103,6 +105,7 @@ export async function startFakeFabricCa(options: FakeCaOptions): Promise<FakeFab
   }
   const requests: FakeCaRequest[] = [];
   const failNext: InjectedFailure[] = [];
+  const revokedSerials = new Set<string>();
   let serial = 1;
 
   const answer = (
@@ -249,6 +252,8 @@ export async function startFakeFabricCa(options: FakeCaOptions): Promise<FakeFab
         const certificate = new X509Certificate(certPem);
         id = /CN=([^\n,]+)/.exec(certificate.subject)?.[1] ?? '';
         if (!certificate.checkIssued(caCertificate) || !certificate.verify(caCertificate.publicKey)) id = '';
+        // A revoked certificate fails authentication (ErrCertRevoked), answered as the generic code 20.
+        if (revokedSerials.has(certificate.serialNumber.toUpperCase())) id = '';
       } catch {
         id = '';
       }
@@ -279,6 +284,7 @@ export async function startFakeFabricCa(options: FakeCaOptions): Promise<FakeFab
     requests,
     registered,
     failNext,
+    revokedSerials,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -200,6 +200,32 @@ describe('enrollUsers', () => {
     expect(attributes.department).toBeUndefined();
   });
 
+  it('a re-enroll the CA refuses (revoked certificate) falls back to a fresh secret in the same run', async () => {
+    fake = await start();
+    const folder: Folder = new Map();
+    await run([FACTORY], connection(fake.url), folder);
+    fake.revokedSerials.add(new X509Certificate(folder.get('factory-app')!.certificatePem).serialNumber.toUpperCase());
+    fake.requests.length = 0;
+    const { events, summary } = await run(
+      [{ ...FACTORY, attributes: { plant: 'toledo' } }],
+      connection(fake.url),
+      folder,
+    );
+    expect(summary).toMatchObject({ enrolled: 1, failed: 0 });
+    expect(events[0]!.message).toMatch(
+      /^factory-app: updated attributes plant, department; enrolled with a fresh secret/,
+    );
+    expect(calls(fake)).toEqual([
+      'POST /api/v1/cainfo 200',
+      'GET /api/v1/identities/factory-app 200',
+      'PUT /api/v1/identities/factory-app 200',
+      'POST /api/v1/reenroll 401',
+      'PUT /api/v1/identities/factory-app 200',
+      'POST /api/v1/enroll 201',
+    ]);
+    expect(certificateAttributes(folder.get('factory-app')!.certificatePem).plant).toBe('toledo');
+  });
+
   it('story 3: an identity someone else registered with another type and affiliation is drift, untouched', async () => {
     fake = await start({ 'legacy-app': { type: 'admin', affiliation: 'manufacturer.hq', secret: 'theirs' } });
     const users: UserModel[] = [{ name: 'legacy-app', type: 'client', affiliation: '', attributes: {} }];
