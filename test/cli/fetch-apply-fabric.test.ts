@@ -2,14 +2,21 @@
 // Fabric network: the state folder written, the bundle applied with JSON-line progress in CI, the apply record
 // written where `netspec history` reads it, a re-run that says it did nothing, and a refusal before sending.
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VerifyReport } from '../../src/governance/index.js';
 import { rebuildConfigBlock } from '../apply/fabric/_fake-fabric.js';
-import { planBundle, sign, startNetwork, type TestNetwork } from '../apply/fabric/_network.js';
-import { adminFiles } from '../governance/_fixtures.js';
+import {
+  type OrgCredentials,
+  orgCredentials,
+  planBundle,
+  sign,
+  startNetwork,
+  type TestNetwork,
+} from '../apply/fabric/_network.js';
+import { adminFiles, type Org } from '../governance/_fixtures.js';
 
 const bin = fileURLToPath(new URL('../../bin/netspec.js', import.meta.url));
 
@@ -45,7 +52,15 @@ describe('netspec fetch / apply', () => {
     const admin = adminFiles('operator');
     const identity = ['--cert', admin.certFile, '--key', admin.keyFile, '--timeout', '2'];
     const out = join(network.dir, 'fetched');
-    const fetched = await run(['fetch', network.specFile, '--out', out, ...identity]);
+    // The ordering org may not query the peers' committed chaincodes (their _lifecycle ACL): fetch says who may.
+    const asOperator = await run(['fetch', network.specFile, '--out', out, ...identity]);
+    expect(asOperator.code).toBe(1);
+    expect(asOperator.stdout).toContain(
+      'OperatorMSP may not query the committed chaincodes: the peers allow _lifecycle queries only to /Channel/Application/Writers of production; fetch with --org manufacturer or --org distributor',
+    );
+    const member = adminFiles('manufacturer');
+    const memberIdentity = ['--org', 'manufacturer', '--cert', member.certFile, '--key', member.keyFile];
+    const fetched = await run(['fetch', network.specFile, '--out', out, ...memberIdentity, '--timeout', '2']);
     expect(fetched.stderr).toBe('');
     expect(fetched.code).toBe(0);
     expect(readdirSync(join(out, 'fabric')).sort()).toEqual([
@@ -78,7 +93,17 @@ describe('netspec fetch / apply', () => {
       { channel: 'production', action: 'update', outcome: 'applied' },
       { channel: 'distribution', action: 'update', outcome: 'applied' },
     ]);
-    expect(lines[2]).toBe('2 applied, 0 already in place, 0 waiting for other organizations, 0 not applied');
+    // The distribution update adds the retailer: only the retailer can join its peer, and the run says so.
+    expect(JSON.parse(lines[2]!)).toMatchObject({
+      action: 'join-peer',
+      target: 'retailer/peer0',
+      outcome: 'delegated',
+    });
+    expect(lines.slice(3)).toEqual([
+      '2 applied, 0 already in place, 0 waiting for other organizations, 0 not applied',
+      'still to do by other organizations:',
+      '  retailer: join peer0 to distribution',
+    ]);
     const record = JSON.parse(readFileSync(join(network.dir, 'applied', 'production-1.json'), 'utf8'));
     expect(Object.keys(record)).toEqual([
       'bundleHash',
@@ -94,18 +119,30 @@ describe('netspec fetch / apply', () => {
 
     const again = await run(['apply', bundle.dir, ...judged, ...identity]);
     expect(again.code).toBe(0);
-    expect(again.stdout.trim().split('\n').at(-1)).toBe(
+    expect(again.stdout.trim().split('\n').slice(-3)).toEqual([
       'already applied: the live network already has every change of this bundle; nothing was sent',
-    );
+      'still to do by other organizations:',
+      '  retailer: join peer0 to distribution',
+    ]);
   });
 
   it('verify --live judges against the config the orderers serve now, not a state folder that fell behind', async () => {
     network = await startNetwork();
-    const admin = adminFiles('operator');
+    const admin = adminFiles('manufacturer');
     const bundle = planBundle(network);
     sign(bundle, 'manufacturer', 'distributor', 'operator');
     const judged = ['--spec', network.specFile, '--format', 'json'];
-    const live = ['--live', '--cert', admin.certFile, '--key', admin.keyFile, '--timeout', '2'];
+    const live = [
+      '--live',
+      '--org',
+      'manufacturer',
+      '--cert',
+      admin.certFile,
+      '--key',
+      admin.keyFile,
+      '--timeout',
+      '2',
+    ];
     expect((await run(['verify', bundle.dir, ...judged, '--state', network.stateDir])).code).toBe(0);
     expect((await run(['verify', bundle.dir, ...judged, ...live])).code).toBe(0);
 
@@ -120,4 +157,154 @@ describe('netspec fetch / apply', () => {
     const report = JSON.parse(fetched.stdout) as VerifyReport;
     expect(report.updates.find((u) => u.channel === 'production')?.problems[0]).toMatch(/^stale: /);
   });
+});
+
+/**
+ * The supply chain before the retailer: distribution is new (manufacturer and distributor), production as live,
+ * no chaincodes (their lifecycle is chaincode-lifecycle.test.ts's business).
+ */
+function withoutRetailer(text: string): string {
+  return text
+    .slice(0, text.indexOf('chaincodes:\n'))
+    .concat(text.slice(text.indexOf('connection:\n')))
+    .replace('maxMessageCount: 500', 'maxMessageCount: 100')
+    .replace('members: [manufacturer, distributor, retailer]', 'members: [manufacturer, distributor]')
+    .replace(", 'RetailerMSP.peer')", ')');
+}
+
+describe('each organization applies its own part with its own keys', () => {
+  it('the operator creates, each member joins its peers, an added org joins its own; then nothing is left', async () => {
+    network = await startNetwork({ omitChannels: ['distribution'], editSpec: withoutRetailer });
+    const net = network;
+    // Each org's run gets its own folder and nothing else: its admin pair and its TLS client pair.
+    const creds = {} as Record<Org, OrgCredentials>;
+    for (const org of ['operator', 'manufacturer', 'distributor', 'retailer'] as const)
+      creds[org] = await orgCredentials(net, org);
+    const as = (org: Org) => [
+      '--org',
+      org,
+      '--cert',
+      creds[org].certFile,
+      '--key',
+      creds[org].keyFile,
+      '--tls-cert',
+      creds[org].tlsCertFile,
+      '--tls-key',
+      creds[org].tlsKeyFile,
+      '--timeout',
+      '5',
+    ];
+    const bundleDir = join(net.dir, 'bundle');
+    const planned = await run(['plan', net.specFile, '--out', bundleDir]);
+    expect(planned.code, planned.stderr).toBe(2);
+    const events = (stdout: string) =>
+      stdout
+        .trim()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { action: string; target: string; outcome: string });
+    const summary = (stdout: string) =>
+      stdout
+        .trim()
+        .split('\n')
+        .filter((line) => !line.startsWith('{'));
+
+    // The operator joins its orderers; the members' peers are theirs to join, and it says so.
+    const operator = await run(['apply', bundleDir, ...as('operator')]);
+    expect(operator.stderr).toBe('');
+    expect(operator.code).toBe(0);
+    expect(events(operator.stdout).map((e) => `${e.action} ${e.target} ${e.outcome}`)).toEqual([
+      'join-orderer operator/orderer0 applied',
+      'join-orderer operator/orderer1 already',
+      'join-orderer operator/orderer2 already',
+      'join-peer manufacturer/peer0 delegated',
+      'join-peer manufacturer/peer1 delegated',
+      'join-peer distributor/peer0 delegated',
+    ]);
+    expect(summary(operator.stdout)).toEqual([
+      '1 applied, 2 already in place, 0 waiting for other organizations, 0 not applied',
+      'still to do by other organizations:',
+      '  manufacturer: join peer0, peer1 to distribution',
+      '  distributor: join peer0 to distribution',
+    ]);
+
+    // Each member joins its own peers, with its own identity; the orderer's admin API is never asked.
+    for (const org of ['manufacturer', 'distributor'] as const) {
+      const member = await run(['apply', bundleDir, ...as(org)]);
+      expect(member.stderr).toBe('');
+      expect(member.code).toBe(0);
+      const own = events(member.stdout).filter((e) => e.target.startsWith(`${org}/`));
+      expect(own.map((e) => e.outcome)).toEqual(own.map(() => 'applied'));
+    }
+    for (const host of ['peer0.manufacturer', 'peer1.manufacturer', 'peer0.distributor'])
+      expect([...(net.fake.peerLedgers.get(`${host}.supply.example.com`) ?? [])]).toEqual(['distribution']);
+
+    // The retailer joins distribution: fetched as a member, planned, signed by each admin with its own key.
+    const fetched = await run(['fetch', net.specFile, '--out', net.stateDir, ...as('manufacturer')]);
+    expect(fetched.stderr).toBe('');
+    expect(fetched.code).toBe(0);
+    writeFileSync(
+      net.specFile,
+      readFileSync(net.specFile, 'utf8')
+        .replace(
+          'distribution:\n    members: [manufacturer, distributor]',
+          'distribution:\n    members: [manufacturer, distributor, retailer]',
+        )
+        .replace("'DistributorMSP.peer')", "'DistributorMSP.peer', 'RetailerMSP.peer')"),
+    );
+    const addDir = join(net.dir, 'bundle-add');
+    const addPlan = await run(['plan', net.specFile, '--out', addDir]);
+    expect(addPlan.code, addPlan.stderr).toBe(2);
+    for (const org of ['manufacturer', 'distributor'] as const) {
+      const mspId = net.model.organizations.find((o) => o.name === org)!.mspId;
+      const signed = await run([
+        'sign',
+        addDir,
+        '--msp-id',
+        mspId,
+        '--cert',
+        creds[org].certFile,
+        '--key',
+        creds[org].keyFile,
+      ]);
+      expect(signed.code, signed.stderr).toBe(0);
+    }
+    // Before the update, the retailer may not even read the channel: it waits.
+    const early = await run(['apply', addDir, ...as('retailer')]);
+    expect(early.code).toBe(2);
+    expect(events(early.stdout).map((e) => `${e.action} ${e.outcome}`)).toEqual(['update waiting']);
+    const added = await run(['apply', addDir, ...as('manufacturer')]);
+    expect(added.code, added.stderr).toBe(0);
+    expect(summary(added.stdout)).toEqual([
+      '1 applied, 0 already in place, 0 waiting for other organizations, 0 not applied',
+      'still to do by other organizations:',
+      '  retailer: join peer0 to distribution',
+    ]);
+    const retailer = await run(['apply', addDir, ...as('retailer')]);
+    expect(retailer.stderr).toBe('');
+    expect(retailer.code).toBe(0);
+    expect(events(retailer.stdout).map((e) => `${e.action} ${e.target} ${e.outcome}`)).toEqual([
+      'update operator/orderer0 already',
+      'join-peer retailer/peer0 applied',
+    ]);
+    expect([...(net.fake.peerLedgers.get('peer0.retailer.supply.example.com') ?? [])]).toEqual(['distribution']);
+
+    // The live network is what the spec says: fetched again, the plan has nothing to do.
+    const after = await run(['fetch', net.specFile, '--out', net.stateDir, ...as('retailer')]);
+    expect(after.code).toBe(1);
+    expect(events(after.stdout)).toContainEqual({
+      event: 'failed',
+      target: 'production',
+      detail: expect.stringMatching(
+        /^RetailerMSP may not read production \(\/Channel\/Readers: .*\): fetch with --org manufacturer or --org distributor or --org operator/,
+      ),
+    });
+    const again = await run(['fetch', net.specFile, '--out', net.stateDir, ...as('distributor')]);
+    expect(again.code, again.stderr).toBe(0);
+    // Kubernetes is not part of this story: its manifests count as applied (state/k8s/<org>/, as `apply --k8s`).
+    for (const dir of [bundleDir, addDir])
+      if (existsSync(join(dir, 'k8s'))) cpSync(join(dir, 'k8s'), join(net.stateDir, 'k8s'), { recursive: true });
+    const finalPlan = await run(['plan', net.specFile]);
+    expect(finalPlan.code, finalPlan.stdout + finalPlan.stderr).toBe(0);
+  }, 240_000);
 });

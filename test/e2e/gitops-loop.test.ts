@@ -157,7 +157,7 @@ describe('the GitOps loop', () => {
     const applied = await runCliAsync(['apply', BUNDLE, '--timeout', '5'], { cwd: repo.root, env: applyEnv });
     expect(applied.stderr).toBe('');
     expect(applied.code).toBe(0);
-    const [step, summary] = applied.stdout.trim().split('\n');
+    const [step, retailerJoins, summary, ...toDo] = applied.stdout.trim().split('\n');
     expect(JSON.parse(step!)).toEqual({
       channel: 'distribution',
       action: 'update',
@@ -165,7 +165,14 @@ describe('the GitOps loop', () => {
       outcome: 'applied',
       detail: expect.stringMatching(/^config sequence 1 in block 1 \(tx [0-9a-f]{64}\)$/),
     });
+    // The update adds the retailer: joining its peer is the retailer's own part, which the run names.
+    expect(JSON.parse(retailerJoins!)).toMatchObject({
+      action: 'join-peer',
+      target: 'retailer/peer0',
+      outcome: 'delegated',
+    });
     expect(summary).toBe('1 applied, 0 already in place, 0 waiting for other organizations, 0 not applied');
+    expect(toDo).toEqual(['still to do by other organizations:', '  retailer: join peer0 to distribution']);
     expect(fake.received.broadcast).toBe(1);
     const distributionNow = liveConfigFacts(fake.newest('distribution')!.block);
     expect(distributionNow.sequence).toBe(1n);
@@ -236,9 +243,20 @@ describe('the GitOps loop', () => {
     // The loop closes: fetch the live state into the repo and plan again — no channel change is left. The chaincode
     // bump is still pending: `netspec apply` sends channel config only; approve/commit of a definition is not part
     // of it, so the peer still runs product-registry 1.1.
+    // Peers answer chaincode queries only to application members: the fetch job reads as the manufacturer.
+    const manufacturerMsp = at(`${NET}/crypto/manufacturer/users/Admin@manufacturer.supply.example.com/msp`);
     const fetched = await runCliAsync(['fetch', SPEC, '--out', `${NET}/state`, '--timeout', '5'], {
       cwd: repo.root,
-      env: applyEnv,
+      env: {
+        ...applyEnv,
+        NETSPEC_OPERATOR_ADMIN_CERT: '',
+        NETSPEC_OPERATOR_ADMIN_KEY: '',
+        NETSPEC_MANUFACTURER_ADMIN_CERT: readFileSync(
+          join(manufacturerMsp, 'signcerts', 'Admin@manufacturer.supply.example.com-cert.pem'),
+          'utf8',
+        ),
+        NETSPEC_MANUFACTURER_ADMIN_KEY: readFileSync(join(manufacturerMsp, 'keystore', 'priv_sk'), 'utf8'),
+      },
     });
     expect(fetched.stderr).toBe('');
     expect(fetched.code).toBe(0);
@@ -261,9 +279,11 @@ describe('the GitOps loop', () => {
     // CI re-runs the merged bundle against the freshly fetched state: already applied, nothing sent, exit 0.
     const rerun = await runCliAsync(['apply', BUNDLE, '--timeout', '5'], { cwd: repo.root, env: applyEnv });
     expect(rerun.stderr).toBe('');
-    expect(rerun.stdout.trim().split('\n').at(-1)).toBe(
+    expect(rerun.stdout.trim().split('\n').slice(-3)).toEqual([
       'already applied: the live network already has every change of this bundle; nothing was sent',
-    );
+      'still to do by other organizations:',
+      '  retailer: join peer0 to distribution',
+    ]);
     expect(rerun.code).toBe(0);
     expect(fake.received.broadcast).toBe(1);
   });

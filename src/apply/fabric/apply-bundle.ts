@@ -2,13 +2,17 @@
 //  - channel updates: the CONFIG_UPDATE envelope (the signed update bytes, every collected ConfigSignature, the
 //    submitter's signature) broadcast to an orderer of the channel, then Deliver until the config block with the
 //    new sequence arrives; a BAD_REQUEST about the read set means the channel moved on since the plan;
-//  - new channels: the genesis block joined to each orderer (channel participation API), then the acting org's
-//    peers join (cscc JoinChain);
+//  - new channels: the acting org joins its own orderers (channel participation API: the admin endpoint trusts
+//    only the ordering org's TLS CA) and its own peers (cscc JoinChain: only the peer's own admins may) once an
+//    orderer delivers it the genesis block (join-own-peers.ts); every other org's part is reported as delegated;
+//  - an update that adds the acting org: its peers join the same way; one that adds or removes another org says
+//    what that org still has to do;
 //  - chaincode definitions: the acting org's approval, and the commit once enough orgs approved
 //    (chaincode-lifecycle.ts).
 // Idempotent: the live state is read first, and what is already there is reported, not redone. Each channel is
 // applied independently, so a failure half-way leaves a precise account of what was and was not applied.
-import type { NetworkModel } from '../../compiler/model/network-model.js';
+import { status as GrpcStatus } from '@grpc/grpc-js';
+import type { ChannelModel, NetworkModel } from '../../compiler/model/network-model.js';
 import type { ChannelPlan, Plan } from '../../compiler/plan/index.js';
 import { signatureInputsOf, type VerifiedBundle } from '../../governance/index.js';
 import { type ApplyRecord, chaincodeRecords } from './apply-record.js';
@@ -17,22 +21,26 @@ import { joinOrderer, ordererHasChannel } from './channel-participation.js';
 import type { ClientIdentity } from './client-identity.js';
 import { DeliverRefusedError, fetchConfigBlock, statusName } from './fetch-config-block.js';
 import { messageOf } from './fetch-state.js';
-import { type ConnectionOptions, NodeConnection, sleep } from './grpc-connection.js';
+import { type ConnectionOptions, NodeConnection, NodeUnreachableError, sleep } from './grpc-connection.js';
+import { joinOwnPeers, othersJoinPeers, removedOrgsLeave } from './join-own-peers.js';
 import { liveConfigFacts } from './live-channel-config.js';
-import { ordererEndpoints, peerEndpoints } from './node-endpoints.js';
-import { joinChain, joinedChannels } from './proposals.js';
+import { ordererEndpoints } from './node-endpoints.js';
 import { configUpdateEnvelope } from './signed-envelopes.js';
 
 const STATUS_SUCCESS = 200;
 const STATUS_BAD_REQUEST = 400;
 const STATUS_FORBIDDEN = 403;
 
-/** `waiting`: nothing to do yet and nothing wrong (a chaincode commit waiting for other orgs' approvals). */
-export type StepOutcome = 'applied' | 'already' | 'failed' | 'skipped' | 'waiting';
+/**
+ * `waiting`: nothing to do yet and nothing wrong (a chaincode commit waiting for other orgs' approvals; a peer join
+ * waiting for the orderers). `delegated`: another organization's part, which this identity can neither do nor
+ * check (its orderers, its peers): reported so that it is not forgotten, without making the run fail or wait.
+ */
+export type StepOutcome = 'applied' | 'already' | 'failed' | 'skipped' | 'waiting' | 'delegated';
 
 export interface ApplyStep {
   channel: string;
-  action: 'update' | 'join-orderer' | 'join-peer' | 'install' | 'approve' | 'commit';
+  action: 'update' | 'join-orderer' | 'join-peer' | 'unjoin-peer' | 'install' | 'approve' | 'commit';
   /** The node acted on, `org/node`. */
   target: string;
   outcome: StepOutcome;
@@ -65,7 +73,7 @@ export interface ApplyBundleResult {
 }
 
 /** The verified bundle's plan and model, beside what the caller passed. */
-interface ApplyContext extends ApplyBundleInput {
+export interface ApplyContext extends ApplyBundleInput {
   plan: Readonly<Plan>;
   model: NetworkModel;
 }
@@ -143,11 +151,38 @@ export async function applyFabricBundle(applyInput: ApplyBundleInput): Promise<A
   return result;
 }
 
+/** Member organizations (MSP ids) an update adds to or removes from the channel's Application group. */
+export function membershipChanges(channel: ChannelPlan): { added: string[]; removed: string[] } {
+  const orgs = (change: 'add' | 'remove') =>
+    channel.delta
+      .filter((d) => d.kind === 'group' && d.change === change && /^\/Channel\/Application\/[^/]+$/.test(d.path))
+      .map((d) => d.path.slice('/Channel/Application/'.length));
+  return { added: orgs('add'), removed: orgs('remove') };
+}
+
 async function applyUpdate(
   input: ApplyContext,
   channel: ChannelPlan,
   record: (step: ApplyStep) => void,
 ): Promise<{ sequence: string; txId: string; blockNumber: string } | undefined> {
+  const channelModel = input.model.channels.find((c) => c.name === channel.channel);
+  const outcome = await submitUpdate(input, channel, channelModel, record);
+  if (!outcome || !channelModel) return undefined;
+  // The membership the update changes: the org it adds joins its own peers, the org it removes leaves.
+  const { added, removed } = membershipChanges(channel);
+  const nameOf = (mspId: string) => input.model.organizations.find((o) => o.mspId === mspId)?.name ?? mspId;
+  if (added.includes(input.identity.signer.mspId)) await joinOwnPeers(input, channelModel, undefined, record);
+  othersJoinPeers(input, channelModel, added.map(nameOf), record);
+  removedOrgsLeave(input, channelModel, removed, record);
+  return outcome === 'already' ? undefined : outcome;
+}
+
+async function submitUpdate(
+  input: ApplyContext,
+  channel: ChannelPlan,
+  channelModel: ChannelModel | undefined,
+  record: (step: ApplyStep) => void,
+): Promise<{ sequence: string; txId: string; blockNumber: string } | 'already' | undefined> {
   const name = channel.channel;
   const step = (target: string, outcome: StepOutcome, detail: string) =>
     record({ channel: name, action: 'update', target, outcome, detail });
@@ -156,82 +191,119 @@ async function applyUpdate(
     step('-', 'failed', `${channel.artifact} is missing from the bundle`);
     return undefined;
   }
-  const model = input.model;
-  const channelModel = model.channels.find((c) => c.name === name);
-  const orderers = ordererEndpoints(model, channelModel?.orderer.organizations);
+  const orderers = ordererEndpoints(input.model, channelModel?.orderer.organizations);
   if (orderers.length === 0) {
     step('-', 'failed', `no orderer of ${name} in the spec`);
     return undefined;
   }
   const signer = input.identity.signer;
   const base = BigInt(channel.baseSequence ?? '0');
+  const joining = membershipChanges(channel).added.includes(signer.mspId);
+  let built: { envelope: Uint8Array; txId: string } | undefined;
+  // A Broadcast whose answer was lost: the orderer may have taken it. Nothing is sent again before the channel's
+  // config has been read, and an update found there is ours, applied, not "stale".
+  let unanswered = false;
   let lastError = '';
   for (const endpoint of orderers) {
     const connection = new NodeConnection(endpoint, input.connection);
+    const { retries, backoffMs } = connection.retryPolicy;
     try {
-      const live = liveConfigFacts((await fetchConfigBlock(connection, signer, name)).block);
-      if (live.sequence !== base) {
-        if (live.lastUpdate && Buffer.from(live.lastUpdate).equals(Buffer.from(updateBytes))) {
+      for (let attempt = 0; ; attempt++) {
+        const live = liveConfigFacts((await fetchConfigBlock(connection, signer, name)).block);
+        if (live.sequence !== base) {
+          if (live.lastUpdate && Buffer.from(live.lastUpdate).equals(Buffer.from(updateBytes))) {
+            if (unanswered && built) {
+              step(
+                endpoint.ref,
+                'applied',
+                `config sequence ${live.sequence} in block ${live.blockNumber} (tx ${built.txId}); the orderer's answer was lost, the channel's config shows the update`,
+              );
+              return { sequence: String(live.sequence), txId: built.txId, blockNumber: String(live.blockNumber) };
+            }
+            step(
+              endpoint.ref,
+              'already',
+              `already applied: config sequence ${live.sequence} (block ${live.blockNumber}) carries this update`,
+            );
+            return 'already';
+          }
           step(
             endpoint.ref,
-            'already',
-            `already applied: config sequence ${live.sequence} (block ${live.blockNumber}) carries this update`,
+            'failed',
+            `stale: the channel moved on (live config sequence ${live.sequence}, planned against ${base}); re-plan and re-sign`,
+          );
+          return undefined;
+        }
+        if (attempt > retries)
+          throw new NodeUnreachableError(`Broadcast: no answer from ${endpoint.ref}: ${lastError}`);
+        if (attempt > 0) await sleep(backoffMs * 2 ** (attempt - 1));
+        built ??= configUpdateEnvelope(
+          signer,
+          name,
+          updateBytes,
+          signatureInputsOf(input.verified.bundle, name).inputs.map((s) => ({
+            signature_header: s.signatureHeader,
+            signature: s.signature,
+          })),
+        );
+        let answer: { status: number; info: string };
+        try {
+          answer = await connection.broadcastOnce(built.envelope);
+        } catch (error) {
+          if (!answerLost(error)) throw error;
+          unanswered = true;
+          lastError = messageOf(error);
+          connection.close();
+          continue;
+        }
+        if (answer.status !== STATUS_SUCCESS) {
+          if (unanswered) {
+            // An earlier send may be what the orderer now measures this one against: look before judging.
+            const now = liveConfigFacts((await fetchConfigBlock(connection, signer, name)).block);
+            if (now.lastUpdate && Buffer.from(now.lastUpdate).equals(Buffer.from(updateBytes))) {
+              step(
+                endpoint.ref,
+                'applied',
+                `config sequence ${now.sequence} in block ${now.blockNumber} (tx ${built.txId}); an earlier send whose answer was lost applied it`,
+              );
+              return { sequence: String(now.sequence), txId: built.txId, blockNumber: String(now.blockNumber) };
+            }
+          }
+          step(endpoint.ref, 'failed', refusalText(answer, signer.mspId, name));
+          return undefined;
+        }
+        const committed = await waitForSequence(connection, input, name, base + 1n);
+        if (!committed) {
+          step(
+            endpoint.ref,
+            'failed',
+            `accepted (tx ${built.txId}) but no config block with sequence ${base + 1n} arrived in time: fetch and check before re-running`,
           );
           return undefined;
         }
         step(
           endpoint.ref,
-          'failed',
-          `stale: the channel moved on (live config sequence ${live.sequence}, planned against ${base}); re-plan and re-sign`,
+          'applied',
+          `config sequence ${committed.sequence} in block ${committed.blockNumber} (tx ${built.txId})`,
         );
-        return undefined;
+        return { sequence: String(committed.sequence), txId: built.txId, blockNumber: String(committed.blockNumber) };
       }
-      const signatures = signatureInputsOf(input.verified.bundle, name).inputs.map((s) => ({
-        signature_header: s.signatureHeader,
-        signature: s.signature,
-      }));
-      const { envelope, txId } = configUpdateEnvelope(signer, name, updateBytes, signatures);
-      const answer = await connection.broadcast(envelope);
-      if (answer.status !== STATUS_SUCCESS) {
-        const stale = answer.status === STATUS_BAD_REQUEST && /read ?set|be at version|readset/i.test(answer.info);
-        // The orderer checks the submitter against /Channel/Writers before the update's signatures.
-        const notWriter = answer.status === STATUS_FORBIDDEN && /'Writers'|\/Channel\/Writers/.test(answer.info);
-        step(
-          endpoint.ref,
-          'failed',
-          stale
-            ? `stale: the channel moved on, re-plan and re-sign (${answer.info})`
-            : notWriter
-              ? `the orderer refused the submitter: ${signer.mspId}'s identity does not satisfy /Channel/Writers of ${name} ` +
-                `(submit as an admin or client of a member organization) (${statusName(answer.status)}: ${answer.info})`
-              : `the orderer refused the update (${statusName(answer.status)}: ${answer.info})`,
-        );
-        return undefined;
-      }
-      const committed = await waitForSequence(connection, input, name, base + 1n);
-      if (!committed) {
-        step(
-          endpoint.ref,
-          'failed',
-          `accepted (tx ${txId}) but no config block with sequence ${base + 1n} arrived in time: fetch and check before re-running`,
-        );
-        return undefined;
-      }
-      step(
-        endpoint.ref,
-        'applied',
-        `config sequence ${committed.sequence} in block ${committed.blockNumber} (tx ${txId})`,
-      );
-      return { sequence: String(committed.sequence), txId, blockNumber: String(committed.blockNumber) };
     } catch (error) {
       // Refused to read the channel: every orderer of it will say the same about this identity.
       if (error instanceof DeliverRefusedError && error.status === STATUS_FORBIDDEN) {
-        step(
-          endpoint.ref,
-          'failed',
-          `the orderer refused the submitter: ${signer.mspId}'s identity may not read ${name} (/Channel/Readers); ` +
-            `apply as an admin of a member organization of the channel (${messageOf(error)})`,
-        );
+        if (joining)
+          step(
+            endpoint.ref,
+            'waiting',
+            `${signer.mspId} may read ${name} only once this update, which adds it, is applied by a member organization; run again after (${messageOf(error)})`,
+          );
+        else
+          step(
+            endpoint.ref,
+            'failed',
+            `the orderer refused the submitter: ${signer.mspId}'s identity may not read ${name} (/Channel/Readers); ` +
+              `apply as an admin of a member organization of the channel (${messageOf(error)})`,
+          );
         return undefined;
       }
       // Unreachable after retries: try the channel's next orderer.
@@ -242,6 +314,28 @@ async function applyUpdate(
   }
   step(orderers.map((o) => o.ref).join(', '), 'failed', `not applied: ${lastError}`);
   return undefined;
+}
+
+/** UNAVAILABLE or a deadline: the orderer's answer did not arrive, whatever it did with the envelope. */
+function answerLost(error: unknown): boolean {
+  const code = (error as { code?: number }).code;
+  return code === GrpcStatus.UNAVAILABLE || code === GrpcStatus.DEADLINE_EXCEEDED;
+}
+
+function refusalText(answer: { status: number; info: string }, mspId: string, channel: string): string {
+  // Fabric says "error validating ReadSet: … be at version" for a moved group and "error validating DeltaSet:
+  // attempt to set key … to version N, but key is at version N" for a moved value (broadcast/responses.tsv).
+  const stale =
+    answer.status === STATUS_BAD_REQUEST && /read ?set|be at version|but key is at version/i.test(answer.info);
+  // The orderer checks the submitter against /Channel/Writers before the update's signatures.
+  const notWriter = answer.status === STATUS_FORBIDDEN && /'Writers'|\/Channel\/Writers/.test(answer.info);
+  if (stale) return `stale: the channel moved on, re-plan and re-sign (${answer.info})`;
+  if (notWriter)
+    return (
+      `the orderer refused the submitter: ${mspId}'s identity does not satisfy /Channel/Writers of ${channel} ` +
+      `(submit as an admin or client of a member organization) (${statusName(answer.status)}: ${answer.info})`
+    );
+  return `the orderer refused the update (${statusName(answer.status)}: ${answer.info})`;
 }
 
 async function waitForSequence(
@@ -266,23 +360,34 @@ async function createChannel(
 ): Promise<{ txIds: string[] } | undefined> {
   const name = channel.channel;
   const block = input.verified.bundle.files.get(channel.artifact ?? '');
-  if (!block) {
-    const detail = `${channel.artifact ?? 'the genesis block'} is missing from the bundle`;
+  const channelModel = input.model.channels.find((c) => c.name === name);
+  if (!block || !channelModel) {
+    const detail = block
+      ? `${name} is not in the spec`
+      : `${channel.artifact ?? 'the genesis block'} is missing from the bundle`;
     record({ channel: name, action: 'join-orderer', target: '-', outcome: 'failed', detail });
     return undefined;
   }
-  const channelModel = input.model.channels.find((c) => c.name === name);
-  let ok = true;
-  let anyApplied = false;
+  const org = input.identity.organization.name;
   const participation = {
     ...(input.connection?.tls ? { tls: input.connection.tls } : {}),
     ...(input.connection?.timeoutMs ? { timeoutMs: input.connection.timeoutMs } : {}),
     ...(input.connection?.retries !== undefined ? { retries: input.connection.retries } : {}),
     ...(input.connection?.backoffMs ? { backoffMs: input.connection.backoffMs } : {}),
   };
-  for (const endpoint of ordererEndpoints(input.model, channelModel?.orderer.organizations)) {
+  let ok = true;
+  let anyApplied = false;
+  // Only the org that runs an orderer may join it: its admin API trusts that org's TLS CA alone.
+  for (const endpoint of ordererEndpoints(input.model, channelModel.orderer.organizations)) {
     const step = (outcome: StepOutcome, detail: string) =>
       record({ channel: name, action: 'join-orderer', target: endpoint.ref, outcome, detail });
+    if (endpoint.organization !== org) {
+      step(
+        'delegated',
+        `${endpoint.organization} joins its own orderers with the genesis block: netspec apply --org ${endpoint.organization}`,
+      );
+      continue;
+    }
     try {
       if (await ordererHasChannel(endpoint, name, participation)) step('already', 'already serves the channel');
       else {
@@ -295,30 +400,9 @@ async function createChannel(
       step('failed', messageOf(error));
     }
   }
-  const txIds: string[] = [];
-  const org = input.identity.organization.name;
-  const peers = channelModel?.members.includes(org) ? peerEndpoints(input.model, org) : [];
-  for (const endpoint of peers) {
-    const step = (outcome: StepOutcome, detail: string) =>
-      record({ channel: name, action: 'join-peer', target: endpoint.ref, outcome, detail });
-    if (!ok) {
-      step('skipped', 'not every orderer serves the channel yet');
-      continue;
-    }
-    const connection = new NodeConnection(endpoint, input.connection);
-    try {
-      if ((await joinedChannels(connection, input.identity.signer)).includes(name)) step('already', 'already joined');
-      else {
-        txIds.push(await joinChain(connection, input.identity.signer, block));
-        anyApplied = true;
-        step('applied', 'joined (cscc JoinChain)');
-      }
-    } catch (error) {
-      ok = false;
-      step('failed', messageOf(error));
-    } finally {
-      connection.close();
-    }
-  }
-  return ok && anyApplied ? { txIds } : undefined;
+  const peers = await joinOwnPeers(input, channelModel, block, record);
+  othersJoinPeers(input, channelModel, channelModel.members, record);
+  ok &&= peers.ok;
+  anyApplied ||= peers.applied;
+  return ok && anyApplied ? { txIds: peers.txIds } : undefined;
 }

@@ -78,3 +78,23 @@ export function identityFromPem(
     },
   };
 }
+
+/**
+ * The identity `fetch` reads with when none is named: one whose secrets are set here, preferring an org that is
+ * an application member of every channel (peers answer `_lifecycle` queries only to /Channel/Application/Writers;
+ * orderers deliver to /Channel/Readers, which members are part of). Naming --org, --cert or --key decides alone.
+ */
+export function chooseReadingIdentity(
+  model: NetworkModel,
+  choice: IdentityChoice,
+): { identity: ClientIdentity } | { error: string } {
+  if (choice.org || choice.certFile || choice.keyFile) return chooseIdentity(model, choice);
+  const env = choice.env ?? process.env;
+  const available = model.organizations.filter((org) => {
+    const named = model.connection.identities[org.name];
+    return named && env[named.certificateSecret] && env[named.privateKeySecret];
+  });
+  const channelsOf = (org: OrganizationModel) => model.channels.filter((c) => c.members.includes(org.name)).length;
+  const best = [...available].sort((a, b) => channelsOf(b) - channelsOf(a))[0];
+  return chooseIdentity(model, { ...choice, ...(best ? { org: best.name } : {}) });
+}

@@ -12,6 +12,7 @@ import { type NodeEndpoint, ordererEndpoints, peerEndpoints } from './node-endpo
 import { queryCommittedDefinitions } from './proposals.js';
 
 const STATUS_NOT_FOUND = 404;
+const STATUS_FORBIDDEN = 403;
 
 export type FetchEvent =
   | { event: 'fetched'; file: string; from: string; detail: string }
@@ -58,6 +59,14 @@ export async function fetchState(
         });
         continue;
       }
+      if (fetched.error instanceof DeliverRefusedError && fetched.error.status === STATUS_FORBIDDEN) {
+        fail(
+          channel.name,
+          `${signer.mspId} may not read ${channel.name} (/Channel/Readers: its members and orderer organizations): ` +
+            `fetch with --org ${[...channel.members, ...channel.orderer.organizations].join(' or --org ')} (${messageOf(fetched.error)})`,
+        );
+        continue;
+      }
       fail(channel.name, messageOf(fetched.error));
       continue;
     }
@@ -65,9 +74,18 @@ export async function fetchState(
     files.set(file, fetched.value.block);
     emit({ event: 'fetched', file, from: fetched.from, detail: `config block ${fetched.value.number}` });
 
-    // Ask a peer of our own org when it is a member (it must trust our identity), else any member's peer.
-    const members = [identity.organization.name, ...channel.members.filter((m) => m !== identity.organization.name)];
-    const peers = members.filter((m) => channel.members.includes(m)).flatMap((m) => peerEndpoints(model, m));
+    // A peer answers _lifecycle queries only to /Channel/Application/Writers (an admin or client of a member org):
+    // an ordering org's admin is refused ("failed ACL check"), so ask as a member, our own peers first.
+    const org = identity.organization.name;
+    if (!channel.members.includes(org)) {
+      fail(
+        `${channel.name} chaincodes`,
+        `${signer.mspId} may not query the committed chaincodes: the peers allow _lifecycle queries only to ` +
+          `/Channel/Application/Writers of ${channel.name}; fetch with --org ${channel.members.join(' or --org ')}`,
+      );
+      continue;
+    }
+    const peers = [org, ...channel.members.filter((m) => m !== org)].flatMap((m) => peerEndpoints(model, m));
     if (peers.length === 0) continue;
     const committed = await firstAnswer(peers, options.connection, (connection) =>
       queryCommittedDefinitions(connection, signer, channel.name),

@@ -94,36 +94,47 @@ export class NodeConnection {
 
   /** AtomicBroadcast.Broadcast of one envelope: the orderer's BroadcastResponse {status, info}. */
   broadcast(envelope: Uint8Array): Promise<{ status: number; info: string }> {
-    return this.withRetries('Broadcast', () => {
-      const definition = method('orderer.AtomicBroadcast', 'Broadcast');
-      return new Promise((resolve, reject) => {
-        const call = this.connect().makeBidiStreamRequest(
-          definition.path,
-          definition.requestSerialize,
-          definition.responseDeserialize,
-          new Metadata(),
-          { deadline: Date.now() + this.timeoutMs },
-        );
-        let answered = false;
-        call.on('data', (bytes: Uint8Array) => {
-          answered = true;
-          const response = mustDecode('orderer.BroadcastResponse', bytes);
-          resolve({ status: Number(response.status ?? 0), info: String(response.info ?? '') });
-          call.end();
-        });
-        call.on('error', (error) => {
-          if (!answered) reject(error);
-        });
-        call.on('end', () => {
-          if (!answered)
-            reject(
-              Object.assign(new Error('the orderer closed the stream without an answer'), {
-                code: GrpcStatus.UNAVAILABLE,
-              }),
-            );
-        });
-        call.write(envelope);
+    return this.withRetries('Broadcast', () => this.broadcastOnce(envelope));
+  }
+
+  /** The retry policy: how many extra attempts, and the first backoff. */
+  get retryPolicy(): { retries: number; backoffMs: number } {
+    return { retries: this.retries, backoffMs: this.backoffMs };
+  }
+
+  /**
+   * One Broadcast, no retry: a lost answer (UNAVAILABLE, a deadline) does not say whether the orderer took the
+   * envelope, so a config update's sender reads the channel before sending it again.
+   */
+  broadcastOnce(envelope: Uint8Array): Promise<{ status: number; info: string }> {
+    const definition = method('orderer.AtomicBroadcast', 'Broadcast');
+    return new Promise((resolve, reject) => {
+      const call = this.connect().makeBidiStreamRequest(
+        definition.path,
+        definition.requestSerialize,
+        definition.responseDeserialize,
+        new Metadata(),
+        { deadline: Date.now() + this.timeoutMs },
+      );
+      let answered = false;
+      call.on('data', (bytes: Uint8Array) => {
+        answered = true;
+        const response = mustDecode('orderer.BroadcastResponse', bytes);
+        resolve({ status: Number(response.status ?? 0), info: String(response.info ?? '') });
+        call.end();
       });
+      call.on('error', (error) => {
+        if (!answered) reject(error);
+      });
+      call.on('end', () => {
+        if (!answered)
+          reject(
+            Object.assign(new Error('the orderer closed the stream without an answer'), {
+              code: GrpcStatus.UNAVAILABLE,
+            }),
+          );
+      });
+      call.write(envelope);
     });
   }
 

@@ -20,7 +20,13 @@ export {
 export { type CcaasPackage, ccaasPackage } from './ccaas-package.js';
 export { applyChaincodeLifecycle, type ChaincodeLifecycleInput } from './chaincode-lifecycle.js';
 export { joinOrderer, ordererHasChannel, type ParticipationOptions } from './channel-participation.js';
-export { type ClientIdentity, chooseIdentity, type IdentityChoice, identityFromPem } from './client-identity.js';
+export {
+  type ClientIdentity,
+  chooseIdentity,
+  chooseReadingIdentity,
+  type IdentityChoice,
+  identityFromPem,
+} from './client-identity.js';
 export { type Endorsed, endorsedTransaction } from './endorsed-transaction.js';
 export { serviceDefinition } from './fabric-services.js';
 export {

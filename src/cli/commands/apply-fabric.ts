@@ -50,6 +50,7 @@ export async function runApply(bundle: string, options: ApplyOptions): Promise<n
   const failed = count('failed') + count('skipped');
   // A chaincode commit waits for other organizations' approvals: pending, not failed, and not "already applied".
   const waiting = count('waiting');
+  const others = delegatedLines(result.steps);
   if (result.steps.length === 0) process.stdout.write('nothing to apply: the bundle has no Fabric channel change\n');
   else if (count('applied') === 0 && failed === 0 && waiting === 0)
     process.stdout.write(
@@ -67,5 +68,27 @@ export async function runApply(bundle: string, options: ApplyOptions): Promise<n
             : ''
         }\n`,
     );
+  // What only other organizations can do (with their own keys): said after every run, so nobody takes it as done.
+  if (others.length > 0)
+    process.stdout.write(`still to do by other organizations:\n${others.map((line) => `  ${line}\n`).join('')}`);
   return failed > 0 ? EXIT_ERROR : waiting > 0 ? EXIT_PENDING : EXIT_OK;
+}
+
+const DELEGATED_VERBS: Partial<Record<ApplyStep['action'], [string, string]>> = {
+  'join-orderer': ['join', 'to'],
+  'join-peer': ['join', 'to'],
+  'unjoin-peer': ['unjoin', 'from'],
+};
+
+/** `manufacturer: join peer0, peer1 to distribution`, one line per org, action and channel. */
+export function delegatedLines(steps: readonly ApplyStep[]): string[] {
+  const grouped = new Map<string, string[]>();
+  for (const step of steps) {
+    if (step.outcome !== 'delegated') continue;
+    const [org, node] = step.target.split('/');
+    const [verb, preposition] = DELEGATED_VERBS[step.action] ?? [step.action, 'on'];
+    const key = `${org}: ${verb}\0${preposition} ${step.channel}`;
+    grouped.set(key, [...(grouped.get(key) ?? []), node === '*' ? 'its peers' : (node ?? step.target)]);
+  }
+  return [...grouped].map(([key, nodes]) => key.replace('\0', ` ${nodes.join(', ')} `));
 }

@@ -20,7 +20,10 @@ export function register(program: Command): void {
     .description('read the live network (config blocks, committed chaincodes, validators) into a state folder')
     .argument('<network.yaml>', 'the network spec')
     .requiredOption('--out <state-dir>', 'the state folder to write (fabric/, quorum/)')
-    .option('--org <org>', 'act as this organization (default: the first operator with a connection identity)')
+    .option(
+      '--org <org>',
+      'read as this organization (default: one whose connection identity is set, a member of most channels: peers answer chaincode queries only to members)',
+    )
     .option('--cert <file>', 'the signing certificate (PEM) instead of the connection identity secrets')
     .option('--key <file>', 'the signing private key (PEM)')
     .option('--tls-cert <file>', 'client TLS certificate for mutual TLS')
@@ -37,8 +40,8 @@ async function runFetch(specFile: string, flags: FetchFlags): Promise<number> {
   }
   const model = loaded.value.model;
   // gRPC and the Fabric clients load only when fetching: every other command starts without them.
-  const { chooseIdentity, fetchState } = await import('../../apply/fabric/index.js');
-  const chosen = chooseIdentity(model, {
+  const { chooseReadingIdentity, fetchState } = await import('../../apply/fabric/index.js');
+  const chosen = chooseReadingIdentity(model, {
     ...(flags.org ? { org: flags.org } : {}),
     ...(flags.cert ? { certFile: flags.cert } : {}),
     ...(flags.key ? { keyFile: flags.key } : {}),

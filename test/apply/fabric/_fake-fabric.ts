@@ -1,6 +1,9 @@
 // An in-process Fabric network for tests, on 127.0.0.1 with TLS material made at test time: one gRPC server
 // speaking orderer.AtomicBroadcast (Broadcast, Deliver) and protos.Endorser (ProcessProposal) from the Fabric
-// protos, and an HTTPS (mutual TLS) channel participation API. It judges what it receives as an orderer would:
+// protos, and an HTTPS (mutual TLS) channel participation API that, like a real orderer's admin endpoint, trusts one
+// client CA only (the ordering org's TLS CA) and answers with the bodies Fabric v2.5.9 gave
+// (test/fixtures/fabric-live/). Each peer keeps its own ledgers and lets only its own org's admins join it or list
+// them (cscc), and its `_lifecycle` definitions query keeps Fabric's ACL (/Channel/Application/Writers). It judges what it receives as an orderer would:
 // envelope signatures by channel members, the submitter of a config update against /Channel/Writers (Fabric's
 // SigFilter, before anything else), read-set versions against its current config, mod_policy signatures
 // (netspec's governance evaluator), and cuts a new config block on success, served on Deliver. Its peer runs a
@@ -8,6 +11,7 @@
 // as that peer, and endorser transactions broadcast to the orderer are validated and committed at once. Each
 // peer also keeps its own installed chaincode packages (_fake-chaincode-store.ts), installed and listed only by
 // an admin of the peer's organization.
+import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import {
   Server,
@@ -42,6 +46,21 @@ import { FakeLifecycle, proposalHash } from './_fake-lifecycle.js';
 
 /** `_lifecycle` functions about the peer's own packages: no channel, and only for the peer org's admins. */
 const PEER_LOCAL_FUNCTIONS = new Set(['InstallChaincode', 'QueryInstalledChaincode', 'QueryInstalledChaincodes']);
+/** cscc functions a peer checks against its local MSP's Admins (`peer channel join`, `peer channel list`). */
+const CSCC_LOCAL_FUNCTIONS = new Set(['JoinChain', 'GetChannels']);
+
+/**
+ * Bodies of the participation API as Fabric v2.5.9 answered them (test/fixtures/fabric-live/, recorded): the fake
+ * fills in its own channel's name, url and height, and keeps every other field and the error texts verbatim.
+ */
+const RECORDED = (file: string) =>
+  JSON.parse(readFileSync(new URL(`../../fixtures/fabric-live/${file}`, import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+const JOINED_BODY = RECORDED('participation-get-joined.json');
+const ABSENT_BODY = RECORDED('participation-get-absent.json');
+const JOIN_AGAIN_BODY = RECORDED('participation-join-again.json');
 
 export interface TestTls {
   caPem: string;
@@ -84,12 +103,24 @@ export interface FakeFabricOptions {
   chaincodes?: Record<string, ProtoMessage>;
   /** gRPC port to bind (0: any). */
   port?: number;
+  /**
+   * The only CA the admin (participation) API trusts for client certificates: the ordering org's TLS CA, as a
+   * real orderer's `Admin.TLS.ClientRootCAs`. Default `tls.caPem`.
+   */
+  adminClientCaPem?: string;
 }
 
 export class FakeFabric {
   /** channel -> blocks by number */
   readonly ledgers = new Map<string, Map<number, Uint8Array>>();
+  /** Every channel some peer joined. */
   readonly peerChannels = new Set<string>();
+  /** Peer host name -> the channels that peer joined (cscc JoinChain). */
+  readonly peerLedgers = new Map<string, Set<string>>();
+  /** Peer host name -> its local MSP: only that MSP's admins may join it to a channel or list its channels. */
+  readonly peerMsps = new Map<string, string>();
+  /** Config updates to apply and then answer with UNAVAILABLE instead of SUCCESS, as if the answer were lost. */
+  dropBroadcastAnswers = 0;
   /** Channels whose Deliver/Broadcast answer UNAVAILABLE, as if their orderer were down. */
   readonly unavailable = new Set<string>();
   /** Delay before Deliver answers, to exercise deadlines. */
@@ -134,7 +165,13 @@ export class FakeFabric {
       ),
     );
     this.https = createHttpsServer(
-      { key: tls.serverKeyPem, cert: tls.serverCertPem, ca: tls.caPem, requestCert: true, rejectUnauthorized: true },
+      {
+        key: tls.serverKeyPem,
+        cert: tls.serverCertPem,
+        ca: this.options.adminClientCaPem ?? tls.caPem,
+        requestCert: true,
+        rejectUnauthorized: true,
+      },
       (request, response) => {
         const chunks: Buffer[] = [];
         request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -145,7 +182,7 @@ export class FakeFabric {
             request.headers['content-type'] ?? '',
             Buffer.concat(chunks),
           );
-          response.writeHead(answer.status, { 'content-type': 'application/json' });
+          response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
           response.end(JSON.stringify(answer.body));
         });
       },
@@ -288,6 +325,10 @@ export class FakeFabric {
       };
       const newConfig = fromJson('common.Config', next as unknown as Json).value!;
       this.store(configBlock(channel, this.newest(channel)!.number + 1, newConfig, bytes));
+      if (this.dropBroadcastAnswers > 0) {
+        this.dropBroadcastAnswers -= 1;
+        return void call.emit('error', { code: status.UNAVAILABLE, details: 'connection reset before the answer' });
+      }
       answer(200);
     });
   }
@@ -366,10 +407,13 @@ export class FakeFabric {
     const args = ((spec.input as ProtoMessage).args ?? []) as Uint8Array[];
     const fn = new TextDecoder().decode(args[0]);
     this.received.proposals.push(`${chaincode}.${fn}`);
-    if (chaincode === '_lifecycle' && PEER_LOCAL_FUNCTIONS.has(fn)) {
+    if (
+      (chaincode === '_lifecycle' && PEER_LOCAL_FUNCTIONS.has(fn)) ||
+      (chaincode === 'cscc' && CSCC_LOCAL_FUNCTIONS.has(fn))
+    ) {
       // Addressed to the peer, not a channel: only an admin of the peer's own organization may call them.
       const host = call.getHost().replace(/:\d+$/, '');
-      const local = this.endorsers.get(host);
+      const local = this.endorsers.get(host) ?? this.localMsp(host);
       if (!local) return respond(500, `peer ${host} has no local MSP in this fake`);
       const msps = this.mspsDefining(local.mspId);
       const creator = deserializeIdentity(read.creator.mspId, read.creator.idBytes, msps);
@@ -390,11 +434,20 @@ export class FakeFabric {
           500,
           `Failed to authorize invocation due to failed ACL check: the creator (${read.creator.mspId}) is not an admin of the peer's local MSP ${local.mspId}`,
         );
+      if (chaincode === 'cscc') return this.cscc(host, fn, args, respond);
       const answer = this.chaincodeStore.answer(host, fn, args[1] ?? new Uint8Array())!;
       return respond(answer.status, answer.message, answer.payload);
     }
     if (chaincode === '_lifecycle' && fn === 'QueryChaincodeDefinitions') {
       if (!this.ledgers.has(channel)) return respond(500, `channel ${channel} not found`);
+      // The ACL of _lifecycle/QueryChaincodeDefinitions is /Channel/Application/Writers: an orderer org's admin is
+      // a channel MSP but no Application member (fixtures/fabric-live/peer-cscc-joinchain-and-lifecycle-acl.txt).
+      const applicationOrgs = Object.keys(this.config(channel).channel_group?.groups?.Application?.groups ?? {});
+      if (!applicationOrgs.includes(read.creator.mspId))
+        return respond(
+          500,
+          "Failed to authorize invocation due to failed ACL check: failed evaluating policy on signed data during check policy [/Channel/Application/Writers]: [implicit policy evaluation failed - 0 sub-policies were satisfied, but this policy requires 1 of the 'Writers' sub-policies to be satisfied]",
+        );
       const result = this.lifecycle.definitions(channel);
       return respond(200, '', mustEncode('lifecycle.QueryChaincodeDefinitionsResult', result));
     }
@@ -421,23 +474,44 @@ export class FakeFabric {
       if (answer.status !== 200 || !endorser) return respond(answer.status, answer.message, answer.payload);
       return callback(null, endorsedResponse(endorser, header, proposal.payload as Uint8Array, answer.payload!));
     }
-    if (chaincode === 'cscc' && fn === 'GetChannels')
+    respond(500, `unknown function ${chaincode}.${fn}`);
+  }
+
+  /** A peer's local MSP, for the cscc calls only its own admins may make. */
+  private localMsp(host: string): { mspId: string } | undefined {
+    const mspId = this.peerMsps.get(host);
+    return mspId ? { mspId } : undefined;
+  }
+
+  /** cscc GetChannels and JoinChain of one peer (its own ledgers), once its local admin check passed. */
+  private cscc(
+    host: string,
+    fn: string,
+    args: Uint8Array[],
+    respond: (code: number, message: string, payload?: Uint8Array) => unknown,
+  ): unknown {
+    const ledgers = this.peerLedgers.get(host) ?? new Set<string>();
+    this.peerLedgers.set(host, ledgers);
+    if (fn === 'GetChannels')
       return respond(
         200,
         '',
         Buffer.concat(
-          [...this.peerChannels].map((id) =>
-            lengthDelimitedField(1, lengthDelimitedField(1, new TextEncoder().encode(id))),
-          ),
+          [...ledgers].map((id) => lengthDelimitedField(1, lengthDelimitedField(1, new TextEncoder().encode(id)))),
         ),
       );
-    if (chaincode === 'cscc' && fn === 'JoinChain') {
-      const info = configBlockInfo(args[1]!);
-      if (!info.value) return respond(500, 'not a config block');
-      this.peerChannels.add(info.value.channelId);
-      return respond(200, '');
-    }
-    respond(500, `unknown function ${chaincode}.${fn}`);
+    const info = configBlockInfo(args[1] ?? new Uint8Array());
+    if (!info.value) return respond(500, 'not a config block');
+    const channel = info.value.channelId;
+    // Fabric's answer to a second join (fixtures/fabric-live/peer-cscc-joinchain-and-lifecycle-acl.txt).
+    if (ledgers.has(channel))
+      return respond(
+        500,
+        `cannot create ledger from genesis block: ledger [${channel}] already exists with state [ACTIVE]`,
+      );
+    ledgers.add(channel);
+    this.peerChannels.add(channel);
+    return respond(200, '');
   }
 
   /** The MSPs of a channel whose config defines `mspId` (a peer's local MSP is its org's channel MSP). */
@@ -454,13 +528,18 @@ export class FakeFabric {
     url: string,
     contentType: string,
     body: Buffer,
-  ): { status: number; body: unknown } {
+  ): { status: number; body: unknown; headers?: Record<string, string> } {
     const one = /^\/participation\/v1\/channels\/([^/]+)$/.exec(url);
+    const info = (name: string, height: number) => ({
+      ...JOINED_BODY,
+      name,
+      url: `/participation/v1/channels/${name}`,
+      height,
+    });
     if (method === 'GET' && one) {
-      const newest = this.newest(decodeURIComponent(one[1]!));
-      return newest
-        ? { status: 200, body: { name: one[1], height: newest.number + 1 } }
-        : { status: 404, body: { error: 'not found' } };
+      const name = decodeURIComponent(one[1]!);
+      const newest = this.newest(name);
+      return newest ? { status: 200, body: info(name, newest.number + 1) } : { status: 404, body: ABSENT_BODY };
     }
     if (method === 'POST' && url === '/participation/v1/channels') {
       const boundary = /boundary=(.+)$/.exec(contentType)?.[1];
@@ -472,11 +551,12 @@ export class FakeFabric {
       if (!part) return { status: 400, body: { error: 'no config-block' } };
       const start = part.indexOf('\r\n\r\n') + 4;
       const block = new Uint8Array(Buffer.from(part.slice(start, part.lastIndexOf('\r\n')), 'latin1'));
-      const info = configBlockInfo(block);
-      if (!info.value) return { status: 400, body: { error: 'not a config block' } };
-      if (this.newest(info.value.channelId)) return { status: 405, body: { error: 'channel already exists' } };
+      const config = configBlockInfo(block);
+      if (!config.value) return { status: 400, body: { error: 'not a config block' } };
+      if (this.newest(config.value.channelId))
+        return { status: 405, body: JOIN_AGAIN_BODY, headers: { allow: 'GET, DELETE' } };
       this.store(block);
-      return { status: 201, body: { name: info.value.channelId } };
+      return { status: 201, body: info(config.value.channelId, 1) };
     }
     return { status: 404, body: { error: 'no such route' } };
   }

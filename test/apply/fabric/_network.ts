@@ -9,8 +9,10 @@ import { fromJson, type ProtoMessage } from '../../../src/compiler/fabric/index.
 import { loadSpec } from '../../../src/compiler/load-spec.js';
 import type { NetworkModel } from '../../../src/compiler/model/network-model.js';
 import { makePlan } from '../../../src/compiler/plan/index.js';
+import { issueCaCertificate, issueLeafCertificate } from '../../../src/crypto/issue-certificate.js';
+import { generateSigningKeyPair, privateKeyToPem } from '../../../src/crypto/key-pair.js';
 import { signBundle } from '../../../src/governance/index.js';
-import { adminFiles, adminSigner, type Org } from '../../governance/_fixtures.js';
+import { adminFiles, adminSigner, MSP_IDS, type Org } from '../../governance/_fixtures.js';
 import { type TestBundle, verifiedAt, writeTestBundle } from '../../helpers/bundle-fixture.js';
 import { repoRoot } from '../../helpers/run-cli.js';
 import { FakeFabric, makeTestTls, type TestTls } from './_fake-fabric.js';
@@ -70,6 +72,9 @@ export async function startNetwork(
         .value!;
   }
   const fake = new FakeFabric({ tls, blocks, chaincodes, ...(options.grpcPort ? { port: options.grpcPort } : {}) });
+  // Each peer's local MSP is its org's: only that org's admins may join it or list its channels.
+  for (const host of HOSTS.filter((h) => h.startsWith('peer')))
+    fake.peerMsps.set(host, MSP_IDS[host.split('.')[1] as Org]);
   if (options.start !== false) await fake.start();
   writeFileSync(join(dir, 'tlsca.pem'), tls.caPem);
   const specFile = join(dir, 'network.yaml');
@@ -125,3 +130,48 @@ export function sign(bundle: TestBundle, ...orgs: Org[]): void {
 }
 
 export const FAST = { timeoutMs: 2000, retries: 1, backoffMs: 20 };
+
+/** What one organization holds, in a folder of its own: its admin's signing pair and its TLS client pair. */
+export interface OrgCredentials {
+  org: Org;
+  dir: string;
+  certFile: string;
+  keyFile: string;
+  tlsCertFile: string;
+  tlsKeyFile: string;
+}
+
+/**
+ * One org's credentials, copied into a folder holding nothing else, so that an apply run with them can use no
+ * other org's key. The operator's TLS client pair is issued by the TLS CA the fake orderer's admin API trusts (as
+ * the ordering org's own TLS CA); every other org's by a TLS CA of its own, which that API does not trust.
+ */
+export async function orgCredentials(network: TestNetwork, org: Org): Promise<OrgCredentials> {
+  const dir = mkdtempSync(join(tmpdir(), `netspec-${org}-`));
+  const admin = adminFiles(org);
+  const files = {
+    org,
+    dir,
+    certFile: join(dir, 'admin-cert.pem'),
+    keyFile: join(dir, 'admin-key.pem'),
+    tlsCertFile: join(dir, 'tls-client.crt'),
+    tlsKeyFile: join(dir, 'tls-client.key'),
+  };
+  cpSync(admin.certFile, files.certFile);
+  cpSync(admin.keyFile, files.keyFile);
+  const tls = org === 'operator' ? network.tls : await ownTlsClient(org);
+  writeFileSync(files.tlsCertFile, tls.clientCertPem);
+  writeFileSync(files.tlsKeyFile, tls.clientKeyPem);
+  return files;
+}
+
+async function ownTlsClient(org: Org): Promise<{ clientCertPem: string; clientKeyPem: string }> {
+  const domain = `${org}.supply.example.com`;
+  const ca = await issueCaCertificate(`tlsca.${domain}`, domain, await generateSigningKeyPair());
+  const keys = await generateSigningKeyPair();
+  const clientCertPem = await issueLeafCertificate(
+    { commonName: `Admin@${domain}`, organization: domain, purpose: 'tls', publicKey: keys.publicKey },
+    ca,
+  );
+  return { clientCertPem, clientKeyPem: privateKeyToPem(keys.privateKey) };
+}

@@ -14,6 +14,7 @@ import {
 } from '../../../src/apply/fabric/index.js';
 import { type TestBundle, verifiedAt, verifyAt } from '../../helpers/bundle-fixture.js';
 import { rebuildConfigBlock } from './_fake-fabric.js';
+import { identityOf } from './_lifecycle-network.js';
 import { FAST, planBundle, sign, startNetwork, type TestNetwork } from './_network.js';
 
 let network: TestNetwork | undefined;
@@ -58,7 +59,16 @@ describe('applyFabricBundle: channel updates', () => {
 
     const result = await apply(network, bundle);
     expect(result.refused).toEqual([]);
-    expect(outcomes(result)).toEqual(['production update applied', 'distribution update applied']);
+    expect(outcomes(result)).toEqual([
+      'production update applied',
+      'distribution update applied',
+      // The distribution update adds the retailer: joining its peers is the retailer's part.
+      'distribution join-peer delegated',
+    ]);
+    expect(result.steps[2]).toMatchObject({
+      target: 'retailer/peer0',
+      detail: 'retailer joins its own peers, with its own identity: netspec apply --org retailer',
+    });
     const after = liveConfigFacts(network.fake.newest('production')!.block);
     expect(after.sequence).toBe(before.sequence + 1n);
     expect(result.records[0]).toEqual({
@@ -74,7 +84,7 @@ describe('applyFabricBundle: channel updates', () => {
     expect(result.records.map((r) => r.signers)).toEqual([['OperatorMSP'], ['DistributorMSP', 'ManufacturerMSP']]);
 
     // The orderer's new config is exactly what the spec wanted: fetch it and plan again.
-    const fetched = await fetchState(network.model, network.identity, { connection: FAST });
+    const fetched = await fetchState(network.model, identityOf(network, 'manufacturer'), { connection: FAST });
     const stateDir = join(network.dir, 'after');
     for (const [path, bytes] of fetched.files) {
       mkdirSync(join(stateDir, path, '..'), { recursive: true });
@@ -92,7 +102,11 @@ describe('applyFabricBundle: channel updates', () => {
       identity: network.identity,
       connection: FAST,
     });
-    expect(outcomes(again)).toEqual(['production update already', 'distribution update already']);
+    expect(outcomes(again)).toEqual([
+      'production update already',
+      'distribution update already',
+      'distribution join-peer delegated',
+    ]);
     expect(again.steps[0]!.detail).toMatch(/already applied: config sequence \d+ .* carries this update/);
     expect(again.records).toEqual([]);
     expect(network.fake.received.broadcast).toBe(broadcasts);
@@ -105,9 +119,10 @@ describe('applyFabricBundle: channel updates', () => {
     expect(outcomes(await apply(network, bundle))).toEqual([
       'production update applied',
       'distribution update applied',
+      'distribution join-peer delegated',
     ]);
     // `netspec fetch` into the very state folder the bundle was planned against: its base sequence is gone.
-    const fetched = await fetchState(network.model, network.identity, { connection: FAST });
+    const fetched = await fetchState(network.model, identityOf(network, 'manufacturer'), { connection: FAST });
     for (const [path, bytes] of fetched.files) writeFileSync(join(network.stateDir, path), bytes);
 
     const verified = verifyAt(bundle.dir, bundle).report;
@@ -120,7 +135,11 @@ describe('applyFabricBundle: channel updates', () => {
     const broadcasts = network.fake.received.broadcast;
     const again = await apply(network, bundle);
     expect(again.refused).toEqual([]);
-    expect(outcomes(again)).toEqual(['production update already', 'distribution update already']);
+    expect(outcomes(again)).toEqual([
+      'production update already',
+      'distribution update already',
+      'distribution join-peer delegated',
+    ]);
     expect(again.records).toEqual([]);
     expect(network.fake.received.broadcast).toBe(broadcasts);
   });
@@ -131,7 +150,7 @@ describe('applyFabricBundle: channel updates', () => {
     sign(bundle, 'manufacturer', 'distributor', 'operator');
     // Someone else's update reached production: the state folder is refreshed with it.
     commitAnotherUpdate(network, 'production');
-    const fetched = await fetchState(network.model, network.identity, { connection: FAST });
+    const fetched = await fetchState(network.model, identityOf(network, 'manufacturer'), { connection: FAST });
     for (const [path, bytes] of fetched.files) writeFileSync(join(network.stateDir, path), bytes);
 
     const verified = verifyAt(bundle.dir, bundle).report;

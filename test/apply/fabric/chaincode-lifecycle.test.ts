@@ -131,7 +131,7 @@ describe('chaincode lifecycle: approve per org, commit once LifecycleEndorsement
     expect(network.fake.received.broadcast).toBe(broadcasts);
 
     // Fetch the live state and plan again: the definitions are what the spec wants.
-    const fetched = await fetchState(network.model, network.identity, { connection: FAST });
+    const fetched = await fetchState(network.model, identityOf(network, 'manufacturer'), { connection: FAST });
     const stateDir = join(network.dir, 'after');
     for (const [path, bytes] of fetched.files) {
       mkdirSync(join(stateDir, path, '..'), { recursive: true });
@@ -205,6 +205,8 @@ describe('chaincode lifecycle: approve per org, commit once LifecycleEndorsement
     expect(result.steps.map((s) => `${s.channel} ${s.action} ${s.outcome}`)).toEqual([
       'production update applied',
       'distribution update applied',
+      // The distribution update adds the retailer, whose peers only the retailer can join.
+      'distribution join-peer delegated',
       'production install applied',
       'production install applied',
       'production approve applied',

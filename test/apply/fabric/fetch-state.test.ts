@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fetchState, mustEncode } from '../../../src/apply/fabric/index.js';
 import { readChaincodesState } from '../../../src/compiler/plan/state/read-chaincodes-state.js';
+import { identityOf } from './_lifecycle-network.js';
 import { FAST, planBundle, startNetwork, type TestNetwork } from './_network.js';
 
 let network: TestNetwork | undefined;
@@ -24,7 +25,7 @@ function writeState(dir: string, files: Map<string, Uint8Array>): void {
 describe('fetchState', () => {
   it('writes each channel config block byte for byte and the committed definitions; plan against it matches', async () => {
     network = await startNetwork();
-    const result = await fetchState(network.model, network.identity, { connection: FAST });
+    const result = await fetchState(network.model, identityOf(network, 'manufacturer'), { connection: FAST });
     expect(result.errors).toEqual([]);
     expect([...result.files.keys()].sort()).toEqual([
       'fabric/distribution.block',
@@ -58,6 +59,17 @@ describe('fetchState', () => {
     ]);
   });
 
+  it('as the ordering org, says which --org may read the committed chaincodes (the peers’ _lifecycle ACL)', async () => {
+    network = await startNetwork();
+    const result = await fetchState(network.model, network.identity, { connection: FAST });
+    expect(result.files.size).toBe(0);
+    expect(result.errors).toEqual([
+      'production chaincodes: OperatorMSP may not query the committed chaincodes: the peers allow _lifecycle queries only to /Channel/Application/Writers of production; fetch with --org manufacturer or --org distributor',
+      'distribution chaincodes: OperatorMSP may not query the committed chaincodes: the peers allow _lifecycle queries only to /Channel/Application/Writers of distribution; fetch with --org manufacturer or --org distributor or --org retailer',
+    ]);
+    expect(network.fake.received.proposals).toEqual([]);
+  });
+
   it('follows the newest block to the last config block its metadata points to', async () => {
     network = await startNetwork();
     const config = network.fake.newest('production')!;
@@ -69,7 +81,7 @@ describe('fetchState', () => {
       metadata: { metadata: [mustEncode('common.Metadata', { value: ordererMetadata })] },
     });
     network.fake.ledgers.get('production')!.set(config.number + 1, dataBlock);
-    const result = await fetchState(network.model, network.identity, { connection: FAST });
+    const result = await fetchState(network.model, identityOf(network, 'manufacturer'), { connection: FAST });
     expect(result.errors).toEqual([]);
     expect(Buffer.from(result.files.get('fabric/production.block')!).equals(Buffer.from(config.block))).toBe(true);
     // production: newest, then the config block; distribution: the newest is the config block.
@@ -79,7 +91,7 @@ describe('fetchState', () => {
   it('a channel the orderer does not serve is absent (new); an unreachable one fails the whole fetch', async () => {
     network = await startNetwork({ omitChannels: ['distribution'] });
     const events: string[] = [];
-    const absent = await fetchState(network.model, network.identity, {
+    const absent = await fetchState(network.model, identityOf(network, 'manufacturer'), {
       connection: FAST,
       onEvent: (e) => events.push(e.event),
     });
@@ -88,7 +100,7 @@ describe('fetchState', () => {
     expect(events).toContain('absent');
 
     network.fake.unavailable.add('production');
-    const down = await fetchState(network.model, network.identity, { connection: FAST });
+    const down = await fetchState(network.model, identityOf(network, 'manufacturer'), { connection: FAST });
     expect(down.files.size).toBe(0);
     expect(down.errors[0]).toMatch(/^production: Deliver: cannot reach operator\/orderer\d .* after 2 attempts/);
   });
@@ -96,7 +108,9 @@ describe('fetchState', () => {
   it('reports a timeout when the orderer does not answer within the deadline', async () => {
     network = await startNetwork();
     network.fake.deliverDelayMs = 300;
-    const result = await fetchState(network.model, network.identity, { connection: { ...FAST, timeoutMs: 100 } });
+    const result = await fetchState(network.model, identityOf(network, 'manufacturer'), {
+      connection: { ...FAST, timeoutMs: 100 },
+    });
     expect(result.errors[0]).toMatch(/did not answer within 100 ms/);
   });
 });

@@ -3,12 +3,21 @@
 
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyFabricBundle, identityFromPem } from '../../../src/apply/fabric/index.js';
+import {
+  type ApplyStep,
+  applyFabricBundle,
+  type ClientIdentity,
+  identityFromPem,
+  joinChain,
+  NodeConnection,
+  peerEndpoints,
+} from '../../../src/apply/fabric/index.js';
 import type { VerifiedBundle } from '../../../src/governance/index.js';
-import { adminFiles } from '../../governance/_fixtures.js';
+import { adminFiles, type Org } from '../../governance/_fixtures.js';
 import { verifiedAt, withPlan } from '../../helpers/bundle-fixture.js';
-import { FAST, planBundle, sign, startNetwork, type TestNetwork } from './_network.js';
+import { FAST, orgCredentials, planBundle, sign, startNetwork, type TestNetwork } from './_network.js';
 
 let network: TestNetwork | undefined;
 afterEach(async () => {
@@ -26,47 +35,103 @@ function satisfied(verified: VerifiedBundle): VerifiedBundle {
 }
 
 describe('applyFabricBundle: new channels', () => {
-  it('joins every orderer with the genesis block, then the acting org’s peers; a re-run does nothing', async () => {
+  it('the operator joins its orderers, each member its own peers with its own identity; a re-run does nothing', async () => {
     network = await startNetwork({ omitChannels: ['distribution'], editSpec: newDistribution });
     const bundle = planBundle(network);
     expect(bundle.plan.channels.map((c) => [c.channel, c.action])).toEqual([
       ['production', 'update'],
       ['distribution', 'create'],
     ]);
-    sign(bundle, 'operator');
-    const admin = adminFiles('manufacturer');
-    const manufacturer = identityFromPem(
-      network.model.organizations.find((o) => o.name === 'manufacturer')!,
-      readFileSync(admin.certFile, 'utf8'),
-      readFileSync(admin.keyFile, 'utf8'),
+    // Only the channel creation: the bundle's chaincode definitions are chaincode-lifecycle.test.ts's business.
+    const verified = satisfied(
+      withPlan(verifiedAt(bundle.dir, bundle), {
+        ...bundle.plan,
+        channels: bundle.plan.channels.filter((c) => c.action === 'create'),
+        chaincodes: [],
+      }),
     );
-    if ('error' in manufacturer) throw new Error(manufacturer.error);
-    const run = () =>
-      applyFabricBundle({
-        // Only the channel creation: the bundle's chaincode definitions are chaincode-lifecycle.test.ts's business.
-        verified: withPlan(verifiedAt(bundle.dir, bundle), {
-          ...bundle.plan,
-          channels: bundle.plan.channels.filter((c) => c.action === 'create'),
-          chaincodes: [],
-        }),
-        identity: manufacturer.identity,
-        connection: mtls(network!),
-      });
-    const first = await run();
+    const manufacturerTls = await orgCredentials(network, 'manufacturer');
+    const manufacturer = {
+      verified,
+      identity: identityOf(network, 'manufacturer'),
+      // Its own TLS client pair, from its own TLS CA: the orderer's admin API would refuse it (alert 42).
+      connection: {
+        ...FAST,
+        tls: {
+          certPem: readFileSync(manufacturerTls.tlsCertFile, 'utf8'),
+          keyPem: readFileSync(manufacturerTls.tlsKeyFile, 'utf8'),
+        },
+      },
+    };
+    const line = (s: ApplyStep) => `${s.action} ${s.target} ${s.outcome}`;
+
+    // Before the operator: the manufacturer may not join the operator's orderers, and its peers wait.
+    const early = await applyFabricBundle(manufacturer);
+    expect(early.steps.map(line)).toEqual([
+      'join-orderer operator/orderer0 delegated',
+      'join-orderer operator/orderer1 delegated',
+      'join-orderer operator/orderer2 delegated',
+      'join-peer manufacturer/peer0 waiting',
+      'join-peer manufacturer/peer1 waiting',
+      'join-peer distributor/peer0 delegated',
+      'join-peer retailer/peer0 delegated',
+    ]);
+    expect(early.steps[3]!.detail).toMatch(/^no orderer serves distribution yet .*operator joins its orderers first/);
+    expect(network.fake.newest('distribution')).toBeUndefined();
+
+    const operator = await applyFabricBundle({ verified, identity: network.identity, connection: mtls(network) });
     // The three orderers share one fake: the first join creates the channel, the others find it there.
-    expect(first.steps.map((s) => `${s.action} ${s.target} ${s.outcome}`)).toEqual([
+    expect(operator.steps.map(line)).toEqual([
       'join-orderer operator/orderer0 applied',
       'join-orderer operator/orderer1 already',
       'join-orderer operator/orderer2 already',
-      'join-peer manufacturer/peer0 applied',
-      'join-peer manufacturer/peer1 already',
+      'join-peer manufacturer/peer0 delegated',
+      'join-peer manufacturer/peer1 delegated',
+      'join-peer distributor/peer0 delegated',
+      'join-peer retailer/peer0 delegated',
     ]);
     expect(network.fake.newest('distribution')!.number).toBe(0);
-    expect([...network.fake.peerChannels]).toEqual(['distribution']);
-    expect(first.records).toMatchObject([{ channel: 'distribution', sequence: 0, blockNumbers: [0] }]);
-    const again = await run();
-    expect(again.steps.every((s) => s.outcome === 'already')).toBe(true);
+    expect(network.fake.peerChannels.size).toBe(0);
+    expect(operator.records).toMatchObject([{ channel: 'distribution', sequence: 0, blockNumbers: [0] }]);
+
+    const first = await applyFabricBundle(manufacturer);
+    expect(first.steps.filter((s) => s.action === 'join-peer').map(line)).toEqual([
+      'join-peer manufacturer/peer0 applied',
+      'join-peer manufacturer/peer1 applied',
+      'join-peer distributor/peer0 delegated',
+      'join-peer retailer/peer0 delegated',
+    ]);
+    expect([...network.fake.peerLedgers.get('peer0.manufacturer.supply.example.com')!]).toEqual(['distribution']);
+    expect(network.fake.peerLedgers.get('peer0.distributor.supply.example.com')).toBeUndefined();
+    expect(first.records).toMatchObject([
+      { channel: 'distribution', sequence: 0, txIds: [expect.any(String), expect.any(String)] },
+    ]);
+    const again = await applyFabricBundle(manufacturer);
+    expect(again.steps.every((s) => s.outcome === 'already' || s.outcome === 'delegated')).toBe(true);
     expect(again.records).toEqual([]);
+  });
+
+  it('a peer refuses JoinChain from another organization’s admin', async () => {
+    network = await startNetwork({ omitChannels: ['distribution'], editSpec: newDistribution });
+    const bundle = planBundle(network);
+    const block = bundle.plan.channels.find((c) => c.action === 'create')!;
+    network.fake.store(new Uint8Array(readFileSync(join(bundle.dir, block.artifact!))));
+    const peer = peerEndpoints(network.model, 'manufacturer')[0]!;
+    const connection = new NodeConnection(peer, FAST);
+    try {
+      await expect(
+        joinChain(
+          connection,
+          identityOf(network, 'distributor').signer,
+          readFileSync(join(bundle.dir, block.artifact!)),
+        ),
+      ).rejects.toThrow(
+        /refused \(status 500: Failed to authorize invocation.*not an admin of the peer's local MSP ManufacturerMSP/,
+      );
+    } finally {
+      connection.close();
+    }
+    expect(network.fake.peerChannels.size).toBe(0);
   });
 
   it('the participation API refuses a client without a TLS client certificate', async () => {
@@ -84,7 +149,7 @@ describe('applyFabricBundle: new channels', () => {
       connection: FAST,
     });
     expect(result.steps[0]).toMatchObject({ action: 'join-orderer', outcome: 'failed' });
-    expect(result.steps.filter((s) => s.action === 'join-peer')).toEqual([]);
+    expect(result.steps.filter((s) => s.action === 'join-peer').every((s) => s.outcome === 'delegated')).toBe(true);
     expect(network.fake.newest('distribution')).toBeUndefined();
   });
 });
@@ -105,7 +170,12 @@ describe('applyFabricBundle: unreliable networks', () => {
       connection: { timeoutMs: 2000, retries: 10, backoffMs: 40 },
       pollMs: 10,
     });
-    expect(result.steps.map((s) => s.outcome)).toEqual(['applied', 'applied']);
+    expect(result.steps.map((s) => `${s.action} ${s.outcome}`)).toEqual([
+      'update applied',
+      'update applied',
+      // The distribution update adds the retailer: its peers are the retailer's to join.
+      'join-peer delegated',
+    ]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(150);
   });
 
@@ -128,6 +198,18 @@ describe('applyFabricBundle: unreliable networks', () => {
     expect(result.records.map((r) => r.channel)).toEqual(['production']);
   });
 });
+
+/** `org`'s admin identity, from the example's DEMO-ONLY files of that org alone. */
+function identityOf(net: TestNetwork, org: Org): ClientIdentity {
+  const admin = adminFiles(org);
+  const chosen = identityFromPem(
+    net.model.organizations.find((o) => o.name === org)!,
+    readFileSync(admin.certFile, 'utf8'),
+    readFileSync(admin.keyFile, 'utf8'),
+  );
+  if ('error' in chosen) throw new Error(chosen.error);
+  return chosen.identity;
+}
 
 /** A new channel's chaincodes start at sequence 1. */
 function newDistribution(text: string): string {
