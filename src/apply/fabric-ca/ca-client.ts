@@ -119,7 +119,12 @@ export async function getIdentity(ca: CaConnection, registrar: Registrar, id: st
     type: String(result?.type ?? ''),
     affiliation: String(result?.affiliation ?? ''),
     attrs: Array.isArray(result?.attrs)
-      ? (result.attrs as CaAttribute[]).map((a) => ({ name: String(a.name), value: String(a.value ?? '') }))
+      ? (result.attrs as CaAttribute[]).map((a) => ({
+          name: String(a.name),
+          value: String(a.value ?? ''),
+          // api.Attribute's ecert is `omitempty`: absent means false, the attribute stays out of certificates.
+          ecert: a.ecert === true,
+        }))
       : [],
     maxEnrollments: Number(result?.max_enrollments ?? 0),
   };

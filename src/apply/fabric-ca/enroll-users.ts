@@ -282,7 +282,8 @@ function driftOf(current: CaIdentity, user: UserModel): string[] {
 /** Attributes to set (value differs, or not in the certificate) and to delete (empty value), hf.* aside. */
 function attributeChangesOf(current: CaIdentity, wanted: readonly CaAttribute[]): CaAttribute[] {
   const held = new Map(current.attrs.filter((a) => !/^hf\./i.test(a.name)).map((a) => [a.name, a]));
-  const changes = wanted.filter((a) => held.get(a.name)?.value !== a.value || held.get(a.name)?.ecert === false);
+  // An attribute without ecert is not written into certificates, where chaincode reads it: that differs too.
+  const changes = wanted.filter((a) => held.get(a.name)?.value !== a.value || held.get(a.name)?.ecert !== true);
   const names = new Set(wanted.map((a) => a.name));
   for (const name of [...held.keys()].sort()) if (!names.has(name)) changes.push({ name, value: '' });
   return changes;

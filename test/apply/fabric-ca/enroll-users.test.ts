@@ -226,6 +226,18 @@ describe('enrollUsers', () => {
     expect(certificateAttributes(folder.get('factory-app')!.certificatePem).plant).toBe('toledo');
   });
 
+  it('an attribute registered without ecert (so absent from certificates) is set with ecert, then enrolled', async () => {
+    fake = await start({ 'legacy-app': { attrs: [{ name: 'plant', value: 'detroit' }] } });
+    const folder: Folder = new Map();
+    const users: UserModel[] = [{ name: 'legacy-app', type: 'client', attributes: { plant: 'detroit' } }];
+    const { events } = await run(users, connection(fake.url), folder);
+    expect(events[0]!.message).toMatch(/^legacy-app: updated attributes plant; enrolled with a fresh secret/);
+    expect(certificateAttributes(folder.get('legacy-app')!.certificatePem).plant).toBe('detroit');
+    fake.requests.length = 0;
+    const again = await run(users, connection(fake.url), folder);
+    expect(again.summary).toMatchObject({ unchanged: 1, enrolled: 0 });
+  });
+
   it('story 3: an identity someone else registered with another type and affiliation is drift, untouched', async () => {
     fake = await start({ 'legacy-app': { type: 'admin', affiliation: 'manufacturer.hq', secret: 'theirs' } });
     const users: UserModel[] = [{ name: 'legacy-app', type: 'client', affiliation: '', attributes: {} }];
