@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createGovernanceRepo } from '../apply/git/governance-repo.js';
 import { createSignedRepo, FORGED_SIGNER } from '../apply/git/signed-governance-repo.js';
-import { runCli } from '../helpers/run-cli.js';
+import { startFakeGitHubApi } from '../apply/github/fake-github-api.js';
+import { runCli, runCliAsync } from '../helpers/run-cli.js';
 
 describe('netspec history', () => {
   const repo = createGovernanceRepo();
@@ -81,11 +82,48 @@ describe('netspec history', () => {
     );
     expect(block).toContainEqual(
       expect.stringMatching(
-        /^ {2}signature: ManufacturerMSP added for channel distribution \(bundle bundle\), signed by O=manufacturer\.supply\.example\.com, OU=admin, CN=Admin@manufacturer\.supply\.example\.com at /,
+        /^ {2}signature: ManufacturerMSP added for channel distribution \(bundle bundle\), signed by O=manufacturer\.supply\.example\.com, OU=admin, CN=Admin@manufacturer\.supply\.example\.com \(the file is dated /,
       ),
     );
     expect(result.stdout).not.toContain(`signed by ${FORGED_SIGNER}`);
     expect(result.stdout).toContain('  applied: UNSIGNED: no signed bundle: at ');
     expect(result.stdout).toContain(`from bundle of PR #7 (${signed.commits.merge.slice(0, 12)})`);
+  });
+
+  describe('--github', () => {
+    let close: (() => Promise<void>) | undefined;
+    afterAll(async () => close?.());
+
+    it("adds each PR's author and merger as GitHub recorded them", { timeout: 60_000 }, async () => {
+      const api = await startFakeGitHubApi({
+        pulls: { 12: { author: 'carol-c', mergedBy: 'bob-b' }, 13: { author: 'ci-bot' } },
+      });
+      close = () => api.close();
+      const env = { GITHUB_TOKEN: 'history-token', GITHUB_API_URL: api.url };
+      const result = await runCliAsync(['history', 'demo', '--github', 'acme-consortium/networks'], {
+        cwd: repo.root,
+        env,
+      });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(
+        '  proposed by Carol <carol@c.example.com>, merged by Bob <bob@b.example.com>, with commits by Alice <alice@a.example.com>, on GitHub opened by @carol-c and merged by @bob-b\n',
+      );
+      expect(result.stdout).toContain('  proposed by CI <ci@example.com>, on GitHub opened by @ci-bot\n');
+      expect(api.requests.map((r) => [r.path, r.authorization])).toEqual([
+        ['/repos/acme-consortium/networks/pulls/13', 'token history-token'],
+        ['/repos/acme-consortium/networks/pulls/12', 'token history-token'],
+      ]);
+
+      const missing = await runCliAsync(['history', 'demo', '--github', 'acme-consortium/other'], {
+        cwd: repo.root,
+        env,
+      });
+      expect(missing).toMatchObject({
+        code: 1,
+        stdout: '',
+        stderr: 'netspec: cannot read pull request #13 of acme-consortium/other from GitHub (HTTP 404)\n',
+      });
+    });
   });
 });

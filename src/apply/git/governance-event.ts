@@ -75,6 +75,8 @@ export interface GovernanceEvent {
   mergedBy?: Person;
   /** Everyone who authored a commit of the PR. */
   contributors?: Person[];
+  /** The PR's author and merger as GitHub accounts (`history --github`): who acted, not what git was told. */
+  github?: { author: string; mergedBy?: string };
   subject: string;
   pullRequest?: number;
   /** Network-relative paths the commit added (A), modified (M) or deleted (D), sorted. */

@@ -13,6 +13,7 @@ export type {
   SignatureEvent,
 } from './governance-event.js';
 export { pullRequestNumber } from './pull-request-number.js';
+export { addPullRequestPeople, type PullRequestPeople } from './pull-request-people.js';
 export { type HistoryInput, readGovernanceHistory } from './read-governance-history.js';
 export { renderHistoryJson, renderHistoryMarkdown, renderHistoryText } from './render-history.js';
 export { summarizeSpecChange } from './spec-change-summary.js';

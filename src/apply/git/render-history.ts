@@ -58,6 +58,10 @@ function peopleLine(event: GovernanceEvent): string {
   if (event.mergedBy) parts.push(`merged by ${person(event.mergedBy)}`);
   const others = (event.contributors ?? []).slice(1);
   if (others.length > 0) parts.push(`with commits by ${others.map(person).join(', ')}`);
+  if (event.github)
+    parts.push(
+      `on GitHub opened by @${event.github.author}${event.github.mergedBy ? ` and merged by @${event.github.mergedBy}` : ''}`,
+    );
   return parts.join(', ');
 }
 
@@ -66,7 +70,7 @@ function signatureLine(signature: SignatureEvent): string {
   if (signature.status === 'removed') return what;
   if (signature.status === 'valid') {
     const parts = [`${what}, signed by ${signature.signer ?? '(unknown subject)'}`];
-    if (signature.signedAt) parts.push(`at ${signature.signedAt}`);
+    if (signature.signedAt) parts.push(`(the file is dated ${signature.signedAt})`);
     return parts.join(' ');
   }
   const claim = signature.claimedSigner ? ` (the file claims signer '${signature.claimedSigner}')` : '';

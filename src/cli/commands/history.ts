@@ -17,10 +17,18 @@ export function register(program: Command): void {
     .description('the governance log of a network from git: PRs, spec changes, verified signatures, applies')
     .argument('<network>', 'the network folder, its network.yaml, or its name (networks/<name>)')
     .addOption(formatOption())
-    .action(action((network: string, options: { format: ReportFormat }) => runHistory(network, options.format)));
+    .option(
+      '--github <owner/name>',
+      "also read each PR's author and merger from GitHub (GITHUB_TOKEN, GITHUB_API_URL as for `pr status`)",
+    )
+    .action(
+      action((network: string, options: { format: ReportFormat; github?: string }) =>
+        runHistory(network, options.format, options.github),
+      ),
+    );
 }
 
-async function runHistory(network: string, format: ReportFormat): Promise<number> {
+async function runHistory(network: string, format: ReportFormat, githubRepository?: string): Promise<number> {
   const { simpleGit } = await import('simple-git');
   const history = await import('../../apply/git/index.js');
   const folder = networkFolder(network);
@@ -40,6 +48,17 @@ async function runHistory(network: string, format: ReportFormat): Promise<number
   }
   const result = await history.readGovernanceHistory({ repoRoot: root, networkPath });
   if (result.events.length === 0) throw new UserError(`no commit touches ${networkPath}`);
+  if (githubRepository !== undefined) {
+    const github = await import('../../apply/github/index.js');
+    const repository = github.parseRepository(githubRepository);
+    if (!repository) throw new UserError(`--github must be owner/name, not '${githubRepository}'`);
+    const octokit = github.createGitHubClient({
+      token: process.env.GITHUB_TOKEN,
+      baseUrl: process.env.GITHUB_API_URL || github.DEFAULT_GITHUB_API_URL,
+    });
+    const failed = await history.addPullRequestPeople(result, octokit, repository);
+    if (failed) throw new UserError(failed.error);
+  }
   if (format === 'json') process.stdout.write(history.renderHistoryJson(result));
   else if (format === 'markdown') process.stdout.write(history.renderHistoryMarkdown(result));
   else process.stdout.write(history.renderHistoryText(result));

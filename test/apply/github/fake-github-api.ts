@@ -37,6 +37,8 @@ export interface FakeGitHubState {
   teams: Record<string, string[]>;
   pendingTeamMembers: Record<string, string[]>;
   comments: { id: number; body: string; login: string }[];
+  /** Further pull requests, by number, for `history --github`: who opened and who merged each. */
+  pulls?: Record<number, { author: string; mergedBy?: string }>;
 }
 
 export interface FakeGitHubApi {
@@ -111,8 +113,18 @@ export async function startFakeGitHubApi(
     const route = `${request.method} ${url.pathname}`;
     const membership = /^GET \/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/.exec(route);
     const commentEdit = new RegExp(`^PATCH ${repoPath}/issues/comments/(\\d+)$`).exec(route);
+    const otherPull = new RegExp(`^GET ${repoPath}/pulls/(\\d+)$`).exec(route);
+    const other = otherPull ? state.pulls?.[Number(otherPull[1])] : undefined;
 
-    if (route === `GET ${repoPath}/pulls/${state.pullNumber}`) {
+    if (other) {
+      const pull = example('pull-request');
+      send(200, {
+        ...pull,
+        number: Number(otherPull![1]),
+        user: user(other.author),
+        merged_by: other.mergedBy ? user(other.mergedBy) : null,
+      });
+    } else if (route === `GET ${repoPath}/pulls/${state.pullNumber}`) {
       const pull = example('pull-request');
       send(200, {
         ...pull,
