@@ -1,11 +1,11 @@
 // `netspec connection-profile` through the binary: YAML by default, JSON on request, --output written
 // atomically, an org not in the channel refused in one line with exit 1.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { runCli } from '../helpers/run-cli.js';
+import { repoRoot, runCli } from '../helpers/run-cli.js';
 
 const SPEC = 'networks/supply-chain/network.yaml';
 
@@ -46,5 +46,36 @@ describe('netspec connection-profile', () => {
       "netspec: organization 'retailer' is not in channel 'production' (its channels: distribution)\n",
     );
     expect(result.code).toBe(1);
+  });
+
+  it('keys peers by name (two on one host stay two) and lists only the CA the spec defines', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netspec-ccp-'));
+    cpSync(join(repoRoot, 'networks', 'supply-chain', 'crypto'), join(dir, 'crypto'), { recursive: true });
+    const text = readFileSync(join(repoRoot, SPEC), 'utf8')
+      .replace(
+        '      - name: peer0\n        anchor: true\n        stateDatabase: couchdb',
+        '      - name: peer0\n        host: 127.0.0.1\n        port: 7051\n        anchor: true\n        stateDatabase: couchdb',
+      )
+      .replace(
+        '      - name: peer1\n        stateDatabase: couchdb',
+        '      - name: peer1\n        host: 127.0.0.1\n        port: 8051\n        stateDatabase: couchdb',
+      )
+      .replace('    ca:\n      port: 7054\n', '');
+    writeFileSync(join(dir, 'network.yaml'), text);
+    const result = runCli(['connection-profile', join(dir, 'network.yaml'), 'manufacturer', '--format', 'json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const profile = JSON.parse(result.stdout);
+    expect(Object.keys(profile.peers)).toEqual([
+      'peer0.manufacturer.supply.example.com',
+      'peer1.manufacturer.supply.example.com',
+    ]);
+    expect(Object.values(profile.peers).map((p) => (p as { url: string }).url)).toEqual([
+      'grpcs://127.0.0.1:7051',
+      'grpcs://127.0.0.1:8051',
+    ]);
+    expect(Object.keys(profile.channels.production.peers)).toEqual(Object.keys(profile.peers));
+    expect(profile.organizations.ManufacturerMSP.certificateAuthorities).toEqual([]);
+    expect(profile.certificateAuthorities).toEqual({});
   });
 });

@@ -91,8 +91,10 @@ export function buildConnectionProfile(
     };
   };
 
+  // Keyed by node name, never by host: two peers may share a host (127.0.0.1:7051 and :8051).
   const peers: Record<string, NodeEntry> = {};
-  for (const peer of org.peers) peers[peer.host] = nodeEntry(org, peer.name, peer.host, `${peer.host}:${peer.port}`);
+  for (const peer of org.peers)
+    peers[nodeName(org, peer.name)] = nodeEntry(org, peer.name, peer.host, `${peer.host}:${peer.port}`);
 
   const orderers: Record<string, NodeEntry> = {};
   const channelOrderers = new Map<string, string[]>();
@@ -102,8 +104,8 @@ export function buildConnectionProfile(
       const owner = model.organizations.find((candidate) => candidate.name === consenter.organization);
       const orderer = owner?.orderers.find((node) => `${owner.name}/${node.name}` === consenter.ref);
       if (!owner || !orderer) continue;
-      orderers[orderer.host] ??= nodeEntry(owner, orderer.name, orderer.host, orderer.clientEndpoint);
-      hosts.push(orderer.host);
+      orderers[nodeName(owner, orderer.name)] ??= nodeEntry(owner, orderer.name, orderer.host, orderer.clientEndpoint);
+      hosts.push(nodeName(owner, orderer.name));
     }
     channelOrderers.set(channel.name, hosts);
   }
@@ -118,32 +120,43 @@ export function buildConnectionProfile(
       organizations: {
         [org.mspId]: {
           mspid: org.mspId,
-          peers: org.peers.map((peer) => peer.host),
-          certificateAuthorities: [org.ca.host],
+          peers: org.peers.map((peer) => nodeName(org, peer.name)),
+          // Only a CA the spec defines: an org without `ca` has none to reach.
+          certificateAuthorities: org.ca.omitted ? [] : [org.ca.host],
         },
       },
       peers,
       orderers,
-      certificateAuthorities: {
-        [org.ca.host]: {
-          url: `https://${org.ca.host}:${org.ca.port}`,
-          caName: org.ca.name,
-          tlsCACerts: { pem: tlsOf(org.msp) },
-        },
-      },
+      certificateAuthorities: org.ca.omitted
+        ? {}
+        : {
+            [org.ca.host]: {
+              url: `https://${org.ca.host}:${org.ca.port}`,
+              caName: org.ca.name,
+              tlsCACerts: { pem: tlsOf(org.msp) },
+            },
+          },
       channels: Object.fromEntries(
         channels.map((channel) => [
           channel.name,
           {
             orderers: channelOrderers.get(channel.name) ?? [],
             peers: Object.fromEntries(
-              (channel.members.includes(org.name) ? org.peers : []).map((peer) => [peer.host, { ...roles }]),
+              (channel.members.includes(org.name) ? org.peers : []).map((peer) => [
+                nodeName(org, peer.name),
+                { ...roles },
+              ]),
             ),
           },
         ]),
       ),
     },
   };
+}
+
+/** `peer0.org1.example.com`: the node's name in its org's domain, as cryptogen names it; unique in the network. */
+function nodeName(org: OrganizationModel, node: string): string {
+  return `${node}.${org.domain}`;
 }
 
 /** `grpcs://host:port` unless the override already names a scheme (grpc:// for a plaintext test network). */

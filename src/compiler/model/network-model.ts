@@ -74,6 +74,8 @@ export interface CaModel {
   /** Absolute path of the PEM root to trust for the CA's HTTPS endpoint only; else the MSP's TLS roots. */
   tlsCaCert?: string;
   resources: ResourcesModel;
+  /** The spec has no `ca` for this org: the defaults above name no CA a client could reach (connection profiles). */
+  omitted?: true;
 }
 
 export interface PeerModel {

@@ -145,6 +145,7 @@ function normalizeCa(name: string, org: OrganizationSpec, specDir: string): CaMo
     port: ca?.port ?? DEFAULT_PORTS.ca,
     ...(ca?.tlsCACert ? { tlsCaCert: resolvePath(specDir, ca.tlsCACert) } : {}),
     resources: { ...ca?.resources },
+    ...(ca ? {} : { omitted: true as const }),
   };
 }
 

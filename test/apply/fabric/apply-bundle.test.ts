@@ -144,6 +144,25 @@ describe('applyFabricBundle: channel updates', () => {
     expect(network.fake.received.broadcast).toBe(broadcasts);
   });
 
+  it('an answer lost after the orderer took the update: the channel is read before re-sending, and it is applied', async () => {
+    network = await startNetwork();
+    const bundle = planBundle(network);
+    sign(bundle, 'manufacturer', 'distributor', 'operator');
+    // The orderer cuts the config block, then the connection drops before its SUCCESS reaches us (UNAVAILABLE).
+    network.fake.dropBroadcastAnswers = 1;
+    const result = await apply(network, bundle);
+    expect(outcomes(result).slice(0, 2)).toEqual(['production update applied', 'distribution update applied']);
+    expect(result.steps[0]!.detail).toMatch(
+      /^config sequence 1 in block 1 \(tx [0-9a-f]{64}\); the orderer's answer was lost, the channel's config shows the update$/,
+    );
+    // Sent once: a second send would have met its own update and been refused as stale.
+    expect(network.fake.received.broadcast).toBe(2);
+    expect(result.records.map((r) => [r.channel, r.sequence])).toEqual([
+      ['production', '1'],
+      ['distribution', '1'],
+    ]);
+  });
+
   it('a bundle the channel moved past (another update after the fetch) is still refused as stale', async () => {
     network = await startNetwork();
     const bundle = planBundle(network);
