@@ -290,8 +290,8 @@ function normalizeQuorum(
   });
   return {
     name,
-    client: network.client,
-    consensus: network.consensus,
+    client: network.client ?? 'besu',
+    consensus: network.consensus ?? 'qbft',
     chainId: network.chainId,
     blockPeriodSeconds: seconds(network.blockPeriod, DEFAULT_QUORUM.blockPeriodSeconds),
     epochLength: network.epochLength ?? DEFAULT_QUORUM.epochLength,

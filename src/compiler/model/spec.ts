@@ -224,8 +224,10 @@ export interface CollectionSpec {
 }
 
 export interface QuorumNetworkSpec {
-  client: 'besu' | 'goquorum';
-  consensus: 'qbft' | 'ibft' | 'raft';
+  /** Default besu: GoQuorum has reached end of life. */
+  client?: 'besu' | 'goquorum';
+  /** Default qbft, the one consensus Besu and GoQuorum share. */
+  consensus?: 'qbft' | 'ibft' | 'raft';
   chainId: number;
   blockPeriod?: DurationText;
   epochLength?: number;

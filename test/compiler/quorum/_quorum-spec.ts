@@ -56,7 +56,13 @@ export function writeQuorumSpec(edit: (yaml: string) => string = (yaml) => yaml)
   const dir = mkdtempSync(join(tmpdir(), 'netspec-quorum-'));
   symlinkSync(join(repoRoot, 'networks/supply-chain/crypto'), join(dir, 'crypto'));
   const example = readFileSync(join(repoRoot, 'networks/supply-chain/network.yaml'), 'utf8');
-  const yaml = example.replace(/^connection:/m, `${QUORUM_SECTION}connection:`);
+  // `ledger` is a GoQuorum IBFT 1.0 chain, kept to test that genesis: the consortium allows it by name.
+  const yaml = example
+    .replace(/^connection:/m, `${QUORUM_SECTION}connection:`)
+    .replace(
+      /^allow: \[\]$/m,
+      'allow:\n  - code: NS_GOQUORUM_IBFT\n    reason: the ledger chain runs IBFT 1.0 until its QBFT migration',
+    );
   const file = join(dir, 'network.yaml');
   writeFileSync(file, edit(yaml));
   return file;

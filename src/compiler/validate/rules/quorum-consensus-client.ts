@@ -5,7 +5,7 @@ import { entriesOf } from './_spec-walk.js';
 
 export const quorumConsensusClient: Rule = (ctx) => {
   for (const [network, spec] of entriesOf(ctx.spec.quorum)) {
-    if (spec?.client !== 'besu' || spec.consensus !== 'raft') continue;
+    if ((spec?.client ?? 'besu') !== 'besu' || spec?.consensus !== 'raft') continue;
     ctx.report({
       code: 'NS_QUORUM_CONSENSUS_CLIENT',
       message: `quorum network '${network}' runs Besu with Raft consensus, which Besu does not implement`,

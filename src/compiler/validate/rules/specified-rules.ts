@@ -5,6 +5,7 @@ import type { Rule } from '../rule-context.js';
 import { allowCodesKnown } from './allow-codes-known.js';
 import { anchorPeersResolve } from './anchor-peers-resolve.js';
 import { batchSizeOrder } from './batch-size-order.js';
+import { besuPrivacyDeprecated } from './besu-privacy-deprecated.js';
 import { bftBlockValidationPolicy } from './bft-block-validation-policy.js';
 import { bftCapability } from './bft-capability.js';
 import { bftConsenterCount } from './bft-consenter-count.js';
@@ -20,6 +21,8 @@ import { channelOrdererOrganizations } from './channel-orderer-organizations.js'
 import { connectionRefsResolve } from './connection-refs-resolve.js';
 import { consentersResolve } from './consenters-resolve.js';
 import { durationsValid } from './durations-valid.js';
+import { goquorumEndOfLife } from './goquorum-end-of-life.js';
+import { goquorumIbft } from './goquorum-ibft.js';
 import { mspMaterialPresent } from './msp-material-present.js';
 import { noPrivateKeys } from './no-private-keys.js';
 import { organizationRoles } from './organization-roles.js';
@@ -82,6 +85,9 @@ export const SPECIFIED_RULES: readonly Rule[] = Object.freeze([
   v3OrdererEndpoints,
   bftValidatorCount,
   quorumConsensusClient,
+  goquorumIbft,
+  goquorumEndOfLife,
+  besuPrivacyDeprecated,
   quorumKeysUnique,
   quorumKeysValid,
   // units
