@@ -44,12 +44,16 @@ describe('goquorumIbft', () => {
   it('accepts ibft under Besu (IBFT 2.0) and qbft under GoQuorum', () => {
     expectDiagnostics(
       goquorumIbft,
-      specYaml((s) => void (s.quorum!.payments!.consensus = 'ibft')),
+      specYaml((s) => {
+        s.quorum!.payments!.consensus = 'ibft';
+      }),
       [],
     );
     expectDiagnostics(
       goquorumIbft,
-      specYaml((s) => void (s.quorum!.payments!.client = 'goquorum')),
+      specYaml((s) => {
+        s.quorum!.payments!.client = 'goquorum';
+      }),
       [],
     );
   });
@@ -75,7 +79,9 @@ describe('goquorumEndOfLife', () => {
     expectDiagnostics(goquorumEndOfLife, specYaml(), []);
     expectDiagnostics(
       goquorumEndOfLife,
-      specYaml((s) => void delete s.quorum!.payments!.client),
+      specYaml((s) => {
+        delete s.quorum!.payments!.client;
+      }),
       [],
     );
   });
