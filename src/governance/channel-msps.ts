@@ -3,6 +3,7 @@
 import type { X509Certificate } from 'node:crypto';
 import type { ConfigGroupJson, ConfigJson } from '../compiler/plan/signers/index.js';
 import { parseCertificatePem } from '../crypto/index.js';
+import { parseRevocationList, type RevocationList } from './revocation-list.js';
 
 export interface OuIdentifier {
   ou: string;
@@ -18,6 +19,12 @@ export interface ChannelMsp {
   admins: X509Certificate[];
   /** Present when fabric_node_ous.enable is true. */
   nodeOUs?: { client?: OuIdentifier; peer?: OuIdentifier; admin?: OuIdentifier; orderer?: OuIdentifier };
+  /** organizational_unit_identifiers: with NodeOUs off, a valid identity must carry one of them. */
+  ouIdentifiers: OuIdentifier[];
+  /** revocation_list, parsed. */
+  revocationLists: RevocationList[];
+  /** Why the MSP cannot be set up as Fabric would (an unreadable CRL): then no identity of it is valid. */
+  setupProblems: string[];
 }
 
 interface FabricMspJson {
@@ -25,6 +32,8 @@ interface FabricMspJson {
   root_certs?: string[];
   intermediate_certs?: string[];
   admins?: string[];
+  revocation_list?: string[];
+  organizational_unit_identifiers?: OuJson[];
   fabric_node_ous?: {
     enable?: boolean;
     client_ou_identifier?: OuJson | null;
@@ -57,11 +66,21 @@ export function channelMsps(config: ConfigJson): Map<string, ChannelMsp> {
 
 function readMsp(config: FabricMspJson): ChannelMsp {
   const ous = config.fabric_node_ous;
+  const revocationLists: RevocationList[] = [];
+  const setupProblems: string[] = [];
+  (config.revocation_list ?? []).forEach((value, index) => {
+    const parsed = parseRevocationList(Buffer.from(value, 'base64'));
+    if ('error' in parsed) setupProblems.push(`revocation_list[${index}] of ${config.name}: ${parsed.error}`);
+    else revocationLists.push(parsed);
+  });
   return {
     mspId: config.name ?? '',
     roots: certificates(config.root_certs),
     intermediates: certificates(config.intermediate_certs),
     admins: certificates(config.admins),
+    ouIdentifiers: (config.organizational_unit_identifiers ?? []).flatMap((json) => Object.values(ouOf('v1', json))),
+    revocationLists,
+    setupProblems,
     ...(ous?.enable
       ? {
           nodeOUs: {

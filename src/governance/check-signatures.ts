@@ -1,7 +1,9 @@
 // Each ConfigSignature judged in order, as Fabric's SignatureSetToValidIdentities does: read the creator, find its
 // MSP, skip an identity already counted (before checking the signature, so a repeat costs nothing), verify the
 // signature over exactly signature_header || config_update, then judge the identity under its MSP.
-// Every signature gets a verdict with a reason; only the ones that survive go on to policy evaluation.
+// Every signature gets a verdict with a reason; only the ones that survive go on to policy evaluation. A counted
+// signer whose certificate is outside its validity period now still counts (the orderer does not check a config
+// signer's dates), and gets a warning.
 import { createHash } from 'node:crypto';
 import { concatBytes } from '../bytes.js';
 import type { Principal } from '../compiler/plan/signers/index.js';
@@ -9,8 +11,15 @@ import type { ChannelMsp } from './channel-msps.js';
 import { readCreator } from './config-signature.js';
 import { verifyFabricSignature } from './ecdsa-signature.js';
 import type { EvaluatedIdentity } from './evaluate-requirement.js';
-import { deserializeIdentity, identityProblem, isAdmin, satisfiesPrincipal } from './msp-identity.js';
-import type { SignatureVerdict } from './verify-report.js';
+import {
+  deserializeIdentity,
+  identityProblem,
+  isAdmin,
+  satisfiesPrincipal,
+  subjectOf,
+  validityWarning,
+} from './msp-identity.js';
+import type { SignatureVerdict, VerifyWarning } from './verify-report.js';
 
 export interface SignatureInput {
   /** Bundle-relative signature file, or `envelope signature #n`. */
@@ -29,6 +38,8 @@ export interface SignatureCheckResult {
   identities: EvaluatedIdentity[];
   /** Problems Fabric rejects the whole update for (an unreadable signature header). */
   fatal: string[];
+  /** Signers Fabric counts that a careful consortium would look at twice (expired certificates). */
+  warnings: VerifyWarning[];
 }
 
 export function checkSignatures(
@@ -40,6 +51,7 @@ export function checkSignatures(
   const verdicts: SignatureVerdict[] = [];
   const identities: EvaluatedIdentity[] = [];
   const fatal: string[] = [];
+  const warnings: VerifyWarning[] = [];
   const counted = new Map<string, string>();
   const updateSha256 = createHash('sha256').update(configUpdate).digest('hex');
   for (const input of signatures) {
@@ -84,20 +96,33 @@ export function checkSignatures(
     }
     counted.set(identity.key, input.source);
     const msp = msps.get(identity.mspId)!;
-    const problem = identityProblem(identity, msp, now);
+    const problem = identityProblem(identity, msp);
     if (problem !== undefined) {
       reject(mspId, problem, false);
       continue;
     }
     identities.push({
       mspId: identity.mspId,
-      satisfies: (principal: Principal) => satisfiesPrincipal(identity, principal, msps, now),
+      satisfies: (principal: Principal) => satisfiesPrincipal(identity, principal, msps),
     });
-    if (!isAdmin(identity, msp, now)) {
+    const dates = validityWarning(identity.certificate, now);
+    if (dates) {
+      const signer = subjectOf(identity.certificate);
+      const what =
+        dates.code === 'certificate-expired' ? `expired on ${dates.date}` : `is not valid before ${dates.date}`;
+      warnings.push({
+        ...dates,
+        source: input.source,
+        mspId,
+        signer,
+        message: `${input.source}: the certificate of ${signer} (${mspId}) ${what}; the orderer still counts its signature`,
+      });
+    }
+    if (!isAdmin(identity, msp)) {
       reject(mspId, `not an admin of ${mspId}: neither the admin OU nor listed in the MSP's admins`, false);
       continue;
     }
     verdicts.push({ source: input.source, mspId, valid: true, admin: true });
   }
-  return { verdicts, identities, fatal };
+  return { verdicts, identities, fatal, warnings };
 }

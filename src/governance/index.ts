@@ -31,7 +31,15 @@ export {
 export { type EvaluatedIdentity, type Evaluation, evaluateRequirement } from './evaluate-requirement.js';
 export { type ImportResult, importEnvelope } from './import-envelope.js';
 export { readConfigBlockFile, readStateChannel } from './live-config.js';
-export { deserializeIdentity, identityProblem, isAdmin, type MspIdentity, satisfiesPrincipal } from './msp-identity.js';
+export {
+  deserializeIdentity,
+  identityProblem,
+  isAdmin,
+  type MspIdentity,
+  satisfiesPrincipal,
+  type ValidityWarning,
+  validityWarning,
+} from './msp-identity.js';
 export { renderReportJson, renderReportMarkdown, renderReportText } from './render-report.js';
 export { type SignBundleInput, type SignBundleResult, signBundle } from './sign-bundle.js';
 export { parseSignatureFile, renderSignatureFile, type SignatureFile, signatureInputsOf } from './signature-file.js';
@@ -44,11 +52,14 @@ export {
   verifyBundle,
 } from './verify-bundle.js';
 export { verifyEnvelope } from './verify-envelope.js';
-export type {
-  RequirementVerdict,
-  SignatureVerdict,
-  UpdateVerdict,
-  VerifyReport,
-  VerifyStatus,
+export {
+  type RequirementVerdict,
+  reportWarnings,
+  type SignatureVerdict,
+  strictReport,
+  type UpdateVerdict,
+  type VerifyReport,
+  type VerifyStatus,
+  type VerifyWarning,
 } from './verify-report.js';
 export { type UpdateInput, verifyUpdate } from './verify-update.js';

@@ -1,12 +1,25 @@
-// An identity judged as Fabric's MSP judges it (msp/mspimpl*.go, v1.4.2+ semantics with NodeOUs): it must chain
-// to the MSP's root CA (directly or via an intermediate) and, with NodeOUs enabled, carry exactly one of the
-// client/peer/admin/orderer OUs. Roles: ADMIN = listed in admincerts, or valid and carrying the admin OU;
-// MEMBER = valid; CLIENT/PEER/ORDERER = valid and carrying that OU (impossible without NodeOUs).
-// Stricter than Fabric on purpose: an expired certificate is not valid here (the MSP pins "now" to NotBefore).
+// An identity judged as Fabric's MSP judges it (msp/mspimpl.go, mspimplvalidate.go, mspimplsetup.go; MSP v1.4.3+
+// semantics, as channels with the V2 capabilities use):
+//  - valid = not a CA; exactly one chain to the MSP's roots through its intermediates, checked at the
+//    certificate's NotBefore + 1 s (so Fabric accepts an expired certificate: the caller warns about it); issued by
+//    a leaf of the MSP's CA tree; not revoked by a CRL the issuing CA signed; with NodeOUs, exactly one of the
+//    client/peer/admin/orderer OUs, each bound OU's certifier being exactly the certificate's issuer chain;
+//    without NodeOUs, one of the organizational_unit_identifiers when the MSP lists any;
+//  - ADMIN = listed in admincerts (byte for byte, no further check), or with NodeOUs valid and carrying the
+//    admin OU; MEMBER = valid; CLIENT/PEER/ORDERER = NodeOUs on, valid and carrying that OU.
 import { createHash, type X509Certificate } from 'node:crypto';
 import type { Principal } from '../compiler/plan/signers/index.js';
 import { chainsTo, isSignedBy, organizationalUnits, parseCertificatePem } from '../crypto/index.js';
+import { serialNumberOf, subjectKeyIdentifierOf } from './certificate-fields.js';
+import {
+  certifiersIdentifier,
+  chainIdentifier,
+  fabricValidationTime,
+  internalNodes,
+  validationChains,
+} from './certification-chain.js';
 import type { ChannelMsp, OuIdentifier } from './channel-msps.js';
+import { isRevocationListSignedBy } from './revocation-list.js';
 
 export interface MspIdentity {
   mspId: string;
@@ -17,6 +30,13 @@ export interface MspIdentity {
 
 export type NodeRole = 'client' | 'peer' | 'admin' | 'orderer';
 const NODE_ROLES: readonly NodeRole[] = ['client', 'peer', 'admin', 'orderer'];
+
+/** What Fabric accepts but a careful consortium would not: a certificate outside its validity period now. */
+export interface ValidityWarning {
+  code: 'certificate-expired' | 'certificate-not-yet-valid';
+  /** ISO date: when it expired, or when it becomes valid. */
+  date: string;
+}
 
 /** msp.DeserializeIdentity: the MSP must be defined on the channel and id_bytes must be a PEM certificate. */
 export function deserializeIdentity(
@@ -31,33 +51,26 @@ export function deserializeIdentity(
   return { identity: { mspId, certificate: loaded.certificate, key: `${mspId}:${digest}` } };
 }
 
-/** Why the identity is not valid under its MSP, or undefined when it is. */
-export function identityProblem(identity: MspIdentity, msp: ChannelMsp, now: Date): string | undefined {
-  const cert = identity.certificate;
-  if (isSignedBy(cert, cert)) return 'self-signed certificate: it is not issued by the organization CA';
-  if (cert.ca) return 'a CA certificate cannot sign as an identity';
-  if (!chainsTo(cert, msp.roots, msp.intermediates))
-    return `the certificate does not chain to ${msp.mspId}'s CA in the current channel config`;
-  if (now.getTime() > Date.parse(cert.validTo)) return `the certificate expired on ${isoDate(cert.validTo)}`;
-  if (now.getTime() < Date.parse(cert.validFrom))
-    return `the certificate is not valid before ${isoDate(cert.validFrom)}`;
-  if (msp.nodeOUs) {
-    const roles = NODE_ROLES.filter((role) => carriesOu(identity, msp, msp.nodeOUs?.[role]));
-    if (roles.length !== 1)
-      return roles.length === 0
-        ? 'the certificate carries none of the NodeOU roles (client, peer, admin, orderer) its MSP requires'
-        : `the certificate carries more than one NodeOU role (${roles.join(', ')})`;
-  }
+/** Why the identity is not valid under its MSP (Fabric's msp.Validate), or undefined when it is. */
+export function identityProblem(identity: MspIdentity, msp: ChannelMsp): string | undefined {
+  const checked = validate(identity.certificate, msp);
+  return 'problem' in checked ? checked.problem : undefined;
+}
+
+/** Outside its validity period at `now`, which Fabric does not check for a config signer: a warning only. */
+export function validityWarning(certificate: X509Certificate, now: Date): ValidityWarning | undefined {
+  const from = Date.parse(certificate.validFrom);
+  const to = Date.parse(certificate.validTo);
+  if (now.getTime() > to) return { code: 'certificate-expired', date: new Date(to).toISOString() };
+  if (now.getTime() < from) return { code: 'certificate-not-yet-valid', date: new Date(from).toISOString() };
   return undefined;
 }
 
 /** Admin by the channel's MSP rules: listed in admincerts, or (NodeOUs) valid and carrying the admin OU. */
-export function isAdmin(identity: MspIdentity, msp: ChannelMsp, now: Date): boolean {
+export function isAdmin(identity: MspIdentity, msp: ChannelMsp): boolean {
   if (msp.admins.some((admin) => admin.raw.equals(identity.certificate.raw))) return true;
   return (
-    msp.nodeOUs !== undefined &&
-    identityProblem(identity, msp, now) === undefined &&
-    carriesOu(identity, msp, msp.nodeOUs.admin)
+    msp.nodeOUs !== undefined && identityProblem(identity, msp) === undefined && hasOu(identity, msp.nodeOUs.admin)
   );
 }
 
@@ -66,32 +79,104 @@ export function satisfiesPrincipal(
   identity: MspIdentity,
   principal: Principal,
   msps: ReadonlyMap<string, ChannelMsp>,
-  now: Date,
 ): boolean {
   if (principal.mspId !== identity.mspId) return false;
   const msp = msps.get(identity.mspId);
   if (!msp) return false;
   const role = principal.role.toUpperCase();
-  if (role === 'ADMIN') return isAdmin(identity, msp, now);
-  if (identityProblem(identity, msp, now) !== undefined) return false;
+  if (role === 'ADMIN') return isAdmin(identity, msp);
+  if (identityProblem(identity, msp) !== undefined) return false;
   if (role === 'MEMBER') return true;
   const nodeRole = role.toLowerCase() as NodeRole;
   if (!NODE_ROLES.includes(nodeRole) || !msp.nodeOUs) return false;
-  return carriesOu(identity, msp, msp.nodeOUs[nodeRole]);
+  return hasOu(identity, msp.nodeOUs[nodeRole]);
 }
 
-/** The identity carries the OU, and when the OU is bound to a CA, the identity was issued under that CA. */
-function carriesOu(identity: MspIdentity, msp: ChannelMsp, ou: OuIdentifier | undefined): boolean {
-  if (!ou || !organizationalUnits(identity.certificate).includes(ou.ou)) return false;
-  if (!ou.certificate) return true;
-  return chainsTo(identity.certificate, [ou.certificate], msp.intermediates);
+/** Fabric's hasOURole: the OU name only; its certifier was already checked by validation. */
+function hasOu(identity: MspIdentity, ou: OuIdentifier | undefined): boolean {
+  return ou !== undefined && organizationalUnits(identity.certificate).includes(ou.ou);
+}
+
+/** msp.Validate: the chain, the tree position, revocation, then the OUs. */
+function validate(cert: X509Certificate, msp: ChannelMsp): { chain: X509Certificate[] } | { problem: string } {
+  if (msp.setupProblems.length > 0) return { problem: `${msp.mspId} cannot be set up: ${msp.setupProblems[0]}` };
+  if (cert.ca) return { problem: 'a CA certificate cannot sign as an identity' };
+  if (isSignedBy(cert, cert)) return { problem: 'self-signed certificate: it is not issued by the organization CA' };
+  const at = fabricValidationTime(cert);
+  const chains = validationChains(cert, msp, at);
+  if (chains.length === 0 && chainsTo(cert, msp.roots, msp.intermediates))
+    return {
+      problem: `the chain to ${msp.mspId}'s CA is not valid at the certificate's NotBefore + 1 s (${new Date(at).toISOString()}), the moment Fabric checks it at`,
+    };
+  if (chains.length === 0)
+    return { problem: `the certificate does not chain to ${msp.mspId}'s CA in the current channel config` };
+  if (chains.length > 1)
+    return { problem: `the certificate has ${chains.length} chains to ${msp.mspId}'s CAs; Fabric accepts only one` };
+  const chain = chains[0]!;
+  const issuer = chain[1]!;
+  if (internalNodes(msp).some((node) => node.raw.equals(issuer.raw)))
+    return { problem: `issued by ${subjectOf(issuer)}, which issues ${msp.mspId}'s intermediate CAs, not identities` };
+  const revoked = revocationProblem(cert, issuer, msp);
+  if (revoked) return { problem: revoked };
+  const ouProblem = organizationalUnitProblem(cert, chain, msp);
+  if (ouProblem) return { problem: ouProblem };
+  return { chain };
+}
+
+/** validateCertAgainstChain: a CRL for the issuer (by its SKI), listing the serial, signed by that issuer. */
+function revocationProblem(cert: X509Certificate, issuer: X509Certificate, msp: ChannelMsp): string | undefined {
+  const ski = subjectKeyIdentifierOf(issuer);
+  if (!ski) return `the issuing CA ${subjectOf(issuer)} has no subject key identifier (Fabric requires one)`;
+  const serial = serialNumberOf(cert);
+  for (const list of msp.revocationLists) {
+    if (!list.hasAuthorityKeyIdentifier)
+      return `a CRL of ${msp.mspId} has no authority key identifier (Fabric refuses every identity then)`;
+    if (!list.authorityKeyId?.equals(ski) || !list.revokedSerials.includes(serial)) continue;
+    // A CRL naming the issuer but not signed by it is skipped, as Fabric does.
+    if (!isRevocationListSignedBy(list, issuer.publicKey)) continue;
+    return `the certificate (serial ${serial.toString(16)}) is revoked by a CRL of ${subjectOf(issuer)}`;
+  }
+  return undefined;
+}
+
+/** validateIdentityOUsV142 (NodeOUs) or validateIdentityOUsV1 (organizational_unit_identifiers). */
+function organizationalUnitProblem(
+  cert: X509Certificate,
+  chain: readonly X509Certificate[],
+  msp: ChannelMsp,
+): string | undefined {
+  const units = organizationalUnits(cert);
+  const certifiers = chainIdentifier(chain.slice(1));
+  const boundTo = (ou: OuIdentifier) => (ou.certificate ? certifiersIdentifier(ou.certificate, msp) : undefined);
+  if (!msp.nodeOUs) {
+    if (msp.ouIdentifiers.length === 0) return undefined;
+    const found = msp.ouIdentifiers.some((ou) => units.includes(ou.ou) && boundTo(ou) === certifiers);
+    return found ? undefined : `none of the certificate's OUs (${units.join(', ') || 'none'}) is one of ${msp.mspId}'s`;
+  }
+  const special = new Map<string, OuIdentifier>();
+  for (const role of NODE_ROLES) {
+    const ou = msp.nodeOUs[role];
+    if (ou) special.set(ou.ou, ou);
+  }
+  let count = 0;
+  for (const unit of units) {
+    const ou = special.get(unit);
+    if (!ou) continue;
+    if (ou.certificate && boundTo(ou) !== certifiers)
+      return `the ${unit} OU of ${msp.mspId} is bound to ${subjectOf(ou.certificate)}, which did not issue this certificate`;
+    count += 1;
+    if (count > 1) break;
+  }
+  if (count === 1) return undefined;
+  const roles = NODE_ROLES.filter((role) => {
+    const ou = msp.nodeOUs?.[role];
+    return ou !== undefined && units.includes(ou.ou);
+  });
+  return roles.length === 0
+    ? 'the certificate carries none of the NodeOU roles (client, peer, admin, orderer) its MSP requires'
+    : `the certificate carries more than one NodeOU role (${roles.join(', ')})`;
 }
 
 export function subjectOf(certificate: X509Certificate): string {
   return certificate.subject.split('\n').join(', ');
-}
-
-function isoDate(text: string): string {
-  const time = Date.parse(text);
-  return Number.isNaN(time) ? text : new Date(time).toISOString();
 }

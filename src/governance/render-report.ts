@@ -23,6 +23,7 @@ export function renderReportText(report: VerifyReport): string {
         `  ${signature.valid ? 'valid  ' : 'INVALID'} ${signature.source} (${signature.mspId})${reasonOf(signature)}`,
       );
     if (update.signatures.length === 0 && !update.applied) lines.push('  no signatures yet');
+    for (const warning of update.warnings ?? []) lines.push(`  warning [${warning.code}]: ${warning.message}`);
   }
   if (report.updates.length === 0 && !report.problems?.length) lines.push('No channel updates to sign.');
   lines.push(`Verdict: ${report.status}`);
@@ -52,6 +53,9 @@ function updateMarkdown(update: UpdateVerdict): string[] {
     }
     lines.push('');
   }
+  for (const warning of update.warnings ?? [])
+    lines.push(`- :warning: \`${warning.code}\` ${escapeCell(warning.message)}`);
+  if ((update.warnings ?? []).length > 0) lines.push('');
   if (update.signatures.length > 0) {
     lines.push('| signature | MSP | verdict |', '|---|---|---|');
     for (const s of update.signatures)

@@ -5,10 +5,17 @@
 import { signatureFilePath } from '../bundle/index.js';
 import { sha256Hex } from '../bytes.js';
 import type { Principal, Requirement, SignatureRequirement } from '../compiler/plan/signers/index.js';
+import { parseCertificatePem } from '../crypto/index.js';
 import { channelMsps } from './channel-msps.js';
 import { type ConfigSignatureBytes, makeConfigSignature } from './config-signature.js';
 import { readStateChannel } from './live-config.js';
-import { deserializeIdentity, identityProblem, satisfiesPrincipal, subjectOf } from './msp-identity.js';
+import {
+  deserializeIdentity,
+  identityProblem,
+  satisfiesPrincipal,
+  subjectOf,
+  validityWarning,
+} from './msp-identity.js';
 import { renderSignatureFile, type SignatureFile } from './signature-file.js';
 import type { LoadedSigner } from './signing-identity.js';
 import type { VerifiedBundle } from './verify-bundle.js';
@@ -26,10 +33,12 @@ export interface SignBundleResult {
   /** Channels signed. */
   channels: string[];
   errors: string[];
+  /** What Fabric accepts but deserves a look (an expired certificate): the signature is made and counts. */
+  warnings: string[];
 }
 
 export function signBundle(input: SignBundleInput): SignBundleResult {
-  const result: SignBundleResult = { files: new Map(), channels: [], errors: [] };
+  const result: SignBundleResult = { files: new Map(), channels: [], errors: [], warnings: [] };
   const { bundle, stateDir } = input.verified;
   const { mspId } = input.signer.identity;
   const now = input.now ?? new Date();
@@ -51,7 +60,7 @@ export function signBundle(input: SignBundleInput): SignBundleResult {
       result.errors.push(`${channel}: the live config cannot be read: ${live.error}`);
       continue;
     }
-    const problem = identityCheck(input.signer, live.live.config, update.signers, now);
+    const problem = identityCheck(input.signer, live.live.config, update.signers);
     if (problem) {
       result.errors.push(`${channel}: ${problem}`);
       continue;
@@ -59,6 +68,8 @@ export function signBundle(input: SignBundleInput): SignBundleResult {
     ready.push({ channel, bytes, sha256: sha256Hex(bytes) });
   }
   if (result.errors.length > 0) return result;
+  const dates = signerValidityWarning(input.signer, now);
+  if (dates) result.warnings.push(dates);
 
   for (const update of ready) {
     const signature = makeConfigSignature(input.signer.identity, update.bytes);
@@ -92,20 +103,29 @@ function identityCheck(
   signer: LoadedSigner,
   config: Parameters<typeof channelMsps>[0],
   requirements: readonly { requirement: Requirement }[],
-  now: Date,
 ): string | undefined {
   const msps = channelMsps(config);
   const { mspId, certificatePem } = signer.identity;
   const deserialized = deserializeIdentity(mspId, new TextEncoder().encode(certificatePem), msps);
   if ('error' in deserialized) return deserialized.error;
-  const problem = identityProblem(deserialized.identity, msps.get(mspId)!, now);
+  const problem = identityProblem(deserialized.identity, msps.get(mspId)!);
   if (problem) return `the certificate is not a valid ${mspId} identity: ${problem}`;
   const principals = requirements.flatMap((r) => principalsOf(r.requirement)).filter((p) => p.mspId === mspId);
-  if (!principals.some((principal) => satisfiesPrincipal(deserialized.identity, principal, msps, now)))
+  if (!principals.some((principal) => satisfiesPrincipal(deserialized.identity, principal, msps)))
     return `the certificate satisfies none of the principals its signature is needed for (${[
       ...new Set(principals.map((p) => `${p.mspId}.${p.role.toLowerCase()}`)),
     ].join(', ')}): is it an admin certificate?`;
   return undefined;
+}
+
+/** The orderer counts a signature by an expired certificate: signed, with a warning to renew it. */
+function signerValidityWarning(signer: LoadedSigner, now: Date): string | undefined {
+  const loaded = parseCertificatePem(signer.identity.certificatePem, 'the signer certificate');
+  if (!loaded.ok) return undefined;
+  const dates = validityWarning(loaded.certificate, now);
+  if (!dates) return undefined;
+  const what = dates.code === 'certificate-expired' ? `expired on ${dates.date}` : `is not valid before ${dates.date}`;
+  return `warning [${dates.code}]: the certificate of ${subjectOf(loaded.certificate)} ${what}; Fabric still counts its signature (verify --strict refuses it)`;
 }
 
 function principalsOf(requirement: Requirement): Principal[] {

@@ -29,6 +29,23 @@ export interface RequirementVerdict {
   progress?: string;
 }
 
+/**
+ * What the orderer accepts but a careful consortium would not: a signer whose certificate is expired or not yet
+ * valid (Fabric checks a config signer's chain at the certificate's own NotBefore, never against the clock).
+ * `verify --strict` turns every warning into a failure.
+ */
+export interface VerifyWarning {
+  code: 'certificate-expired' | 'certificate-not-yet-valid';
+  /** The signature file or envelope position. */
+  source: string;
+  mspId: string;
+  /** The signer certificate's subject. */
+  signer: string;
+  /** ISO date: when the certificate expired, or when it becomes valid. */
+  date: string;
+  message: string;
+}
+
 export interface UpdateVerdict {
   channel: string;
   status: VerifyStatus;
@@ -36,6 +53,8 @@ export interface UpdateVerdict {
   problems: string[];
   requirements: RequirementVerdict[];
   signatures: SignatureVerdict[];
+  /** Signers the orderer counts despite their certificate's dates; absent when there are none. */
+  warnings?: VerifyWarning[];
   /**
    * Set when the live config already carries exactly this update (its last config update is the bundle's
    * update.pb): the orderer accepted the signatures then, and there is nothing left to sign or send.
@@ -48,4 +67,27 @@ export interface VerifyReport {
   /** Problems with the bundle as a whole (unreadable plan, changed spec, state that does not load). */
   problems?: string[];
   updates: UpdateVerdict[];
+}
+
+/** Every warning of the report, in update order. */
+export function reportWarnings(report: VerifyReport): VerifyWarning[] {
+  return report.updates.flatMap((update) => update.warnings ?? []);
+}
+
+/**
+ * `verify --strict`: what Fabric accepts with a warning is refused. Each warning becomes a problem of its update,
+ * which is then invalid, and so is the report.
+ */
+export function strictReport(report: VerifyReport): VerifyReport {
+  if (reportWarnings(report).length === 0) return report;
+  const updates = report.updates.map((update): UpdateVerdict => {
+    const warnings = update.warnings ?? [];
+    if (warnings.length === 0) return update;
+    return {
+      ...update,
+      status: 'invalid',
+      problems: [...update.problems, ...warnings.map((warning) => `strict: ${warning.message}`)],
+    };
+  });
+  return { ...report, status: 'invalid', updates };
 }

@@ -63,7 +63,14 @@ export function verifyUpdate(input: UpdateInput): UpdateVerdict {
   });
   const status =
     problems.length > 0 ? 'invalid' : verdicts.every((verdict) => verdict.satisfied) ? 'satisfied' : 'waiting';
-  return { channel: input.channel, status, problems, requirements: verdicts, signatures: checked.verdicts };
+  return {
+    channel: input.channel,
+    status,
+    problems,
+    requirements: verdicts,
+    signatures: checked.verdicts,
+    ...(checked.warnings.length > 0 ? { warnings: checked.warnings } : {}),
+  };
 }
 
 /** Read-set items whose version is not the live one: the orderer refuses the update as stale. */

@@ -81,7 +81,7 @@ export function signExample(bundle: string, signer: LoadedSigner, now?: Date): S
       ...(report.problems ?? []),
       ...report.updates.flatMap((u) => u.problems.map((p) => `${u.channel}: ${p}`)),
     ];
-    return { files: new Map(), channels: [], errors: ['the bundle does not verify', ...problems] };
+    return { files: new Map(), channels: [], errors: ['the bundle does not verify', ...problems], warnings: [] };
   }
   return signBundle({ verified: outcome.verified, signer, ...(now ? { now } : {}) });
 }

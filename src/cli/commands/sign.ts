@@ -76,6 +76,7 @@ async function runSign(bundle: string | undefined, options: Options): Promise<nu
   if (!outcome.verified) return fail(['the bundle does not verify: not signing it', ...reportProblems(outcome.report)]);
   const result = governance.signBundle({ verified: outcome.verified, signer });
   if (result.errors.length > 0) return fail(result.errors);
+  for (const warning of result.warnings) process.stderr.write(`netspec: ${warning}\n`);
   for (const [path, text] of result.files) {
     writeFileAtomic(join(bundle, path), text);
     process.stdout.write(`Signed ${path}\n`);
@@ -94,8 +95,14 @@ function signerProblem(
   const { mspId, certificatePem } = signer.identity;
   const identity = governance.deserializeIdentity(mspId, new TextEncoder().encode(certificatePem), msps);
   if ('error' in identity) return identity.error;
-  const problem = governance.identityProblem(identity.identity, msps.get(mspId)!, new Date());
-  return problem ? `the certificate is not a valid ${mspId} identity: ${problem}` : undefined;
+  const problem = governance.identityProblem(identity.identity, msps.get(mspId)!);
+  if (problem) return `the certificate is not a valid ${mspId} identity: ${problem}`;
+  const dates = governance.validityWarning(identity.identity.certificate, new Date());
+  if (dates)
+    process.stderr.write(
+      `netspec: warning [${dates.code}]: the signer certificate is outside its validity period (${dates.date}); Fabric still counts its signature\n`,
+    );
+  return undefined;
 }
 
 function readInput(file: string): Uint8Array {

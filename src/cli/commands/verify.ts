@@ -21,6 +21,7 @@ interface Options extends FabricFlags {
   live?: boolean;
   envelope?: string;
   config?: string;
+  strict?: boolean;
   format: ReportFormat;
 }
 
@@ -33,6 +34,7 @@ export function register(program: Command): void {
     .argument('[bundle]', 'the plan bundle')
     .option('--envelope <file>', 'verify a CONFIG_UPDATE envelope (as `peer channel signconfigtx` writes it) instead')
     .option('--config <block>', "with --envelope: the channel's config block (`peer channel fetch config`)")
+    .option('--strict', 'refuse what the orderer accepts with a warning (a signer certificate past its dates)')
     .option('--live', 'fetch the live state from the orderers and peers first, instead of reading a state folder')
     .option('--org <org>', '--live: act as this organization (default: the first operator with a connection identity)')
     .option('--cert <file>', '--live: the signing certificate (PEM) instead of the connection identity secrets')
@@ -62,6 +64,7 @@ async function runVerify(bundle: string | undefined, options: Options): Promise<
     if (!bundle) throw new UserError('verify needs a bundle (or --envelope <file> --config <block>)');
     report = options.live ? await verifyLive(bundle, options) : (await verifyBundleAt(bundle, options)).report;
   }
+  if (options.strict) report = governance.strictReport(report);
   if (options.format === 'json') process.stdout.write(governance.renderReportJson(report));
   else if (options.format === 'markdown') process.stdout.write(governance.renderReportMarkdown(report));
   else process.stdout.write(governance.renderReportText(report));

@@ -346,7 +346,6 @@ export class FakeFabric {
     const identities: EvaluatedIdentity[] = [];
     if (!('error' in read)) {
       const identity = deserializeIdentity(read.creator.mspId, read.creator.idBytes, msps);
-      const now = new Date();
       if (
         !('error' in identity) &&
         verifyFabricSignature(
@@ -357,7 +356,7 @@ export class FakeFabric {
       )
         identities.push({
           mspId: read.creator.mspId,
-          satisfies: (principal) => satisfiesPrincipal(identity.identity, principal, msps, now),
+          satisfies: (principal) => satisfiesPrincipal(identity.identity, principal, msps),
         });
     }
     const requirement = resolvePolicy(config.channel_group, '/Channel/Writers');
@@ -428,7 +427,7 @@ export class FakeFabric {
         'error' in creator ||
         !signatureOk ||
         read.creator.mspId !== local.mspId ||
-        !isAdmin(creator.identity, msps.get(local.mspId)!, new Date())
+        !isAdmin(creator.identity, msps.get(local.mspId)!)
       )
         return respond(
           500,

@@ -1,0 +1,75 @@
+// Certification chains as Fabric's MSP builds them (msp/mspimpl.go getUniqueValidationChain, getValidationChain,
+// getCertifiersIdentifier; msp/mspimplsetup.go for the certification tree): Go's x509 Verify over the MSP's roots
+// and intermediates, at the certificate's own NotBefore + 1 s (getValidityOptsForCert), so the clock of the
+// machine never decides; exactly one chain must exist.
+import { createHash, type X509Certificate } from 'node:crypto';
+import { isSignedBy } from '../crypto/index.js';
+import type { ChannelMsp } from './channel-msps.js';
+
+/** The moment Fabric validates `certificate` at: its NotBefore plus one second. */
+export function fabricValidationTime(certificate: X509Certificate): number {
+  return Date.parse(certificate.validFrom) + 1000;
+}
+
+/** Every chain [certificate, issuer, ..., root] Go's Verify finds at `at` (ms since the epoch). */
+export function validationChains(certificate: X509Certificate, msp: ChannelMsp, at: number): X509Certificate[][] {
+  const roots = unique(msp.roots);
+  const intermediates = unique(msp.intermediates).filter((cert) => !roots.some((root) => root.raw.equals(cert.raw)));
+  const chains: X509Certificate[][] = [];
+  const extend = (chain: X509Certificate[]) => {
+    const current = chain[chain.length - 1]!;
+    if (!validAt(current, at)) return;
+    for (const root of roots)
+      if (!chain.some((c) => c.raw.equals(root.raw)) && validAt(root, at) && isSignedBy(current, root))
+        chains.push([...chain, root]);
+    for (const next of intermediates) {
+      // Go refuses an intermediate that is not a CA, and never puts a certificate twice in one chain.
+      if (!next.ca || chain.some((c) => c.raw.equals(next.raw)) || !isSignedBy(current, next)) continue;
+      extend([...chain, next]);
+    }
+  };
+  extend([certificate]);
+  return chains;
+}
+
+/**
+ * The CA certificates that issued one of the MSP's intermediates: Fabric's "internal nodes of the certification
+ * tree". An identity issued directly by one of them is not valid (only leaves of the CA tree issue identities).
+ */
+export function internalNodes(msp: ChannelMsp): X509Certificate[] {
+  const nodes: X509Certificate[] = [];
+  for (const intermediate of msp.intermediates) {
+    const chains = validationChains(intermediate, msp, fabricValidationTime(intermediate));
+    if (chains.length !== 1) continue;
+    for (const cert of chains[0]!.slice(1)) if (!nodes.some((n) => n.raw.equals(cert.raw))) nodes.push(cert);
+  }
+  return nodes;
+}
+
+/** SHA-256 of the concatenated DER of a chain: Fabric's certification chain identifier. */
+export function chainIdentifier(chain: readonly X509Certificate[]): string {
+  const hash = createHash('sha256');
+  for (const cert of chain) hash.update(cert.raw);
+  return hash.digest('hex');
+}
+
+/**
+ * The certifiers identifier of an OU bound to `certificate`: the identifier of the chain from that CA to its root.
+ * Undefined when the certificate is none of the MSP's CAs (Fabric refuses such an MSP config at setup).
+ */
+export function certifiersIdentifier(certificate: X509Certificate, msp: ChannelMsp): string | undefined {
+  if (msp.roots.some((root) => root.raw.equals(certificate.raw))) return chainIdentifier([certificate]);
+  if (!msp.intermediates.some((cert) => cert.raw.equals(certificate.raw))) return undefined;
+  const chains = validationChains(certificate, msp, fabricValidationTime(certificate));
+  if (chains.length !== 1) return undefined;
+  if (internalNodes(msp).some((node) => node.raw.equals(certificate.raw))) return undefined;
+  return chainIdentifier(chains[0]!);
+}
+
+function validAt(certificate: X509Certificate, at: number): boolean {
+  return at >= Date.parse(certificate.validFrom) && at <= Date.parse(certificate.validTo);
+}
+
+function unique(certificates: readonly X509Certificate[]): X509Certificate[] {
+  return certificates.filter((cert, index) => certificates.findIndex((other) => other.raw.equals(cert.raw)) === index);
+}
