@@ -53,9 +53,19 @@ export function deserializeIdentity(
 
 /** Why the identity is not valid under its MSP (Fabric's msp.Validate), or undefined when it is. */
 export function identityProblem(identity: MspIdentity, msp: ChannelMsp): string | undefined {
-  const checked = validate(identity.certificate, msp);
-  return 'problem' in checked ? checked.problem : undefined;
+  // Remembered per identity and MSP, as Fabric's identity remembers its validation: a policy asks per principal.
+  const byMsp = validated.get(identity) ?? new WeakMap<ChannelMsp, string>();
+  validated.set(identity, byMsp);
+  let problem = byMsp.get(msp);
+  if (problem === undefined) {
+    const checked = validate(identity.certificate, msp);
+    problem = 'problem' in checked ? checked.problem : '';
+    byMsp.set(msp, problem);
+  }
+  return problem === '' ? undefined : problem;
 }
+
+const validated = new WeakMap<MspIdentity, WeakMap<ChannelMsp, string>>();
 
 /** Outside its validity period at `now`, which Fabric does not check for a config signer: a warning only. */
 export function validityWarning(certificate: X509Certificate, now: Date): ValidityWarning | undefined {

@@ -6,10 +6,10 @@
 // them (cscc), and its `_lifecycle` definitions query keeps Fabric's ACL (/Channel/Application/Writers). It judges what it receives as an orderer would:
 // envelope signatures by channel members, the submitter of a config update against /Channel/Writers (Fabric's
 // SigFilter, before anything else), read-set versions against its current config, mod_policy signatures
-// (netspec's governance evaluator), and cuts a new config block on success, served on Deliver. Its peer runs a
-// fake `_lifecycle` (_fake-lifecycle.ts): proposals to a peer host with an identity in `endorsers` are endorsed
-// as that peer, and endorser transactions broadcast to the orderer are validated and committed at once. Each
-// peer also keeps its own installed chaincode packages (_fake-chaincode-store.ts), installed and listed only by
+// (_orderer-judge.ts, written apart from netspec's governance code), and cuts a new config block on success,
+// served on Deliver. Its peer runs a fake `_lifecycle` (_fake-lifecycle.ts): proposals to a peer host with an
+// identity in `endorsers` are endorsed as that peer, and endorser transactions broadcast to the orderer are
+// validated and committed at once. Each peer also keeps its own installed chaincode packages (_fake-chaincode-store.ts), installed and listed only by
 // an admin of the peer's organization.
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
@@ -24,25 +24,22 @@ import {
 import { serviceDefinition } from '../../../src/apply/fabric/fabric-services.js';
 import { mustDecode, mustEncode } from '../../../src/apply/fabric/signed-envelopes.js';
 import { configBlockInfo, fromJson, type Json, type ProtoMessage, toJson } from '../../../src/compiler/fabric/index.js';
-import { type ConfigGroupJson, type ConfigJson, resolvePolicy } from '../../../src/compiler/plan/signers/index.js';
+import type { ConfigGroupJson, ConfigJson } from '../../../src/compiler/plan/signers/index.js';
 import { issueCaCertificate, issueLeafCertificate } from '../../../src/crypto/issue-certificate.js';
 import { generateSigningKeyPair, privateKeyToPem, type SigningKeyPair } from '../../../src/crypto/key-pair.js';
 import {
   channelMsps,
   deserializeIdentity,
-  type EvaluatedIdentity,
-  evaluateRequirement,
   isAdmin,
   readCreator,
   type SigningIdentity,
-  satisfiesPrincipal,
   serializeIdentity,
   signLowS,
   verifyFabricSignature,
-  verifyUpdate,
 } from '../../../src/governance/index.js';
 import { FakeChaincodeStore } from './_fake-chaincode-store.js';
 import { FakeLifecycle, proposalHash } from './_fake-lifecycle.js';
+import { judgeConfigUpdate, submitterProblem } from './_orderer-judge.js';
 
 /** `_lifecycle` functions about the peer's own packages: no channel, and only for the peer org's admins. */
 const PEER_LOCAL_FUNCTIONS = new Set(['InstallChaincode', 'QueryInstalledChaincode', 'QueryInstalledChaincodes']);
@@ -282,43 +279,17 @@ export class FakeFabric {
       }
       if (type !== 2) return answer(400, `unsupported header type ${type}`);
       // Fabric's orderer runs its SigFilter first: the submitter must satisfy /Channel/Writers before the
-      // update's own mod_policies are looked at.
-      const writers = this.writersProblem(channel, bytes);
+      // update's own mod_policies are looked at. Both are judged by _orderer-judge.ts, not by netspec's code.
+      const config = this.config(channel);
+      const writers = submitterProblem(config, bytes);
       if (writers)
         return answer(
           403,
           `config update for existing channel did not pass initial checks: ${writers}: permission denied`,
         );
-      const config = this.config(channel);
-      const updateEnvelope = mustDecode('common.ConfigUpdateEnvelope', data);
-      const verdict = verifyUpdate({
-        channel,
-        config,
-        configUpdate: updateEnvelope.config_update as Uint8Array,
-        signatures: ((updateEnvelope.signatures ?? []) as ProtoMessage[]).map((s, index) => ({
-          source: `#${index}`,
-          signatureHeader: s.signature_header as Uint8Array,
-          signature: s.signature as Uint8Array,
-        })),
-        now: new Date(),
-      });
-      const stale = verdict.problems.find((problem) => problem.startsWith('stale'));
-      if (stale)
-        return answer(
-          400,
-          `error applying config update to existing channel '${channel}': error authorizing update: error validating ReadSet: ${stale}`,
-        );
-      if (verdict.status !== 'satisfied')
-        return answer(
-          403,
-          `error authorizing update: implicit policy evaluation failed (${verdict.problems.join('; ')})`,
-        );
-      const update = toJson(
-        'common.ConfigUpdate',
-        mustDecode('common.ConfigUpdate', updateEnvelope.config_update as Uint8Array),
-      ).value as unknown as {
-        write_set: ConfigGroupJson;
-      };
+      const judged = judgeConfigUpdate(config, channel, data);
+      if (judged.status !== 200) return answer(judged.status, judged.info);
+      const update = { write_set: judged.writeSet as ConfigGroupJson };
       const next = {
         sequence: String(Number(config.sequence ?? 0) + 1),
         channel_group: mergeWriteSet(config.channel_group, update.write_set),
@@ -331,38 +302,6 @@ export class FakeFabric {
       }
       answer(200);
     });
-  }
-
-  /**
-   * Fabric's SigFilter for /Channel/Writers: the envelope's creator, if its signature over the payload verifies,
-   * is the only identity the policy is evaluated over. Undefined when satisfied, else Fabric's message.
-   */
-  private writersProblem(channel: string, bytes: Uint8Array): string | undefined {
-    const config = this.config(channel);
-    const msps = channelMsps(config);
-    const envelope = mustDecode('common.Envelope', bytes);
-    const header = mustDecode('common.Payload', envelope.payload as Uint8Array).header as ProtoMessage;
-    const read = readCreator(header.signature_header as Uint8Array);
-    const identities: EvaluatedIdentity[] = [];
-    if (!('error' in read)) {
-      const identity = deserializeIdentity(read.creator.mspId, read.creator.idBytes, msps);
-      if (
-        !('error' in identity) &&
-        verifyFabricSignature(
-          envelope.payload as Uint8Array,
-          envelope.signature as Uint8Array,
-          identity.identity.certificate.publicKey,
-        ).ok
-      )
-        identities.push({
-          mspId: read.creator.mspId,
-          satisfies: (principal) => satisfiesPrincipal(identity.identity, principal, msps),
-        });
-    }
-    const requirement = resolvePolicy(config.channel_group, '/Channel/Writers');
-    const evaluation = evaluateRequirement(requirement, identities);
-    if (evaluation.satisfied) return undefined;
-    return `implicit policy evaluation failed - ${evaluation.met} sub-policies were satisfied, but this policy requires ${evaluation.needed} of the 'Writers' sub-policies to be satisfied`;
   }
 
   /** Decodes a signed envelope and checks its signature by a member of the channel's MSPs. */

@@ -213,7 +213,7 @@ describe('applyFabricBundle: channel updates', () => {
     const result = await apply(network, bundle);
     expect(outcomes(result)).toEqual(['production update applied', 'distribution update failed']);
     expect(result.steps[1]!.detail).toMatch(
-      /^stale: the channel moved on, re-plan and re-sign \(.*error validating ReadSet: stale: \/Channel\/Application is at version 1/,
+      /^stale: the channel moved on, re-plan and re-sign \(.*error validating ReadSet: proposed update requires that key \[Group\] {2}\/Channel\/Application be at version 0, but it is currently at version 1/,
     );
     expect(result.records.map((r) => r.channel)).toEqual(['production']);
   });
