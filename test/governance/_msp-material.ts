@@ -120,6 +120,10 @@ export interface MspShape {
   crls?: string[];
   /** The CA every NodeOU is bound to (configtxgen's `Certificate:` in config.yaml); unbound when absent. */
   ouCertifier?: Ca;
+  /** NodeOUs off: admins are the admincerts only. */
+  withoutNodeOUs?: boolean;
+  /** admincerts (PEM). */
+  admins?: string[];
 }
 
 /** configtxlator JSON of a FabricMSPConfig with NodeOUs on (byte fields are base64 of the PEM text). */
@@ -133,10 +137,10 @@ export function fabricMspJson(name: string, shape: MspShape): Record<string, unk
     name,
     root_certs: shape.roots.map((ca) => b64(ca.pem)),
     intermediate_certs: (shape.intermediates ?? []).map((ca) => b64(ca.pem)),
-    admins: [],
+    admins: (shape.admins ?? []).map(b64),
     revocation_list: (shape.crls ?? []).map(b64),
     fabric_node_ous: {
-      enable: true,
+      enable: !shape.withoutNodeOUs,
       client_ou_identifier: ou('client'),
       peer_ou_identifier: ou('peer'),
       admin_ou_identifier: ou('admin'),

@@ -100,6 +100,20 @@ describe("Fabric's MSP rules for a config signer", () => {
     expect(verdict.status).toBe('waiting');
   });
 
+  it('refuses every identity of an MSP whose CRL Fabric cannot parse (a PEM label other than X509 CRL)', async () => {
+    const crl = (await makeCrl(intermediate, [])).replace(/X509 CRL/g, 'CRL');
+    const verdict = judge({ roots: [root], intermediates: [intermediate], crls: [crl] }, admin);
+    expect(verdict.signatures[0]?.reason).toMatch(/Org2MSP cannot be set up: revocation_list\[0\]/);
+    expect(verdict.status).toBe('waiting');
+  });
+
+  it('without NodeOUs, only the admincerts are admins', async () => {
+    const member = await makeLeaf('User1@org2.test', 'client', intermediate, years(-0.5, 5));
+    const shape = { roots: [root], intermediates: [intermediate], withoutNodeOUs: true };
+    expect(judge(shape, admin).signatures[0]?.reason).toMatch(/not an admin of Org2MSP/);
+    expect(judge({ ...shape, admins: [member.pem] }, member).status).toBe('satisfied');
+  });
+
   describe('an expired admin certificate', () => {
     let oldRoot: Ca;
     let expired: Leaf;
