@@ -10,7 +10,11 @@ main(process.argv).then(
   (error) => {
     // Only a bug reaches here: user mistakes are diagnostics with an exit code.
     if (process.env.NETSPEC_DEBUG) console.error(error);
-    else console.error(`netspec: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    else
+      console.error(
+        `netspec: internal error: ${error instanceof Error ? error.message : String(error)}\n` +
+          '  this is a bug in netspec: please report it with the command you ran and the output of the same command run with NETSPEC_DEBUG=1',
+      );
     process.exitCode = 1;
   },
 );

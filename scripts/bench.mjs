@@ -124,6 +124,8 @@ function makeLiveState(dir, specFile, stateDir) {
   );
   writeFileSync(join(liveDir, 'network.yaml'), yaml.stdout);
   const bundle = `${dir}-live-bundle`;
+  // An empty state folder: no channel exists yet (a missing --state is refused, not read as empty).
+  mkdirSync(join(dir, 'no-state'), { recursive: true });
   const planned = spawnSync(
     process.execPath,
     [bin, 'plan', join(liveDir, 'network.yaml'), '--state', join(dir, 'no-state'), '--out', bundle, '--format', 'json'],

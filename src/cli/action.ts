@@ -1,19 +1,58 @@
-// Wraps a command's work so that it decides the exit code, and user mistakes end as one clear line.
-// Stack traces are for netspec bugs only, and only with NETSPEC_DEBUG=1.
+// Wraps a command's work so that it decides the exit code, and user mistakes end as one clear line (or, with
+// `--format json`, one JSON diagnostic on stdout, so a script reading stdout always gets JSON).
+// File-system failures are the user's too (a folder given for a file, a path under a file): they name the path.
+// Anything else is a netspec bug: it says so and how to report it; stack traces only with NETSPEC_DEBUG=1.
+import type { Diagnostic, DiagnosticCode } from '../compiler/diagnostics/index.js';
 import { EXIT_ERROR } from './exit-codes.js';
-import { UserError } from './output.js';
+import { fileProblemOf } from './file-errors.js';
+import { renderDiagnostics, sourcesOf, UserError } from './output.js';
+
+export const REPORT_BUG =
+  'this is a bug in netspec: please report it with the command you ran and the output of the same command run with NETSPEC_DEBUG=1';
 
 export function action<Args extends unknown[]>(run: (...args: Args) => Promise<number> | number) {
   return async (...args: Args): Promise<void> => {
     try {
       process.exitCode = await run(...args);
     } catch (error) {
-      if (error instanceof UserError) {
-        process.stderr.write(`netspec: ${error.message}\n`);
-        process.exitCode = EXIT_ERROR;
-        return;
+      const failure = failureOf(error);
+      if (failure.code === 'NS_INTERNAL_ERROR' && process.env.NETSPEC_DEBUG) throw error;
+      if (wantsJson(args)) {
+        const diagnostic: Diagnostic = {
+          code: failure.code,
+          severity: 'error',
+          message: failure.message,
+          ...(failure.hint ? { hint: failure.hint } : {}),
+          ranges: failure.path === undefined ? [] : [{ file: failure.path, start: 0, end: 0 }],
+        };
+        process.stdout.write(`${renderDiagnostics([diagnostic], sourcesOf({}), 'json')}\n`);
+      } else {
+        const prefix = failure.code === 'NS_INTERNAL_ERROR' ? 'netspec: internal error: ' : 'netspec: ';
+        process.stderr.write(`${prefix}${failure.message}\n${failure.hint ? `  ${failure.hint}\n` : ''}`);
       }
-      throw error;
+      process.exitCode = EXIT_ERROR;
     }
   };
+}
+
+interface Failure {
+  code: DiagnosticCode;
+  message: string;
+  path?: string;
+  hint?: string;
+}
+
+function failureOf(error: unknown): Failure {
+  if (error instanceof UserError)
+    return { code: error.code, message: error.message, ...(error.path !== undefined ? { path: error.path } : {}) };
+  const file = fileProblemOf(error);
+  if (file) return { code: file.code, message: file.message, path: file.path };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'NS_INTERNAL_ERROR', message, hint: REPORT_BUG };
+}
+
+/** Commander passes the options object second to last; a command asked for JSON when its --format is json. */
+function wantsJson(args: readonly unknown[]): boolean {
+  const options = args[args.length - 2];
+  return typeof options === 'object' && options !== null && (options as { format?: unknown }).format === 'json';
 }

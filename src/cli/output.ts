@@ -1,13 +1,15 @@
 // How commands talk to the user: diagnostics in the agreed format, colour only on a terminal,
 // and files written atomically (a temporary file renamed into place, so nothing is ever half-written).
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import {
   type Diagnostic,
+  type DiagnosticCode,
   diagnosticToJson,
   formatDiagnosticText,
   type SourceTexts,
 } from '../compiler/diagnostics/index.js';
+import { fileProblemOf } from './file-errors.js';
 
 export type ReportFormat = 'text' | 'markdown' | 'json';
 
@@ -44,25 +46,124 @@ export function renderDiagnostics(
     .join('\n');
 }
 
+/**
+ * A spec that does not load, for commands that stop there: JSON diagnostics on stdout when the command was asked
+ * for JSON (a script reads stdout), else text on stderr. Returns the exit code.
+ */
+export function reportSpecFailure(diagnostics: readonly Diagnostic[], sources: SourceTexts, format: string): number {
+  if (format === 'json') process.stdout.write(`${renderDiagnostics(diagnostics, sources, 'json')}\n`);
+  else process.stderr.write(`${renderDiagnostics(diagnostics, sources, 'text')}\n`);
+  return 1;
+}
+
 /** Write bytes to `file` through a temporary sibling and a rename: readers never see a partial file. */
 export function writeFileAtomic(file: string, data: string | Uint8Array, mode?: number): void {
   const dir = dirname(file);
-  mkdirSync(dir, { recursive: true });
   const temp = join(dir, `.${Date.now()}-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
   try {
+    mkdirSync(dir, { recursive: true });
     writeFileSync(temp, data, mode === undefined ? undefined : { mode });
     renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw error;
+    throw inPathContext(error, `cannot write ${file}`, file);
   }
 }
 
-/** `--output <file>` or stdout: the single-artifact commands all share this. */
-export function emit(data: string | Uint8Array, output: string | undefined): void {
-  if (output) writeFileAtomic(output, data);
-  else process.stdout.write(data);
+/**
+ * A file-system failure while netspec worked on `path` (a folder it creates, a temporary file beside it), as a
+ * user error that names `path` first: the errno's own path is often a parent or a temporary the user never named.
+ * Anything else is returned unchanged, to be rethrown.
+ */
+export function inPathContext(error: unknown, what: string, path: string): unknown {
+  if (error instanceof UserError) return error;
+  const problem = fileProblemOf(error);
+  if (!problem) return error;
+  const reason = problem.path === path ? problem.message.slice(path.length + 1) : problem.message;
+  return new UserError(`${what}: ${reason}`, { code: problem.code, path });
 }
 
-/** A user-facing failure that is not tied to a spec position (bad flag value, unreadable input file). */
-export class UserError extends Error {}
+/** `--output <file>` or stdout: the single-artifact commands all share this. */
+export function emit(data: string | Uint8Array, output: string | undefined, flag = '--output'): void {
+  if (output) {
+    checkOutputFile(output, flag);
+    writeFileAtomic(output, data);
+  } else process.stdout.write(data);
+}
+
+/**
+ * Refuses, before any work, an output file that cannot be one: a folder, or a path running through a file.
+ * Commands call it as soon as they have parsed their flags, so a mistaken path costs nothing and writes nothing.
+ */
+export function checkOutputFile(path: string, flag: string): void {
+  const kind = kindOf(path);
+  if (kind === 'folder')
+    throw new UserError(`${flag} ${path} is a folder; name a file to write`, { code: 'NS_PATH_WRONG_KIND', path });
+  if (kind === 'missing') refuseUnderFile(path, flag);
+}
+
+/** Refuses an output folder that is a file or lies under one (it is created when missing). */
+export function checkOutputFolder(path: string, flag: string): void {
+  const kind = kindOf(path);
+  if (kind === 'file')
+    throw new UserError(`${flag} ${path} is a file; name a folder to write into`, {
+      code: 'NS_PATH_WRONG_KIND',
+      path,
+    });
+  if (kind === 'missing') refuseUnderFile(path, flag);
+}
+
+/** An input that must be an existing file (a key, a certificate, a spec). */
+export function checkInputFile(path: string, flag: string): void {
+  const kind = kindOf(path);
+  if (kind === 'file') return;
+  if (kind === 'folder')
+    throw new UserError(`${flag} ${path} is a folder; name a file`, { code: 'NS_PATH_WRONG_KIND', path });
+  throw new UserError(`${flag} ${path} does not exist`, { code: 'NS_PATH_MISSING', path });
+}
+
+/** An input that must be an existing folder (a state folder, a bundle). */
+export function checkInputFolder(path: string, flag: string): void {
+  const kind = kindOf(path);
+  if (kind === 'folder') return;
+  if (kind === 'file')
+    throw new UserError(`${flag} ${path} is a file; name a folder`, { code: 'NS_PATH_WRONG_KIND', path });
+  throw new UserError(`${flag} ${path} does not exist`, { code: 'NS_PATH_MISSING', path });
+}
+
+function refuseUnderFile(path: string, flag: string): void {
+  for (let dir = dirname(resolve(path)); dirname(dir) !== dir; dir = dirname(dir)) {
+    const kind = kindOf(dir);
+    if (kind === 'folder') return;
+    if (kind === 'file')
+      throw new UserError(`${flag} ${path} lies under ${dir}, which is a file, not a folder`, {
+        code: 'NS_PATH_WRONG_KIND',
+        path,
+      });
+  }
+}
+
+function kindOf(path: string): 'file' | 'folder' | 'missing' | 'other' {
+  try {
+    const stat = statSync(path);
+    return stat.isDirectory() ? 'folder' : stat.isFile() ? 'file' : 'other';
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOTDIR' || (error as NodeJS.ErrnoException).code === 'ENOENT'
+      ? 'missing'
+      : 'other';
+  }
+}
+
+/**
+ * A user-facing failure that is not tied to a spec position (bad flag value, unreadable input file). `path` names
+ * the file or folder it is about, when there is one, so `--format json` can point at it.
+ */
+export class UserError extends Error {
+  readonly code: DiagnosticCode;
+  readonly path: string | undefined;
+  constructor(message: string, details: { code?: DiagnosticCode; path?: string } = {}) {
+    super(message);
+    this.code = details.code ?? 'NS_INPUT_INVALID';
+    this.path = details.path;
+  }
+}

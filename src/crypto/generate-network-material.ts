@@ -25,6 +25,7 @@ import {
   type OrgAuthorities,
   type OrgCryptoInput,
 } from './org-material.js';
+import { PRIVATE_KEYS_GITIGNORE, tightenPrivateKeys } from './private-key-files.js';
 import { writePublicFileAtomic, writeTreeAtomic } from './write-material.js';
 
 export interface CryptoOptions {
@@ -66,6 +67,17 @@ export async function generateNetworkMaterial(
     writePublicFileAtomic(join(baseDir, readme), DEMO_README);
     report.written.push(readme);
   }
+  const gitignore = `${CRYPTO_DIRECTORY}/.gitignore`;
+  if (!existsSync(join(baseDir, gitignore))) {
+    writePublicFileAtomic(join(baseDir, gitignore), PRIVATE_KEYS_GITIGNORE);
+    report.written.push(gitignore);
+  }
+  const widened = tightenPrivateKeys(join(baseDir, CRYPTO_DIRECTORY));
+  if (widened.length > 0)
+    report.warnings.push(
+      `${widened.length} private key${widened.length === 1 ? ' was' : 's were'} readable by others (as a git clone ` +
+        `checks files out); set back to 0600: ${widened.slice(0, 3).join(', ')}${widened.length > 3 ? ', …' : ''}`,
+    );
   for (const [name, org] of Object.entries(spec.organizations)) {
     const expected = orgMspDirectory(name);
     if (org.msp.directory !== undefined && normalizeRelative(org.msp.directory) !== expected) {

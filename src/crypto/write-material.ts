@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { MaterialTree } from './material-tree.js';
+import { SECRET_MODE } from './private-key-files.js';
 
-const SECRET_MODE = 0o600;
 const PUBLIC_MODE = 0o644;
 
 /**

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -49,14 +50,15 @@ describe('netspec crypto', () => {
     expect(result.code).toBe(0);
     const keyFile = join(dir, 'crypto/ops/orderers/orderer0.ops.example.com/tls/server.key');
     expect(result.stdout).toContain(`wrote ${keyFile}\n`);
-    expect(result.stdout).toMatch(/: 48 files written\. DEMO ONLY/);
+    expect(result.stdout).toMatch(/: 49 files written\. DEMO ONLY/);
+    expect(result.stdout).toContain(`wrote ${join(dir, 'crypto/.gitignore')}\n`);
     expect(result.stdout + result.stderr).not.toContain('PRIVATE KEY');
     const keyBody = readFileSync(keyFile, 'utf8').split('\n')[1]!;
     expect(result.stdout + result.stderr).not.toContain(keyBody);
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
 
     const validated = runCli(['validate', file]);
-    expect(validated.stdout).toMatch(/valid \(1 organizations/);
+    expect(validated.stdout).toMatch(/valid \(1 organization,/);
     expect(validated.code).toBe(0);
   });
 
@@ -76,6 +78,33 @@ describe('netspec crypto', () => {
     expect(forced.code).toBe(0);
     expect(forced.stdout).toMatch(/: 48 files written\./);
     expect(readFileSync(ca, 'utf8')).not.toBe(before);
+  });
+
+  it('lists the private keys in crypto/.gitignore and sets keys a clone left readable back to 0600', () => {
+    const { dir, file } = specDir(SPEC);
+    runCli(['crypto', file]);
+    const ignore = readFileSync(join(dir, 'crypto/.gitignore'), 'utf8');
+    expect(ignore).toContain('**/priv_sk\n');
+    expect(ignore).toContain('**/*.key\n');
+    const git = (args: string[]) => spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
+    git(['init', '-q']);
+    const ignored = git([
+      'check-ignore',
+      'crypto/ops/ca/priv_sk',
+      'crypto/ops/users/Admin@ops.example.com/tls/client.key',
+    ]);
+    expect(ignored.stdout.trim().split('\n')).toHaveLength(2);
+    expect(git(['check-ignore', 'crypto/ops/ca/ca.ops.example.com-cert.pem']).status).toBe(1);
+
+    // As a clone checks them out: 0644.
+    const key = join(dir, 'crypto/ops/ca/priv_sk');
+    chmodSync(key, 0o644);
+    const again = runCli(['crypto', file]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('1 private key was readable by others');
+    expect(again.stderr).toContain('crypto/ops/ca/priv_sk');
+    expect(statSync(key).mode & 0o777).toBe(0o600);
+    expect(runCli(['crypto', file]).stderr).not.toContain('readable by others');
   });
 
   it('refuses an invalid spec with its diagnostics and writes nothing', () => {

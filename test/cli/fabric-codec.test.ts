@@ -46,7 +46,7 @@ describe('netspec decode', () => {
   it('refuses a missing file', () => {
     const result = runCli(['decode', '--type', 'common.Block', 'no/such.block']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('netspec: cannot read no/such.block: no such file\n');
+    expect(result.stderr).toBe('netspec: the input no/such.block does not exist\n');
   });
 });
 

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { renderTemplate, schemaReference } from '../../src/cli/commands/init.js';
@@ -33,8 +33,10 @@ describe('netspec init', () => {
     expect(result.code).toBe(0);
     const file = join(target, 'network.yaml');
     const text = readFileSync(file, 'utf8');
-    // Outside the checkout: the absolute path of this package's schema.
-    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${join(repoRoot, 'schema/network.schema.json')}`);
+    // Relative to the new file, wherever it is: a committed file must not name the machine that ran init.
+    const reference = text.split('\n')[0]!.replace('# yaml-language-server: $schema=', '');
+    expect(isAbsolute(reference)).toBe(false);
+    expect(resolve(target, reference)).toBe(join(repoRoot, 'schema/network.schema.json'));
     const spec = parse(text);
     expect(spec.name).toBe('acme-net');
     expect(spec.mode).toBe(mode);
@@ -103,8 +105,9 @@ describe('netspec init', () => {
   });
 
   it('keeps the template name when the folder name is no DNS label', () => {
-    expect(renderTemplate('name: my-network\n', '/tmp/___')).toBe(
-      `# yaml-language-server: $schema=${join(repoRoot, 'schema/network.schema.json')}\nname: my-network\n`,
+    const rendered = renderTemplate('name: my-network\n', '/tmp/___');
+    expect(rendered).toBe(
+      `# yaml-language-server: $schema=${relative('/tmp/___', join(repoRoot, 'schema/network.schema.json'))}\nname: my-network\n`,
     );
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -100,7 +100,9 @@ describe('netspec plan', () => {
     const text = readFileSync(specCopy, 'utf8');
     writeFileSync(specCopy, text.slice(0, text.indexOf('chaincodes:')) + text.slice(text.indexOf('connection:')));
     const out = join(root, 'bundle');
-    expect(runCli(['plan', specCopy, '--state', join(root, 'none'), '--out', out]).code).toBe(2);
+    // A state folder with nothing in it: no channel exists yet.
+    mkdirSync(join(root, 'empty-state'));
+    expect(runCli(['plan', specCopy, '--state', join(root, 'empty-state'), '--out', out]).code).toBe(2);
     const state = join(root, 'state');
     cpSync(join(out, 'fabric/production/genesis.block'), join(state, 'fabric/production.block'));
     cpSync(join(out, 'fabric/distribution/genesis.block'), join(state, 'fabric/distribution.block'));

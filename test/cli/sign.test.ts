@@ -103,7 +103,7 @@ describe('netspec sign <bundle> / netspec verify <bundle>', () => {
   it('verify exits 1 for a folder that is not a bundle', () => {
     const result = runCli(['verify', '/nonexistent-bundle']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('/nonexistent-bundle/plan.json does not exist');
+    expect(result.stderr).toContain('the bundle /nonexistent-bundle does not exist');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -2,15 +2,12 @@
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../../compiler/diagnostics/index.js';
 import { EXIT_ERROR } from '../exit-codes.js';
-import { renderDiagnostics, sourcesOf, UserError } from '../output.js';
+import { checkInputFile, renderDiagnostics, sourcesOf } from '../output.js';
 
-export function readInput(file: string): Uint8Array {
-  try {
-    return new Uint8Array(readFileSync(file));
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new UserError(`cannot read ${file}: ${reason}`);
-  }
+/** The bytes of an input file; `flag` names it in the message when it is missing or a folder. */
+export function readInput(file: string, flag = 'the input'): Uint8Array {
+  checkInputFile(file, flag);
+  return new Uint8Array(readFileSync(file));
 }
 
 /** Prints the diagnostics to stderr and gives the exit code; nothing is written to --output. */

@@ -3,7 +3,8 @@
 // flag, the bundle's Fabric part is applied (apply-fabric.ts).
 import type { Command } from 'commander';
 import { action } from '../action.js';
-import { UserError } from '../output.js';
+import { checkFlagPaths } from '../check-paths.js';
+import { checkInputFolder, UserError } from '../output.js';
 
 export interface ApplyOptions {
   org?: string;
@@ -60,6 +61,12 @@ export function register(program: Command): void {
     .option('--tls-key <file>', 'Fabric: client TLS private key for mutual TLS')
     .action(
       action(async (bundle: string, options: ApplyOptions) => {
+        checkFlagPaths(options, {
+          files: ['spec', 'adminCert', 'adminKey', 'cert', 'key', 'tlsCert', 'tlsKey'],
+          folders: ['state'],
+          outputFolders: ['enrollOut'],
+        });
+        checkInputFolder(bundle, 'the bundle');
         const chosen = Object.keys(TARGETS).filter((name) => options[name as keyof ApplyOptions]);
         // No target flag: the bundle's Fabric part (channel updates, new channels) goes to orderers and peers.
         if (chosen.length === 0) return (await import('./apply-fabric.js')).runApply(bundle, options);

@@ -6,7 +6,7 @@ import { hasErrors } from '../../compiler/diagnostics/index.js';
 import { loadSpec } from '../../compiler/load-spec.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
-import { emit, renderDiagnostics, sourcesOf, UserError } from '../output.js';
+import { checkInputFolder, checkOutputFile, emit, renderDiagnostics, sourcesOf, UserError } from '../output.js';
 
 interface Options {
   output?: string;
@@ -24,6 +24,8 @@ export function register(program: Command): void {
 }
 
 async function runCodeowners(file: string, options: Options): Promise<number> {
+  if (options.output) checkOutputFile(options.output, '--output');
+  if (options.root) checkInputFolder(options.root, '--root');
   const loaded = loadSpec(file);
   if (!loaded.value || hasErrors(loaded.diagnostics)) {
     process.stderr.write(`${renderDiagnostics(loaded.diagnostics, sourcesOf({ [file]: loaded.text }), 'text')}\n`);

@@ -25,8 +25,8 @@ export function register(program: Command): void {
 }
 
 async function runComputeUpdate(options: Options): Promise<number> {
-  const originalBytes = readInput(options.original);
-  const updatedBytes = readInput(options.updated);
+  const originalBytes = readInput(options.original, '--original');
+  const updatedBytes = readInput(options.updated, '--updated');
   const fabric = await import('../../compiler/fabric/codec.js');
   const original = fabric.decode('common.Config', originalBytes, { source: options.original });
   const updated = fabric.decode('common.Config', updatedBytes, { source: options.updated });

@@ -5,8 +5,8 @@ import { Option } from 'commander';
 import { hasErrors } from '../../compiler/diagnostics/index.js';
 import { loadSpec } from '../../compiler/load-spec.js';
 import { action } from '../action.js';
-import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
-import { emit, renderDiagnostics, sourcesOf, UserError } from '../output.js';
+import { EXIT_OK } from '../exit-codes.js';
+import { checkOutputFile, emit, reportSpecFailure, sourcesOf, UserError } from '../output.js';
 
 interface ProfileCommandOptions {
   channel?: string;
@@ -28,13 +28,10 @@ export function register(program: Command): void {
         const { buildConnectionProfile, renderConnectionProfile } = await import(
           '../../compiler/connection-profile/index.js'
         );
+        if (options.output) checkOutputFile(options.output, '--output');
         const loaded = loadSpec(file);
-        if (!loaded.value || hasErrors(loaded.diagnostics)) {
-          process.stderr.write(
-            `${renderDiagnostics(loaded.diagnostics, sourcesOf({ [file]: loaded.text }), 'text')}\n`,
-          );
-          return EXIT_ERROR;
-        }
+        if (!loaded.value || hasErrors(loaded.diagnostics))
+          return reportSpecFailure(loaded.diagnostics, sourcesOf({ [file]: loaded.text }), options.format);
         let result: ReturnType<typeof buildConnectionProfile>;
         try {
           result = buildConnectionProfile(loaded.value.model, org, options.channel ? { channel: options.channel } : {});

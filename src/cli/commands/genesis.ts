@@ -5,7 +5,7 @@ import { hasErrors } from '../../compiler/diagnostics/index.js';
 import { loadSpec } from '../../compiler/load-spec.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
-import { emit, renderDiagnostics, sourcesOf, UserError } from '../output.js';
+import { checkOutputFile, emit, renderDiagnostics, sourcesOf, UserError } from '../output.js';
 import { sourceDateEpoch } from '../source-date-epoch.js';
 
 interface Options {
@@ -24,6 +24,7 @@ export function register(program: Command): void {
 }
 
 async function runGenesis(file: string, options: Options): Promise<number> {
+  if (options.output) checkOutputFile(options.output, '--output');
   const loaded = loadSpec(file);
   if (hasErrors(loaded.diagnostics) || !loaded.value) {
     process.stderr.write(`${renderDiagnostics(loaded.diagnostics, sourcesOf({ [file]: loaded.text }), 'text')}\n`);

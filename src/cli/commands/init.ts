@@ -2,13 +2,13 @@
 // line pointing at netspec's JSON Schema. Writes into an empty or new folder only: it never overwrites a network.
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { packageRoot } from '../../package-root.js';
 import { action } from '../action.js';
 import { EXIT_OK } from '../exit-codes.js';
-import { UserError, writeFileAtomic } from '../output.js';
+import { checkOutputFolder, UserError, writeFileAtomic } from '../output.js';
 
 export type InitMode = 'quick' | 'standard';
 
@@ -44,6 +44,7 @@ export function templateFile(mode: InitMode): string {
 
 export function runInit(dir: string, mode: InitMode): number {
   const target = resolve(dir);
+  checkOutputFolder(dir, 'the folder');
   if (existsSync(target)) {
     if (!statSync(target).isDirectory()) throw new UserError(`${dir} exists and is not a folder`);
     if (readdirSync(target).length > 0) {
@@ -75,14 +76,12 @@ export function renderTemplate(template: string, target: string): string {
 }
 
 /**
- * Inside the netspec checkout a relative path keeps the file portable between clones; elsewhere the absolute
- * path of the installed package's schema is the only one that resolves.
+ * Relative to the new network.yaml, as yaml-language-server resolves it: the file is committed, and an absolute
+ * path would name the machine that ran init. With netspec a dependency of the repository
+ * (node_modules/netspec/schema/...) or the network inside the netspec checkout, every clone resolves it.
  */
 export function schemaReference(target: string): string {
-  const fromRoot = relative(PACKAGE_ROOT, target);
-  const inside = fromRoot === '' || (!fromRoot.startsWith('..') && !isAbsolute(fromRoot));
-  const path = inside ? relative(target, SCHEMA_FILE) : SCHEMA_FILE;
-  return path.split(sep).join('/');
+  return relative(target, SCHEMA_FILE).split(sep).join('/');
 }
 
 /** The folder's name when it is a valid network name (a DNS-1123 label), else the template's own name stays. */

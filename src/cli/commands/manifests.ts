@@ -6,7 +6,7 @@ import { loadSpec } from '../../compiler/load-spec.js';
 import { locate } from '../../compiler/parse/index.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
-import { renderDiagnostics, sourcesOf, UserError } from '../output.js';
+import { checkOutputFolder, inPathContext, renderDiagnostics, sourcesOf, UserError } from '../output.js';
 
 interface ManifestsOptions {
   out: string;
@@ -24,6 +24,7 @@ export function register(program: Command): void {
 }
 
 async function runManifests(file: string, options: ManifestsOptions): Promise<number> {
+  checkOutputFolder(options.out, '--out');
   const loaded = loadSpec(file);
   const sources = sourcesOf({ [file]: loaded.text });
   if (!loaded.value || hasErrors(loaded.diagnostics)) {
@@ -49,7 +50,11 @@ async function runManifests(file: string, options: ManifestsOptions): Promise<nu
     return EXIT_ERROR;
   }
   const files = emitted.value.flatMap(manifestFiles);
-  writeManifestFolders(options.out, files);
+  try {
+    writeManifestFolders(options.out, files);
+  } catch (error) {
+    throw inPathContext(error, `--out ${options.out} cannot be written`, options.out);
+  }
   for (const org of emitted.value)
     process.stdout.write(`k8s/${org.organization}: ${org.objects.length} objects (namespace ${org.namespace})\n`);
   return EXIT_OK;

@@ -19,7 +19,17 @@ import { type LoadedSpec, loadSpec } from '../../compiler/load-spec.js';
 import type { PendingKubernetesPlan, PlanResult } from '../../compiler/plan/index.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_PENDING } from '../exit-codes.js';
-import { type ReportFormat, renderDiagnostics, sourcesOf, UserError, useColor } from '../output.js';
+import {
+  checkInputFolder,
+  checkOutputFolder,
+  inPathContext,
+  type ReportFormat,
+  renderDiagnostics,
+  reportSpecFailure,
+  sourcesOf,
+  UserError,
+  useColor,
+} from '../output.js';
 import { sourceDateEpoch } from '../source-date-epoch.js';
 import { formatOption } from './validate.js';
 
@@ -41,6 +51,9 @@ export function register(program: Command): void {
 }
 
 async function runPlan(file: string, options: Options): Promise<number> {
+  // A state folder named explicitly must be there: a wrong path would read as an empty network, and the plan would
+  // create every channel that exists. The default one may be absent (a network not yet created).
+  if (options.state !== undefined) checkInputFolder(options.state, '--state');
   const stateDir = options.state ?? join(dirname(file), 'state');
   const out = options.out;
   const rules = out === undefined ? undefined : outRules(file, stateDir);
@@ -49,6 +62,7 @@ async function runPlan(file: string, options: Options): Promise<number> {
   if (out !== undefined) {
     const check = checkOutFolder(out, rules);
     if (!check.ok) throw new UserError(`--out ${check.message}`);
+    checkOutputFolder(out, '--out');
   }
   const planning = await import('../../compiler/plan/index.js');
   // With --out the bundle is staged as the plan goes, from the moment there is a model: each part is written as
@@ -63,7 +77,8 @@ async function runPlan(file: string, options: Options): Promise<number> {
   } catch (error) {
     // Stopping the worker makes the plan fail; the signal handler exits once the staging folder is gone.
     if (interruption?.signalled()) return await new Promise<never>(() => {});
-    throw error instanceof OutFolderRefused ? new UserError(`--out ${error.message}`) : error;
+    if (error instanceof OutFolderRefused) throw new UserError(`--out ${error.message}`);
+    throw out === undefined ? error : inPathContext(error, `--out ${out} cannot be written`, out);
   } finally {
     interruption?.dispose();
     run.staged?.abandon();
@@ -154,8 +169,7 @@ async function planAndReport(
   const sources = sourcesOf({ [file]: loaded.text });
   if (!loaded.value || hasErrors(loaded.diagnostics)) {
     kubernetes?.cancel();
-    process.stderr.write(`${renderDiagnostics(loaded.diagnostics, sources, 'text')}\n`);
-    return EXIT_ERROR;
+    return reportSpecFailure(loaded.diagnostics, sources, options.format);
   }
   const render = await import('../../compiler/render/index.js');
   const planInput = {
@@ -191,9 +205,9 @@ interface ReportContext {
 function report(result: PlanResult, context: ReportContext, stage: (() => StagedBundle) | undefined): number {
   const { file, stateDir, options, sources, render } = context;
   const { pathForBundle } = context.planning;
+  if (!result.plan) return reportSpecFailure(result.diagnostics, sources, options.format);
   if (result.diagnostics.length > 0)
     process.stderr.write(`${renderDiagnostics(result.diagnostics, sources, 'text')}\n`);
-  if (!result.plan) return EXIT_ERROR;
   // In a bundle the spec and state are recorded relative to the bundle, so it works from any directory.
   const plan = options.out
     ? { ...result.plan, specFile: pathForBundle(options.out, file), stateDir: pathForBundle(options.out, stateDir) }

@@ -11,6 +11,7 @@ import type { NetworkModel, QuorumNetworkModel } from '../../compiler/model/netw
 import { readQuorumState } from '../../compiler/plan/state/read-quorum-state.js';
 import type { ExtraDataType, QuorumClient } from '../../compiler/quorum/index.js';
 import { action } from '../action.js';
+import { checkFlagPaths, type PathRoles } from '../check-paths.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { emit, renderDiagnostics, sourcesOf, UserError, writeFileAtomic } from '../output.js';
 
@@ -42,7 +43,7 @@ export function register(program: Command): void {
     .option('--output <file>', 'write to this file instead of stdout')
     .action(
       action((file: string, options: { network?: string; client?: QuorumClient; output?: string }) =>
-        withNetwork(file, options.network, async (network) => {
+        withNetwork(file, options, { outputFiles: ['output'] }, async (network) => {
           const { buildGenesis, canonicalJson } = await loadQuorumStage();
           const client = options.client ?? network.client;
           if (client === 'besu' && network.consensus === 'raft')
@@ -61,7 +62,7 @@ export function register(program: Command): void {
     .requiredOption('--out <dir>', 'the folder to write')
     .action(
       action((file: string, options: { network?: string; out: string }) =>
-        withNetwork(file, options.network, async (network) => {
+        withNetwork(file, options, { outputFolders: ['out'] }, async (network) => {
           const { emitQuorumArtifacts } = await loadQuorumStage();
           for (const [name, text] of Object.entries(emitQuorumArtifacts(network)))
             writeFileAtomic(join(options.out, name), text);
@@ -79,7 +80,7 @@ export function register(program: Command): void {
     .option('--output <file>', 'write to this file instead of stdout')
     .action(
       action((file: string, options: { network?: string; state?: string; output?: string }) =>
-        withNetwork(file, options.network, async (network) => {
+        withNetwork(file, options, { folders: ['state'], outputFiles: ['output'] }, async (network) => {
           const { buildVotesFile, renderVotesFile } = await loadQuorumStage();
           const stateFile = join(
             options.state ?? join(dirname(resolve(file)), 'state'),
@@ -116,11 +117,14 @@ async function runExtraData(file: string, type: ExtraDataType): Promise<number> 
 }
 
 /** Loads and validates the spec, picks the Quorum network, and runs `use` on it; spec errors print and exit 1. */
-function withNetwork(
+function withNetwork<Options extends { network?: string }>(
   file: string,
-  name: string | undefined,
+  options: Options,
+  paths: PathRoles<Options>,
   use: (network: QuorumNetworkModel) => Promise<number>,
 ): Promise<number> | number {
+  checkFlagPaths(options, paths);
+  const name = options.network;
   const loaded = loadSpec(file);
   if (!loaded.value || hasErrors(loaded.diagnostics)) return fail(loaded.diagnostics, { [file]: loaded.text });
   return use(pickNetwork(loaded.value.model, name));

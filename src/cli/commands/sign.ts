@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { action } from '../action.js';
+import { checkFlagPaths } from '../check-paths.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
-import { emit, UserError, writeFileAtomic } from '../output.js';
+import { checkInputFolder, emit, UserError, writeFileAtomic } from '../output.js';
 import { bundleInputOptions, reportProblems, verifyBundleAt } from './verified-bundle.js';
 
 interface Options {
@@ -41,6 +42,7 @@ export function register(program: Command): void {
 }
 
 async function runSign(bundle: string | undefined, options: Options): Promise<number> {
+  checkPaths(bundle, options);
   const governance = await import('../../governance/index.js');
   if (options.import) {
     if (!bundle) throw new UserError('sign --import needs the bundle to import into');
@@ -82,6 +84,16 @@ async function runSign(bundle: string | undefined, options: Options): Promise<nu
     process.stdout.write(`Signed ${path}\n`);
   }
   return EXIT_OK;
+}
+
+/** Every path named on the command line, checked before a key is read or a bundle judged. */
+function checkPaths(bundle: string | undefined, options: Options): void {
+  checkFlagPaths(options, {
+    files: ['cert', 'key', 'import', 'envelope', 'config', 'spec'],
+    folders: ['state'],
+    outputFiles: ['output'],
+  });
+  if (bundle !== undefined && !options.envelope) checkInputFolder(bundle, 'the bundle');
 }
 
 function signerProblem(

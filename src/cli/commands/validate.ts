@@ -20,6 +20,10 @@ export function formatOption(): Option {
   return new Option('--format <format>', 'report format').choices(REPORT_FORMATS).default('text');
 }
 
+function countOf(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function runValidate(file: string, format: ReportFormat): number {
   const result = loadSpec(file);
   const sources = sourcesOf({ [file]: result.text });
@@ -45,10 +49,10 @@ function runValidate(file: string, format: ReportFormat): number {
   }
   const spec = result.value!.spec;
   const counts = [
-    `${Object.keys(spec.organizations).length} organizations`,
-    `${Object.keys(spec.channels ?? {}).length} channels`,
-    `${(spec.chaincodes ?? []).length} chaincodes`,
-    `${Object.keys(spec.quorum ?? {}).length} Quorum networks`,
+    countOf(Object.keys(spec.organizations).length, 'organization'),
+    countOf(Object.keys(spec.channels ?? {}).length, 'channel'),
+    countOf((spec.chaincodes ?? []).length, 'chaincode'),
+    countOf(Object.keys(spec.quorum ?? {}).length, 'Quorum network'),
   ].join(', ');
   process.stdout.write(
     `${file}: valid (${counts})${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}\n`,

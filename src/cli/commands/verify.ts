@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { VerifyReport } from '../../governance/index.js';
 import { action } from '../action.js';
+import { checkFlagPaths } from '../check-paths.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_PENDING } from '../exit-codes.js';
-import { type ReportFormat, UserError, writeFileAtomic } from '../output.js';
+import { checkInputFolder, type ReportFormat, UserError, writeFileAtomic } from '../output.js';
 import { connectionOptions, type FabricFlags } from './fabric-connection-options.js';
 import { formatOption } from './validate.js';
 import { bundleInputOptions, verifyBundleAt } from './verified-bundle.js';
@@ -49,6 +50,11 @@ export function register(program: Command): void {
 }
 
 async function runVerify(bundle: string | undefined, options: Options): Promise<number> {
+  checkFlagPaths(options, {
+    files: ['envelope', 'config', 'cert', 'key', 'tlsCert', 'tlsKey', 'spec'],
+    folders: ['state'],
+  });
+  if (bundle !== undefined && !options.envelope) checkInputFolder(bundle, 'the bundle');
   const governance = await import('../../governance/index.js');
   let report: VerifyReport;
   if (options.envelope) {

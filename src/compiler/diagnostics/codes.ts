@@ -7,10 +7,19 @@ export const DIAGNOSTIC_CODES = {
   NS_FILE_TOO_LARGE: 'the spec file is larger than netspec accepts',
   NS_FILE_BINARY: 'the spec file is not UTF-8 text',
   NS_EMPTY_SPEC: 'the spec file holds no document',
+  // paths named on the command line (or derived from them), and the command line itself
+  NS_PATH_MISSING: 'a path that must exist does not',
+  NS_PATH_WRONG_KIND: 'a folder where a file belongs, a file where a folder belongs, or a path under a file',
+  NS_PATH_UNWRITABLE: 'a path netspec may not read or write (permissions, read-only or busy file system)',
+  NS_PATH_NOT_EMPTY: 'an output that would replace a file or folder netspec did not write',
+  NS_INPUT_INVALID: 'a command-line value or input file the command cannot use',
+  NS_INTERNAL_ERROR: 'a bug in netspec (please report it)',
   // YAML
   NS_YAML_SYNTAX: 'the YAML does not parse',
   NS_DUPLICATE_KEY: 'a mapping repeats a key',
   NS_YAML_ALIAS_LIMIT: 'the document expands too many aliases',
+  NS_YAML_UNDEFINED_ALIAS: 'an alias names no anchor defined before it',
+  NS_YAML_INTEGER_PRECISION: 'an integer beyond 2^53, which would silently change when read',
   NS_YAML_MULTIPLE_DOCUMENTS: 'the file holds more than one YAML document',
   NS_FORBIDDEN_KEY: 'a key that could poison JavaScript objects',
   // schema
