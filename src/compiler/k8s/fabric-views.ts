@@ -1,7 +1,7 @@
 // Fabric workloads of one organization: its CA, peers (with CouchDB when chosen), orderers, and the
 // chaincode-as-a-service servers of every chaincode on a channel it is a member of.
 import { ccaasPackageOf } from '../fabric/package/ccaas-package.js';
-import { IMAGES } from './images.js';
+import { FABRIC_NODE_IMAGES, IMAGES } from './images.js';
 import { kubernetesName } from './names.js';
 import type { OrganizationScope } from './organization-scope.js';
 import { usesNodeOUs } from './organization-scope.js';
@@ -102,7 +102,7 @@ export function peerObjects(scope: OrganizationScope): PlannedObject[] {
           view: {
             ...scope.meta(peer.name, 'peer'),
             selector: scope.selector(peer.name, 'peer'),
-            image: IMAGES.fabricPeer,
+            image: FABRIC_NODE_IMAGES[scope.model.fabricVersion].peer,
             mspId: org.mspId,
             host: peer.host,
             port: peer.port,
@@ -154,7 +154,7 @@ export function ordererObjects(scope: OrganizationScope): PlannedObject[] {
         view: {
           ...scope.meta(orderer.name, 'orderer'),
           selector: scope.selector(orderer.name, 'orderer'),
-          image: IMAGES.fabricOrderer,
+          image: FABRIC_NODE_IMAGES[scope.model.fabricVersion].orderer,
           mspId: org.mspId,
           port: orderer.port,
           adminPort: orderer.adminPort,

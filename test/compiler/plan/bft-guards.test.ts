@@ -17,6 +17,7 @@ import { makePlan } from '../../../src/compiler/plan/index.js';
 import type { ChannelPlanResult } from '../../../src/compiler/plan/plan-channel.js';
 import type { ConfigJson } from '../../../src/compiler/plan/signers/index.js';
 import { createRuleContext } from '../../../src/compiler/validate/rule-context.js';
+import { planExample } from '../../helpers/plan-fixture.js';
 import { repoRoot } from '../../helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'netspec-bft-guards-'));
@@ -127,5 +128,18 @@ describe('bftBlockValidation', () => {
     channel.desiredConfig = fixed;
     bftBlockValidation(ctx);
     expect(found).toEqual([]);
+  });
+});
+
+describe('networks/bft-example', () => {
+  it('plans its one SmartBFT change without guard findings, and runs Fabric 3.1 nodes', () => {
+    const result = planExample('bft-example');
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const plan = result.plan!;
+    expect(plan.channels.map((c) => [c.channel, c.action])).toEqual([['trade', 'update']]);
+    expect(plan.guards).toEqual([]);
+    const manifest = Buffer.from(result.artifacts.get('k8s/ordera/manifest.yaml')!).toString('utf8');
+    expect(manifest).toContain('image: hyperledger/fabric-orderer:3.1.5');
+    expect(manifest).not.toContain('fabric-orderer:2.5');
   });
 });
