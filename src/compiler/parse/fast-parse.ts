@@ -4,14 +4,16 @@
 // quick reader might read differently, or refuses, goes the careful way, which reports it with its location.
 import { CORE_SCHEMA, load } from 'js-yaml';
 
-// Anchors, aliases and tags (at the start of a token), merge keys, keys that name object internals, and plain
-// scalars the two parsers read differently: 0b binary, signed 0x/0o, a fraction without a leading digit, an
+// Anchors, aliases and tags (at the start of a token), merge keys, keys that name object internals, integers that
+// may be too large to read exactly, and plain scalars the two parsers read differently: 0b binary, signed 0x/0o, a fraction without a leading digit, an
 // exponent too large for a double. Such a text is rare and still correct, only slower.
 const CAREFUL_WAY = new RegExp(
   [
     String.raw`(?:^|[\s,[{:-])[&*!]`,
     '<<',
     '__proto__|constructor|prototype',
+    // Integers that may be beyond 2^53 (16 or more decimal digits): the careful way refuses those it cannot hold.
+    String.raw`(?:^|[\s:,[{])[-+]?(?:[0-9][0-9_]{15,}|0x[0-9a-fA-F_]{14,}|0o[0-7_]{17,})(?=[\s,\]}#]|$)`,
     String.raw`(?:^|[\s:,[{])(?:[-+]?0b[0-9_]+|[-+]0[xo][0-9a-fA-F_]*|[-+]?\.[0-9][0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_.]*[eE][-+]?[0-9]{3,})(?=[\s,\]}#]|$)`,
   ].join('|'),
   'm',

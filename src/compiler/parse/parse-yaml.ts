@@ -1,6 +1,6 @@
 // YAML text -> a document that keeps every node's source range, plus its plain JavaScript value.
 // The document is kept so later stages can point at the exact key or value they complain about.
-import { type Document, isAlias, isPair, isScalar, parseAllDocuments, visit } from 'yaml';
+import { type Document, isAlias, isPair, isScalar, parseAllDocuments, type Scalar, visit } from 'yaml';
 import type { Diagnostic, SourceRange, StageResult } from '../diagnostics/index.js';
 import { quickData } from './fast-parse.js';
 
@@ -35,6 +35,26 @@ export function parseYaml(file: string, text: string): StageResult<ParsedSpec> {
     return { value: spec, diagnostics: [] };
   }
   return carefulParse(file, text);
+}
+
+/** Integer literals as YAML 1.2 (core schema) writes them: decimal, 0x hex, 0o octal, with an optional sign. */
+const INTEGER_LITERAL = /^[-+]?(?:[0-9][0-9_]*|0x[0-9a-fA-F_]+|0o[0-7_]+)$/;
+
+/**
+ * An integer written in the text that a JavaScript number cannot hold exactly (beyond 2^53 - 1): it would be
+ * silently rounded (9007199254740993 reads as ...992) and a different value would reach the channel config or a
+ * chaincode definition. Judged from the source text, since the parsed number has already lost the digits.
+ */
+function imprecisionOf(scalar: Scalar, text: string): Omit<Diagnostic, 'ranges'> | undefined {
+  if (typeof scalar.value !== 'number' || Number.isSafeInteger(scalar.value) || !scalar.range) return undefined;
+  const source = text.slice(scalar.range[0], scalar.range[1]).trim();
+  if (!INTEGER_LITERAL.test(source)) return undefined;
+  return {
+    code: 'NS_YAML_INTEGER_PRECISION',
+    severity: 'error',
+    message: `the integer ${source} is beyond 2^53 - 1 (9007199254740991) and would not be read exactly`,
+    hint: 'no netspec field takes an integer that large; a wei amount or gas limit is written as quoted text',
+  };
 }
 
 /** The source-mapping parse, which finds and locates every problem of the text. */
@@ -89,7 +109,18 @@ function carefulParse(file: string, text: string): StageResult<ParsedSpec> {
 
   let aliasCount = 0;
   let firstAlias: SourceRange | undefined;
+  // YAML resolves an alias to the nearest anchor of that name before it, in document order (the order visit walks).
+  const anchors = new Set<string>();
+  const noteAnchor = (node: { anchor?: string | null }) => {
+    if (node.anchor) anchors.add(node.anchor);
+  };
   visit(first, {
+    Map(_, map) {
+      noteAnchor(map);
+    },
+    Seq(_, seq) {
+      noteAnchor(seq);
+    },
     Pair(_, pair) {
       if (isPair(pair) && isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
         const [start, end] = pair.key.range ?? [0, 0];
@@ -102,12 +133,24 @@ function carefulParse(file: string, text: string): StageResult<ParsedSpec> {
         });
       }
     },
+    Scalar(_, scalar) {
+      noteAnchor(scalar);
+      const problem = imprecisionOf(scalar, text);
+      if (problem) diagnostics.push({ ...problem, ranges: [at(scalar.range![0], scalar.range![1])] });
+    },
     Alias(_, alias) {
       aliasCount++;
-      if (!firstAlias && isAlias(alias)) {
-        const [start, end] = alias.range ?? [0, 0];
-        firstAlias = at(start, end);
-      }
+      if (!isAlias(alias)) return;
+      const [start, end] = alias.range ?? [0, 0];
+      firstAlias ??= at(start, end);
+      if (!anchors.has(alias.source))
+        diagnostics.push({
+          code: 'NS_YAML_UNDEFINED_ALIAS',
+          severity: 'error',
+          message: `the alias *${alias.source} names no anchor &${alias.source} defined before it`,
+          hint: 'define the anchor (`&name`) on the value first, or write the value out',
+          ranges: [at(start, end)],
+        });
     },
   });
   if (diagnostics.length > 0) return { value: undefined, diagnostics };

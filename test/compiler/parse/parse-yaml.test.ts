@@ -90,6 +90,37 @@ describe('parseYaml', () => {
     expect(parseFails(text)).toEqual(['1:1 error NS_EMPTY_SPEC']);
   });
 
+  it('names an alias whose anchor is not defined, at the alias, instead of blaming expansion', () => {
+    const text = 'name: demo\nchannels:\n  trade:\n    members: *members\n';
+    expect(parseFails(text)).toEqual(['4:14 error NS_YAML_UNDEFINED_ALIAS']);
+    const result = parseYaml('network.yaml', text);
+    expect(result.diagnostics[0]!.message).toBe('the alias *members names no anchor &members defined before it');
+    // Defined after its use is not defined: YAML resolves an alias to an anchor before it.
+    expect(parseFails('a: *x\nb: &x 1\n')).toEqual(['1:4 error NS_YAML_UNDEFINED_ALIAS']);
+    expect(parseYaml('network.yaml', 'a: &x 1\nb: *x\n').diagnostics).toEqual([]);
+  });
+
+  it.each([
+    ['9007199254740993', '9007199254740993'],
+    ['9007199254740992', '9007199254740992'],
+    ['-9007199254740993', '-9007199254740993'],
+    ['0x20000000000001', '0x20000000000001'],
+    ['123456789012345678901234567890', '123456789012345678901234567890'],
+  ])('refuses the integer %s, which a JavaScript number would round, at its position', (literal, shown) => {
+    const text = `name: demo\nchaincodes:\n  - name: cc\n    sequence: ${literal}\n`;
+    expect(parseFails(text)).toEqual(['4:15 error NS_YAML_INTEGER_PRECISION']);
+    expect(parseYaml('network.yaml', text).diagnostics[0]!.message).toContain(
+      `the integer ${shown} is beyond 2^53 - 1`,
+    );
+  });
+
+  it('reads the largest exact integer, and long digit strings that are quoted, as they are', () => {
+    const text = 'a: 9007199254740991\nb: "9007199254740993"\nc: -9007199254740991\n';
+    const result = parseYaml('network.yaml', text);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.value!.data).toEqual({ a: 9007199254740991, b: '9007199254740993', c: -9007199254740991 });
+  });
+
   it('refuses more than one document', () => {
     expect(parseFails('name: a\n---\nname: b\n')).toEqual(['2:1 error NS_YAML_MULTIPLE_DOCUMENTS']);
   });
