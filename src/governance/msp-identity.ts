@@ -20,11 +20,12 @@ import {
 } from './certification-chain.js';
 import type { ChannelMsp, OuIdentifier } from './channel-msps.js';
 import { isRevocationListSignedBy } from './revocation-list.js';
+import { sanitizedCertificateDer } from './sanitize-certificate.js';
 
 export interface MspIdentity {
   mspId: string;
   certificate: X509Certificate;
-  /** Fabric's identity key: MSP id and the certificate's hash. Duplicates by this key count once. */
+  /** Fabric's identity key: MSP id and the sanitized certificate's hash. Duplicates by this key count once. */
   key: string;
 }
 
@@ -47,8 +48,12 @@ export function deserializeIdentity(
   if (!msps.has(mspId)) return { error: `MSP ${mspId || '(empty)'} is not defined in the channel config` };
   const loaded = parseCertificatePem(new TextDecoder().decode(idBytes), 'the signer identity');
   if (!loaded.ok) return { error: 'the signer identity is not a PEM X.509 certificate' };
-  const digest = createHash('sha256').update(loaded.certificate.raw).digest('hex');
-  return { identity: { mspId, certificate: loaded.certificate, key: `${mspId}:${digest}` } };
+  const certificate = loaded.certificate;
+  const chains = validationChains(certificate, msps.get(mspId)!, fabricValidationTime(certificate));
+  const issuer = chains.length === 1 ? chains[0]![1] : undefined;
+  const der = issuer ? sanitizedCertificateDer(certificate, issuer.publicKey) : certificate.raw;
+  const digest = createHash('sha256').update(der).digest('hex');
+  return { identity: { mspId, certificate, key: `${mspId}:${digest}` } };
 }
 
 /** Why the identity is not valid under its MSP (Fabric's msp.Validate), or undefined when it is. */

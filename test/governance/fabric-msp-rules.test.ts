@@ -1,11 +1,15 @@
 // The MSP rules the orderer applies to a config signer, on real X.509 material: the recorded pubdemo config with
 // Org2MSP replaced by an MSP made here (root, intermediate, CRLs, NodeOUs bound to a CA), and the recorded
 // Org2 AnchorPeers update (mod_policy OR('Org2MSP.admin')) signed by the admin under test.
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  decodeDerSignature,
+  encodeDerSignature,
   makeConfigSignature,
+  P256_ORDER,
   readConfigUpdateEnvelope,
   renderReportJson,
   renderReportMarkdown,
@@ -34,6 +38,30 @@ function anchorPeersUpdate(): Uint8Array {
   const read = readConfigUpdateEnvelope(new Uint8Array(bytes));
   if ('error' in read) throw new Error(read.error);
   return read.envelope.configUpdate;
+}
+
+/** The certificate with its CA's ECDSA signature rewritten to the high-S form (it still verifies). */
+function highSTwin(pem: string): string {
+  const der = new X509Certificate(pem).raw;
+  // Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue BIT STRING }: all long lengths.
+  const header = (at: number) => {
+    const first = der[at + 1]!;
+    if (first < 0x80) return { start: at + 2, end: at + 2 + first };
+    const count = first & 0x7f;
+    const length = der.subarray(at + 2, at + 2 + count).reduce((sum, byte) => sum * 256 + byte, 0);
+    return { start: at + 2 + count, end: at + 2 + count + length };
+  };
+  const outer = header(0);
+  const tbs = header(outer.start);
+  const algorithm = header(tbs.end);
+  const bits = header(algorithm.end);
+  const low = decodeDerSignature(der.subarray(bits.start + 1, bits.end))!;
+  const high = encodeDerSignature({ r: low.r, s: P256_ORDER - low.s });
+  const bitString = Buffer.concat([Buffer.from([0x03, high.length + 1, 0]), high]);
+  const body = Buffer.concat([der.subarray(outer.start, algorithm.end), bitString]);
+  const length = body.length < 256 ? [0x81, body.length] : [0x82, body.length >> 8, body.length & 0xff];
+  const twin = Buffer.concat([Buffer.from([0x30, ...length]), body]);
+  return `-----BEGIN CERTIFICATE-----\n${twin.toString('base64').replace(/.{64}/g, '$&\n').trimEnd()}\n-----END CERTIFICATE-----\n`;
 }
 
 function judge(shape: MspShape, signer: Leaf): UpdateVerdict {
@@ -112,6 +140,28 @@ describe("Fabric's MSP rules for a config signer", () => {
     const shape = { roots: [root], intermediates: [intermediate], withoutNodeOUs: true };
     expect(judge(shape, admin).signatures[0]?.reason).toMatch(/not an admin of Org2MSP/);
     expect(judge({ ...shape, admins: [member.pem] }, member).status).toBe('satisfied');
+  });
+
+  it('counts a certificate and its high-S twin (same certificate, CA signature s -> N - s) as one identity', () => {
+    const twin = highSTwin(admin.pem);
+    expect(twin).not.toBe(admin.pem);
+    const configUpdate = anchorPeersUpdate();
+    const signatures = [admin.pem, twin].map((certificatePem, index) => {
+      const made = makeConfigSignature(
+        { mspId: 'Org2MSP', certificatePem, privateKey: admin.privateKey },
+        configUpdate,
+      );
+      return { source: `#${index}`, signatureHeader: made.signature_header, signature: made.signature };
+    });
+    const verdict = verifyUpdate({
+      channel: 'pubdemo',
+      config: configWithOrg2Msp(BLOCK, fabricMspJson('Org2MSP', { roots: [root], intermediates: [intermediate] })),
+      configUpdate,
+      signatures,
+      now: new Date(),
+    });
+    expect(verdict.signatures[0]).toMatchObject({ valid: true });
+    expect(verdict.signatures[1]?.reason).toMatch(/duplicate of #0: the same identity counts once/);
   });
 
   describe('an expired admin certificate', () => {
