@@ -23,7 +23,7 @@ const outputFile = join(root, 'src', 'compiler', 'validate', 'generated', 'netwo
 const schemaText = readFileSync(schemaFile, 'utf8');
 const schema = JSON.parse(schemaText);
 
-const ANNOTATIONS = new Set(['title', 'description', 'x-expected', '$comment']);
+const ANNOTATIONS = new Set(['title', 'description', 'examples', 'x-expected', '$comment']);
 
 const ajv = new Ajv2020({
   allErrors: true,

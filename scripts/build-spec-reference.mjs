@@ -24,7 +24,12 @@ export function renderSpecReference(schema) {
     '',
     ...table(schema),
   ];
-  for (const [name, def] of objects) lines.push('', `## ${name}`, '', def.description ?? '', '', ...table(def));
+  for (const [name, def] of objects) {
+    lines.push('', `## ${name}`, '', def.description ?? '', '');
+    // A definition may carry YAML examples (the schema's `examples` annotation, as text): shown before its fields.
+    for (const example of def.examples ?? []) lines.push('Example:', '', '```yaml', ...example.split('\n'), '```', '');
+    lines.push(...table(def));
+  }
   lines.push('', '## Value formats', '', '| format | meaning |', '| --- | --- |');
   for (const [name, def] of formats)
     lines.push(`| <a id="${name.toLowerCase()}"></a>\`${name}\` | ${cell(describeFormat(def))} |`);

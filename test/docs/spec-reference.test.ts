@@ -20,6 +20,14 @@ describe('docs/spec-reference.md', () => {
     }
   });
 
+  it("shows a definition's examples as YAML blocks before its fields", () => {
+    const reference = renderSpecReference(schema) as string;
+    const section = reference.slice(reference.indexOf('## channelOrderer\n'), reference.indexOf('## smartbft\n'));
+    expect(section).toContain('Example:\n\n```yaml\n');
+    expect(section).toContain('      type: BFT\n');
+    expect(section.indexOf('```yaml')).toBeLessThan(section.indexOf('| field |'));
+  });
+
   it('changes when the schema changes', () => {
     const changed = structuredClone(schema);
     changed.properties.name.description = 'A different description.';
