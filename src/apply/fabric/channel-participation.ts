@@ -6,6 +6,7 @@ import { checkServerIdentity } from 'node:tls';
 import { exchange } from '../http/exchange.js';
 import { NodeUnreachableError, sleep, type TlsClientMaterial } from './grpc-connection.js';
 import type { NodeEndpoint } from './node-endpoints.js';
+import { explainTlsFailure } from './tls-failure.js';
 
 export interface ParticipationOptions {
   tls?: TlsClientMaterial;
@@ -78,18 +79,25 @@ async function send(
   const backoffMs = options.backoffMs ?? 500;
   const timeoutMs = options.timeoutMs ?? 30_000;
   let last = '';
+  let lastError: unknown;
   for (let attempt = 0; attempt <= retries; attempt++) {
     if (attempt > 0) await sleep(backoffMs * 2 ** (attempt - 1));
     try {
       return await once(endpoint, url, method, payload, options.tls, timeoutMs);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? '';
+      const tlsFailure = explainTlsFailure(error, endpoint, 'admin API', options.tls);
+      if (tlsFailure) throw new Error(tlsFailure);
       if (code === 'ETIMEDOUT')
         throw new NodeUnreachableError(`${endpoint.ref} (${url.host}) did not answer within ${timeoutMs} ms`);
       if (!['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN'].includes(code)) throw error;
       last = code;
+      lastError = error;
     }
   }
+  // Reset in the middle of every TLS handshake: the server does not take our client certificate.
+  const refused = explainTlsFailure(lastError, endpoint, 'admin API', options.tls);
+  if (refused) throw new Error(refused);
   throw new NodeUnreachableError(
     `cannot reach ${endpoint.ref} admin endpoint (${url.host}) after ${retries + 1} attempts (${last})`,
   );

@@ -1,11 +1,15 @@
 // One gRPC connection to an orderer or a peer, over TLS (mutual when a client TLS certificate is given). Every
 // call has a deadline; a node that cannot be reached (UNAVAILABLE: down, restarting, port-forward reconnecting)
 // is retried with exponential backoff, and after the last attempt the error names the node and the cause.
+
+import { isIP } from 'node:net';
+import { checkServerIdentity } from 'node:tls';
 import { Client, credentials, status as GrpcStatus, Metadata, type ServiceError } from '@grpc/grpc-js';
 import type { ProtoMessage } from '../../compiler/fabric/index.js';
 import { method } from './fabric-services.js';
 import type { NodeEndpoint } from './node-endpoints.js';
 import { mustDecode } from './signed-envelopes.js';
+import { explainTlsFailure } from './tls-failure.js';
 
 export interface TlsClientMaterial {
   /** PEM client certificate and key for mutual TLS (the org's TLS client identity). */
@@ -48,14 +52,19 @@ export class NodeConnection {
         `${this.endpoint.ref}: no TLS CA certificate known (msp tlscacerts or connection.endpoints tlsCaCert)`,
       );
     const tls = this.options.tls;
+    const serverName = this.endpoint.serverName;
+    // A node named by an IP address: TLS sends no server name for it (Node warns, DEP0123, when asked to), and
+    // the certificate is checked against that address all the same.
+    const byAddress = isIP(serverName) !== 0;
     const creds = credentials.createSsl(
       Buffer.from(this.endpoint.tlsCaPem),
       tls?.keyPem ? Buffer.from(tls.keyPem) : null,
       tls?.certPem ? Buffer.from(tls.certPem) : null,
+      byAddress ? { checkServerIdentity: (_host, cert) => checkServerIdentity(serverName, cert) } : {},
     );
     this.client = new Client(this.endpoint.address, creds, {
-      'grpc.ssl_target_name_override': this.endpoint.serverName,
-      'grpc.default_authority': this.endpoint.serverName,
+      ...(byAddress ? {} : { 'grpc.ssl_target_name_override': serverName }),
+      'grpc.default_authority': serverName,
       'grpc.max_receive_message_length': 100 * 1024 * 1024,
       'grpc.max_send_message_length': 100 * 1024 * 1024,
     });
@@ -86,6 +95,8 @@ export class NodeConnection {
         this.close();
       }
     }
+    const tlsFailure = explainTlsFailure(last, this.endpoint, what, this.options.tls);
+    if (tlsFailure) throw new NodeUnreachableError(`${what}: ${tlsFailure}`);
     const detail = (last as ServiceError | undefined)?.details ?? String(last);
     throw new NodeUnreachableError(
       `${what}: cannot reach ${this.endpoint.ref} (${this.endpoint.address}) after ${this.retries + 1} attempts (${detail})`,

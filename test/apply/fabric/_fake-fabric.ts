@@ -168,6 +168,9 @@ export class FakeFabric {
         ca: this.options.adminClientCaPem ?? tls.caPem,
         requestCert: true,
         rejectUnauthorized: true,
+        // Refusal during the handshake, as Fabric's admin endpoint does (alert 42, fixtures/fabric-live/
+        // admin-api-tls-untrusted-client-node.txt); under TLS 1.3 Node's server would only reset the connection.
+        maxVersion: 'TLSv1.2',
       },
       (request, response) => {
         const chunks: Buffer[] = [];

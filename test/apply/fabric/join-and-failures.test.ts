@@ -9,9 +9,12 @@ import {
   type ApplyStep,
   applyFabricBundle,
   type ClientIdentity,
+  fetchConfigBlock,
   identityFromPem,
   joinChain,
   NodeConnection,
+  ordererEndpoints,
+  ordererHasChannel,
   peerEndpoints,
 } from '../../../src/apply/fabric/index.js';
 import type { VerifiedBundle } from '../../../src/governance/index.js';
@@ -151,6 +154,48 @@ describe('applyFabricBundle: new channels', () => {
     expect(result.steps[0]).toMatchObject({ action: 'join-orderer', outcome: 'failed' });
     expect(result.steps.filter((s) => s.action === 'join-peer').every((s) => s.outcome === 'delegated')).toBe(true);
     expect(network.fake.newest('distribution')).toBeUndefined();
+  });
+});
+
+describe('TLS refusals, said in words', () => {
+  it('the admin API refuses another org’s TLS client certificate: which endpoint, which certificate, whose CA', async () => {
+    network = await startNetwork();
+    const orderer = ordererEndpoints(network.model)[0]!;
+    // As recorded from Fabric v2.5.9 (fixtures/fabric-live/admin-api-tls-untrusted-client-node.txt): the
+    // handshake is refused with alert 42, the request never reaches HTTP.
+    const recorded = readFileSync(
+      new URL('../../fixtures/fabric-live/admin-api-tls-untrusted-client-node.txt', import.meta.url),
+      'utf8',
+    );
+    expect(recorded).toContain('code=ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE');
+    const manufacturer = await orgCredentials(network, 'manufacturer');
+    const tls = {
+      certPem: readFileSync(manufacturer.tlsCertFile, 'utf8'),
+      keyPem: readFileSync(manufacturer.tlsKeyFile, 'utf8'),
+    };
+    const refused = await ordererHasChannel(orderer, 'production', { ...FAST, tls }).catch((e: Error) => e.message);
+    expect(refused).toMatch(
+      /^operator\/orderer0 admin API \(127\.0\.0\.1:\d+\) did not accept our TLS client certificate \(CN=Admin@manufacturer\.supply\.example\.com issued by CN=tlsca\.manufacturer\.supply\.example\.com\): it trusts client certificates of its own TLS CA only \(an orderer's admin API: the TLS CA of operator\); give --tls-cert\/--tls-key issued by that CA, or leave this step to operator$/,
+    );
+    const none = await ordererHasChannel(orderer, 'production', FAST).catch((e: Error) => e.message);
+    expect(none).toMatch(/admin API \(127\.0\.0\.1:\d+\) wants a TLS client certificate and we sent none/);
+  });
+
+  it('an orderer whose certificate is not from the TLS CA we trust for it is named, with the CA we trust', async () => {
+    network = await startNetwork();
+    const other = await orgCredentials(network, 'retailer');
+    const orderer = { ...ordererEndpoints(network.model)[0]!, tlsCaPem: readFileSync(other.tlsCertFile, 'utf8') };
+    const connection = new NodeConnection(orderer, FAST);
+    try {
+      const message = await fetchConfigBlock(connection, network.identity.signer, 'production').catch(
+        (e: Error) => e.message,
+      );
+      expect(message).toMatch(
+        /^Deliver: operator\/orderer0 Deliver \(127\.0\.0\.1:\d+\): its TLS certificate is not issued by the TLS CA we trust for operator \(trusted: CN=Admin@retailer\.supply\.example\.com; /,
+      );
+    } finally {
+      connection.close();
+    }
   });
 });
 

@@ -1,0 +1,76 @@
+// OpenSSL's words for a failed TLS handshake, turned into what the user must change: which endpoint, which
+// certificate, which CA. Two sides can refuse: the node refuses our client certificate (alert 42 "bad
+// certificate": an orderer's admin API trusts only its own org's TLS CA, fabric-live/admin-api-tls/), or we refuse
+// the node's (not issued by the TLS CA the spec names for it, or issued for another host name).
+import { X509Certificate } from 'node:crypto';
+import type { TlsClientMaterial } from './grpc-connection.js';
+import type { NodeEndpoint } from './node-endpoints.js';
+
+const CLIENT_REFUSED =
+  /alert bad certificate|alert certificate required|alert unknown ca|alert handshake failure|ALERT_BAD_CERTIFICATE|ALERT_CERTIFICATE_REQUIRED|ALERT_UNKNOWN_CA/i;
+/** A server that drops the connection instead of sending an alert (Node's own TLS servers do so). */
+const HANDSHAKE_DROPPED = /socket disconnected before secure TLS connection was established/i;
+const SERVER_UNTRUSTED =
+  /UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_GET_ISSUER_CERT|unable to verify the first certificate|self[- ]signed certificate|certificate verify failed/i;
+const WRONG_NAME = /ERR_TLS_CERT_ALTNAME_INVALID|Hostname\/IP does not match|does not match certificate's altnames/i;
+const EXPIRED = /CERT_HAS_EXPIRED|certificate has expired|CERT_NOT_YET_VALID/i;
+
+/** A sentence for a TLS handshake failure talking to `endpoint`, or undefined when `error` is something else. */
+export function explainTlsFailure(
+  error: unknown,
+  endpoint: NodeEndpoint,
+  service: string,
+  client?: TlsClientMaterial,
+): string | undefined {
+  const text = `${(error as { code?: string }).code ?? ''} ${(error as { details?: string }).details ?? ''} ${
+    error instanceof Error ? error.message : String(error)
+  }`;
+  const where = `${endpoint.ref} ${service} (${endpoint.address === '' ? '?' : endpoint.address})`;
+  if (CLIENT_REFUSED.test(text) || HANDSHAKE_DROPPED.test(text)) {
+    const ours = client?.certPem ? describe(client.certPem) : undefined;
+    return ours
+      ? `${where} did not accept our TLS client certificate (${ours}): it trusts client certificates of its own TLS CA only` +
+          `${endpoint.adminUrl && service === 'admin API' ? ` (an orderer's admin API: the TLS CA of ${endpoint.organization})` : ''}; ` +
+          `give --tls-cert/--tls-key issued by that CA, or leave this step to ${endpoint.organization}`
+      : `${where} wants a TLS client certificate and we sent none: give --tls-cert and --tls-key ` +
+          `(a TLS pair of ${endpoint.organization}, issued by the TLS CA it trusts)`;
+  }
+  if (EXPIRED.test(text)) return `${where}: its TLS certificate has expired or is not valid yet`;
+  if (WRONG_NAME.test(text))
+    return `${where}: its TLS certificate does not name ${endpoint.serverName} (the host the spec gives it)`;
+  if (SERVER_UNTRUSTED.test(text))
+    return (
+      `${where}: its TLS certificate is not issued by the TLS CA we trust for ${endpoint.organization} ` +
+      `(${trustedCas(endpoint.tlsCaPem)}; from connection.endpoints.${endpoint.ref}.tlsCaCert, else the MSP's tlscacerts)`
+    );
+  return undefined;
+}
+
+/** `CN=Admin@org1 issued by CN=tlsca.org1`. */
+function describe(pem: string): string | undefined {
+  try {
+    const cert = new X509Certificate(pem);
+    return `${commonName(cert.subject)} issued by ${commonName(cert.issuer)}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function trustedCas(pem: string): string {
+  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  const names = blocks.map((block) => describeCa(block)).filter((name): name is string => Boolean(name));
+  return names.length > 0 ? `trusted: ${names.join(', ')}` : 'no TLS CA certificate known';
+}
+
+function describeCa(pem: string): string | undefined {
+  try {
+    return commonName(new X509Certificate(pem).subject);
+  } catch {
+    return undefined;
+  }
+}
+
+function commonName(distinguishedName: string): string {
+  const cn = /(?:^|\n)CN=([^\n]+)/.exec(distinguishedName)?.[1];
+  return cn ? `CN=${cn}` : distinguishedName.replace(/\n/g, ', ');
+}
