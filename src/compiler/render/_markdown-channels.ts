@@ -64,7 +64,42 @@ function createSection(channel: ChannelPlan, spec: ChannelModel | undefined, mod
     if (chaincodes.length > 0) rows.push(['Chaincodes', chaincodes.join(', ')]);
   }
   lines.push(...table(['Setting', 'Value'], ['l', 'l'], rows));
+  if (spec) {
+    const todo = [
+      ...spec.orderer.organizations.map((name) => nodeTask(model, name, 'orderers', 'join', 'to', channel.channel)),
+      ...spec.members.map((name) => nodeTask(model, name, 'peers', 'join', 'to', channel.channel)),
+    ].filter((line): line is string => line !== undefined);
+    lines.push(...afterApply(todo));
+  }
   return lines;
+}
+
+/**
+ * What each organization does after apply, with its own keys (netspec apply --org <org>): no one else can join an
+ * orderer (its admin API trusts only its own org's TLS CA) or a peer (only its own org's admins may).
+ */
+function afterApply(todo: readonly string[]): string[] {
+  if (todo.length === 0) return [];
+  return [
+    '',
+    'After apply, each organization with its own keys (`netspec apply --org <org>`):',
+    '',
+    ...todo.map((t) => `- ${t}`),
+  ];
+}
+
+function nodeTask(
+  model: NetworkModel,
+  orgName: string,
+  kind: 'orderers' | 'peers',
+  verb: string,
+  preposition: string,
+  channel: string,
+): string | undefined {
+  const org = model.organizations.find((o) => o.name === orgName);
+  const nodes = (org?.[kind] ?? []).map((node) => node.name);
+  if (nodes.length === 0) return undefined;
+  return `${escapeText(orgName)}: ${verb} ${escapeText(nodes.join(', '))} ${preposition} ${escapeText(channel)}`;
 }
 
 function updateSection(channel: ChannelPlan, model: NetworkModel): string[] {
@@ -77,7 +112,23 @@ function updateSection(channel: ChannelPlan, model: NetworkModel): string[] {
       `Signatures cover ${artifactText(channel)}; if the channel's config moves on first, the plan must be made again.`,
     '',
   );
-  lines.push(...membershipLine(channel, model), '');
+  lines.push(...membershipLine(channel, model));
+  const moved = (change: ConfigDelta['change']) =>
+    channel.delta
+      .filter((w) => w.kind === 'group' && w.change === change && /^\/Channel\/Application\/[^/]+$/.test(w.path))
+      .map((w) => w.path.split('/')[3]!)
+      .map((mspId) => model.organizations.find((o) => o.mspId === mspId)?.name ?? mspId);
+  lines.push(
+    ...afterApply(
+      [
+        ...moved('add').map((org) => nodeTask(model, org, 'peers', 'join', 'to', channel.channel)),
+        ...moved('remove').map((org) =>
+          nodeTask(model, org, 'peers', 'unjoin (`peer node unjoin`, peer stopped)', 'from', channel.channel),
+        ),
+      ].filter((line): line is string => line !== undefined),
+    ),
+    '',
+  );
 
   const collapsed: string[] = [];
   const rows = channel.delta.map((write) => {
