@@ -36,14 +36,21 @@ export function renderSignatureFile(file: SignatureFile): string {
  * whose admin signed (`<MSP id>.json`, or `<MSP id>.<n>.json` for a further admin of the same org): a file whose
  * name and content disagree, or that does not parse, is a verdict of its own and never counts.
  */
+/** `<MSP id>.<n>`: the name of a further admin's signature file. */
+const FURTHER_ADMIN = /\.\d+$/;
+
 export function signatureInputsOf(
   bundle: Bundle,
   channel: string,
 ): { inputs: SignatureInput[]; unreadable: SignatureVerdict[] } {
   const inputs: SignatureInput[] = [];
   const unreadable: SignatureVerdict[] = [];
-  for (const entry of bundle.signatures) {
-    if (entry.channel !== channel) continue;
+  // `<MSP>.json` before `<MSP>.<n>.json`: of two files holding one identity's signature, the one named plainly
+  // after its MSP counts and the extra copy is the duplicate, whatever the name order.
+  const entries = bundle.signatures
+    .filter((entry) => entry.channel === channel)
+    .sort((a, b) => Number(FURTHER_ADMIN.test(a.name)) - Number(FURTHER_ADMIN.test(b.name)));
+  for (const entry of entries) {
     const parsed = parseSignatureFile(Buffer.from(entry.bytes).toString('utf8'));
     if ('error' in parsed) {
       unreadable.push({ source: entry.source, mspId: entry.name, valid: false, reason: parsed.error });

@@ -19,7 +19,7 @@ import { type ChannelPlan, makeLedgerPlan, type Plan } from '../compiler/plan/in
 import { renderMarkdown } from '../compiler/render/markdown.js';
 import { readStateChannel } from './live-config.js';
 import { signatureInputsOf } from './signature-file.js';
-import type { UpdateVerdict, VerifyReport, VerifyStatus } from './verify-report.js';
+import type { SignatureVerdict, UpdateVerdict, VerifyReport, VerifyStatus } from './verify-report.js';
 import { verifyUpdate } from './verify-update.js';
 
 declare const verifiedMark: unique symbol;
@@ -167,7 +167,21 @@ function verifyChannelUpdate(
     problems,
     now,
   });
-  return { ...verdict, signatures: [...signatures.unreadable, ...verdict.signatures] };
+  const judged = [...signatures.unreadable, ...verdict.signatures];
+  const defects = judged.filter(isBundleDefect).map((s) => `${s.source}: ${s.reason ?? 'not a valid signature'}`);
+  if (defects.length === 0) return { ...verdict, signatures: judged };
+  return { ...verdict, status: 'invalid', problems: [...verdict.problems, ...defects], signatures: judged };
+}
+
+/**
+ * A signature file that can never count, whoever else signs: it does not parse, its name and signer disagree, its
+ * identity is foreign to the MSP it names (another org's, an MSP not in the channel, not an admin, revoked), it
+ * repeats a signature already in the bundle, or its bytes do not verify over this update. The orderer would only
+ * skip it; in a bundle it is a defect (a mistake or a forgery) that no further signature cures, so the bundle is
+ * invalid with the file named, never "waiting": the org removes the file and signs again.
+ */
+function isBundleDefect(signature: SignatureVerdict): boolean {
+  return !signature.valid;
 }
 
 /**

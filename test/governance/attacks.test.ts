@@ -50,7 +50,9 @@ function expectRejected(bundle: string, source: string, reason: RegExp) {
   expect(verdict, JSON.stringify(distribution.signatures)).toMatchObject({ valid: false });
   expect(verdict?.reason).toMatch(reason);
   expect(distribution.requirements[0]?.satisfied).toBe(false);
-  expect(distribution.status).toBe('waiting');
+  // A file that can never count is a defect of the bundle: invalid, with the file named, not "waiting".
+  expect(distribution.status).toBe('invalid');
+  expect(distribution.problems.join('\n')).toContain(`${source}: `);
   return distribution;
 }
 

@@ -114,10 +114,27 @@ describe('a pull request cannot steer its own verdict', () => {
     const signatures = join(bundle, 'signatures', 'distribution');
     cpSync(join(signatures, 'ManufacturerMSP.json'), join(signatures, 'DistributorMSP.json'));
     const { code, report } = verify(bundle);
-    expect(code).toBe(2);
+    // A file that can never count is a defect of the bundle: invalid, the file named.
+    expect(code).toBe(1);
+    expect(distribution(report)?.problems.join('\n')).toMatch(
+      /signatures\/distribution\/DistributorMSP\.json: the file is named DistributorMSP\.json but holds a signature of ManufacturerMSP/,
+    );
     const renamed = distribution(report)?.signatures.find((s) => s.source.endsWith('/DistributorMSP.json'));
     expect(renamed).toMatchObject({ valid: false });
-    expect(renamed?.reason).toMatch(/named DistributorMSP\.json but holds a signature of ManufacturerMSP/);
+    const honest = distribution(report)?.signatures.find((s) => s.source.endsWith('/ManufacturerMSP.json'));
+    expect(honest).toMatchObject({ valid: true });
+  });
+
+  it('a copy of a signature under a further-admin name is the duplicate, never the file named after its MSP', () => {
+    const { bundle } = signedByManufacturerOnly();
+    const signatures = join(bundle, 'signatures', 'distribution');
+    // ManufacturerMSP.0.json sorts before ManufacturerMSP.json.
+    cpSync(join(signatures, 'ManufacturerMSP.json'), join(signatures, 'ManufacturerMSP.0.json'));
+    const { code, report } = verify(bundle);
+    expect(code).toBe(1);
+    const copy = distribution(report)?.signatures.find((s) => s.source.endsWith('/ManufacturerMSP.0.json'));
+    expect(copy).toMatchObject({ valid: false });
+    expect(copy?.reason).toMatch(/^duplicate of signatures\/distribution\/ManufacturerMSP\.json/);
     const honest = distribution(report)?.signatures.find((s) => s.source.endsWith('/ManufacturerMSP.json'));
     expect(honest).toMatchObject({ valid: true });
   });
