@@ -306,5 +306,43 @@ describe('each organization applies its own part with its own keys', () => {
       if (existsSync(join(dir, 'k8s'))) cpSync(join(dir, 'k8s'), join(net.stateDir, 'k8s'), { recursive: true });
     const finalPlan = await run(['plan', net.specFile]);
     expect(finalPlan.code, finalPlan.stdout + finalPlan.stderr).toBe(0);
+
+    // The retailer leaves: its peer keeps the ledger and stays joined, which only the retailer can undo.
+    writeFileSync(
+      net.specFile,
+      readFileSync(net.specFile, 'utf8')
+        .replace(
+          'distribution:\n    members: [manufacturer, distributor, retailer]',
+          'distribution:\n    members: [manufacturer, distributor]',
+        )
+        .replace("'DistributorMSP.peer', 'RetailerMSP.peer')", "'DistributorMSP.peer')"),
+    );
+    const removeDir = join(net.dir, 'bundle-remove');
+    const removePlan = await run(['plan', net.specFile, '--out', removeDir]);
+    expect(removePlan.code, removePlan.stdout + removePlan.stderr).toBe(2);
+    for (const org of ['manufacturer', 'distributor'] as const) {
+      const mspId = net.model.organizations.find((o) => o.name === org)!.mspId;
+      const signed = await run([
+        'sign',
+        removeDir,
+        '--msp-id',
+        mspId,
+        '--cert',
+        creds[org].certFile,
+        '--key',
+        creds[org].keyFile,
+      ]);
+      expect(signed.code, signed.stderr).toBe(0);
+    }
+    const removed = await run(['apply', removeDir, ...as('manufacturer')]);
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(events(removed.stdout).map((e) => `${e.action} ${e.target} ${e.outcome}`)).toEqual([
+      'update operator/orderer0 applied',
+      'unjoin-peer retailer/peer0 delegated',
+    ]);
+    expect(summary(removed.stdout).slice(1)).toEqual([
+      'still to do by other organizations:',
+      '  retailer: unjoin peer0 from distribution',
+    ]);
   }, 240_000);
 });
