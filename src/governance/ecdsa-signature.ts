@@ -99,14 +99,33 @@ export function verifyFabricSignature(
 
 /** A PEM private key (PKCS#8 or SEC1) for ECDSA P-256, or why it is not one. The key's bytes are never echoed. */
 export function readP256PrivateKey(pem: string): { key: KeyObject } | { error: string } {
+  // An encrypted key (PKCS#8 `ENCRYPTED PRIVATE KEY`, or a legacy PEM with `Proc-Type: 4,ENCRYPTED`) is a key, just
+  // not one netspec can use without its passphrase: say so rather than "no key".
+  if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type:\s*4,ENCRYPTED/.test(pem))
+    return {
+      error:
+        'the key file holds an encrypted private key; netspec needs it decrypted (for example ' +
+        '`openssl pkey -in key.pem -out key-plain.pem`, kept on this machine with mode 0600)',
+    };
   let key: KeyObject;
   try {
     key = createPrivateKey(pem);
   } catch {
     return { error: 'the key file does not hold a PEM private key' };
   }
-  if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1')
-    return { error: 'the key is not an ECDSA P-256 key (Fabric MSP identities use P-256)' };
+  const curve = key.asymmetricKeyType === 'ec' ? key.asymmetricKeyDetails?.namedCurve : undefined;
+  if (curve === 'secp384r1')
+    // Fabric's bccsp/sw signs with P-384 keys too (low-S against P-384's order); netspec's signer and verifier
+    // implement P-256 only, so such an identity is refused by name rather than signed with wrongly.
+    return {
+      error:
+        'the key is an ECDSA P-384 key: Fabric accepts P-384 identities, but netspec signs and verifies P-256 ' +
+        'only; sign with a P-256 admin identity of the organization',
+    };
+  if (curve !== 'prime256v1')
+    return {
+      error: `the key is not an ECDSA P-256 key (it is ${curve ?? key.asymmetricKeyType}); Fabric MSP identities netspec signs with use P-256`,
+    };
   return { key };
 }
 
