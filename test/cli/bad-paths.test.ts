@@ -316,6 +316,22 @@ describe('every command refuses a bad path with exit 1, the path named, no stack
     expect(snapshot()).toEqual(before);
   });
 
+  it.each([
+    ['validate', ['validate']],
+    ['plan', ['plan']],
+    ['status', ['status']],
+    ['secrets', ['secrets', '__spec__', 'manufacturer']],
+  ])('%s --format json reports a spec that does not load as JSON on stdout', (_name, command) => {
+    const args = command.includes('__spec__')
+      ? command.map((arg) => (arg === '__spec__' ? paths.missing : arg))
+      : [...command, paths.missing];
+    const result = runCli([...args, '--format', 'json']);
+    expect(result.code).toBe(1);
+    const parsed = JSON.parse(result.stdout);
+    const diagnostics = Array.isArray(parsed) ? parsed : parsed.diagnostics;
+    expect(diagnostics[0]).toMatchObject({ code: 'NS_FILE_NOT_FOUND', ranges: [{ file: paths.missing }] });
+  });
+
   it('says the same as a JSON diagnostic on stdout with --format json', () => {
     const result = runCli(['plan', SPEC, '--state', paths.file, '--format', 'json']);
     expect(result.code).toBe(1);

@@ -25,7 +25,8 @@ export function register(program: Command): void {
 async function runSecrets(file: string, orgName: string, format: 'text' | 'json'): Promise<number> {
   const loaded = loadSpec(file);
   if (!loaded.value || hasErrors(loaded.diagnostics)) {
-    process.stdout.write(`${renderDiagnostics(loaded.diagnostics, sourcesOf({ [file]: loaded.text }), 'text')}\n`);
+    const rendered = renderDiagnostics(loaded.diagnostics, sourcesOf({ [file]: loaded.text }), format);
+    process.stdout.write(`${rendered}\n`);
     return EXIT_ERROR;
   }
   const { model } = loaded.value;

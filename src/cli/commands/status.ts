@@ -6,7 +6,7 @@ import { hasErrors } from '../../compiler/diagnostics/index.js';
 import { loadSpec } from '../../compiler/load-spec.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
-import { type ReportFormat, renderDiagnostics, sourcesOf, UserError } from '../output.js';
+import { type ReportFormat, reportSpecFailure, sourcesOf, UserError } from '../output.js';
 import { formatOption } from './validate.js';
 
 interface StatusCommandOptions {
@@ -32,12 +32,8 @@ export function register(program: Command): void {
         if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
           throw new UserError(`--timeout must be a positive number of milliseconds, not '${options.timeout}'`);
         const loaded = loadSpec(file);
-        if (!loaded.value || hasErrors(loaded.diagnostics)) {
-          process.stderr.write(
-            `${renderDiagnostics(loaded.diagnostics, sourcesOf({ [file]: loaded.text }), 'text')}\n`,
-          );
-          return EXIT_ERROR;
-        }
+        if (!loaded.value || hasErrors(loaded.diagnostics))
+          return reportSpecFailure(loaded.diagnostics, sourcesOf({ [file]: loaded.text }), options.format);
         const { networkStatus, renderStatus } = await import('../../apply/health/index.js');
         const report = await networkStatus(loaded.value.model, { maxLag, timeoutMs });
         process.stdout.write(renderStatus(report, options.format));
