@@ -1,6 +1,7 @@
 // `netspec apply <bundle>`: applies a planned bundle to one kind of live system at a time. Each target
 // (Kubernetes, Quorum, ...) lives in its own apply-<target>.ts and is loaded only when asked for; with no target
 // flag, the bundle's Fabric part is applied (apply-fabric.ts).
+import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { action } from '../action.js';
 import { checkFlagPaths } from '../check-paths.js';
@@ -66,7 +67,8 @@ export function register(program: Command): void {
           folders: ['state'],
           outputFolders: ['enrollOut'],
         });
-        checkInputFolder(bundle, 'the bundle');
+        // --users also takes a network.yaml: the user's own spec, enrolled from as it is.
+        if (!(options.users && existsSync(bundle) && statSync(bundle).isFile())) checkInputFolder(bundle, 'the bundle');
         const chosen = Object.keys(TARGETS).filter((name) => options[name as keyof ApplyOptions]);
         // No target flag: the bundle's Fabric part (channel updates, new channels) goes to orderers and peers.
         if (chosen.length === 0) return (await import('./apply-fabric.js')).runApply(bundle, options);
