@@ -68,7 +68,7 @@ export async function generateNetworkMaterial(
     report.written.push(readme);
   }
   const gitignore = `${CRYPTO_DIRECTORY}/.gitignore`;
-  if (!existsSync(join(baseDir, gitignore))) {
+  if (options.force || !existsSync(join(baseDir, gitignore))) {
     writePublicFileAtomic(join(baseDir, gitignore), PRIVATE_KEYS_GITIGNORE);
     report.written.push(gitignore);
   }

@@ -76,7 +76,7 @@ describe('netspec crypto', () => {
 
     const forced = runCli(['crypto', file, '--force']);
     expect(forced.code).toBe(0);
-    expect(forced.stdout).toMatch(/: 48 files written\./);
+    expect(forced.stdout).toMatch(/: 49 files written\./);
     expect(readFileSync(ca, 'utf8')).not.toBe(before);
   });
 

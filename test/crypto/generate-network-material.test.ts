@@ -230,7 +230,7 @@ describe('generateNetworkMaterial', () => {
     expect(readFileSync(caPath)).not.toEqual(before.get('org1/ca/ca.org1.example.com-cert.pem'));
     expect(listFiles(join(dir, 'crypto'))).toEqual([...before.keys()]);
     // No staging or set-aside folders are left behind.
-    expect(readdirSync(join(dir, 'crypto')).sort()).toEqual(['README.md', 'ops', 'org1']);
+    expect(readdirSync(join(dir, 'crypto')).sort()).toEqual(['.gitignore', 'README.md', 'ops', 'org1']);
   });
 
   it('gives a node added to the spec material signed by the existing CA, leaving the rest untouched', async () => {
