@@ -1,4 +1,5 @@
-// ECDSA P-256 key pairs, the only key type Fabric's default BCCSP (SW) accepts for MSP identities and TLS.
+// ECDSA P-256 key pairs, the curve cryptogen and Fabric CA use for the MSP identities and TLS material netspec
+// generates (Fabric also accepts P-384 identities, which `netspec sign` signs with; netspec never generates them).
 // Private keys leave this module only as PKCS#8 PEM text destined for a 0600 file, never for a log.
 import { createPrivateKey, KeyObject, webcrypto } from 'node:crypto';
 

@@ -4,7 +4,7 @@ import type { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadCertificate } from '../crypto/index.js';
 import type { SigningIdentity } from './config-signature.js';
-import { keyMatchesCertificate, readP256PrivateKey } from './ecdsa-signature.js';
+import { keyMatchesCertificate, readSigningPrivateKey } from './ecdsa-signature.js';
 
 export interface LoadedSigner {
   identity: SigningIdentity;
@@ -19,7 +19,7 @@ export function loadSigningIdentity(
   const cert = loadCertificate(certFile);
   if (!cert.ok) return { error: cert.message };
   if (!existsSync(keyFile)) return { error: `${keyFile} does not exist or cannot be read` };
-  const key = readP256PrivateKey(readFileSync(keyFile, 'utf8'));
+  const key = readSigningPrivateKey(readFileSync(keyFile, 'utf8'));
   if ('error' in key) return { error: `${keyFile}: ${key.error}` };
   if (!keyMatchesCertificate(key.key, cert.certificate.publicKey))
     return { error: `${keyFile} is not the private key of the certificate ${certFile}` };

@@ -1,7 +1,7 @@
 // What `sign --key` says about a key it cannot use: the reason, never the key's bytes.
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { readP256PrivateKey } from '../../src/governance/ecdsa-signature.js';
+import { readP256PrivateKey, readSigningPrivateKey } from '../../src/governance/ecdsa-signature.js';
 
 describe('readP256PrivateKey', () => {
   it('reads a P-256 key in PKCS#8 and SEC1', () => {
@@ -25,13 +25,25 @@ describe('readP256PrivateKey', () => {
     }
   });
 
-  it('names a P-384 key as such and says why netspec does not sign with it', () => {
+  it('names a P-384 key as such where only P-256 is taken, and says that `netspec sign` takes it', () => {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'secp384r1' });
     const read = readP256PrivateKey(privateKey.export({ type: 'pkcs8', format: 'pem' }) as string);
     expect(read).toEqual({
-      error: expect.stringMatching(
-        /^the key is an ECDSA P-384 key: Fabric accepts P-384 identities, but netspec signs and verifies P-256 only/,
-      ),
+      error: expect.stringMatching(/^the key is an ECDSA P-384 key: .*`netspec sign` signs with them/),
+    });
+  });
+
+  it('the signing key of `netspec sign` may be P-256 or P-384, in PKCS#8 and SEC1, and nothing else', () => {
+    for (const namedCurve of ['prime256v1', 'secp384r1']) {
+      const { privateKey } = generateKeyPairSync('ec', { namedCurve });
+      for (const type of ['pkcs8', 'sec1'] as const) {
+        const read = readSigningPrivateKey(privateKey.export({ type, format: 'pem' }) as string);
+        expect(read).toHaveProperty('key');
+      }
+    }
+    const { privateKey: p521 } = generateKeyPairSync('ec', { namedCurve: 'secp521r1' });
+    expect(readSigningPrivateKey(p521.export({ type: 'pkcs8', format: 'pem' }) as string)).toEqual({
+      error: expect.stringContaining('not an ECDSA P-256 or P-384 key (it is secp521r1)'),
     });
   });
 
