@@ -43,8 +43,13 @@ function namedChanges(section: string, before: Record<string, unknown>, after: R
 
 function describeContents(document: Record<string, unknown> | undefined): string {
   if (!document) return 'does not parse as YAML';
-  const count = (value: unknown) => Object.keys(asMap(value)).length;
-  return `${count(document.organizations)} organizations, ${count(document.channels)} channels`;
+  return `${counted(document.organizations, 'organization')}, ${counted(document.channels, 'channel')}`;
+}
+
+/** `1 channel`, `2 channels`, `0 channels`: the number of entries of a named section, with its noun. */
+function counted(section: unknown, noun: string): string {
+  const count = Object.keys(asMap(section)).length;
+  return `${count} ${count === 1 ? noun : `${noun}s`}`;
 }
 
 function readDocument(text: string | undefined): Record<string, unknown> | undefined {

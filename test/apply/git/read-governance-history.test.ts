@@ -20,7 +20,7 @@ describe('readGovernanceHistory on a real repository', () => {
       proposer: { name: 'Alice', email: 'alice@a.example.com' },
       date: '2024-05-01T11:00:00+00:00',
       parents: [],
-      specChanges: ['network.yaml added (2 organizations, 1 channels)'],
+      specChanges: ['network.yaml added (2 organizations, 1 channel)'],
       signatures: [],
       applied: [],
     });
