@@ -2,10 +2,10 @@
 // `--format json`, one JSON diagnostic on stdout, so a script reading stdout always gets JSON).
 // File-system failures are the user's too (a folder given for a file, a path under a file): they name the path.
 // Anything else is a netspec bug: it says so and how to report it; stack traces only with NETSPEC_DEBUG=1.
-import type { Diagnostic, DiagnosticCode } from '../compiler/diagnostics/index.js';
+import type { DiagnosticCode } from '../compiler/diagnostics/index.js';
 import { EXIT_ERROR } from './exit-codes.js';
 import { fileProblemOf } from './file-errors.js';
-import { renderDiagnostics, sourcesOf, UserError } from './output.js';
+import { renderFailureJson, UserError } from './output.js';
 
 export const REPORT_BUG =
   'this is a bug in netspec: please report it with the command you ran and the output of the same command run with NETSPEC_DEBUG=1';
@@ -18,14 +18,7 @@ export function action<Args extends unknown[]>(run: (...args: Args) => Promise<n
       const failure = failureOf(error);
       if (failure.code === 'NS_INTERNAL_ERROR' && process.env.NETSPEC_DEBUG) throw error;
       if (wantsJson(args)) {
-        const diagnostic: Diagnostic = {
-          code: failure.code,
-          severity: 'error',
-          message: failure.message,
-          ...(failure.hint ? { hint: failure.hint } : {}),
-          ranges: failure.path === undefined ? [] : [{ file: failure.path, start: 0, end: 0 }],
-        };
-        process.stdout.write(`${renderDiagnostics([diagnostic], sourcesOf({}), 'json')}\n`);
+        process.stdout.write(`${renderFailureJson(failure)}\n`);
       } else {
         const prefix = failure.code === 'NS_INTERNAL_ERROR' ? 'netspec: internal error: ' : 'netspec: ';
         process.stderr.write(`${prefix}${failure.message}\n${failure.hint ? `  ${failure.hint}\n` : ''}`);

@@ -36,12 +36,15 @@ const commandModules: Record<string, () => Promise<CommandModule>> = {
  * The program with every command registered, or only `commandName` when it names one (the usual run).
  * Help, `--version` and a mistyped command get them all, so help lists them and suggestions can be made.
  */
-export async function buildProgram(commandName?: string): Promise<Command> {
+export async function buildProgram(commandName?: string, usageErrors: 'text' | 'json' = 'text'): Promise<Command> {
   const program = new Command('netspec')
     .description('Consortium-as-code for permissioned blockchains (Hyperledger Fabric, Quorum/Besu)')
     .version(VERSION, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
+  // Commands copy these settings when they are registered, so they are set first. With JSON, main() prints the
+  // usage mistake itself, on stdout; commander's own text line (and its help hint) would only go to stderr.
+  if (usageErrors === 'json') program.configureOutput({ outputError: () => {} });
+  else program.showHelpAfterError(USAGE_HINT);
   const names =
     commandName !== undefined && Object.hasOwn(commandModules, commandName)
       ? [commandName]
@@ -57,7 +60,8 @@ export async function main(argv: string[]): Promise<number> {
   // A large plan's worker thread starts now, beside everything loaded below.
   const warmUp = argv[2] === 'plan' ? import('./commands/plan-warm-up.js') : undefined;
   void warmUp?.then((module) => module.warmUpForPlan(argv.slice(3)));
-  const program = await buildProgram(argv[2]);
+  const json = asksForJson(argv.slice(2));
+  const program = await buildProgram(argv[2], json ? 'json' : 'text');
   if (argv.length <= 2) {
     program.outputHelp();
     return EXIT_OK;
@@ -66,8 +70,10 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Commander already printed its message; help and version are not failures.
-      return error.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
+      // Help and version are not failures. Otherwise commander has printed its message, unless JSON was asked for.
+      if (error.exitCode === 0) return EXIT_OK;
+      if (json) process.stdout.write(`${await usageErrorJson(error)}\n`);
+      return EXIT_ERROR;
     }
     throw error;
   }
@@ -75,3 +81,20 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 const VERSION = '0.1.0';
+const USAGE_HINT = '(run with --help for usage)';
+
+/** `--format json` or `--format=json` among the arguments, before any `--` that ends the options. */
+function asksForJson(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  const options = end === -1 ? args : args.slice(0, end);
+  return options.some((arg, index) => arg === '--format=json' || (arg === '--format' && options[index + 1] === 'json'));
+}
+
+/** A mistake in the command line (unknown option, missing argument, bad choice) as a JSON diagnostic. */
+async function usageErrorJson(error: CommanderError): Promise<string> {
+  // Loaded only here: a run without a mistake never pays for the diagnostics renderer in main's chunk.
+  const { renderFailureJson } = await import('./output.js');
+  // A command that needs a subcommand and got none ends with help on stderr and the message '(outputHelp)'.
+  const message = error.code === 'commander.help' ? 'a subcommand is needed' : error.message.replace(/^error: /, '');
+  return renderFailureJson({ code: 'NS_INPUT_INVALID', message, hint: USAGE_HINT.slice(1, -1) });
+}

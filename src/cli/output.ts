@@ -47,6 +47,26 @@ export function renderDiagnostics(
 }
 
 /**
+ * One failure not tied to a spec position, as the JSON diagnostics a script reads on stdout: `path`, when there is
+ * one, is the file the failure is about.
+ */
+export function renderFailureJson(failure: {
+  code: DiagnosticCode;
+  message: string;
+  hint?: string;
+  path?: string;
+}): string {
+  const diagnostic: Diagnostic = {
+    code: failure.code,
+    severity: 'error',
+    message: failure.message,
+    ...(failure.hint ? { hint: failure.hint } : {}),
+    ranges: failure.path === undefined ? [] : [{ file: failure.path, start: 0, end: 0 }],
+  };
+  return renderDiagnostics([diagnostic], sourcesOf({}), 'json');
+}
+
+/**
  * A spec that does not load, for commands that stop there: JSON diagnostics on stdout when the command was asked
  * for JSON (a script reads stdout), else text on stderr. Returns the exit code.
  */
