@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { concatBytes } from '../../src/bytes.js';
+import { wrapConfigUpdate } from '../../src/compiler/fabric/index.js';
 import { x509 } from '../../src/crypto/_x509.js';
 import {
   curveOrderOf,
@@ -23,6 +24,7 @@ import {
   verifyUpdate,
 } from '../../src/governance/index.js';
 import { loadSigningIdentity } from '../../src/governance/signing-identity.js';
+import { runCli } from '../helpers/run-cli.js';
 import { type Ca, configWithOrg2Msp, fabricMspJson, type Leaf, years } from './_msp-material.js';
 
 const LIVE = join(import.meta.dirname, '..', 'fixtures', 'fabric-live');
@@ -131,6 +133,28 @@ describe('P-384 identities', () => {
       if (s > P256_ORDER) sawBeyondP256 = true;
     }
     expect(sawBeyondP256).toBe(true);
+  });
+
+  it('`netspec sign --envelope` signs with a P-384 admin key: low-S DER that node:crypto verifies', () => {
+    const certFile = join(dir, 'cli-cert.pem');
+    const keyFile = join(dir, 'cli-key.pem');
+    writeFileSync(certFile, admin.pem);
+    writeFileSync(keyFile, admin.privateKey.export({ type: 'sec1', format: 'pem' }), { mode: 0o600 });
+    const configUpdate = anchorPeersUpdate();
+    const unsigned = join(dir, 'unsigned.pb');
+    const signedFile = join(dir, 'signed.pb');
+    writeFileSync(unsigned, wrapConfigUpdate(configUpdate, [], 'pubdemo', { timestamp: new Date(0) }));
+    const args = ['sign', '--envelope', unsigned, '--msp-id', 'Org2MSP', '--cert', certFile, '--key', keyFile];
+    const result = runCli([...args, '--output', signedFile]);
+    expect(result.stderr).toBe(`Signed envelope written to ${signedFile}\n`);
+    expect(result.code).toBe(0);
+    const read = readConfigUpdateEnvelope(new Uint8Array(readFileSync(signedFile)));
+    if ('error' in read) throw new Error(read.error);
+    const [signature] = read.envelope.signatures;
+    const publicKey = new X509Certificate(admin.pem).publicKey;
+    const signed = concatBytes([signature!.signature_header, configUpdate]);
+    expect(nodeVerify('sha256', signed, { key: publicKey, dsaEncoding: 'der' }, signature!.signature)).toBe(true);
+    expect(readDerByHand(signature!.signature).s <= P384_ORDER / 2n).toBe(true);
   });
 
   it('counts a P-384 admin signature and refuses its high-S twin, as Fabric does', () => {
