@@ -104,6 +104,14 @@ export const DEFAULT_PORTS = {
   quorumRpc: 8545,
 } as const;
 
+/**
+ * Where `netspec crypto` writes an orderer's TLS certificate (cryptogen's layout), relative to the network.yaml:
+ * the file an orderer without `tlsCert` is read from. Validation and the model must name the same file.
+ */
+export function defaultOrdererTlsCert(organization: string, host: string): string {
+  return `crypto/${organization}/orderers/${host}/tls/server.crt`;
+}
+
 export const DEFAULT_NODE_OUS = {
   enabled: true,
   clientOU: 'client',

@@ -14,6 +14,7 @@ import {
   DEFAULT_PORTS,
   DEFAULT_QUORUM,
   DEFAULT_SMARTBFT,
+  defaultOrdererTlsCert,
   defaultOrganizationPolicies,
 } from './fabric-defaults.js';
 import type {
@@ -105,14 +106,13 @@ function normalizeOrganization(name: string, org: OrganizationSpec, specDir: str
         port,
         adminPort: orderer.adminPort ?? DEFAULT_PORTS.ordererAdmin,
         operationsPort: orderer.operationsPort ?? DEFAULT_PORTS.ordererOperations,
-        // Where `netspec crypto` writes the node's TLS pair (cryptogen's layout).
-        tlsCert: resolvePath(specDir, orderer.tlsCert ?? `crypto/${name}/orderers/${ordererHost}/tls/server.crt`),
+        tlsCert: resolvePath(specDir, orderer.tlsCert ?? defaultOrdererTlsCert(name, ordererHost)),
         clientEndpoint: orderer.clientEndpoint ?? `${ordererHost}:${port}`,
         ...(orderer.consenterId !== undefined ? { consenterId: orderer.consenterId } : {}),
         ...(orderer.identityCert !== undefined ? { identityCert: resolvePath(specDir, orderer.identityCert) } : {}),
         clientTlsCert: resolvePath(
           specDir,
-          orderer.clientTlsCert ?? orderer.tlsCert ?? `crypto/${name}/orderers/${ordererHost}/tls/server.crt`,
+          orderer.clientTlsCert ?? orderer.tlsCert ?? defaultOrdererTlsCert(name, ordererHost),
         ),
         resources: { ...orderer.resources },
       };

@@ -19,6 +19,7 @@ import { chaincodeChannelsResolve } from './chaincode-channels-resolve.js';
 import { channelMembersExist } from './channel-members-exist.js';
 import { channelOrdererOrganizations } from './channel-orderer-organizations.js';
 import { connectionRefsResolve } from './connection-refs-resolve.js';
+import { consenterTlsCertsPresent } from './consenter-tls-certs-present.js';
 import { consentersResolve } from './consenters-resolve.js';
 import { durationsValid } from './durations-valid.js';
 import { goquorumEndOfLife } from './goquorum-end-of-life.js';
@@ -72,6 +73,7 @@ export const SPECIFIED_RULES: readonly Rule[] = Object.freeze([
   // files on disk
   mspMaterialPresent,
   certificatesValid,
+  consenterTlsCertsPresent,
   caTlsCertValid,
   // consensus
   raftConsenterCount,

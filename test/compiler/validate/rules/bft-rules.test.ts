@@ -36,7 +36,7 @@ function bftYaml(edit: (spec: NetworkSpec) => void = () => {}): string {
 
 describe('the BFT rules', () => {
   it('accept a four-consenter BFT channel on Fabric 3.1 (every rule but those reading files)', () => {
-    const readsFiles = ['mspMaterialPresent', 'certificatesValid'];
+    const readsFiles = ['mspMaterialPresent', 'certificatesValid', 'consenterTlsCertsPresent'];
     for (const rule of SPECIFIED_RULES.filter((r) => !readsFiles.includes(r.name)))
       expectDiagnostics(rule, bftYaml(), []);
   });
