@@ -1,8 +1,9 @@
 // The chaincode-as-a-service package an org installs on its peers for a chaincode with a `server`. The two files
 // are taken from the Kubernetes emitter's ConfigMap for the chaincode (cc-<channel>-<name> in the org's
 // namespace), so the package and the server it points at never disagree. The package id is the same on every
-// run and every machine; it differs between orgs only because the address names each org's own namespace.
-// Fabric keeps the package id per org (it is not part of the definition the orgs agree on), so that is expected.
+// run and every machine; it differs between orgs only because the default address names each org's own namespace
+// (a `server.address` in the spec gives every org the same package). Fabric keeps the package id per org (it is
+// not part of the definition the orgs agree on), so that is expected.
 import { type CcaasPackage, ccaasPackageOf } from '../../compiler/fabric/package/ccaas-package.js';
 import { chaincodeObjects } from '../../compiler/k8s/fabric-views.js';
 import { organizationScope } from '../../compiler/k8s/organization-scope.js';

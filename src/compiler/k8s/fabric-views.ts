@@ -1,6 +1,6 @@
 // Fabric workloads of one organization: its CA, peers (with CouchDB when chosen), orderers, and the
 // chaincode-as-a-service servers of every chaincode on a channel it is a member of.
-import { ccaasPackageOf } from '../fabric/package/ccaas-package.js';
+import { ccaasConnectionJson, ccaasMetadataJson, ccaasPackageOf } from '../fabric/package/ccaas-package.js';
 import { FABRIC_NODE_IMAGES, IMAGES } from './images.js';
 import { kubernetesName } from './names.js';
 import type { OrganizationScope } from './organization-scope.js';
@@ -192,11 +192,13 @@ export function chaincodeServers(scope: OrganizationScope) {
 export function chaincodeObjects(scope: OrganizationScope): PlannedObject[] {
   return chaincodeServers(scope).flatMap(({ chaincode, server, index, name }): PlannedObject[] => {
     const origin = ['chaincodes', index, 'server'];
-    const address = `${name}.${scope.namespace}.svc.cluster.local:${server.port}`;
+    // The spec's address when the server is reached through another name (another namespace, outside the
+    // cluster); otherwise the Service below, in this org's namespace.
+    const address = server.address ?? `${name}.${scope.namespace}.svc.cluster.local:${server.port}`;
     // The two files of a ccaas package: what the org installs on its peers. TLS between peer and chaincode is off
     // because the NetworkPolicy admits only this namespace's peers to the chaincode port.
-    const connectionJson = `${JSON.stringify({ address, dial_timeout: '10s', tls_required: false }, null, 2)}\n`;
-    const metadataJson = `${JSON.stringify({ type: 'ccaas', label: `${chaincode.name}_${chaincode.version}` }, null, 2)}\n`;
+    const connectionJson = ccaasConnectionJson(address);
+    const metadataJson = ccaasMetadataJson(chaincode.name, chaincode.version);
     return [
       {
         template: 'config-map',

@@ -196,7 +196,14 @@ export interface ChaincodeModel {
   endorsementPolicy?: PolicyText;
   initRequired: boolean;
   collections: CollectionModel[];
-  server?: { image: string; port: number; replicas: number; resources: ResourcesModel };
+  server?: {
+    image: string;
+    port: number;
+    /** The `host:port` the peers dial, as the spec sets it; unset, each org's own Service (see chaincodeObjects). */
+    address?: string;
+    replicas: number;
+    resources: ResourcesModel;
+  };
 }
 
 export interface CollectionModel {

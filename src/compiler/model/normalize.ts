@@ -260,6 +260,7 @@ function normalizeChaincode(chaincode: ChaincodeSpec): ChaincodeModel {
           server: {
             image: chaincode.server.image,
             port: chaincode.server.port ?? 9999,
+            ...(chaincode.server.address !== undefined ? { address: chaincode.server.address } : {}),
             replicas: chaincode.server.replicas ?? 1,
             resources: { ...chaincode.server.resources },
           },

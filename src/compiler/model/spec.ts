@@ -207,6 +207,8 @@ export interface ChaincodeSpec {
   server?: {
     image: string;
     port?: number;
+    /** Where the peers dial the server (`host:port`); default the Service emitted in the org's namespace. */
+    address?: string;
     replicas?: number;
     resources?: ResourcesSpec;
   };

@@ -18,6 +18,19 @@ export interface CcaasPackage {
   connectionJson: string;
 }
 
+/**
+ * connection.json of Fabric's ccaas builder (ccaas_builder/cmd/build reads `address`, `dial_timeout`,
+ * `tls_required`): where the peer dials the chaincode server. Its bytes are part of the package id.
+ */
+export function ccaasConnectionJson(address: string): string {
+  return `${JSON.stringify({ address, dial_timeout: '10s', tls_required: false }, null, 2)}\n`;
+}
+
+/** metadata.json of a ccaas package: the builder's type and the label `<name>_<version>`. */
+export function ccaasMetadataJson(name: string, version: string): string {
+  return `${JSON.stringify({ type: 'ccaas', label: `${name}_${version}` }, null, 2)}\n`;
+}
+
 export function ccaasPackageOf(metadataJson: string, connectionJson: string): CcaasPackage {
   const text = (value: string) => new TextEncoder().encode(value);
   const code = tarGzip([{ name: 'connection.json', bytes: text(connectionJson) }]);
