@@ -1,5 +1,6 @@
 // Questions other stages ask of a parsed certificate: who signed it, which NodeOUs and host names it carries.
 import type { X509Certificate } from 'node:crypto';
+import { children, type DerElement, readElement } from './_der.js';
 
 /** True when `certificate` names `issuer` as its issuer and `issuer`'s key verifies its signature. */
 export function isSignedBy(certificate: X509Certificate, issuer: X509Certificate): boolean {
@@ -59,45 +60,12 @@ export function organizationalUnits(certificate: X509Certificate): string[] {
 /** 2.5.4.11 (id-at-organizationalUnitName), as the content bytes of its DER OBJECT IDENTIFIER. */
 const OU_OID = Buffer.from([0x55, 0x04, 0x0b]);
 
-/** A DER element: its tag and where its content starts and ends in the certificate's bytes. */
-interface DerElement {
-  tag: number;
-  start: number;
-  end: number;
-}
-
-function readElement(der: Buffer, at: number, limit: number): DerElement {
-  const tag = der[at];
-  let length = der[at + 1];
-  // High tag numbers never occur in the parts of a certificate read here.
-  if (tag === undefined || length === undefined || at + 2 > limit || (tag & 0x1f) === 0x1f) throw malformed();
-  let start = at + 2;
-  if (length & 0x80) {
-    const count = length & 0x7f;
-    if (count === 0 || count > 4 || start + count > limit) throw malformed();
-    length = der.readUIntBE(start, count);
-    start += count;
-  }
-  if (start + length > limit) throw malformed();
-  return { tag, start, end: start + length };
-}
-
-function children(der: Buffer, parent: DerElement): DerElement[] {
-  const result: DerElement[] = [];
-  for (let at = parent.start; at < parent.end; ) {
-    const child = readElement(der, at, parent.end);
-    result.push(child);
-    at = child.end;
-  }
-  return result;
-}
-
 /**
  * Certificate ::= SEQUENCE { tbsCertificate SEQUENCE { [0] version OPTIONAL, serialNumber, signature, issuer,
  * validity, subject, ... }, ... } -> subject.
  */
 function subjectName(der: Buffer): DerElement {
-  const [tbs] = children(der, readElement(der, 0, der.length));
+  const [tbs] = children(der, readElement(der, 0));
   if (tbs?.tag !== 0x30) throw malformed();
   const fields = children(der, tbs);
   const subject = fields[fields[0]?.tag === 0xa0 ? 5 : 4];

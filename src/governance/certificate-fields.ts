@@ -1,7 +1,7 @@
 // Fields of an X.509 certificate the MSP rules compare, read from its DER: the serial number (a CRL lists
 // serials) and the subject key identifier (a CRL names its issuing CA by it, msp/mspimplvalidate.go).
 import type { X509Certificate } from 'node:crypto';
-import { bytesOf, children, extensionValue, integerOf, OID, readElement } from './_der.js';
+import { bytesOf, children, extensionValue, integerOf, OID, readElement } from '../crypto/_der.js';
 
 export function serialNumberOf(certificate: X509Certificate): bigint {
   const der = certificate.raw;

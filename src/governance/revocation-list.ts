@@ -13,7 +13,7 @@ import {
   keyIdentifierOfAki,
   OID,
   readElement,
-} from './_der.js';
+} from '../crypto/_der.js';
 
 export interface RevocationList {
   /** The CRL's authorityKeyIdentifier key id; undefined when the CRL has no AKI extension. */

@@ -2,7 +2,7 @@
 // a certificate an ECDSA CA signed has that signature rewritten to low-S first. So the same certificate presented
 // once with s and once with N - s (both verify) is one identity, and SignatureSetToValidIdentities counts it once.
 import type { KeyObject, X509Certificate } from 'node:crypto';
-import { children, encodingOf, OID, readElement } from './_der.js';
+import { children, encodingOf, OID, readElement } from '../crypto/_der.js';
 import { curveOrderOf, decodeDerSignature, encodeDerSignature, toLowS } from './ecdsa-signature.js';
 
 const ECDSA_SIGNATURE_OIDS = [OID.ecdsaWithSha256, OID.ecdsaWithSha384, OID.ecdsaWithSha512];

@@ -1,5 +1,5 @@
-// A small DER reader for the parts of certificates and CRLs the MSP rules need and node:crypto does not expose:
-// serial numbers as integers, the subject/authority key identifiers, and a CRL's fields. Private module.
+// A small DER reader for the parts of certificates and CRLs that node:crypto does not expose: a subject's OUs as
+// Go reads them, serial numbers as integers, the subject/authority key identifiers, and a CRL's fields.
 
 /** A DER element: its tag, where its header starts, and where its content starts and ends. */
 export interface DerElement {
