@@ -5,9 +5,9 @@
 // git runs without a shell (execFile), from the repository's top folder, with the repository-relative path:
 // `git ls-tree` says whether the path is a file at that commit, and `git cat-file blob` (the plumbing under `git
 // show <rev>:<path>`) gives its bytes exactly as committed. Synchronous, like the spec loader that reads them.
-import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { RepositoryReader } from './repository-reader.js';
 
 export type FileAtRevision =
   /** The file as committed at `commit`; `text` is `bytes` read as UTF-8. */
@@ -16,9 +16,6 @@ export type FileAtRevision =
   | { path: string; commit: string; bytes: undefined; text: undefined }
   /** No answer: not in a git repository, an unknown revision, or no file but a folder or link at `path`. */
   | { error: string };
-
-/** Specs are text of a few megabytes at most; git's answer is read whole. */
-const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 
 /**
  * The file at `path` (relative to the working directory or absolute) as committed at `revision` (a sha, branch,
@@ -70,16 +67,10 @@ export function readFileAtRevision(path: string, revision: string): FileAtRevisi
   return { path: repoPath, commit, bytes: blob.output, text: blob.output.toString('utf8') };
 }
 
+/** `git <args>` as the history reader runs it (no shell, literal paths), with a failure said in one line. */
 function git(cwd: string, args: string[]): { output: Buffer } | { error: string } {
   try {
-    const output = execFileSync('git', args, {
-      cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      maxBuffer: MAX_OUTPUT_BYTES,
-      // Paths are names, never glob patterns.
-      env: { ...process.env, GIT_LITERAL_PATHSPECS: '1' },
-    });
-    return { output };
+    return { output: new RepositoryReader(cwd).run(args) };
   } catch (error) {
     const failure = error as NodeJS.ErrnoException & { stderr?: Buffer };
     if (failure.code === 'ENOENT') return { error: 'git is not installed or not on PATH' };

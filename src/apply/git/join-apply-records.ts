@@ -7,8 +7,9 @@
 //  - rewritten? no plan.json anywhere in the history hashes to the record's bundleHash (the bundle that was
 //              applied is gone from history), or the producing commit was committed after the apply itself;
 //  - merged?   a bundle found only on a branch commit was applied without going through the main line.
+import { sha256Hex } from '../../bytes.js';
 import type { AppliedEvent, GovernanceEvent } from './governance-event.js';
-import { judgeSignaturesAt, sha256Hex } from './judge-signatures-at.js';
+import { judgeSignaturesAt } from './judge-signatures-at.js';
 import type { RepositoryReader } from './repository-reader.js';
 
 /** `events` newest first, as the log gives them; records gain producedBy / unsigned / rewritten in place. */

@@ -7,7 +7,6 @@
 // "The config of their time" is the network's own state folder (`<network>/state/fabric/<channel>.block`) at the
 // change's first parent: the main line before the change. A pull request cannot choose it (plan.json's stateDir
 // is a record only), and a state folder the change itself edits does not count for its own signatures.
-import { createHash } from 'node:crypto';
 import { configBlockInfo, toJson } from '../../compiler/fabric/index.js';
 import type { ConfigJson } from '../../compiler/plan/signers/index.js';
 import {
@@ -140,8 +139,4 @@ function certificateSubject(signatureHeader: Uint8Array, msps: ReturnType<typeof
   if ('error' in read) return undefined;
   const identity = deserializeIdentity(read.creator.mspId, read.creator.idBytes, msps);
   return 'error' in identity ? undefined : identity.identity.certificate.subject.split('\n').join(', ');
-}
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }

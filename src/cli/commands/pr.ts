@@ -41,12 +41,8 @@ async function runStatus(options: StatusOptions): Promise<number> {
   if (!pullRequest) throw new UserError(`--repo must be owner/name, not '${options.repo}'`);
   if (!/^[1-9]\d*$/.test(options.pr)) throw new UserError(`--pr must be a pull request number, not '${options.pr}'`);
   const require = parseConditions(options.require);
-  const { readBundle, networkFilesOf } = await import('../../bundle/index.js');
-  const read = readBundle(options.bundle);
-  if ('error' in read) throw new UserError(read.error);
-  const files = networkFilesOf(options.bundle, options);
-  if ('error' in files) throw new UserError(files.error);
-  const { report } = await verifyBundleAt(options.bundle, options);
+  // The bundle is read once: the gate judges and comments on the very bytes verify checked.
+  const { report, bundle, files } = await verifyBundleAt(options.bundle, options);
   const octokit = github.createGitHubClient({
     token: process.env.GITHUB_TOKEN,
     baseUrl: process.env.GITHUB_API_URL || github.DEFAULT_GITHUB_API_URL,
@@ -56,7 +52,7 @@ async function runStatus(options: StatusOptions): Promise<number> {
     result = await github.runPullRequestStatus({
       octokit,
       pullRequest: { ...pullRequest, pullNumber: Number(options.pr) },
-      bundle: read.bundle,
+      bundle,
       report,
       organizationsAt: (commit) => organizationsAt(files.specFile, commit),
       ...(options.base ? { base: options.base } : {}),

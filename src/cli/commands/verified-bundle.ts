@@ -1,6 +1,7 @@
 // What sign, verify, pr status and every apply target share: read the bundle whole, choose the spec and live
 // state it is judged against (--spec/--state or the network's own layout, never what plan.json names), verify.
 import type { Command } from 'commander';
+import type { Bundle, NetworkFiles } from '../../bundle/index.js';
 import type { VerifiedBundle, VerifyOutcome, VerifyReport } from '../../governance/index.js';
 import { UserError } from '../output.js';
 
@@ -16,14 +17,18 @@ export function bundleInputOptions(command: Command): Command {
     .option('--state <dir>', 'the live state folder (default: state/ beside the spec)');
 }
 
-export async function verifyBundleAt(bundleDir: string, options: BundleInputOptions): Promise<VerifyOutcome> {
+/** The outcome, with the bundle as read (the very bytes verified) and the spec and state it was judged against. */
+export async function verifyBundleAt(
+  bundleDir: string,
+  options: BundleInputOptions,
+): Promise<VerifyOutcome & { bundle: Bundle; files: NetworkFiles }> {
   const { networkFilesOf, readBundle } = await import('../../bundle/index.js');
   const { verifyBundle } = await import('../../governance/index.js');
   const read = readBundle(bundleDir);
   if ('error' in read) throw new UserError(read.error);
   const files = networkFilesOf(bundleDir, options);
   if ('error' in files) throw new UserError(files.error);
-  return verifyBundle(read.bundle, files);
+  return { ...verifyBundle(read.bundle, files), bundle: read.bundle, files };
 }
 
 /** Why a report is not satisfied, one line each: the bundle's problems, then each update's. */
