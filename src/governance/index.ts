@@ -30,7 +30,7 @@ export {
 } from './ecdsa-signature.js';
 export { type EvaluatedIdentity, type Evaluation, evaluateRequirement } from './evaluate-requirement.js';
 export { type ImportResult, importEnvelope } from './import-envelope.js';
-export { readConfigBlockFile, readStateChannel } from './live-config.js';
+export { readConfigBlock, readConfigBlockFile, readStateChannel } from './live-config.js';
 export {
   deserializeIdentity,
   identityProblem,
@@ -42,7 +42,13 @@ export {
 } from './msp-identity.js';
 export { renderReportJson, renderReportMarkdown, renderReportText } from './render-report.js';
 export { type SignBundleInput, type SignBundleResult, signBundle } from './sign-bundle.js';
-export { parseSignatureFile, renderSignatureFile, type SignatureFile, signatureInputsOf } from './signature-file.js';
+export {
+  parseSignatureFile,
+  renderSignatureFile,
+  type SignatureFile,
+  signatureInputOf,
+  signatureInputsOf,
+} from './signature-file.js';
 export { type LoadedSigner, loadSigningIdentity } from './signing-identity.js';
 export {
   overallStatus,

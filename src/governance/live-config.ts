@@ -18,7 +18,12 @@ export interface LiveConfig {
 
 export function readConfigBlockFile(file: string): { live: LiveConfig } | { error: string } {
   if (!existsSync(file)) return { error: `${file} does not exist` };
-  const info = configBlockInfo(new Uint8Array(readFileSync(file)), { source: file });
+  return readConfigBlock(new Uint8Array(readFileSync(file)), file);
+}
+
+/** A config block's bytes read elsewhere (committed in git, say); `file` names them in messages. */
+export function readConfigBlock(bytes: Uint8Array, file: string): { live: LiveConfig } | { error: string } {
+  const info = configBlockInfo(bytes, { source: file });
   if (!info.value) return { error: `${file}: ${info.diagnostics[0]?.message ?? 'not a config block'}` };
   const json = toJson('common.Config', info.value.config);
   if (!json.value) return { error: `${file}: ${json.diagnostics[0]?.message ?? 'the config does not decode'}` };

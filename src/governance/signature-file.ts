@@ -31,14 +31,13 @@ export function renderSignatureFile(file: SignatureFile): string {
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-/**
- * The bundle's signature files of one channel, in name order, ready for checking. A file is named after the MSP
- * whose admin signed (`<MSP id>.json`, or `<MSP id>.<n>.json` for a further admin of the same org): a file whose
- * name and content disagree, or that does not parse, is a verdict of its own and never counts.
- */
 /** `<MSP id>.<n>`: the name of a further admin's signature file. */
 const FURTHER_ADMIN = /\.\d+$/;
 
+/**
+ * The bundle's signature files of one channel, ready for checking (signatureInputOf each). A file is named after
+ * the MSP whose admin signed (`<MSP id>.json`, or `<MSP id>.<n>.json` for a further admin of the same org).
+ */
 export function signatureInputsOf(
   bundle: Bundle,
   channel: string,
@@ -51,30 +50,43 @@ export function signatureInputsOf(
     .filter((entry) => entry.channel === channel)
     .sort((a, b) => Number(FURTHER_ADMIN.test(a.name)) - Number(FURTHER_ADMIN.test(b.name)));
   for (const entry of entries) {
-    const parsed = parseSignatureFile(Buffer.from(entry.bytes).toString('utf8'));
-    if ('error' in parsed) {
-      unreadable.push({ source: entry.source, mspId: entry.name, valid: false, reason: parsed.error });
-      continue;
-    }
-    const { file } = parsed;
-    if (entry.name !== file.mspId && !entry.name.startsWith(`${file.mspId}.`)) {
-      unreadable.push({
-        source: entry.source,
+    const read = signatureInputOf(entry.source, entry.name, entry.bytes);
+    if ('verdict' in read) unreadable.push(read.verdict);
+    else inputs.push(read.input);
+  }
+  return { inputs, unreadable };
+}
+
+/**
+ * One signature file, `name` being its file name without `.json`: ready for checking, or the verdict that it never
+ * counts (it does not parse, or its name and the MSP it holds a signature of disagree).
+ */
+export function signatureInputOf(
+  source: string,
+  name: string,
+  bytes: Uint8Array,
+): { input: SignatureInput } | { verdict: SignatureVerdict } {
+  const parsed = parseSignatureFile(Buffer.from(bytes).toString('utf8'));
+  if ('error' in parsed) return { verdict: { source, mspId: name, valid: false, reason: parsed.error } };
+  const { file } = parsed;
+  if (name !== file.mspId && !name.startsWith(`${file.mspId}.`))
+    return {
+      verdict: {
+        source,
         mspId: file.mspId,
         valid: false,
-        reason: `the file is named ${entry.name}.json but holds a signature of ${file.mspId}: a signature file is named after its signer's MSP`,
-      });
-      continue;
-    }
-    inputs.push({
-      source: entry.source,
+        reason: `the file is named ${name}.json but holds a signature of ${file.mspId}: a signature file is named after its signer's MSP`,
+      },
+    };
+  return {
+    input: {
+      source,
       claimedMspId: file.mspId,
       signedUpdateSha256: file.updateSha256,
       signatureHeader: new Uint8Array(Buffer.from(file.signatureHeader, 'base64')),
       signature: new Uint8Array(Buffer.from(file.signature, 'base64')),
-    });
-  }
-  return { inputs, unreadable };
+    },
+  };
 }
 
 export function parseSignatureFile(text: string): { file: SignatureFile } | { error: string } {

@@ -7,14 +7,14 @@
 // "The config of their time" is the network's own state folder (`<network>/state/fabric/<channel>.block`) at the
 // change's first parent: the main line before the change. A pull request cannot choose it (plan.json's stateDir
 // is a record only), and a state folder the change itself edits does not count for its own signatures.
-import { configBlockInfo, toJson } from '../../compiler/fabric/index.js';
 import type { ConfigJson } from '../../compiler/plan/signers/index.js';
 import {
   channelMsps,
   deserializeIdentity,
-  parseSignatureFile,
+  readConfigBlock,
   readCreator,
   type SignatureInput,
+  signatureInputOf,
   type UpdateVerdict,
   verifyUpdate,
 } from '../../governance/index.js';
@@ -72,28 +72,14 @@ export function judgeSignaturesAt(input: JudgeInput): SignaturesAt {
 
   const inputs: SignatureInput[] = [];
   for (const path of paths) {
-    const name = path.slice(prefix.length, -'.json'.length);
-    const parsed = parseSignatureFile(reader.fileAt(commit, folder, path)!.toString('utf8'));
-    if ('error' in parsed) {
-      files.set(path, { valid: false, reason: parsed.error });
-      continue;
-    }
-    const { file } = parsed;
-    // As verify reads a bundle: a file is named after its signer's MSP (`<MSP>.json` or `<MSP>.<n>.json`).
-    if (name !== file.mspId && !name.startsWith(`${file.mspId}.`)) {
-      files.set(path, {
-        valid: false,
-        reason: `the file is named ${name}.json but holds a signature of ${file.mspId}`,
-      });
-      continue;
-    }
-    inputs.push({
-      source: path,
-      claimedMspId: file.mspId,
-      signedUpdateSha256: file.updateSha256,
-      signatureHeader: new Uint8Array(Buffer.from(file.signatureHeader, 'base64')),
-      signature: new Uint8Array(Buffer.from(file.signature, 'base64')),
-    });
+    // As verify reads a bundle: a file that does not parse, or is not named after its signer's MSP, never counts.
+    const read = signatureInputOf(
+      path,
+      path.slice(prefix.length, -'.json'.length),
+      reader.fileAt(commit, folder, path)!,
+    );
+    if ('verdict' in read) files.set(path, { valid: false, reason: read.verdict.reason ?? 'not a signature file' });
+    else inputs.push(read.input);
   }
   const verdict = verifyUpdate({
     channel,
@@ -127,10 +113,9 @@ export function channelConfigAt(
   const bytes = reader.fileAt(commit, folder, path);
   if (!bytes)
     return { error: `no channel config to judge it against: ${path} is not committed at ${commit.slice(0, 12)}` };
-  const info = configBlockInfo(new Uint8Array(bytes), { source: path });
-  const json = info.value ? toJson('common.Config', info.value.config) : undefined;
-  if (!json?.value) return { error: `${path} at ${commit.slice(0, 12)} is not a readable config block` };
-  return { config: json.value as unknown as ConfigJson };
+  const block = readConfigBlock(new Uint8Array(bytes), path);
+  if ('error' in block) return { error: `${path} at ${commit.slice(0, 12)} is not a readable config block` };
+  return { config: block.live.config };
 }
 
 /** The subject of the certificate in a signature header, as `netspec sign` writes it ("O=…, OU=…, CN=…"). */
