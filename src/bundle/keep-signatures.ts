@@ -3,6 +3,7 @@
 // every other one is dropped with the reason, so the organization knows to sign again. Reads the old bundle only.
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SIGNATURES_DIRECTORY } from './bundle-layout.js';
 
 export interface KeptSignature {
   /** Bundle-relative path, `signatures/<channel>/<name>.json`. */
@@ -25,8 +26,6 @@ export interface KeptSignatures {
   dropped: DroppedSignature[];
 }
 
-const SIGNATURES = 'signatures';
-
 /**
  * Sorts the old bundle's `signatures/` files (in path order) into kept and dropped. One is kept when it is a
  * regular file `signatures/<channel>/<name>.json` and both the old bundle and `newFiles` hold
@@ -34,7 +33,7 @@ const SIGNATURES = 'signatures';
  */
 export function keepSignatures(oldBundle: string, newFiles: ReadonlyMap<string, Uint8Array>): KeptSignatures {
   const result: KeptSignatures = { files: new Map(), kept: [], dropped: [] };
-  for (const path of filesUnder(oldBundle, SIGNATURES)) {
+  for (const path of filesUnder(oldBundle, SIGNATURES_DIRECTORY)) {
     const match = /^signatures\/([^/]+)\/([^/]+)\.json$/.exec(path);
     if (!match || !isRegularFile(join(oldBundle, path))) {
       result.dropped.push({ path, reason: 'not a signature file, signatures/<channel>/<MSP id>.json' });

@@ -108,6 +108,18 @@ export class NodeConnection {
     return this.withRetries('Broadcast', () => this.broadcastOnce(envelope));
   }
 
+  /** An AtomicBroadcast stream (Broadcast or Deliver), with this connection's deadline. */
+  private ordererStream(name: 'Broadcast' | 'Deliver') {
+    const definition = method('orderer.AtomicBroadcast', name);
+    return this.connect().makeBidiStreamRequest(
+      definition.path,
+      definition.requestSerialize,
+      definition.responseDeserialize,
+      new Metadata(),
+      { deadline: Date.now() + this.timeoutMs },
+    );
+  }
+
   /** The retry policy: how many extra attempts, and the first backoff. */
   get retryPolicy(): { retries: number; backoffMs: number } {
     return { retries: this.retries, backoffMs: this.backoffMs };
@@ -118,15 +130,8 @@ export class NodeConnection {
    * envelope, so a config update's sender reads the channel before sending it again.
    */
   broadcastOnce(envelope: Uint8Array): Promise<{ status: number; info: string }> {
-    const definition = method('orderer.AtomicBroadcast', 'Broadcast');
     return new Promise((resolve, reject) => {
-      const call = this.connect().makeBidiStreamRequest(
-        definition.path,
-        definition.requestSerialize,
-        definition.responseDeserialize,
-        new Metadata(),
-        { deadline: Date.now() + this.timeoutMs },
-      );
+      const call = this.ordererStream('Broadcast');
       let answered = false;
       call.on('data', (bytes: Uint8Array) => {
         answered = true;
@@ -152,15 +157,8 @@ export class NodeConnection {
   /** AtomicBroadcast.Deliver of one seek envelope: every block until the final status (SUCCESS = 200). */
   deliver(seekEnvelope: Uint8Array): Promise<{ status: number; blocks: Uint8Array[] }> {
     return this.withRetries('Deliver', () => {
-      const definition = method('orderer.AtomicBroadcast', 'Deliver');
       return new Promise((resolve, reject) => {
-        const call = this.connect().makeBidiStreamRequest(
-          definition.path,
-          definition.requestSerialize,
-          definition.responseDeserialize,
-          new Metadata(),
-          { deadline: Date.now() + this.timeoutMs },
-        );
+        const call = this.ordererStream('Deliver');
         const blocks: Uint8Array[] = [];
         let done = false;
         call.on('data', (bytes: Uint8Array) => {
