@@ -1,7 +1,12 @@
-// Quorum nodes of one organization (validators and members it owns, in every Quorum network) and, when the
-// network has privacy on, each node's Tessera. The genesis is not emitted here: it is the `<network>-genesis`
-// ConfigMap the Quorum emitter writes (so there is one genesis, byte for byte, for every org).
+// Quorum nodes of one organization (validators and members it owns, in every Quorum network), each network's
+// genesis and node lists as ConfigMaps in the org's namespace, and, when the network has privacy on, each node's
+// Tessera. The ConfigMaps hold the very bytes the bundle's quorum/<network>/ files hold (one emitter writes both),
+// so every org's nodes start from the same genesis and dial the same enodes.
+// Checked against Consensys quorum-kubernetes (helm/charts/besu-node and goquorum-node, node-statefulset.yaml at
+// 2f5dbe3) and Besu's CLI (app/src/main/java/org/hyperledger/besu/cli: BesuCommand, DnsOptions).
 import type { QuorumNetworkModel, QuorumNodeModel } from '../model/network-model.js';
+import { emitQuorumArtifacts } from '../quorum/emit-quorum-artifacts.js';
+import { tesseraPeerUrl } from '../quorum/node-lists.js';
 import { IMAGES } from './images.js';
 import { kubernetesName } from './names.js';
 import type { OrganizationScope } from './organization-scope.js';
@@ -13,15 +18,38 @@ export const TESSERA_PORTS = { p2p: 9000, q2t: 9101, thirdParty: 9080 } as const
 /** GoQuorum's Raft port: its default, not a spec field. */
 export const RAFT_PORT = 50400;
 
+/** Where a node's pod finds its files: one folder per volume, so each mount is read-only and whole. */
+const PATHS = {
+  data: '/data',
+  genesis: '/etc/quorum/genesis',
+  peers: '/etc/quorum/peers',
+  keys: '/etc/quorum/keys',
+  tessera: '/etc/quorum/tessera',
+} as const;
+
+/**
+ * The uid and gid of the `besu` user in Besu's image (docker/Dockerfile: `useradd --uid 1000`). Running as it, with
+ * fsGroup 1000, lets the kubelet make the data volume group-writable and the 0400 node key group-readable for
+ * it; quorum-kubernetes instead chowns the volume from an init container running as root, which the namespace's
+ * Pod Security profile need not allow. As non-root, the image's besu-entry.sh runs Besu directly (no chown).
+ */
+export const BESU_USER_ID = 1000;
+
 export interface OwnedQuorumNode {
   network: QuorumNetworkModel;
   node: QuorumNodeModel;
   name: string;
   origin: (string | number)[];
+  validator: boolean;
 }
 
 export function genesisConfigMapName(network: QuorumNetworkModel): string {
   return kubernetesName(`${network.name}-genesis`);
+}
+
+/** static-nodes.json (and GoQuorum's permissioned-nodes.json) of a network. */
+export function peersConfigMapName(network: QuorumNetworkModel): string {
+  return kubernetesName(`${network.name}-peers`);
 }
 
 export function ownedQuorumNodes(scope: OrganizationScope): OwnedQuorumNode[] {
@@ -35,6 +63,7 @@ export function ownedQuorumNodes(scope: OrganizationScope): OwnedQuorumNode[] {
                 node,
                 name: kubernetesName(`${network.name}-${node.name}`),
                 origin: ['quorum', network.name, list, index],
+                validator: list === 'validators',
               },
             ]
           : [],
@@ -44,33 +73,64 @@ export function ownedQuorumNodes(scope: OrganizationScope): OwnedQuorumNode[] {
 }
 
 export function quorumObjects(scope: OrganizationScope): PlannedObject[] {
-  return ownedQuorumNodes(scope).flatMap((owned) => [
-    ...nodeObjects(scope, owned),
-    ...(owned.network.privacy ? tesseraObjects(scope, owned) : []),
-  ]);
+  const owned = ownedQuorumNodes(scope);
+  const networks = [...new Set(owned.map(({ network }) => network))];
+  return [
+    ...networks.flatMap((network) => networkConfigObjects(scope, network)),
+    ...owned.flatMap((node) => [
+      ...nodeObjects(scope, node),
+      ...(node.network.privacy ? tesseraObjects(scope, node) : []),
+    ]),
+  ];
 }
 
-function nodeObjects(scope: OrganizationScope, { network, node, name, origin }: OwnedQuorumNode): PlannedObject[] {
-  const tessera = `http://${name}-tessera.${scope.namespace}.svc.cluster.local:${TESSERA_PORTS.q2t}`;
-  const raft = network.consensus === 'raft';
+/**
+ * The network's genesis and node lists, in every org that runs one of its nodes: a pod mounts only what its own
+ * namespace holds. The bytes are the bundle's (emitQuorumArtifacts), so a reviewer reads them once.
+ */
+function networkConfigObjects(scope: OrganizationScope, network: QuorumNetworkModel): PlannedObject[] {
+  const files = emitQuorumArtifacts(network);
+  const origin = ['quorum', network.name];
+  const peers: Record<string, string> = { 'static-nodes.json': files['static-nodes.json']! };
+  if (files['permissioned-nodes.json']) peers['permissioned-nodes.json'] = files['permissioned-nodes.json'];
+  return [
+    {
+      template: 'config-map',
+      origin,
+      view: {
+        ...scope.meta(genesisConfigMapName(network), 'quorum-node'),
+        data: { 'genesis.json': files['genesis.json'] },
+      },
+    },
+    {
+      template: 'config-map',
+      origin,
+      view: { ...scope.meta(peersConfigMapName(network), 'quorum-node'), data: peers },
+    },
+  ];
+}
+
+function nodeObjects(scope: OrganizationScope, owned: OwnedQuorumNode): PlannedObject[] {
+  const { network, node, name, origin } = owned;
+  const besuPrivacy = network.privacy && network.client === 'besu';
   const volumeMounts = [
-    { name: 'data', mountPath: '/data' },
-    { name: 'genesis', mountPath: '/etc/quorum/genesis', readOnly: true },
-    { name: 'keys', mountPath: '/etc/quorum/keys', readOnly: true },
-    ...(network.privacy && network.client === 'besu'
-      ? [{ name: 'tessera', mountPath: '/etc/quorum/tessera', readOnly: true }]
-      : []),
+    { name: 'data', mountPath: PATHS.data },
+    { name: 'genesis', mountPath: PATHS.genesis, readOnly: true },
+    { name: 'peers', mountPath: PATHS.peers, readOnly: true },
+    { name: 'keys', mountPath: PATHS.keys, readOnly: true },
+    ...(besuPrivacy ? [{ name: 'tessera', mountPath: PATHS.tessera, readOnly: true }] : []),
   ];
   const volumes = [
     { name: 'genesis', configMap: { name: genesisConfigMapName(network) } },
-    { name: 'keys', secret: { secretName: SECRET_NAMES.quorumNodeKey(name), defaultMode: 256 } },
-    ...(network.privacy && network.client === 'besu'
+    { name: 'peers', configMap: { name: peersConfigMapName(network) } },
+    { name: 'keys', secret: { secretName: SECRET_NAMES.quorumNodeKey(name), defaultMode: 0o400 } },
+    ...(besuPrivacy
       ? [
           {
             name: 'tessera',
             secret: {
               secretName: SECRET_NAMES.tesseraKeys(name),
-              defaultMode: 256,
+              defaultMode: 0o400,
               items: [{ key: 'tm.pub', path: 'tm.pub' }],
             },
           },
@@ -88,36 +148,13 @@ function nodeObjects(scope: OrganizationScope, { network, node, name, origin }: 
     volumeMounts,
     volumes,
   };
+  const raft = network.consensus === 'raft';
   const workload: PlannedObject =
     network.client === 'besu'
       ? {
           template: 'besu-stateful-set',
           origin,
-          view: {
-            ...common,
-            image: IMAGES.besu,
-            args: [
-              '--data-path=/data',
-              '--genesis-file=/etc/quorum/genesis/genesis.json',
-              '--node-private-key-file=/etc/quorum/keys/nodekey',
-              `--p2p-port=${node.p2pPort}`,
-              '--discovery-enabled=false',
-              '--rpc-http-enabled',
-              '--rpc-http-host=0.0.0.0',
-              `--rpc-http-port=${node.rpcPort}`,
-              `--rpc-http-api=ETH,NET,WEB3,${network.consensus === 'ibft' ? 'IBFT' : 'QBFT'}`,
-              '--host-allowlist=*',
-              '--min-gas-price=0',
-              '--sync-mode=FULL',
-              ...(network.privacy
-                ? [
-                    '--privacy-enabled',
-                    `--privacy-url=${tessera}`,
-                    '--privacy-public-key-file=/etc/quorum/tessera/tm.pub',
-                  ]
-                : []),
-            ],
-          },
+          view: { ...common, image: IMAGES.besu, userId: BESU_USER_ID, args: besuArgs(scope, owned) },
         }
       : {
           template: 'goquorum-stateful-set',
@@ -125,21 +162,8 @@ function nodeObjects(scope: OrganizationScope, { network, node, name, origin }: 
           view: {
             ...common,
             image: IMAGES.goquorum,
-            args: [
-              '--datadir=/data',
-              '--nodekey=/etc/quorum/keys/nodekey',
-              `--networkid=${network.chainId}`,
-              '--nodiscover',
-              '--syncmode=full',
-              `--port=${node.p2pPort}`,
-              '--http',
-              '--http.addr=0.0.0.0',
-              `--http.port=${node.rpcPort}`,
-              `--http.api=admin,eth,net,web3,${raft ? 'raft' : 'istanbul'}`,
-              '--http.vhosts=*',
-              ...(raft ? ['--raft', `--raftport=${RAFT_PORT}`] : []),
-              ...(network.privacy ? [`--ptm.url=${tessera}`] : []),
-            ],
+            init: goQuorumInit(),
+            args: goQuorumArgs(scope, owned),
             // GoQuorum refuses to start without a transaction manager unless told to ignore it.
             env: network.privacy ? [] : [{ name: 'PRIVATE_CONFIG', value: 'ignore' }],
             ports: [
@@ -168,6 +192,88 @@ function nodeObjects(scope: OrganizationScope, { network, node, name, origin }: 
   ];
 }
 
+/** The Q2T URL a node sends private transactions to: its own Tessera's Service in the org's namespace. */
+function tesseraQ2tUrl(scope: OrganizationScope, name: string): string {
+  return `http://${name}-tessera.${scope.namespace}.svc.cluster.local:${TESSERA_PORTS.q2t}`;
+}
+
+/**
+ * Besu's command line (names as in BesuCommand and its options classes). Discovery stays off in a permissioned
+ * network: the node dials exactly the static nodes. Their enodes name hosts, not IPs, which Besu resolves only
+ * with `--Xdns-enabled=true`, and re-resolves when a Service or load balancer moves with
+ * `--Xdns-update-enabled=true` (DnsOptions; quorum-kubernetes passes both).
+ */
+function besuArgs(scope: OrganizationScope, { network, node, name }: OwnedQuorumNode): string[] {
+  return [
+    `--data-path=${PATHS.data}`,
+    `--genesis-file=${PATHS.genesis}/genesis.json`,
+    `--node-private-key-file=${PATHS.keys}/nodekey`,
+    `--static-nodes-file=${PATHS.peers}/static-nodes.json`,
+    '--Xdns-enabled=true',
+    '--Xdns-update-enabled=true',
+    `--p2p-port=${node.p2pPort}`,
+    '--discovery-enabled=false',
+    '--rpc-http-enabled',
+    '--rpc-http-host=0.0.0.0',
+    `--rpc-http-port=${node.rpcPort}`,
+    `--rpc-http-api=ETH,NET,WEB3,${network.consensus === 'ibft' ? 'IBFT' : 'QBFT'}`,
+    '--host-allowlist=*',
+    '--min-gas-price=0',
+    '--sync-mode=FULL',
+    ...(network.privacy
+      ? [
+          '--privacy-enabled',
+          `--privacy-url=${tesseraQ2tUrl(scope, name)}`,
+          `--privacy-public-key-file=${PATHS.tessera}/tm.pub`,
+        ]
+      : []),
+  ];
+}
+
+/**
+ * GoQuorum reads its node lists from its data folder only (node/config.go: static-nodes.json in `<datadir>/geth`;
+ * permission/core: permissioned-nodes.json in `<datadir>`), so the init container copies them there after
+ * `geth init` (idempotent for the same genesis), as quorum-kubernetes' goquorum-node does.
+ */
+function goQuorumInit(): string[] {
+  const data = PATHS.data;
+  return [
+    'sh',
+    '-c',
+    [
+      `geth init --datadir ${data} ${PATHS.genesis}/genesis.json`,
+      `cp ${PATHS.peers}/static-nodes.json ${data}/geth/static-nodes.json`,
+      `cp ${PATHS.peers}/permissioned-nodes.json ${data}/permissioned-nodes.json`,
+    ].join(' && '),
+  ];
+}
+
+/**
+ * GoQuorum's command line. A BFT validator seals blocks only with `--mine --miner.threads 1` (quorum-kubernetes
+ * goquorum-node passes both, with a zero gas price); Raft mints without them. `--permissioned` makes the node
+ * accept only the enodes of permissioned-nodes.json. Raft peers are named by host only with `--raftdnsenable`.
+ */
+function goQuorumArgs(scope: OrganizationScope, { network, node, name, validator }: OwnedQuorumNode): string[] {
+  const raft = network.consensus === 'raft';
+  return [
+    `--datadir=${PATHS.data}`,
+    `--nodekey=${PATHS.keys}/nodekey`,
+    `--networkid=${network.chainId}`,
+    '--nodiscover',
+    '--permissioned',
+    '--syncmode=full',
+    `--port=${node.p2pPort}`,
+    '--http',
+    '--http.addr=0.0.0.0',
+    `--http.port=${node.rpcPort}`,
+    `--http.api=admin,eth,net,web3,${raft ? 'raft' : 'istanbul'}`,
+    '--http.vhosts=*',
+    ...(raft ? ['--raft', `--raftport=${RAFT_PORT}`, '--raftdnsenable'] : []),
+    ...(!raft && validator ? ['--mine', '--miner.threads=1', '--miner.gasprice=0'] : []),
+    ...(network.privacy ? [`--ptm.url=${tesseraQ2tUrl(scope, name)}`] : []),
+  ];
+}
+
 function tesseraObjects(scope: OrganizationScope, { network, node, name, origin }: OwnedQuorumNode): PlannedObject[] {
   const tesseraName = `${name}-tessera`;
   const others = [...network.validators, ...network.members].filter((other) => other !== node);
@@ -190,13 +296,13 @@ function tesseraObjects(scope: OrganizationScope, { network, node, name, origin 
       {
         app: 'P2P',
         enabled: true,
-        // Advertised to the other Tesseras: the node's public host, which the org routes to this Service.
-        serverAddress: `http://${node.host}:${TESSERA_PORTS.p2p}`,
+        // Advertised to the other Tesseras: the URL they have for it in their own peer lists.
+        serverAddress: tesseraPeerUrl(node),
         bindingAddress: `http://0.0.0.0:${TESSERA_PORTS.p2p}`,
         communicationType: 'REST',
       },
     ],
-    peer: others.map((other) => ({ url: `http://${other.host}:${TESSERA_PORTS.p2p}` })),
+    peer: others.map((other) => ({ url: tesseraPeerUrl(other) })),
     keys: { passwords: [], keyData: [{ privateKeyPath: '/keys/tm.key', publicKeyPath: '/keys/tm.pub' }] },
     alwaysSendTo: [],
   };

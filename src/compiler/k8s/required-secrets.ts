@@ -2,7 +2,7 @@
 // never values. Derived from the same names the manifests mount (secret-names.ts).
 import type { NetworkModel, OrganizationModel } from '../model/network-model.js';
 import { organizationScope, usesNodeOUs } from './organization-scope.js';
-import { genesisConfigMapName, ownedQuorumNodes } from './quorum-views.js';
+import { ownedQuorumNodes } from './quorum-views.js';
 import { mspItems, SECRET_NAMES } from './secret-names.js';
 
 export interface RequiredSecret {
@@ -110,18 +110,10 @@ export function requiredSecrets(model: NetworkModel, org: OrganizationModel): Re
   return secrets;
 }
 
-/** ConfigMaps the pods mount that other steps write (not secret, but the org must have them in place). */
-export function externalConfigMaps(model: NetworkModel, org: OrganizationModel): RequiredConfigMap[] {
-  const scope = organizationScope(model, org);
-  const namespace = org.kubernetes.namespace;
-  const maps: RequiredConfigMap[] = [];
-  const networks = new Set(ownedQuorumNodes(scope).map(({ network }) => network));
-  for (const network of networks)
-    maps.push({
-      name: genesisConfigMapName(network),
-      namespace,
-      usedBy: `StatefulSets of Quorum network ${network.name}`,
-      keys: [{ key: 'genesis.json', description: 'the Quorum genesis written by the Quorum emitter' }],
-    });
-  return maps;
+/**
+ * ConfigMaps the pods mount that other steps write (not secret, but the org must have them in place). None today:
+ * the Quorum genesis and node lists are emitted with the manifests.
+ */
+export function externalConfigMaps(_model: NetworkModel, _org: OrganizationModel): RequiredConfigMap[] {
+  return [];
 }

@@ -25,9 +25,12 @@ export function staticNodes(network: QuorumNetworkModel): string[] {
 
 /** Tessera `peer` entries: one private transaction manager beside each node, reached on its own Service. */
 export function tesseraPeers(network: QuorumNetworkModel): { url: string }[] {
-  return [...network.validators, ...network.members].map((node) => ({
-    url: `http://${tesseraHost(node.host)}:${TESSERA_P2P_PORT}`,
-  }));
+  return [...network.validators, ...network.members].map((node) => ({ url: tesseraPeerUrl(node) }));
+}
+
+/** The P2P URL of a node's Tessera: what the other Tesseras dial and what it advertises as its own. */
+export function tesseraPeerUrl(node: QuorumNodeModel): string {
+  return `http://${tesseraHost(node.host)}:${TESSERA_P2P_PORT}`;
 }
 
 /** `validator1.org1.svc.cluster.local` -> `validator1-tessera.org1.svc.cluster.local`. */
