@@ -2,6 +2,9 @@
 // @hyperledger/fabric-gateway samples read to reach a network. It lists the org's peers (with the TLS CA
 // certificates to trust), the orderers of its channels, its CA, and the channels it is in. Keys are built in a
 // fixed order from the model's order, so the same spec always gives the same bytes.
+// The CA entry says what `apply --users` sends: `caName` is the `caname` requests carry, absent when the spec's
+// `ca.name` is null (fabric-ca-client and the npm fabric-ca-client then send none, and the server's default CA
+// answers), and its TLS roots are `ca.tlsCACert` when the spec names one, else the MSP's TLS roots.
 import { didYouMean } from '../diagnostics/index.js';
 import type { ChannelModel, MspModel, NetworkModel, OrganizationModel } from '../model/network-model.js';
 import { readPemFile, tlsCaCertificates } from './tls-ca-certificates.js';
@@ -13,8 +16,15 @@ export interface ConnectionProfile {
   organizations: Record<string, { mspid: string; peers: string[]; certificateAuthorities: string[] }>;
   peers: Record<string, NodeEntry>;
   orderers: Record<string, NodeEntry>;
-  certificateAuthorities: Record<string, { url: string; caName: string; tlsCACerts: { pem: string[] } }>;
+  certificateAuthorities: Record<string, CaEntry>;
   channels: Record<string, { orderers: string[]; peers: Record<string, PeerChannelRoles> }>;
+}
+
+interface CaEntry {
+  url: string;
+  /** Omitted for the server's default CA (the spec's `ca.name: null`). */
+  caName?: string;
+  tlsCACerts: { pem: string[] };
 }
 
 interface NodeEntry {
@@ -35,7 +45,7 @@ export interface ProfileOptions {
   channel?: string;
   /** The TLS CA certificates of an MSP (PEM); injected by tests, the MSP files otherwise. */
   tlsCaCerts?: (msp: MspModel) => string[];
-  /** Reads an endpoint override's tlsCaCert file. */
+  /** Reads an endpoint override's tlsCaCert file and the CA's ca.tlsCACert. */
   readPem?: (file: string) => string;
 }
 
@@ -132,8 +142,10 @@ export function buildConnectionProfile(
         : {
             [org.ca.host]: {
               url: `https://${org.ca.host}:${org.ca.port}`,
-              caName: org.ca.name,
-              tlsCACerts: { pem: tlsOf(org.msp) },
+              ...(org.ca.requestName === undefined ? {} : { caName: org.ca.requestName }),
+              tlsCACerts: {
+                pem: org.ca.tlsCaCert ? [(options.readPem ?? readPemFile)(org.ca.tlsCaCert)] : tlsOf(org.msp),
+              },
             },
           },
       channels: Object.fromEntries(

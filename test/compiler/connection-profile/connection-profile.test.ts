@@ -104,6 +104,67 @@ describe('buildConnectionProfile', () => {
     expect(result.profile.orderers[ORDERERS[0]!]!.url).toBe('grpc://localhost:7050');
   });
 
+  it('names the CA as requests name it: caName omitted for ca.name null, the spec’s name otherwise', () => {
+    const profileFor = (caLines: string) => {
+      const spec = copySupplyChain((yaml) => yaml.replace('    ca:\n      port: 7054\n', `    ca:\n${caLines}`));
+      const loaded = loadSpec(spec);
+      expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const result = buildConnectionProfile(loaded.value!.model, 'manufacturer');
+      if (!result.ok) throw new Error(result.problem);
+      return result.profile;
+    };
+    // null: the server's default CA answers a request without caname, so the profile names none.
+    const byDefault = profileFor('      name: null\n      port: 7054\n').certificateAuthorities;
+    expect(byDefault).toEqual({
+      'ca.manufacturer.supply.example.com': {
+        url: 'https://ca.manufacturer.supply.example.com:7054',
+        tlsCACerts: { pem: [pem('manufacturer')] },
+      },
+    });
+    expect('caName' in byDefault['ca.manufacturer.supply.example.com']!).toBe(false);
+    expect(renderConnectionProfile(profileFor('      name: null\n      port: 7054\n'), 'yaml').includes('caName')).toBe(
+      false,
+    );
+    const named = profileFor('      name: acme-ca\n      port: 7054\n').certificateAuthorities;
+    expect(named['ca.manufacturer.supply.example.com']!.caName).toBe('acme-ca');
+  });
+
+  it('trusts the CA’s own TLS root (ca.tlsCACert) for the CA entry, the MSP’s TLS roots for the peers', () => {
+    const spec = copySupplyChain((yaml) =>
+      yaml.replace(
+        '    ca:\n      port: 7054\n',
+        '    ca:\n      port: 7054\n      tlsCACert: crypto/operator/tlsca/tlsca.operator.supply.example.com-cert.pem\n',
+      ),
+    );
+    const loaded = loadSpec(spec);
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const result = buildConnectionProfile(loaded.value!.model, 'manufacturer');
+    if (!result.ok) throw new Error(result.problem);
+    const operatorTlsRoot = readFileSync(
+      join(EXAMPLE, 'crypto', 'operator', 'tlsca', 'tlsca.operator.supply.example.com-cert.pem'),
+      'utf8',
+    );
+    expect(result.profile.certificateAuthorities['ca.manufacturer.supply.example.com']!.tlsCACerts.pem).toEqual([
+      `${operatorTlsRoot.trim()}\n`,
+    ]);
+    expect(result.profile.peers['peer0.manufacturer.supply.example.com']!.tlsCACerts.pem).toBe(pem('manufacturer'));
+  });
+
+  it('lists only the CAs the spec defines: an organization without ca: has none', () => {
+    const spec = copySupplyChain((yaml) => yaml.replace('    ca:\n      port: 7054\n', ''));
+    const result = buildConnectionProfile(loadSpec(spec).value!.model, 'manufacturer');
+    if (!result.ok) throw new Error(result.problem);
+    expect(result.profile.organizations.ManufacturerMSP!.certificateAuthorities).toEqual([]);
+    expect(result.profile.certificateAuthorities).toEqual({});
+    expect(profileOf('distributor').certificateAuthorities).toEqual({
+      'ca.distributor.supply.example.com': {
+        url: 'https://ca.distributor.supply.example.com:7054',
+        caName: 'ca-distributor',
+        tlsCACerts: { pem: [pem('distributor')] },
+      },
+    });
+  });
+
   it('renders YAML and JSON that parse back to the same profile, byte-identical run to run', () => {
     const profile = profileOf('manufacturer');
     const yaml = renderConnectionProfile(profile, 'yaml');
