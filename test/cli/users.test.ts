@@ -2,7 +2,7 @@
 // certificates): identities written only under --enroll-out with 0600 keys, nothing secret on stdout; a new
 // runner or a lost folder gets its identities back; drift exits 1 unless allowed; the CA's own TLS root comes
 // from ca.tlsCACert; validate refuses what apply would; git working trees refused.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -198,12 +198,39 @@ describe('netspec apply --users', () => {
     fake = await startCa();
     const spec = copySupplyChain(withManufacturerCa(fake.port));
     const out = mkdtempSync(join(tmpdir(), 'netspec-ids-'));
-    const result = await runCliAsync(['apply', spec, '--users', '--org', 'manufacturer', '--enroll-out', out], {
-      ...ADMIN_ENV,
-      NETSPEC_MANUFACTURER_ADMIN_KEY: material.caKeyPem,
-    });
-    expect(result.stderr).toMatch(/^netspec: the CA admin private key does not belong to its certificate \(/);
-    expect(result.code).toBe(1);
+    // The spec's identity variables: validate's finding, at the identity's key secret, and apply stops there.
+    const mismatched = { ...ADMIN_ENV, NETSPEC_MANUFACTURER_ADMIN_KEY: material.caKeyPem };
+    const keyAt = lineColumnOf(readFileSync(spec, 'utf8'), 'NETSPEC_MANUFACTURER_ADMIN_KEY }');
+    const validated = await runCliAsync(['validate', spec], mismatched);
+    expect(validated.code).toBe(1);
+    expect(validated.stdout).toContain(`${spec}:${keyAt} error NS_IDENTITY_KEY_MISMATCH`);
+    const fromEnv = await runCliAsync(
+      ['apply', spec, '--users', '--org', 'manufacturer', '--enroll-out', out],
+      mismatched,
+    );
+    expect(fromEnv.code).toBe(1);
+    expect(fromEnv.stderr).toContain(`${spec}:${keyAt} error NS_IDENTITY_KEY_MISMATCH`);
+    // Files given on the command line: apply's own check, in one line.
+    const dir = mkdtempSync(join(tmpdir(), 'netspec-admin-'));
+    writeFileSync(join(dir, 'cert.pem'), material.adminCertPem);
+    writeFileSync(join(dir, 'key.pem'), material.caKeyPem, { mode: 0o600 });
+    const fromFiles = await runCliAsync([
+      'apply',
+      spec,
+      '--users',
+      '--org',
+      'manufacturer',
+      '--enroll-out',
+      out,
+      '--admin-cert',
+      join(dir, 'cert.pem'),
+      '--admin-key',
+      join(dir, 'key.pem'),
+    ]);
+    expect(fromFiles.stderr).toMatch(/^netspec: the CA admin private key does not belong to its certificate \(/);
+    expect(fromFiles.code).toBe(1);
+    for (const output of [validated.stdout, fromEnv.stderr, fromFiles.stderr])
+      expect(output).not.toMatch(/PRIVATE KEY|MIG/);
     expect(fake.requests).toEqual([]);
   });
 
@@ -229,3 +256,11 @@ describe('netspec apply --users', () => {
     expect(noEnv.code).toBe(1);
   });
 });
+
+/** `line:col` (1-based) of the first character of `needle` in `text`. */
+function lineColumnOf(text: string, needle: string): string {
+  const offset = text.indexOf(needle);
+  if (offset < 0) throw new Error(`'${needle}' is not in the spec`);
+  const before = text.slice(0, offset).split('\n');
+  return `${before.length}:${before[before.length - 1]!.length + 1}`;
+}

@@ -4,7 +4,7 @@
 // --admin-cert/--admin-key files). Enrolled identities go only under --enroll-out, never to stdout. --dry-run
 // reads the CA and lists what would be registered, modified and enrolled. Progress is prose on a terminal;
 // JSON lines in CI (CI=true) or when piped.
-import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -22,6 +22,7 @@ import { hasErrors } from '../../compiler/diagnostics/index.js';
 import { loadSpec } from '../../compiler/load-spec.js';
 import type { MspModel, NetworkModel, OrganizationModel } from '../../compiler/model/network-model.js';
 import { parseCertificatePem } from '../../crypto/index.js';
+import { keyMatchesCertificate } from '../../crypto/key-matches-certificate.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { renderDiagnostics, sourcesOf, UserError } from '../output.js';
 import type { ApplyOptions } from './apply.js';
@@ -167,19 +168,15 @@ function readRegistrar(model: NetworkModel, org: OrganizationModel, options: App
   }
   const certificate = parseCertificatePem(certificateText, 'the CA admin certificate');
   if (!certificate.ok) throw new UserError(certificate.message);
-  let privateKey: KeyObject;
-  try {
-    privateKey = createPrivateKey(keyText);
-  } catch {
-    // The key's text is never echoed: only that it did not parse.
-    throw new UserError('the CA admin private key is not a PEM private key');
-  }
-  // Checked here rather than learnt from the CA's bare "Authentication failure" (code 20).
-  const spki = (key: KeyObject) => key.export({ type: 'spki', format: 'der' });
-  if (!spki(createPublicKey(privateKey)).equals(spki(certificate.certificate.publicKey)))
+  // Checked here rather than learnt from the CA's bare "Authentication failure" (code 20); validate makes the same
+  // check on the spec's identity variables. The key's text is never echoed.
+  const match = keyMatchesCertificate(certificate.certificate, keyText);
+  if (match === 'unreadable') throw new UserError('the CA admin private key is not a PEM private key');
+  if (match === 'mismatch')
     throw new UserError(
       `the CA admin private key does not belong to its certificate (${certificate.certificate.subject.replace(/\n/g, ', ')}): give the key of that certificate`,
     );
+  const privateKey = createPrivateKey(keyText);
   return { certificatePem: `${certificate.pem}\n`, privateKey };
 }
 

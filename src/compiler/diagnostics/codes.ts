@@ -75,6 +75,10 @@ export const DIAGNOSTIC_CODES = {
   // Fabric CA users
   NS_USER_ATTRIBUTE_INVALID: 'a user attribute Fabric CA would refuse or reserves for itself (hf.*)',
   NS_CA_TLS_CERT_INVALID: "the CA's TLS root (ca.tlsCACert) is missing or not a CA certificate",
+  NS_IDENTITY_INVALID:
+    "a connection identity's certificate or private key (from the variables it names) does not parse",
+  NS_IDENTITY_KEY_MISMATCH: "a connection identity's private key does not belong to its certificate",
+  NS_IDENTITY_NOT_MEMBER: "a connection identity is not issued by a CA of its organization's MSP",
   NS_CA_IDENTITY_DRIFT: "an identity the CA holds with another type or affiliation than the spec's (apply --users)",
   // Fabric protobuf and configtxlator JSON
   NS_FABRIC_UNKNOWN_TYPE: 'a message type that the Fabric protos do not define',

@@ -2,8 +2,8 @@
 // organization's CAs, and with NodeOUs on the admin identity carries the admin OU. Fabric reads these files into
 // the channel config and checks admin signatures against them: a wrong file yields a channel nobody can govern.
 import type { X509Certificate } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 // The certificate readers, not src/crypto/index.ts: validation must not load the generator's X.509 library.
 import { chainsTo, organizationalUnits } from '../../../crypto/certificate-facts.js';
@@ -11,6 +11,7 @@ import { type CertificateLoad, loadCertificate } from '../../../crypto/load-cert
 import type { MspSpec, OrganizationSpec } from '../../model/spec.js';
 import type { DataPath } from '../../parse/index.js';
 import type { Rule, RuleContext } from '../rule-context.js';
+import { readMspFolder } from './_msp-folder.js';
 import { entriesOf, listOf } from './_spec-walk.js';
 
 const DEFAULT_ADMIN_OU = 'admin';
@@ -158,36 +159,6 @@ function checkOrganization(
   }
 }
 
-interface MspFolder {
-  cacerts: string[];
-  intermediatecerts: string[];
-  tlscacerts: string[];
-  tlsintermediatecerts: string[];
-  admincerts: string[];
-}
-
-/** The certificate files of a Fabric MSP folder, as paths relative to it (sorted); undefined if it is no folder. */
-function readMspFolder(baseDir: string, directory: string): MspFolder | undefined {
-  const root = resolve(baseDir, directory);
-  if (!isDirectory(root)) return undefined;
-  const list = (sub: string) => {
-    const folder = join(root, sub);
-    if (!isDirectory(folder)) return [];
-    // Fabric reads every file of these folders; only .pem files are taken here, so a stray README is no error.
-    return readdirSync(folder)
-      .filter((name) => name.endsWith('.pem'))
-      .sort()
-      .map((name) => `${sub}/${name}`);
-  };
-  return {
-    cacerts: list('cacerts'),
-    intermediatecerts: list('intermediatecerts'),
-    tlscacerts: list('tlscacerts'),
-    tlsintermediatecerts: list('tlsintermediatecerts'),
-    admincerts: list('admincerts'),
-  };
-}
-
 /**
  * The OU an admin must carry, or undefined when NodeOUs are off. As the model reads it: the spec's `nodeOUs`
  * wins; otherwise the MSP folder's config.yaml; with neither, NodeOUs are on (Fabric 2.x default).
@@ -209,13 +180,5 @@ function adminOUOf(baseDir: string, msp: MspSpec): string | undefined {
   } catch {
     // An unreadable config.yaml is not a certificate problem; the OU check is skipped rather than guessed.
     return undefined;
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }

@@ -18,6 +18,7 @@ import { certificatesValid } from './certificates-valid.js';
 import { chaincodeChannelsResolve } from './chaincode-channels-resolve.js';
 import { channelMembersExist } from './channel-members-exist.js';
 import { channelOrdererOrganizations } from './channel-orderer-organizations.js';
+import { connectionIdentitiesValid } from './connection-identities-valid.js';
 import { connectionRefsResolve } from './connection-refs-resolve.js';
 import { consenterTlsCertsPresent } from './consenter-tls-certs-present.js';
 import { consentersResolve } from './consenters-resolve.js';
@@ -75,6 +76,7 @@ export const SPECIFIED_RULES: readonly Rule[] = Object.freeze([
   certificatesValid,
   consenterTlsCertsPresent,
   caTlsCertValid,
+  connectionIdentitiesValid,
   // consensus
   raftConsenterCount,
   // Fabric 3: BFT ordering and the V3_0 capability
