@@ -1,6 +1,9 @@
-// Benchmarks (figures, not pass/fail): whole-process start-up and validate, the Fabric codec in-process, and
-// validate + plan + bundle on a synthetic consortium. Prints one JSON document. Needs a build (`npm ci` does it).
-// Usage: npm run bench [-- --runs 10]
+// Benchmarks (figures, not pass/fail): whole-process start-up and validate, one signature check in process, the
+// Fabric codec in-process, and validate + plan + bundle + verify on synthetic consortia. Prints one JSON document:
+// every whole-process figure is the median of its runs, CPU = user + system time of the whole process (all its
+// threads), wall = from spawn to exit. NODE_EXTRA_CA_CERTS is unset for every command (it costs each start-up).
+// Needs a build (`npm ci` does it). Usage: npm run bench [-- --runs 10] [--keep <dir>] (keeps the synthetic consortia
+// and their states there, to time single commands on them with other tools).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,14 +12,18 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '10' }, keep: { type: 'string' } },
+});
 const runs = Number(values.runs);
 const bin = join(root, 'bin/netspec.js');
 const rssReporter = join(root, 'scripts/_report-rss.mjs');
+const { NODE_EXTRA_CA_CERTS: _unset, ...environment } = process.env;
 
-/** Median wall time (ms) and the largest peak RSS (MB) of a command run `runs` times. */
-function measure(args, { expect = [0], times = runs, env = {}, before = () => {} } = {}) {
+/** Median CPU (user + sys) and wall time (ms), and the largest peak RSS (MB), of a command run `times` times. */
+function measure(args, { expect = [0], times = runs, before = () => {} } = {}) {
   const walls = [];
+  const cpus = [];
   let peakMb = 0;
   for (let i = 0; i < times; i++) {
     before();
@@ -24,24 +31,43 @@ function measure(args, { expect = [0], times = runs, env = {}, before = () => {}
     const result = spawnSync(process.execPath, ['--import', rssReporter, ...args], {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', ...env },
+      maxBuffer: 1 << 28,
+      env: { ...environment, NO_COLOR: '1' },
     });
     walls.push(Number(process.hrtime.bigint() - started) / 1e6);
     if (!expect.includes(result.status)) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-    const rss = /NETSPEC_BENCH_MAX_RSS_KB=(\d+)/.exec(result.stderr);
-    if (rss) peakMb = Math.max(peakMb, Number(rss[1]) / 1024);
+    const usage = /NETSPEC_BENCH_MAX_RSS_KB=(\d+) NETSPEC_BENCH_CPU_US=(\d+)/.exec(result.stderr);
+    if (usage) {
+      peakMb = Math.max(peakMb, Number(usage[1]) / 1024);
+      cpus.push(Number(usage[2]) / 1000);
+    }
   }
-  walls.sort((a, b) => a - b);
-  return { medianMs: round(walls[Math.floor(walls.length / 2)]), minMs: round(walls[0]), peakRssMb: round(peakMb) };
+  return { cpuMs: median(cpus), wallMs: median(walls), minWallMs: round(Math.min(...walls)), peakRssMb: round(peakMb) };
 }
 
 const round = (n) => Math.round(n * 10) / 10;
+const median = (list) => round([...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]);
+const few = Math.max(3, Math.floor(runs / 2));
 
 const figures = {};
-figures.node = measure(['-e', '0']);
+// node -e 0 and validate alternate run by run, so the ratio compares the same moments of a shared machine.
+const nodeRuns = [];
+const validateRuns = [];
+for (let i = 0; i < runs; i++) {
+  nodeRuns.push(measure(['-e', '0'], { times: 1 }));
+  validateRuns.push(measure([bin, 'validate', 'networks/supply-chain/network.yaml'], { times: 1 }));
+}
+const medianOf = (list, key) => median(list.map((run) => run[key]));
+figures.node = { cpuMs: medianOf(nodeRuns, 'cpuMs'), wallMs: medianOf(nodeRuns, 'wallMs') };
+figures.validateSupplyChain = {
+  cpuMs: medianOf(validateRuns, 'cpuMs'),
+  wallMs: medianOf(validateRuns, 'wallMs'),
+  cpuTimesNode: round(medianOf(validateRuns, 'cpuMs') / figures.node.cpuMs),
+};
 figures.help = measure([bin, '--help']);
-figures.validateSupplyChain = measure([bin, 'validate', 'networks/supply-chain/network.yaml']);
-const out = mkdtempSync(join(tmpdir(), 'netspec-bench-'));
+const out = values.keep ?? mkdtempSync(join(tmpdir(), 'netspec-bench-'));
+mkdirSync(out, { recursive: true });
+figures.decode = measure([bin, 'decode', '--type', 'common.Block', 'test/fixtures/fabric/config.pb']);
 figures.computeUpdate = measure([
   bin,
   'compute-update',
@@ -58,37 +84,46 @@ figures.planSupplyChain = measure([bin, 'plan', 'networks/supply-chain/network.y
   expect: [2],
 });
 
-// In-process Fabric codec on a 100-org channel config.
-const fabric = spawnSync(process.execPath, [join(root, 'scripts/bench-fabric.mjs'), String(runs * 3)], {
-  cwd: root,
-  encoding: 'utf8',
-});
-figures.fabricCodec100Orgs = fabric.stdout.trim();
+// In process: one signature check, and the Fabric codec on a 100-org channel config.
+const inProcess = (script, count) =>
+  spawnSync(process.execPath, [join(root, 'scripts', script), String(count)], {
+    cwd: root,
+    encoding: 'utf8',
+  }).stdout.trim();
+figures.signatureCheck = JSON.parse(inProcess('bench-signature.mjs', runs * 30));
+figures.fabricCodec100Orgs = inProcess('bench-fabric.mjs', runs * 3);
 
 // Synthetic consortium: 200 orgs, 100 channels, 500 chaincodes, 2 Quorum networks of 31 validators.
 const consortium = join(out, 'consortium');
-spawnSync(process.execPath, [join(root, 'scripts/generate-consortium.mjs'), consortium], {
-  cwd: root,
-  stdio: 'inherit',
-});
+generate(consortium, []);
 const spec = join(consortium, 'network.yaml');
 const state = join(consortium, 'state');
 makeLiveState(consortium, spec, state);
 figures.consortium = { orgs: 200, channels: 100, chaincodes: 500, quorumNetworks: 2, validatorsEach: 31 };
-figures.consortiumValidate = measure([bin, 'validate', spec], { times: Math.max(3, Math.floor(runs / 2)) });
+figures.consortiumValidate = measure([bin, 'validate', spec], { times: few });
 // Each run writes a new bundle folder, as CI does (replacing a bundle of 3000 files costs as much again).
 const consortiumBundle = join(out, 'consortium-bundle');
-figures.consortiumValidatePlanBundle = measure(
+figures.consortiumPlanOut = measure(
   [bin, 'plan', spec, '--state', state, '--out', consortiumBundle, '--format', 'json'],
-  {
-    expect: [2],
-    times: Math.max(3, Math.floor(runs / 2)),
-    before: () => rmSync(consortiumBundle, { recursive: true, force: true }),
-  },
+  { expect: [2], times: few, before: () => rmSync(consortiumBundle, { recursive: true, force: true }) },
 );
-figures.consortiumValidatePlanOnly = measure([bin, 'plan', spec, '--state', state, '--format', 'json'], {
+figures.consortiumPlanOnly = measure([bin, 'plan', spec, '--state', state, '--format', 'json'], {
   expect: [2],
-  times: Math.max(3, Math.floor(runs / 2)),
+  times: few,
+});
+
+// A quarter of it: 50 orgs, 25 channels, 125 chaincodes, 2 Quorum networks of 31 validators; its bundle verified
+// (unsigned: every update waits for signatures, exit 2).
+const fifty = join(out, 'fifty');
+generate(fifty, ['--orgs', '50', '--channels', '25', '--chaincodes', '125']);
+const fiftySpec = join(fifty, 'network.yaml');
+const fiftyState = join(fifty, 'state');
+makeLiveState(fifty, fiftySpec, fiftyState);
+const fiftyBundle = join(fifty, 'bundle');
+measure([bin, 'plan', fiftySpec, '--state', fiftyState, '--out', fiftyBundle], { expect: [2], times: 1 });
+figures.fifty = { orgs: 50, channels: 25, chaincodes: 125, quorumNetworks: 2, validatorsEach: 31 };
+figures.fiftyVerify = measure([bin, 'verify', fiftyBundle, '--spec', fiftySpec, '--state', fiftyState], {
+  expect: [2],
 });
 
 console.log(
@@ -98,7 +133,15 @@ console.log(
     2,
   ),
 );
-rmSync(out, { recursive: true, force: true });
+if (values.keep === undefined) rmSync(out, { recursive: true, force: true });
+
+function generate(dir, args) {
+  const made = spawnSync(process.execPath, [join(root, 'scripts/generate-consortium.mjs'), dir, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (made.status !== 0) throw new Error(`generate-consortium failed: ${made.stderr}`);
+}
 
 /**
  * The live state one step behind: plan the spec as the live network had it (every tenth channel without its last
