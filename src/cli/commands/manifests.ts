@@ -36,10 +36,7 @@ async function runManifests(file: string, options: ManifestsOptions): Promise<nu
     const names = model.organizations.map((org) => org.name);
     throw new UserError(`no organization '${options.org}' in ${file}${didYouMean(options.org, names)}`);
   }
-  const { emitManifests, manifestFiles, preloadKubernetesModels, writeManifestFolders } = await import(
-    '../../compiler/k8s/index.js'
-  );
-  await preloadKubernetesModels();
+  const { emitManifests, manifestFiles, writeManifestFolders } = await import('../../compiler/k8s/index.js');
   const emitted = emitManifests(model, {
     ...(options.org ? { organizations: [options.org] } : {}),
     locate: (path) => locate(parsed, path),

@@ -1,6 +1,6 @@
 // Kubernetes stage: the model -> per-organization manifests (Namespace, NetworkPolicies, quota, Fabric CA,
-// peers, orderers, chaincode servers, Quorum nodes), rendered from templates/k8s/, validated offline against
-// the Kubernetes schemas, deterministic. Emitting is pure; writeManifestFolders is the one step that writes.
+// peers, orderers, chaincode servers, Quorum nodes), rendered from templates/k8s/, checked against the API
+// server's rules, deterministic. Emitting is pure; writeManifestFolders is the one step that writes.
 
 export { KIND_ORDER } from './canonical-order.js';
 export { type EmitOptions, emitManifests, emitOrganizationManifests } from './emit-manifests.js';
@@ -18,12 +18,12 @@ export {
   splitDocuments,
   toYaml,
 } from './manifest-files.js';
-export { compileInstalledTemplates, fileTemplates, type TemplateSource } from './render-template.js';
+export { fileTemplates, type TemplateSource } from './render-template.js';
 export {
   externalConfigMaps,
   type RequiredConfigMap,
   type RequiredSecret,
   requiredSecrets,
 } from './required-secrets.js';
-export { preloadKubernetesModels, validateObject } from './validate-object.js';
+export { validateObject } from './validate-object.js';
 export { writeManifestFolders } from './write-manifests.js';
