@@ -8,16 +8,14 @@
 //     and every policy the orderer will evaluate.
 // The result is a report for people and, unless the bundle is invalid, a VerifiedBundle: the only thing apply
 // takes, holding the bytes that were checked.
-import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { BUNDLE_MARKDOWN_FILE, type Bundle, type NetworkFiles } from '../bundle/index.js';
 import { sha256Hex } from '../bytes.js';
 import { configBlockInfo, encode } from '../compiler/fabric/index.js';
 import { type LoadedSpec, loadSpec } from '../compiler/load-spec.js';
 import type { NetworkModel } from '../compiler/model/index.js';
-import { type ChannelPlan, makeLedgerPlan, type Plan } from '../compiler/plan/index.js';
+import { type ChannelPlan, type LiveState, makeLedgerPlan, type Plan } from '../compiler/plan/index.js';
 import { renderMarkdown } from '../compiler/render/markdown.js';
-import { readStateChannel } from './live-config.js';
 import { signatureInputsOf } from './signature-file.js';
 import type { SignatureVerdict, UpdateVerdict, VerifyReport, VerifyStatus } from './verify-report.js';
 import { verifyUpdate } from './verify-update.js';
@@ -51,13 +49,12 @@ export function verifyBundle(bundle: Bundle, options: VerifyBundleOptions): Veri
   const loaded = loadSpec(specFile);
   if (!loaded.value)
     return refused(`the spec ${specFile} does not load: ${loaded.diagnostics[0]?.message ?? 'unknown error'}`);
-  const specBytes = new Uint8Array(readFileSync(specFile));
-  if (sha256Hex(specBytes) !== bundle.plan.specHash)
+  if (sha256Hex(loaded.value.bytes) !== bundle.plan.specHash)
     return refused(`the spec ${specFile} is not the one this bundle was planned from (specHash differs): plan again`);
   const model = loaded.value.model;
   if (bundle.plan.network !== model.name)
     return refused(`the bundle is a plan of network '${bundle.plan.network}', the spec ${specFile} is '${model.name}'`);
-  const replanned = replan(loaded.value, specFile, specBytes, stateDir);
+  const replanned = replan(loaded.value, specFile, stateDir);
   if ('error' in replanned) return refused(replanned.error);
   const blocking = replanned.plan.guards.filter((g) => g.diagnostic.severity === 'error');
   if (blocking.length > 0)
@@ -77,7 +74,7 @@ export function verifyBundle(bundle: Bundle, options: VerifyBundleOptions): Veri
   const now = options.now ?? new Date();
   const updates = bundle.plan.channels
     .filter((channel) => channel.action === 'update')
-    .map((channel) => verifyChannelUpdate(bundle, channel, replanned, stateDir, now));
+    .map((channel) => verifyChannelUpdate(bundle, channel, replanned, now));
   const status = problems.length > 0 ? 'invalid' : overallStatus(updates.map((u) => u.status));
   const report: VerifyReport = { status, ...(problems.length > 0 ? { problems } : {}), updates };
   if (status === 'invalid') return { report };
@@ -88,33 +85,29 @@ export function verifyBundle(bundle: Bundle, options: VerifyBundleOptions): Veri
 interface Replanned {
   plan: Plan;
   artifacts: Map<string, Uint8Array>;
+  /** The live state the re-plan read: its config blocks, decoded once, are what signatures are judged against. */
+  live: LiveState;
 }
 
-function replan(
-  loaded: LoadedSpec,
-  specFile: string,
-  specBytes: Uint8Array,
-  stateDir: string,
-): Replanned | { error: string } {
-  const result = makeLedgerPlan({ loaded, specFile, specBytes, stateDir, timestamp: new Date(0) });
-  if (!result.plan)
+function replan(loaded: LoadedSpec, specFile: string, stateDir: string): Replanned | { error: string } {
+  const result = makeLedgerPlan({ loaded, specFile, stateDir, timestamp: new Date(0) });
+  if (!result.plan || !result.live)
     return {
       error: `re-planning from ${specFile} and ${stateDir} failed: ${result.diagnostics.find((d) => d.severity === 'error')?.message ?? 'unknown error'}`,
     };
-  return { plan: result.plan, artifacts: result.artifacts };
+  return { plan: result.plan, artifacts: result.artifacts, live: result.live };
 }
 
 function verifyChannelUpdate(
   bundle: Bundle,
   planned: Readonly<ChannelPlan>,
   replanned: Replanned,
-  stateDir: string,
   now: Date,
 ): UpdateVerdict {
   const channel = planned.channel;
   const problems: string[] = [];
   const signatures = signatureInputsOf(bundle, channel);
-  const live = readStateChannel(stateDir, channel);
+  const live = replanned.live.channels.get(channel);
   const bytes = planned.artifact ? bundle.files.get(planned.artifact) : undefined;
   const fail = (problem: string): UpdateVerdict => ({
     channel,
@@ -124,10 +117,11 @@ function verifyChannelUpdate(
     signatures: signatures.unreadable,
   });
   if (!bytes) return fail(`${planned.artifact ?? 'the update artifact'} is missing from the bundle`);
-  if ('error' in live) return fail(`the live config cannot be read: ${live.error}`);
+  if (!live) return fail(`the live state has no config block of channel ${channel}`);
+  const config = live.configJson();
 
-  const liveSequence = live.live.config.sequence;
-  if (liveSequence !== planned.baseSequence && live.live.lastUpdate && Buffer.from(live.live.lastUpdate).equals(bytes))
+  const liveSequence = config.sequence;
+  if (liveSequence !== planned.baseSequence && live.lastUpdate && Buffer.from(live.lastUpdate).equals(bytes))
     // Applied already (the state was fetched after apply): the base sequence is gone because of this very update.
     return {
       channel,
@@ -135,7 +129,7 @@ function verifyChannelUpdate(
       problems: [],
       requirements: [],
       signatures: [],
-      applied: { sequence: String(liveSequence ?? '0'), blockNumber: live.live.blockNumber },
+      applied: { sequence: String(liveSequence ?? '0'), blockNumber: live.blockNumber },
     };
   if (planned.baseSequence !== undefined && liveSequence !== planned.baseSequence)
     problems.push(
@@ -161,7 +155,7 @@ function verifyChannelUpdate(
   }
   const verdict = verifyUpdate({
     channel,
-    config: live.live.config,
+    config,
     configUpdate: bytes,
     signatures: signatures.inputs,
     problems,

@@ -78,10 +78,9 @@ export function planChannel(
   if (!asLive.value && asLive.diagnostics.every((d) => d.code === 'NS_FABRIC_NO_CHANGES')) return unchanged();
   // Something differs. Re-encode the live config canonically before the real comparison: Go marshals maps in
   // random order, so its ACLs or capabilities can differ from ours in bytes and not in content.
-  const liveJson = jsonOf('common.Config', live.config);
-  const canonical = fromJson('common.Config', liveJson);
+  const liveConfig = live.configJson();
+  const canonical = fromJson('common.Config', liveConfig as unknown as Json);
   if (!canonical.value) return failed(base, canonical.diagnostics);
-  const liveConfig = liveJson as unknown as ConfigJson;
   const update = computeUpdate(channel.name, canonical.value, desired);
   if (!update.value) {
     if (update.diagnostics.every((d) => d.code === 'NS_FABRIC_NO_CHANGES')) return unchanged();

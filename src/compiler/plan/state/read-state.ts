@@ -6,8 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic, StageResult } from '../../diagnostics/index.js';
-import { configBlockInfo, type ProtoMessage } from '../../fabric/index.js';
+import { configBlockInfo, type ProtoMessage, toJson } from '../../fabric/index.js';
 import type { NetworkModel } from '../../model/network-model.js';
+import type { ConfigJson } from '../signers/index.js';
 import { type CommittedChaincode, readChaincodesState } from './read-chaincodes-state.js';
 import { type QuorumState, readQuorumState } from './read-quorum-state.js';
 import { stateError } from './state-error.js';
@@ -16,6 +17,13 @@ export interface LiveChannel {
   file: string;
   config: ProtoMessage;
   blockNumber: string;
+  /**
+   * The exact config_update bytes of the update that made this config (ConfigEnvelope.last_update), so an update
+   * that is already live is recognised; undefined for a genesis config.
+   */
+  lastUpdate?: Uint8Array;
+  /** The config as configtxlator JSON, converted once on first use and shared by the plan and verification. */
+  configJson(): ConfigJson;
 }
 
 export interface LiveState {
@@ -42,10 +50,17 @@ export function readState(stateDir: string, model: NetworkModel): StageResult<Li
           ),
         );
       } else {
+        const { config, blockNumber, lastUpdate } = info.value;
+        let json: ConfigJson | undefined;
         state.channels.set(channel.name, {
           file: blockFile,
-          config: info.value.config,
-          blockNumber: info.value.blockNumber,
+          config,
+          blockNumber,
+          ...(lastUpdate ? { lastUpdate } : {}),
+          configJson: () => {
+            json ??= configJsonOf(config, blockFile);
+            return json;
+          },
         });
       }
     }
@@ -64,4 +79,12 @@ export function readState(stateDir: string, model: NetworkModel): StageResult<Li
     if (live.value) state.quorum.set(network.name, live.value);
   }
   return { value: diagnostics.length > 0 ? undefined : state, diagnostics };
+}
+
+/** A decoded config always converts (both directions read one descriptor); a failure here is a netspec bug. */
+function configJsonOf(config: ProtoMessage, file: string): ConfigJson {
+  const json = toJson('common.Config', config);
+  if (json.value === undefined)
+    throw new Error(`${file}: the config does not convert to JSON: ${json.diagnostics[0]?.message}`);
+  return json.value as unknown as ConfigJson;
 }
