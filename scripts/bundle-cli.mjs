@@ -2,8 +2,6 @@
 // instantiating some 200 small ES modules costs more at start-up than `netspec validate` does itself; one bundle
 // with lazily loaded chunks (one per command's heavy part) starts in a fraction of that. Packages that only the
 // live-network commands need, and those with CommonJS tricks of their own, stay external and load on demand.
-// kubernetes-models is bundled (one file loads in half the time of its 600) for the callers that import it ahead
-// (plan, manifests); synchronous callers load the installed package.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -11,11 +9,7 @@ import { build } from 'esbuild';
 rmSync('dist/cli-bundle', { recursive: true, force: true });
 
 await build({
-  entryPoints: {
-    main: 'dist/cli/main.js',
-    // `netspec plan` emits a large consortium's Kubernetes manifests in this worker thread.
-    'kubernetes-worker': 'dist/compiler/plan/kubernetes-worker.js',
-  },
+  entryPoints: { main: 'dist/cli/main.js' },
   bundle: true,
   splitting: true,
   platform: 'node',

@@ -5,4 +5,4 @@ export { BUNDLE_MARKDOWN_FILE, BUNDLE_PLAN_FILE, SIGNATURES_DIRECTORY, signature
 export { composeBundle } from './compose-bundle.js';
 export { type NetworkFileChoice, type NetworkFiles, networkFilesOf } from './network-files.js';
 export { type Bundle, type BundleSignatureFile, type ReadBundleResult, readBundle } from './read-bundle.js';
-export { type StagedBundle, stageBundle, writeBundle, writeStagedFiles } from './write-bundle.js';
+export { type StagedBundle, stageBundle, writeBundle } from './write-bundle.js';

@@ -80,12 +80,10 @@ export function checkOutFolder(dir: string, rules: OutFolderRules = {}): OutFold
 }
 
 export interface StagedBundle {
-  /** The staging folder, for a worker thread that writes its part of the bundle there itself (writeStagedFiles). */
+  /** The staging folder (`.<name>.tmp-<pid>-<random>` beside the bundle). */
   readonly folder: string;
   /** Writes these files into the staging folder; a path written before is left as it is. */
   write(files: ReadonlyMap<string, Uint8Array>): void;
-  /** Counts these files as written: a worker thread wrote them into the folder. */
-  adopt(paths: Iterable<string>): void;
   /** Puts the staged bundle in place of `dir`, replacing the bundle there (checked again first). */
   commit(): void;
   /** Removes the staging folder unless committed; `dir` stays as it was. */
@@ -118,9 +116,6 @@ export function stageBundle(dir: string, rules: OutFolderRules = {}): StagedBund
         made,
       );
       for (const path of files.keys()) written.add(path);
-    },
-    adopt(paths) {
-      for (const path of paths) written.add(path);
     },
     commit() {
       // The folder may have changed since the plan began: what it holds now decides.
@@ -223,7 +218,7 @@ function removeEmptyFolders(folder: string, top: string): void {
  * Writes bundle-relative files into a staging folder. `made` remembers the folders created so far: a large
  * consortium's bundle holds hundreds of folders, each made once.
  */
-export function writeStagedFiles(
+function writeStagedFiles(
   folder: string,
   files: readonly (readonly [string, Uint8Array])[],
   made: Set<string> = new Set(),

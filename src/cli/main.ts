@@ -57,9 +57,6 @@ export async function buildProgram(commandName?: string, usageErrors: 'text' | '
 
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = undefined;
-  // A large plan's worker thread starts now, beside everything loaded below.
-  const warmUp = argv[2] === 'plan' ? import('./commands/plan-warm-up.js') : undefined;
-  void warmUp?.then((module) => module.warmUpForPlan(argv.slice(3)));
   const json = asksForJson(argv.slice(2));
   const program = await buildProgram(argv[2], json ? 'json' : 'text');
   if (argv.length <= 2) {

@@ -71,16 +71,6 @@ describe('stageBundle', () => {
     expect(readdirSync(join(root, 'kept'))).toEqual([]);
   });
 
-  it('counts files a worker wrote into its folder as written', () => {
-    const root = mkdtempSync(join(tmpdir(), 'netspec-write-bundle-'));
-    const staged = stageBundle(join(root, 'bundle'));
-    writeFileSync(join(staged.folder, 'by-worker.yaml'), 'worker');
-    staged.adopt(['by-worker.yaml']);
-    staged.write(new Map([['by-worker.yaml', bytes('main')]]));
-    staged.commit();
-    expect(readFileSync(join(root, 'bundle/by-worker.yaml'), 'utf8')).toBe('worker');
-  });
-
   it('refuses a path that leaves the bundle, and writeBundle then leaves nothing behind', () => {
     const { root, dir } = existingBundle();
     mkdirSync(join(root, 'elsewhere'));

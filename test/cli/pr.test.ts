@@ -40,7 +40,7 @@ function pullRequest(): PullRequest {
   );
   const loaded = loadSpec(specFile).value!;
   const stateDir = join(network, 'state');
-  const result = makePlan({ loaded, specFile, specBytes: readFileSync(specFile), stateDir, timestamp: new Date(0) });
+  const result = makePlan({ loaded, specFile, stateDir, timestamp: new Date(0) });
   const bundle = join(network, 'bundle');
   writeTestBundle(bundle, result.plan!, result.artifacts);
   for (const org of ['operator', 'manufacturer', 'distributor'] as Org[]) {

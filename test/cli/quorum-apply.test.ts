@@ -39,7 +39,7 @@ function writeBundle(fake: FakeQuorumNetwork): { bundle: string; spec: string } 
   symlinkSync(join(repoRoot, 'networks/supply-chain/state/fabric'), join(stateDir, 'fabric'));
   writeFileSync(join(stateDir, 'quorum', 'payments.json'), JSON.stringify({ validators: GENESIS_SET, blockNumber: 1 }));
   const loaded = loadSpec(spec).value!;
-  const result = makePlan({ loaded, specFile: spec, specBytes: readFileSync(spec), stateDir, timestamp: new Date(0) });
+  const result = makePlan({ loaded, specFile: spec, stateDir, timestamp: new Date(0) });
   if (!result.plan) throw new Error(result.diagnostics.map((d) => d.message).join('; '));
   const bundle = join(dir, 'bundle');
   writeTestBundle(bundle, result.plan, result.artifacts);

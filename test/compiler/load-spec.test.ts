@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type LoadedSpec, loadSpec } from '../../src/compiler/load-spec.js';
+import { loadSpec } from '../../src/compiler/load-spec.js';
 import { repoRoot } from '../helpers/run-cli.js';
 
 /** A copy of the quickstart example with its spec text changed. */
@@ -14,34 +14,28 @@ function quickstart(change: (text: string) => string): string {
   return file;
 }
 
-function loadWatching(file: string) {
-  const early: LoadedSpec[] = [];
-  const result = loadSpec(file, { onModel: (loaded) => early.push(loaded) });
-  return { result, early };
-}
-
-describe('loadSpec onModel', () => {
-  it('hands over the model before the rules run: the very model the load returns', () => {
-    const { result, early } = loadWatching(quickstart((text) => text));
+describe('loadSpec', () => {
+  it('returns the model with the very bytes it read, so a plan hashes what it loaded', () => {
+    const file = quickstart((text) => text);
+    const result = loadSpec(file);
     expect(result.diagnostics).toEqual([]);
-    expect(early).toHaveLength(1);
-    expect(early[0]!.model).toBe(result.value!.model);
+    expect(Buffer.from(result.value!.bytes).equals(readFileSync(file))).toBe(true);
+    expect(result.value!.model.name).toBe('quickstart');
   });
 
-  it('hands over a model that a rule then refuses: the load fails all the same', () => {
-    const { result, early } = loadWatching(
+  it('builds no model for a spec a rule refuses', () => {
+    const result = loadSpec(
       quickstart((text) => text.replace('members: [alpha, beta, gamma]', 'members: [alpha, beta, delta]')),
     );
-    expect(early).toHaveLength(1);
     expect(result.value).toBeUndefined();
     expect(result.diagnostics.map((d) => d.code)).toContain('NS_UNKNOWN_ORG');
   });
 
-  it('hands over nothing for a spec without the schema shape', () => {
-    const { result, early } = loadWatching(
-      quickstart((text) => text.replace('members: [alpha, beta, gamma]', 'members: 7')),
-    );
-    expect(early).toEqual([]);
-    expect(result.value).toBeUndefined();
+  it('takes the bytes given instead of reading the file', () => {
+    const file = quickstart((text) => text);
+    const bytes = new TextEncoder().encode(readFileSync(file, 'utf8').replace('name: quickstart', 'name: other'));
+    const result = loadSpec(file, { bytes });
+    expect(result.value!.model.name).toBe('other');
+    expect(result.value!.bytes).toBe(bytes);
   });
 });

@@ -1,5 +1,5 @@
 // Plans made for real from the example networks and their state folders, for plan, render and governance tests.
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LoadedSpec, loadSpec } from '../../src/compiler/load-spec.js';
@@ -23,7 +23,7 @@ export function planExample(
   return makePlan({
     loaded,
     specFile: file,
-    specBytes: readFileSync(file),
+
     stateDir: options.stateDir ?? join(repoRoot, 'networks', name, 'state'),
     timestamp: options.timestamp ?? new Date(0),
   });

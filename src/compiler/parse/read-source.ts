@@ -5,8 +5,14 @@ import { type Diagnostic, fileRange, type StageResult } from '../diagnostics/ind
 /** Specs are hand-written documents; anything larger is a mistake or an attack on the parser. */
 export const MAX_SPEC_BYTES = 1024 * 1024;
 
-export function readSource(file: string): StageResult<string> {
-  const fail = (code: Diagnostic['code'], message: string, hint?: string): StageResult<string> => ({
+/** A spec file's text and the exact bytes it was decoded from. */
+export interface SpecSource {
+  text: string;
+  bytes: Uint8Array;
+}
+
+export function readSource(file: string): StageResult<SpecSource> {
+  const fail = (code: Diagnostic['code'], message: string, hint?: string): StageResult<SpecSource> => ({
     value: undefined,
     diagnostics: [{ code, severity: 'error', message, ...(hint ? { hint } : {}), ranges: [fileRange(file)] }],
   });
@@ -21,7 +27,7 @@ export function readSource(file: string): StageResult<string> {
   if (size > MAX_SPEC_BYTES) {
     return fail('NS_FILE_TOO_LARGE', `'${file}' is ${size} bytes; a spec may be at most ${MAX_SPEC_BYTES} bytes`);
   }
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
   } catch (error) {
@@ -31,7 +37,7 @@ export function readSource(file: string): StageResult<string> {
 }
 
 /** Bytes to text: UTF-8 only, no NUL bytes (a binary file is never a spec). */
-export function decodeSource(file: string, bytes: Uint8Array): StageResult<string> {
+export function decodeSource(file: string, bytes: Uint8Array): StageResult<SpecSource> {
   const nul = bytes.indexOf(0);
   let text: string | undefined;
   if (nul < 0) {
@@ -57,5 +63,5 @@ export function decodeSource(file: string, bytes: Uint8Array): StageResult<strin
   }
   // A UTF-8 byte order mark is harmless but would shift every column by one.
   if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`;
-  return { value: text, diagnostics: [] };
+  return { value: { text, bytes }, diagnostics: [] };
 }

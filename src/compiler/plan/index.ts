@@ -3,16 +3,9 @@
 // The plan is data; render/ prints it; src/bundle/write-bundle.ts (re-exported here) puts it and its artifacts on disk
 // atomically.
 
-export { type StagedBundle, stageBundle, writeBundle, writeStagedFiles } from '../../bundle/write-bundle.js';
+export { type StagedBundle, stageBundle, writeBundle } from '../../bundle/write-bundle.js';
 export { pathForBundle } from './bundle-paths.js';
-export {
-  makeLedgerPlan,
-  makePlan,
-  makePlanInParallel,
-  type ParallelPlanOptions,
-  type PlanInput,
-  type PlanResult,
-} from './make-plan.js';
+export { makeLedgerPlan, makePlan, type PlanInput, type PlanResult } from './make-plan.js';
 export type {
   ChaincodePlan,
   ChaincodeStep,
@@ -24,4 +17,4 @@ export type {
   QuorumPlan,
 } from './plan.js';
 export { PLAN_FORMAT_VERSION } from './plan.js';
-export { type ArtifactSink, type PendingKubernetesPlan, startKubernetesPlan } from './plan-kubernetes-worker.js';
+export type { LiveChannel, LiveState } from './state/read-state.js';

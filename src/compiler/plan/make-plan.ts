@@ -12,15 +12,13 @@ import { type ChaincodePlan, type GuardFinding, PLAN_FORMAT_VERSION, type Plan, 
 import { planChaincodes } from './plan-chaincodes.js';
 import { type ChannelPlanResult, planChannel } from './plan-channel.js';
 import { type KubernetesPlanResult, planKubernetes } from './plan-kubernetes.js';
-import { type ArtifactSink, type PendingKubernetesPlan, startKubernetesPlan } from './plan-kubernetes-worker.js';
 import { planQuorum } from './plan-quorum.js';
-import { readState } from './state/read-state.js';
+import { type LiveState, readState } from './state/read-state.js';
 
 export interface PlanInput {
   loaded: LoadedSpec;
-  /** The spec file as the user named it and its exact bytes (hashed into the plan). */
+  /** The spec file as the user named it (its bytes, hashed into the plan, are the ones loaded). */
   specFile: string;
-  specBytes: Uint8Array;
   stateDir: string;
   /** Timestamp stamped into new channels' genesis blocks. */
   timestamp: Date;
@@ -31,6 +29,8 @@ export interface PlanResult {
   /** Bundle-relative path -> bytes (without plan.json and plan.md, which the caller renders). */
   artifacts: Map<string, Uint8Array>;
   diagnostics: Diagnostic[];
+  /** The live state the plan was made against, decoded once (verification judges signatures against it). */
+  live?: LiveState;
 }
 
 export function makePlan(input: PlanInput): PlanResult {
@@ -54,41 +54,9 @@ export function makeLedgerPlan(input: PlanInput): PlanResult {
   return finishPlan(input, planned, { plans: [], artifacts: new Map(), diagnostics: [] });
 }
 
-export interface ParallelPlanOptions {
-  /** The Kubernetes part, when the caller started it already (as soon as the model existed: loadSpec's onModel). */
-  kubernetes?: PendingKubernetesPlan;
-  /**
-   * Receives the bundle's artifacts part by part as they are planned, so a caller can write them while the rest
-   * is planned: the channel, chaincode and Quorum artifacts, then the Kubernetes ones organization by
-   * organization (`written` when the Kubernetes worker wrote them into its staging folder already). The result
-   * holds them all too.
-   */
-  onArtifacts?: ArtifactSink;
-}
-
-/**
- * The same plan on both cores: the Kubernetes part (templates, offline validation, YAML) runs in a worker thread
- * while this thread builds the channel configs, which roughly halves a large consortium's plan. Where the worker
- * is not built (tests run the sources) or the network is small, it runs here instead.
- */
-export async function makePlanInParallel(input: PlanInput, options: ParallelPlanOptions = {}): Promise<PlanResult> {
-  const kubernetes = options.kubernetes ?? startKubernetesPlan(input.loaded, input.stateDir);
-  try {
-    const planned = planLedgers(input);
-    if ('done' in planned) {
-      kubernetes.cancel();
-      return planned.done;
-    }
-    options.onArtifacts?.(planned.artifacts, false);
-    return finishPlan(input, planned, await kubernetes.result(options.onArtifacts));
-  } catch (error) {
-    kubernetes.cancel();
-    throw error;
-  }
-}
-
 /** What is planned before the Kubernetes part joins: channels, chaincodes and Quorum networks. */
 interface LedgerPlans {
+  live: LiveState;
   channels: ChannelPlanResult[];
   chaincodes: ChaincodePlan[];
   quorum: QuorumPlan[];
@@ -136,12 +104,12 @@ function planLedgers(input: PlanInput): LedgerPlans | { done: PlanResult } {
     for (const [path, bytes] of result.artifacts) artifacts.set(path, bytes);
     return result.plan;
   });
-  return { channels, chaincodes, quorum, artifacts, diagnostics };
+  return { live, channels, chaincodes, quorum, artifacts, diagnostics };
 }
 
 function finishPlan(input: PlanInput, ledgers: LedgerPlans, kubernetes: KubernetesPlanResult): PlanResult {
   const { model, spec, parsed } = input.loaded;
-  const { channels, chaincodes, quorum, artifacts, diagnostics } = ledgers;
+  const { live, channels, chaincodes, quorum, artifacts, diagnostics } = ledgers;
   diagnostics.push(...kubernetes.diagnostics);
   for (const [path, bytes] of kubernetes.artifacts) artifacts.set(path, bytes);
 
@@ -184,7 +152,7 @@ function finishPlan(input: PlanInput, ledgers: LedgerPlans, kubernetes: Kubernet
   const plan: Plan = {
     formatVersion: PLAN_FORMAT_VERSION,
     network: model.name,
-    specHash: createHash('sha256').update(input.specBytes).digest('hex'),
+    specHash: createHash('sha256').update(input.loaded.bytes).digest('hex'),
     specFile: input.specFile,
     stateDir: input.stateDir,
     channels: channelPlans,
@@ -194,5 +162,5 @@ function finishPlan(input: PlanInput, ledgers: LedgerPlans, kubernetes: Kubernet
     guards,
     summary,
   };
-  return { plan: hasErrors(diagnostics) ? undefined : plan, artifacts, diagnostics };
+  return { plan: hasErrors(diagnostics) ? undefined : plan, artifacts, diagnostics, live };
 }

@@ -24,15 +24,10 @@ export interface KubernetesPlanResult {
   diagnostics: Diagnostic[];
 }
 
-/**
- * `onArtifacts` receives each organization's files as soon as they are planned (all are in the result too), so a
- * bundle can be written while later organizations are still being planned.
- */
 export function planKubernetes(
   model: NetworkModel,
   stateDir: string,
   locate: (path: DataPath) => Diagnostic['ranges'][number],
-  onArtifacts?: (artifacts: ReadonlyMap<string, Uint8Array>) => void,
 ): KubernetesPlanResult {
   const plans: KubernetesPlan[] = [];
   const artifacts = new Map<string, Uint8Array>();
@@ -45,7 +40,6 @@ export function planKubernetes(
     const planned = planOrganization(manifests, stateDir);
     plans.push(planned.plan);
     for (const [path, bytes] of planned.files) artifacts.set(path, bytes);
-    if (planned.files.size > 0) onArtifacts?.(planned.files);
   }
   if (diagnostics.length > 0) return { plans: [], artifacts: new Map(), diagnostics };
   return { plans, artifacts, diagnostics };

@@ -11,15 +11,10 @@ import { checkSchema } from './schema/check-schema.js';
 
 export type { Finding, Rule, RuleContext } from './rule-context.js';
 
-/**
- * `onShaped` is called between the two steps, with a spec that has the schema's shape but may still break a
- * rule: a caller can start slow work on it early, and drops that work when validation fails in the end.
- */
-export function validateSpec(parsed: ParsedSpec, onShaped?: (spec: NetworkSpec) => void): StageResult<NetworkSpec> {
+export function validateSpec(parsed: ParsedSpec): StageResult<NetworkSpec> {
   const diagnostics: Diagnostic[] = checkSchema(parsed);
   if (hasErrors(diagnostics)) return { value: undefined, diagnostics };
   const spec = parsed.data as NetworkSpec;
-  onShaped?.(spec);
   const ctx = createRuleContext(spec, parsed, dirname(parsed.file), diagnostics);
   for (const rule of SPECIFIED_RULES) rule(ctx);
   return { value: hasErrors(diagnostics) ? undefined : spec, diagnostics };

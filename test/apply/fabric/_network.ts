@@ -107,7 +107,7 @@ export function planBundle(network: TestNetwork, stateDir = network.stateDir): T
   const result = makePlan({
     loaded,
     specFile: network.specFile,
-    specBytes: readFileSync(network.specFile),
+
     stateDir,
     timestamp: new Date(0),
   });

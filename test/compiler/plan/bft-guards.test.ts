@@ -43,7 +43,7 @@ writeFileSync(
 
 function plan(text: string) {
   const loaded = load(text);
-  return makePlan({ loaded, specFile, specBytes: Buffer.from(text), stateDir, timestamp: new Date(0) });
+  return makePlan({ loaded, specFile, stateDir, timestamp: new Date(0) });
 }
 
 const where = (text: string, d: Diagnostic) => {

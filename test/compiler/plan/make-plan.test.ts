@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decode, toJson } from '../../../src/compiler/fabric/index.js';
 import { splitDocuments } from '../../../src/compiler/k8s/index.js';
-import { makePlanInParallel } from '../../../src/compiler/plan/index.js';
-import { copyState, loadExample, planExample } from '../../helpers/plan-fixture.js';
+import { copyState, planExample } from '../../helpers/plan-fixture.js';
 
 describe('makePlan on the supply-chain example', () => {
   const result = planExample('supply-chain');
@@ -253,32 +252,5 @@ describe('makePlan for Kubernetes', () => {
     expect(operator).toMatchObject({ create: [], change: ['ResourceQuota/operator-quota'], prune: [] });
     expect(operator.unchanged).toBe(documents.length - 1);
     rmSync(state, { recursive: true, force: true });
-  });
-});
-
-describe('makePlanInParallel', () => {
-  it('hands over every artifact once, part by part as planned: channels first, then organization by organization', async () => {
-    const { file, loaded } = loadExample('supply-chain');
-    const parts: string[][] = [];
-    const result = await makePlanInParallel(
-      {
-        loaded,
-        specFile: file,
-        specBytes: readFileSync(file),
-        stateDir: join(file, '..', 'state'),
-        timestamp: new Date(0),
-      },
-      { onArtifacts: (artifacts) => parts.push([...artifacts.keys()]) },
-    );
-    expect(result.diagnostics).toEqual([]);
-    const handed = parts.flat();
-    expect(new Set(handed).size).toBe(handed.length);
-    expect(handed.sort()).toEqual([...result.artifacts.keys()].sort());
-    expect(parts[0]!.every((path) => path.startsWith('fabric/') || path.startsWith('quorum/'))).toBe(true);
-    expect(parts.slice(1).map((part) => part.map((path) => path.split('/').slice(0, 2).join('/')))).toEqual([
-      ['k8s/manufacturer', 'k8s/manufacturer'],
-      ['k8s/distributor', 'k8s/distributor'],
-      ['k8s/retailer', 'k8s/retailer'],
-    ]);
   });
 });

@@ -18,7 +18,7 @@ function planSample(change: (loaded: LoadedSpec) => void = () => {}) {
   writeFileSync(join(state, 'fabric/mychannel.block'), block);
   const loaded = loadSpec(specFile).value!;
   change(loaded);
-  return makePlan({ loaded, specFile, specBytes: readFileSync(specFile), stateDir: state, timestamp: new Date(0) });
+  return makePlan({ loaded, specFile, stateDir: state, timestamp: new Date(0) });
 }
 
 describe('planChannel against a config Fabric encoded', () => {

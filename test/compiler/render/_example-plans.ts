@@ -1,6 +1,6 @@
 // Real plans for the render tests: the example specs against live state, planned by makePlan itself, so the
 // renderers are tested on what the plan stage really produces rather than on a hand-written imitation.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSpec } from '../../../src/compiler/load-spec.js';
@@ -21,7 +21,7 @@ export function planFor(specFile: string, stateDir: string): ExamplePlan {
   const result = makePlan({
     loaded: loaded.value,
     specFile,
-    specBytes: readFileSync(specFile),
+
     stateDir,
     timestamp: new Date(0),
   });
