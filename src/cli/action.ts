@@ -3,6 +3,7 @@
 // File-system failures are the user's too (a folder given for a file, a path under a file): they name the path.
 // Anything else is a netspec bug: it says so and how to report it; stack traces only with NETSPEC_DEBUG=1.
 import type { DiagnosticCode } from '../compiler/diagnostics/index.js';
+import { TokenError } from '../crypto/pkcs11/token-error.js';
 import { EXIT_ERROR } from './exit-codes.js';
 import { fileProblemOf } from './file-errors.js';
 import { renderFailureJson, UserError } from './output.js';
@@ -38,6 +39,8 @@ interface Failure {
 function failureOf(error: unknown): Failure {
   if (error instanceof UserError)
     return { code: error.code, message: error.message, ...(error.path !== undefined ? { path: error.path } : {}) };
+  // A token that fails while signing (removed, locked) is the user's to fix, like a wrong URI or PIN.
+  if (error instanceof TokenError) return { code: 'NS_KEY_TOKEN', message: error.message };
   const file = fileProblemOf(error);
   if (file) return { code: file.code, message: file.message, path: file.path };
   const message = error instanceof Error ? error.message : String(error);

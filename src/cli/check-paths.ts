@@ -1,11 +1,14 @@
 // Every path a command's flags name, checked before the command reads a key, judges a bundle or writes a byte:
 // a folder given for a file (or the reverse), a path that is not there, an output under a file. The message names
 // the flag and the path, so the user sees which one of several they got wrong.
+import { isPkcs11Uri } from '../crypto/pkcs11/pkcs11-uri.js';
 import { checkInputFile, checkInputFolder, checkOutputFile, checkOutputFolder } from './output.js';
 
 export interface PathRoles<Options> {
   /** Flags naming files that must exist (keys, certificates, blocks). */
   files?: readonly (keyof Options & string)[];
+  /** Flags naming a private key: a file that must exist, or a PKCS#11 URI (checked when the token is opened). */
+  keys?: readonly (keyof Options & string)[];
   /** Flags naming folders that must exist (a state folder). */
   folders?: readonly (keyof Options & string)[];
   /** Flags naming a file to write. */
@@ -22,6 +25,9 @@ export function checkFlagPaths<Options extends object>(options: Options, roles: 
     }
   };
   each(roles.files, checkInputFile);
+  each(roles.keys, (path, flag) => {
+    if (!isPkcs11Uri(path)) checkInputFile(path, flag);
+  });
   each(roles.folders, checkInputFolder);
   each(roles.outputFiles, checkOutputFile);
   each(roles.outputFolders, checkOutputFolder);

@@ -2,11 +2,10 @@
 // msp.SerializedIdentity{mspid, id_bytes: PEM cert}, nonce: 24 random bytes}, and an ECDSA signature over
 // SHA-256(signature_header || config_update). Contract: config_update is the exact bytes given, never re-encoded.
 
-import type { KeyObject } from 'node:crypto';
 import { randomBytes } from 'node:crypto';
 import { concatBytes } from '../bytes.js';
 import { decode, encode, type ProtoMessage } from '../compiler/fabric/index.js';
-import { signLowS } from './ecdsa-signature.js';
+import { type SigningKey, signLowS } from './ecdsa-signature.js';
 
 /** protoutil.NonceSize */
 export const NONCE_SIZE = 24;
@@ -20,7 +19,8 @@ export interface SigningIdentity {
   mspId: string;
   /** The PEM certificate exactly as it will travel in id_bytes. */
   certificatePem: string;
-  privateKey: KeyObject;
+  /** A key in memory or one on a PKCS#11 token: signLowS makes the same low-S DER with either. */
+  privateKey: SigningKey;
 }
 
 export interface Creator {

@@ -3,7 +3,14 @@
 // family whatever the curve), with s normalised to the lower half of the order of the key's own curve. Fabric
 // refuses a high-S signature ("Invalid S. Must be smaller than half the order"), so we never make one and never
 // count one. Fabric identities use P-256 or P-384; the order always comes from the key, never from a default.
-import { createPrivateKey, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, KeyObject, sign, verify } from 'node:crypto';
+import { TokenError, type TokenSigningKey } from '../crypto/pkcs11/index.js';
+
+/**
+ * What netspec signs with: a private key in memory (read from a PEM file or secret), or one that stays on a
+ * PKCS#11 token. Every signing site takes either, through signLowS, and gets the same low-S DER.
+ */
+export type SigningKey = KeyObject | TokenSigningKey;
 
 /** The order N of the P-256 group. */
 export const P256_ORDER = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
@@ -92,14 +99,47 @@ function integerBytes(value: bigint): number[] {
 }
 
 /** Signs `message` (hashed with SHA-256 here) and returns the DER signature, low-S for the key's curve. */
-export function signLowS(message: Uint8Array, privateKey: KeyObject): Uint8Array {
-  const order = curveOrderOf(privateKey);
+export function signLowS(message: Uint8Array, key: SigningKey): Uint8Array {
+  if (!(key instanceof KeyObject)) return signOnToken(message, key);
+  const order = curveOrderOf(key);
   // readSigningPrivateKey admits only P-256 and P-384 keys, so this is a caller's bug, not a user's mistake.
   if (order === undefined) throw new Error('signLowS needs an ECDSA P-256 or P-384 private key');
-  const der = new Uint8Array(sign('sha256', message, { key: privateKey, dsaEncoding: 'der' }));
+  const der = new Uint8Array(sign('sha256', message, { key, dsaEncoding: 'der' }));
   const decoded = decodeDerSignature(der, order);
   if (!decoded) throw new Error('node:crypto produced a signature that is not DER');
   return encodeDerSignature(toLowS(decoded, order));
+}
+
+/** The token signs SHA-256(message) and answers r || s; the result is the same low-S DER as a file key's. */
+function signOnToken(message: Uint8Array, key: TokenSigningKey): Uint8Array {
+  const order = curveOrderOf(key.publicKey);
+  // The certificate's key was checked to be P-256 or P-384 before the token key was opened.
+  if (order === undefined) throw new Error('a token key needs an ECDSA P-256 or P-384 certificate');
+  const raw = key.signDigest(createHash('sha256').update(message).digest());
+  const decoded = decodeRawSignature(raw, order);
+  if (!decoded)
+    throw new TokenError(`${key.description}: the token returned a signature that is not ECDSA r || s for its curve`);
+  return encodeDerSignature(toLowS(decoded, order));
+}
+
+/**
+ * PKCS#11's ECDSA signature (v2.40 Current Mechanisms 2.3.1): r then s, big-endian, each half the length and at
+ * most the order's length; both in [1, N-1]. Undefined for anything else.
+ */
+export function decodeRawSignature(raw: Uint8Array, order: bigint): EcdsaSignature | undefined {
+  const orderBytes = Math.ceil(order.toString(2).length / 8);
+  if (raw.length === 0 || raw.length % 2 !== 0 || raw.length / 2 > orderBytes) return undefined;
+  const half = raw.length / 2;
+  const r = bigEndian(raw.subarray(0, half));
+  const s = bigEndian(raw.subarray(half));
+  if (r <= 0n || s <= 0n || r >= order || s >= order) return undefined;
+  return { r, s };
+}
+
+function bigEndian(bytes: Uint8Array): bigint {
+  let value = 0n;
+  for (const byte of bytes) value = (value << 8n) | BigInt(byte);
+  return value;
 }
 
 export type SignatureCheck = { ok: true } | { ok: false; reason: string };

@@ -24,6 +24,7 @@ export {
   encodeDerSignature,
   isLowS,
   P256_ORDER,
+  type SigningKey,
   signLowS,
   toLowS,
   verifyFabricSignature,
@@ -49,7 +50,12 @@ export {
   signatureInputOf,
   signatureInputsOf,
 } from './signature-file.js';
-export { type LoadedSigner, loadSigningIdentity } from './signing-identity.js';
+export {
+  type AcceptedCurves,
+  type LoadedSigner,
+  loadSigningIdentity,
+  openTokenSigningKey,
+} from './signing-identity.js';
 export {
   overallStatus,
   type VerifiedBundle,

@@ -1,11 +1,13 @@
 // The identity netspec signs and submits with: an org's MSP identity (certificate + P-256 key), read from the
 // environment variables the spec's `connection.identities.<org>` names (CI secrets holding PEM), or from
-// --cert/--key files. The key stays in memory: it is never printed, logged or written.
+// --cert/--key files. The key stays in memory: it is never printed, logged or written. In place of the PEM key
+// (the file given to --key, or the secret's value), a PKCS#11 URI names a key that stays on a token.
 import { existsSync, readFileSync } from 'node:fs';
 import type { NetworkModel, OrganizationModel } from '../../compiler/model/network-model.js';
 import { parseCertificatePem } from '../../crypto/index.js';
+import { isPkcs11Uri } from '../../crypto/pkcs11/index.js';
 import { keyMatchesCertificate, readP256PrivateKey } from '../../governance/ecdsa-signature.js';
-import type { SigningIdentity } from '../../governance/index.js';
+import { openTokenSigningKey, type SigningIdentity } from '../../governance/index.js';
 
 export interface ClientIdentity {
   organization: OrganizationModel;
@@ -39,10 +41,11 @@ export function chooseIdentity(
   let keyPem: string;
   if (choice.certFile || choice.keyFile) {
     if (!choice.certFile || !choice.keyFile) return { error: '--cert and --key go together' };
-    for (const file of [choice.certFile, choice.keyFile])
+    const keyIsUri = isPkcs11Uri(choice.keyFile);
+    for (const file of keyIsUri ? [choice.certFile] : [choice.certFile, choice.keyFile])
       if (!existsSync(file)) return { error: `${file} does not exist` };
     certPem = readFileSync(choice.certFile, 'utf8');
-    keyPem = readFileSync(choice.keyFile, 'utf8');
+    keyPem = keyIsUri ? choice.keyFile : readFileSync(choice.keyFile, 'utf8');
   } else {
     const named = identities[orgName];
     if (!named)
@@ -59,6 +62,7 @@ export function chooseIdentity(
   return identityFromPem(organization, certPem, keyPem);
 }
 
+/** `keyPem` is the PEM private key, or a PKCS#11 URI naming a key on a token (P-256 either way). */
 export function identityFromPem(
   organization: OrganizationModel,
   certPem: string,
@@ -66,6 +70,12 @@ export function identityFromPem(
 ): { identity: ClientIdentity } | { error: string } {
   const cert = parseCertificatePem(certPem, `${organization.name}'s certificate`);
   if (!cert.ok) return { error: cert.message };
+  const certificatePem = `${cert.pem.trim()}\n`;
+  if (isPkcs11Uri(keyPem)) {
+    const token = openTokenSigningKey(keyPem, cert.certificate, 'p256');
+    if ('error' in token) return { error: `${organization.name}'s private key: ${token.error}` };
+    return { identity: { organization, signer: { mspId: organization.mspId, certificatePem, privateKey: token.key } } };
+  }
   const key = readP256PrivateKey(keyPem);
   if ('error' in key) return { error: `${organization.name}'s private key: ${key.error}` };
   if (!keyMatchesCertificate(key.key, cert.certificate.publicKey))
@@ -74,7 +84,7 @@ export function identityFromPem(
     identity: {
       organization,
       // id_bytes carries the PEM with one trailing newline, as Fabric's MSP serializes its signcert.
-      signer: { mspId: organization.mspId, certificatePem: `${cert.pem.trim()}\n`, privateKey: key.key },
+      signer: { mspId: organization.mspId, certificatePem, privateKey: key.key },
     },
   };
 }

@@ -57,13 +57,17 @@ export function register(program: Command): void {
     .option('--admin-cert <file>', '--users: the CA admin certificate (default: the org’s connection identity)')
     .option('--admin-key <file>', '--users: the CA admin private key (default: the org’s connection identity)')
     .option('--cert <file>', 'Fabric: the signing certificate (default: the org’s connection identity)')
-    .option('--key <file>', 'Fabric: the signing private key (default: the org’s connection identity)')
+    .option(
+      '--key <file>',
+      'Fabric: the signing private key, a PEM file or a PKCS#11 URI (default: the org’s connection identity)',
+    )
     .option('--tls-cert <file>', 'Fabric: client TLS certificate for mutual TLS')
     .option('--tls-key <file>', 'Fabric: client TLS private key for mutual TLS')
     .action(
       action(async (bundle: string, options: ApplyOptions) => {
         checkFlagPaths(options, {
-          files: ['spec', 'adminCert', 'adminKey', 'cert', 'key', 'tlsCert', 'tlsKey'],
+          files: ['spec', 'adminCert', 'adminKey', 'cert', 'tlsCert', 'tlsKey'],
+          keys: ['key'],
           folders: ['state'],
           outputFolders: ['enrollOut'],
         });

@@ -26,7 +26,10 @@ export function register(program: Command): void {
       'read as this organization (default: one whose connection identity is set, a member of most channels: peers answer chaincode queries only to members)',
     )
     .option('--cert <file>', 'the signing certificate (PEM) instead of the connection identity secrets')
-    .option('--key <file>', 'the signing private key (PEM)')
+    .option(
+      '--key <file>',
+      'the signing private key (PEM file, or a PKCS#11 URI: pkcs11:token=...;object=...?module-path=...)',
+    )
     .option('--tls-cert <file>', 'client TLS certificate for mutual TLS')
     .option('--tls-key <file>', 'client TLS private key for mutual TLS')
     .option('--timeout <seconds>', 'deadline of each call to a node', '30')
@@ -34,7 +37,7 @@ export function register(program: Command): void {
 }
 
 async function runFetch(specFile: string, flags: FetchFlags): Promise<number> {
-  checkFlagPaths(flags, { files: ['cert', 'key', 'tlsCert', 'tlsKey'], outputFolders: ['out'] });
+  checkFlagPaths(flags, { files: ['cert', 'tlsCert', 'tlsKey'], keys: ['key'], outputFolders: ['out'] });
   const loaded = loadSpec(specFile);
   if (!loaded.value || hasErrors(loaded.diagnostics)) {
     process.stderr.write(`${renderDiagnostics(loaded.diagnostics, sourcesOf({ [specFile]: loaded.text }), 'text')}\n`);

@@ -31,7 +31,10 @@ export function register(program: Command): void {
     .argument('[bundle]', 'the plan bundle')
     .option('--msp-id <id>', 'the MSP id of the signing organization')
     .option('--cert <file>', "the admin's PEM certificate")
-    .option('--key <file>', "the admin's PEM private key (stays on this machine)")
+    .option(
+      '--key <file>',
+      "the admin's PEM private key file (stays on this machine), or a PKCS#11 URI of a key on a token",
+    )
     .option('--import <envelope>', 'import the signatures of a `peer channel signconfigtx` envelope into the bundle')
     .option('--envelope <envelope>', 'add a signature to a CONFIG_UPDATE envelope, as `peer channel signconfigtx`')
     .option('--output <file>', 'with --envelope: where to write the signed envelope (default: stdout)')
@@ -89,7 +92,8 @@ async function runSign(bundle: string | undefined, options: Options): Promise<nu
 /** Every path named on the command line, checked before a key is read or a bundle judged. */
 function checkPaths(bundle: string | undefined, options: Options): void {
   checkFlagPaths(options, {
-    files: ['cert', 'key', 'import', 'envelope', 'config', 'spec'],
+    files: ['cert', 'import', 'envelope', 'config', 'spec'],
+    keys: ['key'],
     folders: ['state'],
     outputFiles: ['output'],
   });

@@ -39,7 +39,7 @@ export function register(program: Command): void {
     .option('--live', 'fetch the live state from the orderers and peers first, instead of reading a state folder')
     .option('--org <org>', '--live: act as this organization (default: the first operator with a connection identity)')
     .option('--cert <file>', '--live: the signing certificate (PEM) instead of the connection identity secrets')
-    .option('--key <file>', '--live: the signing private key (PEM)')
+    .option('--key <file>', '--live: the signing private key (PEM file, or a PKCS#11 URI)')
     .option('--tls-cert <file>', '--live: client TLS certificate for mutual TLS')
     .option('--tls-key <file>', '--live: client TLS private key for mutual TLS')
     .option('--timeout <seconds>', '--live: deadline of each call to a node')
@@ -51,7 +51,8 @@ export function register(program: Command): void {
 
 async function runVerify(bundle: string | undefined, options: Options): Promise<number> {
   checkFlagPaths(options, {
-    files: ['envelope', 'config', 'cert', 'key', 'tlsCert', 'tlsKey', 'spec'],
+    files: ['envelope', 'config', 'cert', 'tlsCert', 'tlsKey', 'spec'],
+    keys: ['key'],
     folders: ['state'],
   });
   if (bundle !== undefined && !options.envelope) checkInputFolder(bundle, 'the bundle');

@@ -14,6 +14,7 @@ export const DIAGNOSTIC_CODES = {
   NS_PATH_NOT_EMPTY: 'an output that would replace a file or folder netspec did not write',
   NS_INPUT_INVALID: 'a command-line value or input file the command cannot use',
   NS_INTERNAL_ERROR: 'a bug in netspec (please report it)',
+  NS_KEY_TOKEN: 'a PKCS#11 token, or the key on it, cannot be used (URI, module, PIN, object, or the token failed)',
   // YAML
   NS_YAML_SYNTAX: 'the YAML does not parse',
   NS_DUPLICATE_KEY: 'a mapping repeats a key',
