@@ -148,7 +148,7 @@ describe('netspec quorum artifacts and votes', () => {
     expect(runCli(['quorum', 'artifacts', spec, '--network', 'ledger', '--out', out]).code).toBe(0);
     const staticNodes = JSON.parse(readFileSync(join(out, 'static-nodes.json'), 'utf8'));
     expect(staticNodes[1]).toBe(
-      `enode://${testPublicKey(12)}@node2.supply-distributor.svc.cluster.local:30303?discport=0`,
+      `enode://${testPublicKey(12)}@ledger-node2.supply-distributor.svc.cluster.local:30303?discport=0`,
     );
     expect(readFileSync(join(out, 'permissioned-nodes.json'), 'utf8')).toBe(
       readFileSync(join(out, 'static-nodes.json'), 'utf8'),

@@ -1,4 +1,5 @@
-// Where to reach a Fabric node from where netspec runs: the node's own host and port unless the spec's
+// Where to reach a Fabric node from where netspec runs: the node's address (the host:port every other organization
+// uses, model/node-address.ts) unless the spec's
 // `connection.endpoints['<org>/<node>']` overrides them (a node reached through an ingress or a port-forward).
 // TLS always checks the server certificate against the org's TLS CA (the override's tlsCaCert, else the MSP's
 // tlscacerts) and the node's real host name, like Fabric's ssl-target-name-override: the address may change,
@@ -30,8 +31,9 @@ export function ordererEndpoints(model: NetworkModel, organizations?: readonly s
           model,
           org,
           orderer.name,
-          orderer.host,
-          orderer.port,
+          orderer.address.host,
+          orderer.address.port,
+          // The admin port is not exposed to other organizations: reached at the node's own name, or an override.
           `https://${orderer.host}:${orderer.adminPort}`,
         ),
       ),
@@ -41,7 +43,7 @@ export function ordererEndpoints(model: NetworkModel, organizations?: readonly s
 export function peerEndpoints(model: NetworkModel, organization?: string): NodeEndpoint[] {
   return model.organizations
     .filter((org) => organization === undefined || org.name === organization)
-    .flatMap((org) => org.peers.map((peer) => endpointOf(model, org, peer.name, peer.host, peer.port)));
+    .flatMap((org) => org.peers.map((peer) => endpointOf(model, org, peer.name, peer.address.host, peer.address.port)));
 }
 
 function endpointOf(

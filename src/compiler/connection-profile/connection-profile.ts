@@ -7,6 +7,7 @@
 // answers), and its TLS roots are `ca.tlsCACert` when the spec names one, else the MSP's TLS roots.
 import { didYouMean } from '../diagnostics/index.js';
 import type { ChannelModel, MspModel, NetworkModel, OrganizationModel } from '../model/network-model.js';
+import { nodeAddress } from '../model/node-address.js';
 import { readPemFile, tlsCaCertificates } from './tls-ca-certificates.js';
 
 export interface ConnectionProfile {
@@ -104,7 +105,7 @@ export function buildConnectionProfile(
   // Keyed by node name, never by host: two peers may share a host (127.0.0.1:7051 and :8051).
   const peers: Record<string, NodeEntry> = {};
   for (const peer of org.peers)
-    peers[nodeName(org, peer.name)] = nodeEntry(org, peer.name, peer.host, `${peer.host}:${peer.port}`);
+    peers[nodeName(org, peer.name)] = nodeEntry(org, peer.name, peer.address.host, nodeAddress(peer));
 
   const orderers: Record<string, NodeEntry> = {};
   const channelOrderers = new Map<string, string[]>();
@@ -114,7 +115,12 @@ export function buildConnectionProfile(
       const owner = model.organizations.find((candidate) => candidate.name === consenter.organization);
       const orderer = owner?.orderers.find((node) => `${owner.name}/${node.name}` === consenter.ref);
       if (!owner || !orderer) continue;
-      orderers[nodeName(owner, orderer.name)] ??= nodeEntry(owner, orderer.name, orderer.host, orderer.clientEndpoint);
+      orderers[nodeName(owner, orderer.name)] ??= nodeEntry(
+        owner,
+        orderer.name,
+        orderer.address.host,
+        orderer.clientEndpoint,
+      );
       hosts.push(nodeName(owner, orderer.name));
     }
     channelOrderers.set(channel.name, hosts);
@@ -141,7 +147,7 @@ export function buildConnectionProfile(
         ? {}
         : {
             [org.ca.host]: {
-              url: `https://${org.ca.host}:${org.ca.port}`,
+              url: `https://${nodeAddress(org.ca)}`,
               ...(org.ca.requestName === undefined ? {} : { caName: org.ca.requestName }),
               tlsCACerts: {
                 pem: org.ca.tlsCaCert ? [(options.readPem ?? readPemFile)(org.ca.tlsCaCert)] : tlsOf(org.msp),

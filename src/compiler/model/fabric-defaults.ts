@@ -102,6 +102,8 @@ export const DEFAULT_PORTS = {
   ca: 7054,
   quorumP2p: 30303,
   quorumRpc: 8545,
+  /** Tessera's default peer-to-peer port. */
+  tesseraP2p: 9000,
 } as const;
 
 /**

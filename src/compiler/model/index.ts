@@ -12,6 +12,22 @@ export type {
   QuorumNetworkModel,
   QuorumNodeModel,
 } from './network-model.js';
-export { normalize } from './normalize.js';
+export type {
+  AddressingNode,
+  AddressingOrganization,
+  ExposureModel,
+  GatewayRouteModel,
+  NodeAddress,
+} from './node-address.js';
+export {
+  clusterServiceHost,
+  clusterServiceHosts,
+  DEFAULT_GATEWAY_PORT,
+  exposedAddress,
+  formatAddress,
+  nodeAddress,
+  parseAddress,
+} from './node-address.js';
+export { addressingOf, normalize, quorumServiceName } from './normalize.js';
 export type { NetworkSpec } from './spec.js';
 export { formatDuration, parseDuration, parseSize } from './units.js';

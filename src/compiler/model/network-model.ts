@@ -1,5 +1,6 @@
 // The normalized network: the spec with every default filled in and every reference resolved.
 // It is the single input of every later stage (Fabric, Quorum, Kubernetes, plan): they never read the raw spec.
+import type { ExposureModel, NodeAddress } from './node-address.js';
 import type { NodeRef, PolicyText } from './spec.js';
 
 export interface NetworkModel {
@@ -38,7 +39,13 @@ export interface OrganizationModel {
   orderers: OrdererModel[];
   /** Org-level policies (Readers, Writers, Admins, Endorsement when a participant), as policy texts. */
   policies: Record<string, PolicyText>;
-  kubernetes: { context?: string; namespace: string; storageClass?: string };
+  kubernetes: {
+    context?: string;
+    namespace: string;
+    storageClass?: string;
+    /** How other organizations reach this org's nodes; undefined: at `<node>.<domain>:<port>`, routed by the org. */
+    exposure?: ExposureModel;
+  };
   region?: string;
   approvers: string[];
   users: UserModel[];
@@ -71,6 +78,10 @@ export interface CaModel {
   requestName?: string;
   host: string;
   port: number;
+  /** Where other organizations and clients reach the CA (see node-address.ts). */
+  address: NodeAddress;
+  /** The Kubernetes Service that selects the CA, in the org's namespace. */
+  serviceName: string;
   /** Absolute path of the PEM root to trust for the CA's HTTPS endpoint only; else the MSP's TLS roots. */
   tlsCaCert?: string;
   resources: ResourcesModel;
@@ -81,8 +92,14 @@ export interface CaModel {
 export interface PeerModel {
   organization: string;
   name: string;
+  /** The peer's own DNS name (its TLS name): the spec's host, else `<name>.<domain>`. */
   host: string;
+  /** The port the peer listens on (container and Service). */
   port: number;
+  /** The one host:port other organizations use: anchor peer, gossip external endpoint, connection profiles. */
+  address: NodeAddress;
+  /** The Kubernetes Service that selects the peer, in the org's namespace. */
+  serviceName: string;
   operationsPort: number;
   anchor: boolean;
   stateDatabase: 'leveldb' | 'couchdb';
@@ -92,8 +109,14 @@ export interface PeerModel {
 export interface OrdererModel {
   organization: string;
   name: string;
+  /** The orderer's own DNS name (its TLS name): the spec's host, else `<name>.<domain>`. */
   host: string;
+  /** The port the orderer listens on (container and Service). */
   port: number;
+  /** The one host:port other organizations use: consenter entry and, unless clientEndpoint is set, Endpoints. */
+  address: NodeAddress;
+  /** The Kubernetes Service that selects the orderer, in the org's namespace. */
+  serviceName: string;
   adminPort: number;
   operationsPort: number;
   /** Absolute path of the TLS certificate it presents as a consenter. */
@@ -238,10 +261,16 @@ export interface QuorumNodeModel {
   organization: string;
   /** 128 lowercase hex characters, no 0x prefix. */
   publicKey: string;
-  /** The spec's host, else the node's Kubernetes Service `<node>.<org namespace>.svc.cluster.local`. */
+  /** The enode's host: the address host (see node-address.ts). */
   host: string;
   p2pPort: number;
   rpcPort: number;
+  /** The host:port other nodes dial (devp2p): the enode's host and port. */
+  address: NodeAddress;
+  /** The Kubernetes Service that selects the node (`<network>-<node>`), in the org's namespace. */
+  serviceName: string;
+  /** The node's Tessera (when the network has privacy): its Service and the P2P address other Tesseras dial. */
+  tessera: { serviceName: string; address: NodeAddress };
 }
 
 export interface ConnectionModel {

@@ -28,9 +28,17 @@ import type {
   QuorumNodeModel,
   SmartBftModel,
 } from './network-model.js';
+import {
+  type AddressingOrganization,
+  DEFAULT_GATEWAY_PORT,
+  type ExposureModel,
+  exposedAddress,
+  formatAddress,
+} from './node-address.js';
 import type {
   ChaincodeSpec,
   ChannelSpec,
+  ExposureSpec,
   MspSpec,
   NetworkSpec,
   OrganizationSpec,
@@ -77,6 +85,8 @@ function normalizeOrganization(name: string, org: OrganizationSpec, specDir: str
   const isOperator = org.roles.includes('operator');
   const isParticipant = org.roles.includes('participant');
   const host = (node: { name: string; host?: string }) => node.host ?? `${node.name}.${org.domain}`;
+  const addressing = addressingOf(org, name);
+  const kubernetes = addressing.exposure ? { exposure: addressing.exposure } : {};
   return {
     name,
     mspId: org.mspId,
@@ -85,12 +95,20 @@ function normalizeOrganization(name: string, org: OrganizationSpec, specDir: str
     isOperator,
     isParticipant,
     msp: normalizeMsp(org.msp, specDir),
-    ca: normalizeCa(name, org, specDir),
+    ca: normalizeCa(name, org, specDir, addressing),
     peers: (org.peers ?? []).map((peer) => ({
       organization: name,
       name: peer.name,
       host: host(peer),
       port: peer.port ?? DEFAULT_PORTS.peer,
+      address: exposedAddress(addressing, {
+        ...(peer.address !== undefined ? { address: peer.address } : {}),
+        host: host(peer),
+        port: peer.port ?? DEFAULT_PORTS.peer,
+        serviceName: peer.name,
+        tls: true,
+      }),
+      serviceName: peer.name,
       operationsPort: peer.operationsPort ?? DEFAULT_PORTS.peerOperations,
       anchor: peer.anchor ?? false,
       stateDatabase: peer.stateDatabase ?? 'leveldb',
@@ -99,15 +117,24 @@ function normalizeOrganization(name: string, org: OrganizationSpec, specDir: str
     orderers: (org.orderers ?? []).map((orderer) => {
       const ordererHost = host(orderer);
       const port = orderer.port ?? DEFAULT_PORTS.orderer;
+      const address = exposedAddress(addressing, {
+        ...(orderer.address !== undefined ? { address: orderer.address } : {}),
+        host: ordererHost,
+        port,
+        serviceName: orderer.name,
+        tls: true,
+      });
       return {
         organization: name,
         name: orderer.name,
         host: ordererHost,
         port,
+        address,
+        serviceName: orderer.name,
         adminPort: orderer.adminPort ?? DEFAULT_PORTS.ordererAdmin,
         operationsPort: orderer.operationsPort ?? DEFAULT_PORTS.ordererOperations,
         tlsCert: resolvePath(specDir, orderer.tlsCert ?? defaultOrdererTlsCert(name, ordererHost)),
-        clientEndpoint: orderer.clientEndpoint ?? `${ordererHost}:${port}`,
+        clientEndpoint: orderer.clientEndpoint ?? formatAddress(address),
         ...(orderer.consenterId !== undefined ? { consenterId: orderer.consenterId } : {}),
         ...(orderer.identityCert !== undefined ? { identityCert: resolvePath(specDir, orderer.identityCert) } : {}),
         clientTlsCert: resolvePath(
@@ -119,9 +146,10 @@ function normalizeOrganization(name: string, org: OrganizationSpec, specDir: str
     }),
     policies: { ...defaultOrganizationPolicies(org.mspId, isOperator, isParticipant), ...org.policies },
     kubernetes: {
-      namespace: org.kubernetes?.namespace ?? name,
+      namespace: addressing.namespace,
       ...(org.kubernetes?.context ? { context: org.kubernetes.context } : {}),
       ...(org.kubernetes?.storageClass ? { storageClass: org.kubernetes.storageClass } : {}),
+      ...kubernetes,
     },
     ...(org.region ? { region: org.region } : {}),
     approvers: [...(org.approvers ?? [])],
@@ -135,14 +163,65 @@ function normalizeOrganization(name: string, org: OrganizationSpec, specDir: str
   };
 }
 
-function normalizeCa(name: string, org: OrganizationSpec, specDir: string): CaModel {
+/** The organization's namespace and exposure: what node addresses depend on (see node-address.ts). */
+export function addressingOf(org: OrganizationSpec, name: string): AddressingOrganization {
+  const exposure = org.kubernetes?.exposure;
+  return {
+    domain: org.domain,
+    namespace: org.kubernetes?.namespace ?? name,
+    ...(exposure ? { exposure: normalizeExposure(exposure) } : {}),
+  };
+}
+
+function normalizeExposure(exposure: ExposureSpec): ExposureModel {
+  if (exposure.mode === 'cluster') return { mode: 'cluster' };
+  if (exposure.mode === 'loadBalancer')
+    return {
+      mode: 'loadBalancer',
+      annotations: { ...exposure.annotations },
+      ...(exposure.loadBalancerClass ? { loadBalancerClass: exposure.loadBalancerClass } : {}),
+    };
+  // A rule (exposure-route) makes a gateway name exactly one of gateway / ingressNginx; the TLSRoute is the default.
+  return {
+    mode: 'gateway',
+    port: exposure.port ?? DEFAULT_GATEWAY_PORT,
+    route:
+      exposure.ingressNginx && !exposure.gateway
+        ? { kind: 'ingressNginx', className: exposure.ingressNginx.className ?? 'nginx' }
+        : {
+            kind: 'tlsRoute',
+            gateway: {
+              name: exposure.gateway?.name ?? '',
+              ...(exposure.gateway?.namespace ? { namespace: exposure.gateway.namespace } : {}),
+              ...(exposure.gateway?.sectionName ? { sectionName: exposure.gateway.sectionName } : {}),
+            },
+          },
+  };
+}
+
+function normalizeCa(
+  name: string,
+  org: OrganizationSpec,
+  specDir: string,
+  addressing: AddressingOrganization,
+): CaModel {
   const ca = org.ca;
   const caName = ca?.name === null || ca?.name === undefined ? `ca-${name}` : ca.name;
+  const host = ca?.host ?? `ca.${org.domain}`;
+  const port = ca?.port ?? DEFAULT_PORTS.ca;
   return {
     name: caName,
     ...(ca?.name === null ? {} : { requestName: caName }),
-    host: ca?.host ?? `ca.${org.domain}`,
-    port: ca?.port ?? DEFAULT_PORTS.ca,
+    host,
+    port,
+    address: exposedAddress(addressing, {
+      ...(ca?.address !== undefined ? { address: ca.address } : {}),
+      host,
+      port,
+      serviceName: caName,
+      tls: true,
+    }),
+    serviceName: caName,
     ...(ca?.tlsCACert ? { tlsCaCert: resolvePath(specDir, ca.tlsCACert) } : {}),
     resources: { ...ca?.resources },
     ...(ca ? {} : { omitted: true as const }),
@@ -201,8 +280,9 @@ function normalizeChannel(name: string, channel: ChannelSpec, orgs: Map<string, 
           ref,
           organization: node.organization,
           mspId: orgs.get(node.organization)?.mspId ?? '',
-          host: node.host,
-          port: node.port,
+          // The consenter's address, as every other consenter dials it for Raft/BFT cluster traffic.
+          host: node.address.host,
+          port: node.address.port,
           tlsCert: node.tlsCert,
           clientTlsCert: node.clientTlsCert,
           ...(node.consenterId !== undefined ? { id: node.consenterId } : {}),
@@ -233,7 +313,11 @@ function normalizeChannel(name: string, channel: ChannelSpec, orgs: Map<string, 
     },
     capabilities: { ...(bft ? DEFAULT_BFT_CAPABILITIES : DEFAULT_CAPABILITIES), ...channel.capabilities },
     acls: { ...DEFAULT_ACLS, ...channel.acls },
-    anchorPeers: anchorPeers.map((peer) => ({ organization: peer.organization, host: peer.host, port: peer.port })),
+    anchorPeers: anchorPeers.map((peer) => ({
+      organization: peer.organization,
+      host: peer.address.host,
+      port: peer.address.port,
+    })),
   };
 }
 
@@ -278,17 +362,51 @@ function normalizeQuorum(
     const ms = text === undefined ? undefined : parseDuration(text);
     return ms === undefined ? fallback : Math.max(1, Math.round(ms / 1000));
   };
-  const node = (spec: QuorumNodeSpec): QuorumNodeModel => ({
-    name: spec.name,
-    organization: spec.organization,
-    publicKey: spec.publicKey.toLowerCase().replace(/^0x/, ''),
-    // The Kubernetes Service of the node in its org's namespace: what static-nodes.json dials inside the cluster.
-    host:
-      spec.host ??
-      `${spec.name}.${organizations.get(spec.organization)?.kubernetes.namespace ?? spec.organization}.svc.cluster.local`,
-    p2pPort: spec.p2pPort ?? DEFAULT_PORTS.quorumP2p,
-    rpcPort: spec.rpcPort ?? DEFAULT_PORTS.quorumRpc,
-  });
+  const node = (spec: QuorumNodeSpec): QuorumNodeModel => {
+    const org = organizations.get(spec.organization);
+    const p2pPort = spec.p2pPort ?? DEFAULT_PORTS.quorumP2p;
+    const serviceName = quorumServiceName(name, spec.name);
+    const tesseraServiceName = `${serviceName}-tessera`;
+    // An org that chose no exposure has its Quorum nodes dialled on their Services inside the cluster, as before;
+    // an explicit `host` there is still the enode's host.
+    const addressing: AddressingOrganization = {
+      domain: org?.domain ?? '',
+      namespace: org?.kubernetes.namespace ?? spec.organization,
+      exposure: org?.kubernetes.exposure ?? { mode: 'cluster' },
+    };
+    const legacyHost = org?.kubernetes.exposure === undefined ? spec.host : undefined;
+    const address = exposedAddress(addressing, {
+      ...(spec.address !== undefined
+        ? { address: spec.address }
+        : legacyHost !== undefined
+          ? { address: `${legacyHost}:${p2pPort}` }
+          : {}),
+      host: spec.host ?? `${serviceName}.${addressing.domain}`,
+      port: p2pPort,
+      serviceName,
+      tls: false,
+    });
+    const tesseraAddress =
+      legacyHost !== undefined
+        ? { host: siblingHost(legacyHost, '-tessera'), port: DEFAULT_PORTS.tesseraP2p }
+        : exposedAddress(addressing, {
+            host: `${tesseraServiceName}.${addressing.domain}`,
+            port: DEFAULT_PORTS.tesseraP2p,
+            serviceName: tesseraServiceName,
+            tls: false,
+          });
+    return {
+      name: spec.name,
+      organization: spec.organization,
+      publicKey: spec.publicKey.toLowerCase().replace(/^0x/, ''),
+      host: address.host,
+      p2pPort,
+      rpcPort: spec.rpcPort ?? DEFAULT_PORTS.quorumRpc,
+      address,
+      serviceName,
+      tessera: { serviceName: tesseraServiceName, address: tesseraAddress },
+    };
+  };
   return {
     name,
     client: network.client ?? 'besu',
@@ -303,6 +421,17 @@ function normalizeQuorum(
     members: (network.members ?? []).map(node),
     privacy: network.privacy ?? false,
   };
+}
+
+/** The Service of a Quorum node: network and node names are DNS labels, so their join is a Kubernetes name. */
+export function quorumServiceName(network: string, node: string): string {
+  return `${network}-${node}`;
+}
+
+/** `validator1.org1.example.com` -> `validator1-tessera.org1.example.com`. */
+function siblingHost(host: string, suffix: string): string {
+  const dot = host.indexOf('.');
+  return dot < 0 ? `${host}${suffix}` : `${host.slice(0, dot)}${suffix}${host.slice(dot)}`;
 }
 
 const ROTATION = { unspecified: 'ROTATION_UNSPECIFIED', off: 'ROTATION_OFF', on: 'ROTATION_ON' } as const;

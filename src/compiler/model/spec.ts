@@ -83,6 +83,8 @@ export interface CaSpec {
   name?: string | null;
   host?: string;
   port?: number;
+  /** The `host:port` other organizations and clients use; default from the org's `kubernetes.exposure`. */
+  address?: string;
   /** The root of the CA server's TLS certificate, trusted only to reach the CA (never put into channel config). */
   tlsCACert?: string;
   resources?: ResourcesSpec;
@@ -97,7 +99,10 @@ export interface ResourcesSpec {
 export interface NodeSpecBase {
   name: string;
   host?: string;
+  /** The port the node listens on (its container and Service port). */
   port?: number;
+  /** The `host:port` other organizations use; default from the org's `kubernetes.exposure` (node-address.ts). */
+  address?: string;
   /** Operations endpoint (/healthz, /metrics). */
   operationsPort?: number;
   resources?: ResourcesSpec;
@@ -127,6 +132,22 @@ export interface KubernetesPlacement {
   context?: string;
   namespace?: string;
   storageClass?: string;
+  /** How other organizations reach this org's nodes. Unset: at `<node>.<domain>:<port>`, names the org routes itself. */
+  exposure?: ExposureSpec;
+}
+
+export interface ExposureSpec {
+  mode: 'cluster' | 'loadBalancer' | 'gateway';
+  /** loadBalancer: annotations on every LoadBalancer Service (cloud settings, external-dns host names). */
+  annotations?: Record<string, string>;
+  /** loadBalancer: the Service's `loadBalancerClass`. */
+  loadBalancerClass?: string;
+  /** gateway: the port the Gateway listens on for TLS passthrough. Default 443. */
+  port?: number;
+  /** gateway: attach a TLSRoute per node to this Gateway (Gateway API). */
+  gateway?: { name: string; namespace?: string; sectionName?: string };
+  /** gateway: instead, an ingress-nginx Ingress per node with `ssl-passthrough`. */
+  ingressNginx?: { className?: string };
 }
 
 export interface UserSpec {
@@ -250,6 +271,8 @@ export interface QuorumNodeSpec {
   host?: string;
   p2pPort?: number;
   rpcPort?: number;
+  /** The `host:port` other nodes dial (the enode's host and port); default from the org's `kubernetes.exposure`. */
+  address?: string;
 }
 
 /** How CI reaches the live network. Secrets are named, never inline. */

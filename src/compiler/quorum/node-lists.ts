@@ -1,11 +1,15 @@
-// Who a node dials: static-nodes.json, GoQuorum's permissioned-nodes.json and the Tessera peer list. Hosts are the
-// model's node hosts: the Kubernetes Service DNS name in the owning org's namespace unless the spec gives a host.
+// Who a node dials: static-nodes.json, GoQuorum's permissioned-nodes.json and the Tessera peer list. Every entry is
+// the node's address (model/node-address.ts): its Service DNS name in the owning org's namespace unless the org
+// exposes its nodes to other clusters or the spec gives an address.
+
+import { DEFAULT_PORTS } from '../model/fabric-defaults.js';
 import type { QuorumNetworkModel, QuorumNodeModel } from '../model/network-model.js';
+import { nodeAddress } from '../model/node-address.js';
 
 /** GoQuorum's default Raft transport port (`--raftport`). */
 export const RAFT_PORT = 50400;
 /** Tessera's default peer-to-peer port. */
-export const TESSERA_P2P_PORT = 9000;
+export const TESSERA_P2P_PORT = DEFAULT_PORTS.tesseraP2p;
 
 /**
  * `enode://<128 hex public key>@<host>:<p2pPort>`. GoQuorum examples add `?discport=0` (discovery off in a
@@ -13,7 +17,7 @@ export const TESSERA_P2P_PORT = 9000;
  * an enode only with `--Xdns-enabled=true` (and `--Xdns-update-enabled=true` for Services whose IP changes).
  */
 export function enodeUrl(node: QuorumNodeModel, network: Pick<QuorumNetworkModel, 'client' | 'consensus'>): string {
-  const base = `enode://${node.publicKey}@${node.host}:${node.p2pPort}`;
+  const base = `enode://${node.publicKey}@${nodeAddress(node)}`;
   if (network.client === 'besu') return base;
   return network.consensus === 'raft' ? `${base}?discport=0&raftport=${RAFT_PORT}` : `${base}?discport=0`;
 }
@@ -30,11 +34,5 @@ export function tesseraPeers(network: QuorumNetworkModel): { url: string }[] {
 
 /** The P2P URL of a node's Tessera: what the other Tesseras dial and what it advertises as its own. */
 export function tesseraPeerUrl(node: QuorumNodeModel): string {
-  return `http://${tesseraHost(node.host)}:${TESSERA_P2P_PORT}`;
-}
-
-/** `validator1.org1.svc.cluster.local` -> `validator1-tessera.org1.svc.cluster.local`. */
-function tesseraHost(host: string): string {
-  const dot = host.indexOf('.');
-  return dot < 0 ? `${host}-tessera` : `${host.slice(0, dot)}-tessera${host.slice(dot)}`;
+  return `http://${nodeAddress(node.tessera)}`;
 }

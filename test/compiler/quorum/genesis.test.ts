@@ -123,20 +123,20 @@ describe('GoQuorum genesis', () => {
 });
 
 describe('node lists', () => {
-  it('Besu static-nodes: enode URLs on the Kubernetes Service DNS name of the owning org, or the given host', () => {
+  it('Besu static-nodes: enode URLs on the node Service (<network>-<node>) in its org namespace, or the given host', () => {
     expect(staticNodes(payments!)).toEqual([
-      `enode://${testPublicKey(1)}@validator1.supply-manufacturer.svc.cluster.local:30303`,
-      `enode://${testPublicKey(2)}@validator2.supply-manufacturer.svc.cluster.local:30303`,
-      `enode://${testPublicKey(3)}@validator3.supply-distributor.svc.cluster.local:30303`,
+      `enode://${testPublicKey(1)}@payments-validator1.supply-manufacturer.svc.cluster.local:30303`,
+      `enode://${testPublicKey(2)}@payments-validator2.supply-manufacturer.svc.cluster.local:30303`,
+      `enode://${testPublicKey(3)}@payments-validator3.supply-distributor.svc.cluster.local:30303`,
       `enode://${testPublicKey(4)}@rpc4.retail.example.com:30304`,
-      `enode://${testPublicKey(5)}@member1.supply-retailer.svc.cluster.local:30303`,
+      `enode://${testPublicKey(5)}@payments-member1.supply-retailer.svc.cluster.local:30303`,
     ]);
   });
 
   it('GoQuorum adds ?discport=0, and &raftport=50400 for Raft', () => {
     const node = ledger!.validators[0]!;
     expect(enodeUrl(node, ledger!)).toBe(
-      `enode://${testPublicKey(11)}@node1.supply-manufacturer.svc.cluster.local:30303?discport=0`,
+      `enode://${testPublicKey(11)}@ledger-node1.supply-manufacturer.svc.cluster.local:30303?discport=0`,
     );
     expect(enodeUrl(node, { client: 'goquorum', consensus: 'raft' })).toMatch(/\?discport=0&raftport=50400$/);
   });
@@ -152,7 +152,7 @@ describe('node lists', () => {
     ]);
     expect(files['permissioned-nodes.json']).toBe(files['static-nodes.json']);
     expect(JSON.parse(files['tessera-peers.json']!).peer[3]).toEqual({
-      url: 'http://node4-tessera.supply-operator.svc.cluster.local:9000',
+      url: 'http://ledger-node4-tessera.supply-operator.svc.cluster.local:9000',
     });
   });
 });

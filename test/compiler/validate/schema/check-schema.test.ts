@@ -93,7 +93,7 @@ describe('checkSchema', () => {
             ca: { port: 7054, replicas: 2 }
         `;
       expect(check(yaml)).toEqual(["9:23 NS_SCHEMA_UNKNOWN_KEY unknown key 'replicas' in 'ca' of organization 'acme'"]);
-      expect(hints(yaml)).toEqual(['allowed keys here: name, host, port, tlsCACert, resources']);
+      expect(hints(yaml)).toEqual(['allowed keys here: name, host, port, address, tlsCACert, resources']);
     });
 
     it('finds keys at the top level and inside list items and alternatives', () => {
