@@ -36,6 +36,8 @@ function buildIfStale(): void {
     newestMtime(join(root, 'scripts')),
     // The build precompiles the templates.
     newestMtime(join(root, 'templates')),
+    // ... and builds the console's front end.
+    newestMtime(join(root, 'console')),
   );
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
   try {

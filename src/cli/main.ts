@@ -30,6 +30,7 @@ const commandModules: Record<string, () => Promise<CommandModule>> = {
   'connection-profile': () => import('./commands/connection-profile.js'),
   graph: () => import('./commands/graph.js'),
   status: () => import('./commands/status.js'),
+  console: () => import('./commands/console.js'),
 };
 
 /**
