@@ -46,6 +46,10 @@ export function startConsoleServer(context: ConsoleContext, options: ConsoleServ
       send(response, 500, 'application/json; charset=utf-8', errorJson(`internal error: ${(error as Error).message}`));
     });
   });
+  // Clients close an idle connection before the server does (undici after 4 s, browsers later): a server closing
+  // first, at Node's default of 5 s, races a request sent on the same connection, which then fails.
+  server.keepAliveTimeout = 75_000;
+  server.headersTimeout = 80_000;
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {

@@ -88,7 +88,7 @@ jobs:
 
 describe('GitHub workflows', () => {
   it('ships the workflows of the GitOps loop', () => {
-    expect(files.sort()).toEqual(['apply.yml', 'drift.yml', 'gate.yml', 'plan.yml']);
+    expect(files.sort()).toEqual(['apply.yml', 'console.yml', 'drift.yml', 'gate.yml', 'plan.yml']);
   });
 
   it.each(files)('%s parses, runs its scripts with pipefail, and every job has steps', (name) => {

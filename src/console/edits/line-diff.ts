@@ -13,9 +13,10 @@ export function unifiedDiff(before: string, after: string, file: string, context
   let j = 0;
   while (i < a.length || j < b.length) {
     if (i < a.length && j < b.length && a[i] === b[j]) lines.push({ kind: ' ', text: a[i++]!, a: i, b: ++j });
-    else if (j < b.length && (i === a.length || lengths[i]![j + 1]! >= lengths[i + 1]![j]!))
-      lines.push({ kind: '+', text: b[j++]!, a: i, b: j });
-    else lines.push({ kind: '-', text: a[i++]!, a: i, b: j });
+    // Removed lines first, as diff prints them.
+    else if (i < a.length && (j === b.length || lengths[i + 1]![j]! >= lengths[i]![j + 1]!))
+      lines.push({ kind: '-', text: a[i++]!, a: i, b: j });
+    else lines.push({ kind: '+', text: b[j++]!, a: i, b: j });
   }
   const changed = lines.map((line, index) => (line.kind === ' ' ? -1 : index)).filter((index) => index >= 0);
   if (changed.length === 0) return '';
