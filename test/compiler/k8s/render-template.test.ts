@@ -1,8 +1,6 @@
-import { readdirSync } from 'node:fs';
 import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { fileTemplates, precompiledTemplate, templateRenderer } from '../../../src/compiler/k8s/render-template.js';
-import { repoRoot } from '../../helpers/run-cli.js';
+import { templateRenderer } from '../../../src/compiler/k8s/render-template.js';
 
 const TEMPLATES: Record<string, string> = {
   service: [
@@ -25,7 +23,7 @@ const TEMPLATES: Record<string, string> = {
 const source = (name: string) => TEMPLATES[name]!;
 
 describe('templateRenderer', () => {
-  it('puts each object’s own values into the shared skeleton, as copies', () => {
+  it('renders each object with its own values, as copies', () => {
     const renderer = templateRenderer(source);
     const labels = { app: 'a' };
     const first = renderer.render('service', { name: 'a', labels, ports: [{ name: 'grpc', port: 7051 }] }).object!;
@@ -63,21 +61,5 @@ describe('templateRenderer', () => {
   it('reads a value inside a longer word as the text says, as it always did', () => {
     const object = templateRenderer(source).render('prefixed', { name: 'x' }).object!;
     expect(object.metadata.name).toBe('cm-"x"');
-  });
-});
-
-describe('precompiledTemplate', () => {
-  const names = readdirSync(`${repoRoot}/templates/k8s`)
-    .filter((file) => file.endsWith('.yaml.hbs'))
-    .map((file) => file.slice(0, -'.yaml.hbs'.length));
-
-  it('has the build’s precompiled form of every installed template', () => {
-    expect(names.length).toBeGreaterThan(10);
-    for (const name of names) expect(precompiledTemplate(name, fileTemplates(name)), name).toBeDefined();
-  });
-
-  it('gives nothing for a text edited since the build, which is then compiled afresh', () => {
-    expect(precompiledTemplate('service', `${fileTemplates('service')}# edited\n`)).toBeUndefined();
-    expect(precompiledTemplate('no-such-template', 'kind: X\n')).toBeUndefined();
   });
 });
