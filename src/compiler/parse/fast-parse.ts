@@ -1,7 +1,10 @@
-// The quick way through a plain spec: js-yaml reads a large network.yaml about ten times faster than the
+// The quick way through a plain spec: js-yaml reads a large network.yaml several times faster than the
 // source-mapping parser, and most specs are plain (no anchors, tags, duplicate keys or exotic numbers). The
 // source-mapped document is then built only if something asks where a node is (a diagnostic). Anything the
 // quick reader might read differently, or refuses, goes the careful way, which reports it with its location.
+// Kept because it pays: the 200-organization consortium of `npm run bench` (118 KB) is read in 85 ms of CPU this
+// way and in 390 ms the careful way (each in a fresh process, median of five), a difference of over a fifth of
+// that consortium's whole plan.
 import { CORE_SCHEMA, load } from 'js-yaml';
 
 // Anchors, aliases and tags (at the start of a token), merge keys, keys that name object internals, integers that
