@@ -1,7 +1,7 @@
 // Every Quorum node public key is a point on secp256k1. The key is the node's enode id and, hashed, its
 // validator address in the genesis extraData: a mistyped key yields an address no node can sign for.
+import { publicKeyProblem } from '../../quorum/address.js';
 import type { Rule } from '../rule-context.js';
-import { publicKeyProblem } from './_quorum-keys.js';
 import { entriesOf, listOf } from './_spec-walk.js';
 
 export const quorumKeysValid: Rule = (ctx) => {
@@ -9,7 +9,7 @@ export const quorumKeysValid: Rule = (ctx) => {
     for (const field of ['validators', 'members'] as const) {
       listOf(spec?.[field]).forEach((node, index) => {
         if (node?.publicKey === undefined) return;
-        const problem = publicKeyProblem(node.publicKey);
+        const problem = publicKeyProblem(String(node.publicKey));
         if (!problem) return;
         ctx.report({
           code: 'NS_QUORUM_INVALID_KEY',

@@ -1,6 +1,6 @@
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { onSecp256k1 } from '../../../../src/compiler/validate/rules/_quorum-keys.js';
+import { publicKeyProblem } from '../../../../src/compiler/quorum/address.js';
 import { quorumKeysValid } from '../../../../src/compiler/validate/rules/quorum-keys-valid.js';
 import { at, expectDiagnostics } from '../../../helpers/expect-diagnostics.js';
 import { specYaml, testPublicKey } from './_base-spec.js';
@@ -34,7 +34,10 @@ describe('quorumKeysValid', () => {
   });
 });
 
-describe('onSecp256k1', () => {
+describe('publicKeyProblem', () => {
+  const hex = (n: bigint) => n.toString(16).padStart(64, '0');
+  const onSecp256k1 = (x: bigint, y: bigint) =>
+    x < 2n ** 256n && y < 2n ** 256n ? publicKeyProblem(hex(x) + hex(y)) === undefined : false;
   const P = 2n ** 256n - 2n ** 32n - 977n;
   const coordinates = (jwk: { x?: string; y?: string }) =>
     [jwk.x!, jwk.y!].map((c) => BigInt(`0x${Buffer.from(c, 'base64url').toString('hex')}`)) as [bigint, bigint];
