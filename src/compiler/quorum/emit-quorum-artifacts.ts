@@ -12,7 +12,21 @@ import type { QuorumClient } from './validator-set.js';
 export function emitQuorumArtifacts(
   network: QuorumNetworkModel,
   client: QuorumClient = network.client,
-): Record<string, string> {
+): Readonly<Record<string, string>> {
+  // The bundle and every organization running one of the network's nodes (its ConfigMaps) carry these files:
+  // made once per network and client, not once per organization (each validator's address is a curve check and a
+  // keccak-256). Keyed by the model's content too, so a model changed in place is emitted afresh.
+  const content = `${client}\n${JSON.stringify(network)}`;
+  const known = emitted.get(network);
+  if (known?.content === content) return known.files;
+  const files = Object.freeze(emitFiles(network, client));
+  emitted.set(network, { content, files });
+  return files;
+}
+
+const emitted = new WeakMap<QuorumNetworkModel, { content: string; files: Readonly<Record<string, string>> }>();
+
+function emitFiles(network: QuorumNetworkModel, client: QuorumClient): Record<string, string> {
   const view = { ...network, client };
   const files: Record<string, string> = {
     'genesis.json': canonicalJson(buildGenesis(network, client)),

@@ -17,20 +17,23 @@ const BLOCK_DATA_HASHING_WIDTH = 4294967295;
 type Json = Record<string, unknown>;
 
 /**
- * Each organization's MSP value, read from disk once per model: a network with many channels shares its
- * organizations' MSPs between them. Keyed by the model object, so a reloaded spec reads the files afresh.
- * Deep-frozen and shared by every channel: fromJson encodes a frozen value once and reuses its bytes.
+ * Each organization's MSP value (read from disk) and policies (parsed), once per model: a network with many
+ * channels shares its organizations' between them. Keyed by the model object, so a reloaded spec reads the files
+ * afresh. Deep-frozen and shared by every channel: fromJson encodes a frozen value once and reuses its bytes.
  */
-const mspCache = new WeakMap<OrganizationModel, Json>();
+const orgParts = new WeakMap<OrganizationModel, { msp: Json; policies: Json }>();
 
-function mspOf(org: OrganizationModel): Json {
-  let msp = mspCache.get(org);
-  if (!msp) {
-    msp = deepFreeze(mspValueJson(org.mspId, org.msp) as Json);
-    mspCache.set(org, msp);
+function partsOf(org: OrganizationModel): { msp: Json; policies: Json } {
+  let parts = orgParts.get(org);
+  if (!parts) {
+    parts = deepFreeze({ msp: mspValueJson(org.mspId, org.msp) as Json, policies: policies(org.policies) });
+    orgParts.set(org, parts);
   }
-  return msp;
+  return parts;
 }
+
+const mspOf = (org: OrganizationModel): Json => partsOf(org).msp;
+const orgPolicies = (org: OrganizationModel): Json => partsOf(org).policies;
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -85,7 +88,7 @@ function ordererGroup(channel: ChannelModel, orgs: OrganizationModel[]): Json {
       orgs.map((org) => [
         org.mspId,
         group({
-          policies: policies(org.policies),
+          policies: orgPolicies(org),
           values: {
             Endpoints: value({ addresses: ordererEndpoints(channel, org) }),
             MSP: value(mspOf(org)),
@@ -168,7 +171,7 @@ function applicationGroup(channel: ChannelModel, orgs: OrganizationModel[]): Jso
         const values: Json = { MSP: value(mspOf(org)) };
         if (anchors.length > 0)
           values.AnchorPeers = value({ anchor_peers: anchors.map(({ host, port }) => ({ host, port })) });
-        return [org.mspId, group({ policies: policies(org.policies), values })];
+        return [org.mspId, group({ policies: orgPolicies(org), values })];
       }),
     ),
     policies: policies(channel.policies.application),
