@@ -11,8 +11,26 @@ export function fabricValidationTime(certificate: X509Certificate): number {
   return Date.parse(certificate.validFrom) + 1000;
 }
 
-/** Every chain [certificate, issuer, ..., root] Go's Verify finds at `at` (ms since the epoch). */
+/**
+ * Every chain [certificate, issuer, ..., root] Go's Verify finds at `at` (ms since the epoch). Remembered per
+ * certificate, MSP and time: deserializing an identity and validating it both need its chains, as do its CRLs.
+ */
 export function validationChains(certificate: X509Certificate, msp: ChannelMsp, at: number): X509Certificate[][] {
+  const byMsp = foundChains.get(certificate) ?? new WeakMap<ChannelMsp, Map<number, X509Certificate[][]>>();
+  foundChains.set(certificate, byMsp);
+  const byTime = byMsp.get(msp) ?? new Map<number, X509Certificate[][]>();
+  byMsp.set(msp, byTime);
+  let chains = byTime.get(at);
+  if (!chains) {
+    chains = findChains(certificate, msp, at);
+    byTime.set(at, chains);
+  }
+  return chains.map((chain) => [...chain]);
+}
+
+const foundChains = new WeakMap<X509Certificate, WeakMap<ChannelMsp, Map<number, X509Certificate[][]>>>();
+
+function findChains(certificate: X509Certificate, msp: ChannelMsp, at: number): X509Certificate[][] {
   const roots = unique(msp.roots);
   const intermediates = unique(msp.intermediates).filter((cert) => !roots.some((root) => root.raw.equals(cert.raw)));
   const chains: X509Certificate[][] = [];

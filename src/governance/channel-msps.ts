@@ -55,13 +55,32 @@ export function channelMsps(config: ConfigJson): Map<string, ChannelMsp> {
     const value = group.values?.MSP?.value as { type?: number; config?: FabricMspJson } | undefined;
     // type 0 is FABRIC; idemix MSPs do not sign config updates.
     if (value?.config?.name && (value.type ?? 0) === 0) {
-      const msp = readMsp(value.config);
+      const msp = mspOf(value.config);
       msps.set(msp.mspId, msp);
     }
     for (const child of Object.values(group.groups ?? {})) visit(child);
   };
   visit(config.channel_group);
   return msps;
+}
+
+/**
+ * One ChannelMsp per distinct MSP config: an organization in fifty channels has the same MSP value in each, so its
+ * certificates are parsed once, and an identity judged under it (msp-identity.ts remembers per ChannelMsp) is
+ * judged once. Keyed by the config's content, never by where it was found.
+ */
+const readMsps = new Map<string, ChannelMsp>();
+const MAX_REMEMBERED_MSPS = 4096;
+
+function mspOf(config: FabricMspJson): ChannelMsp {
+  const content = JSON.stringify(config);
+  let msp = readMsps.get(content);
+  if (!msp) {
+    msp = readMsp(config);
+    if (readMsps.size >= MAX_REMEMBERED_MSPS) readMsps.clear();
+    readMsps.set(content, msp);
+  }
+  return msp;
 }
 
 function readMsp(config: FabricMspJson): ChannelMsp {

@@ -39,13 +39,36 @@ export interface ValidityWarning {
   date: string;
 }
 
-/** msp.DeserializeIdentity: the MSP must be defined on the channel and id_bytes must be a PEM certificate. */
+/**
+ * msp.DeserializeIdentity: the MSP must be defined on the channel and id_bytes must be a PEM certificate.
+ * Remembered per MSP and id_bytes, as Fabric's MSP caches deserialized identities: a signer of many updates is
+ * parsed, and judged (identityProblem remembers per identity), once.
+ */
 export function deserializeIdentity(
   mspId: string,
   idBytes: Uint8Array,
   msps: ReadonlyMap<string, ChannelMsp>,
 ): { identity: MspIdentity } | { error: string } {
-  if (!msps.has(mspId)) return { error: `MSP ${mspId || '(empty)'} is not defined in the channel config` };
+  const msp = msps.get(mspId);
+  if (!msp) return { error: `MSP ${mspId || '(empty)'} is not defined in the channel config` };
+  const bytes = Buffer.from(idBytes.buffer, idBytes.byteOffset, idBytes.byteLength).toString('latin1');
+  const known = deserialized.get(msp) ?? new Map<string, { identity: MspIdentity } | { error: string }>();
+  deserialized.set(msp, known);
+  let result = known.get(bytes);
+  if (!result) {
+    result = readIdentity(mspId, idBytes, msps);
+    known.set(bytes, result);
+  }
+  return result;
+}
+
+const deserialized = new WeakMap<ChannelMsp, Map<string, { identity: MspIdentity } | { error: string }>>();
+
+function readIdentity(
+  mspId: string,
+  idBytes: Uint8Array,
+  msps: ReadonlyMap<string, ChannelMsp>,
+): { identity: MspIdentity } | { error: string } {
   const loaded = parseCertificatePem(new TextDecoder().decode(idBytes), 'the signer identity');
   if (!loaded.ok) return { error: 'the signer identity is not a PEM X.509 certificate' };
   const certificate = loaded.certificate;
