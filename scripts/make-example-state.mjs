@@ -10,6 +10,7 @@ import { buildGenesisBlock, encode, fromJson } from '../dist/compiler/fabric/ind
 import { emitManifests, manifestFiles } from '../dist/compiler/k8s/index.js';
 import { loadSpec } from '../dist/compiler/load-spec.js';
 import { parsePolicyExpression } from '../dist/compiler/model/policy-expression.js';
+import { usersStateFile, usersStateText } from '../dist/compiler/plan/state/users-state.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // The live channels were created on this date; a fixed time keeps the committed blocks reproducible.
@@ -66,6 +67,13 @@ function writeState(name, model, chaincodes, quorum = {}) {
       mkdirSync(join(dir, file.path, '..'), { recursive: true });
       writeFileSync(join(dir, file.path), file.text);
     }
+  }
+  // The application users each org last converged (`netspec apply --users` records them), as the spec has them.
+  for (const org of model.organizations) {
+    if (org.users.length === 0) continue;
+    const file = usersStateFile(dir, org.name);
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, usersStateText(org.users));
   }
   for (const [network, validators] of Object.entries(quorum)) {
     mkdirSync(join(dir, 'quorum'), { recursive: true });

@@ -107,6 +107,8 @@ describe('netspec plan', () => {
     cpSync(join(out, 'fabric/production/genesis.block'), join(state, 'fabric/production.block'));
     cpSync(join(out, 'fabric/distribution/genesis.block'), join(state, 'fabric/distribution.block'));
     cpSync(join(out, 'k8s'), join(state, 'k8s'), { recursive: true });
+    // The users apply --users recorded as the spec has them (without a record, plan lists them to converge).
+    cpSync(join(repoRoot, 'networks/supply-chain/state/users'), join(state, 'users'), { recursive: true });
     const result = runCli(['plan', specCopy, '--state', state]);
     expect(result.stdout).toContain('Channel production: no changes (config sequence 0)');
     expect(result.stdout).toContain('No changes. The live network matches the spec.');

@@ -2,9 +2,11 @@
 // certificates): identities written only under --enroll-out with 0600 keys, nothing secret on stdout; a new
 // runner or a lost folder gets its identities back; drift exits 1 unless allowed; the CA's own TLS root comes
 // from ca.tlsCACert; validate refuses what apply would; git working trees refused.
+
+import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { certificateAttributes } from '../../src/apply/fabric-ca/index.js';
 import { type FakeCaOptions, type FakeFabricCa, startFakeFabricCa } from '../apply/fabric-ca/_fake-fabric-ca.js';
@@ -63,6 +65,9 @@ const eventsOf = (stdout: string) =>
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line));
+/** The line apply --users ends with: where it recorded the users it converged. */
+const recordedLine = (spec: string) =>
+  `manufacturer: users recorded in ${join(dirname(spec), 'state', 'users', 'manufacturer.json')} for the next plan\n`;
 const applyUsers = (spec: string, out: string, ...more: string[]) =>
   runCliAsync(['apply', spec, '--users', '--org', 'manufacturer', '--enroll-out', out, ...more], ADMIN_ENV);
 
@@ -79,7 +84,7 @@ describe('netspec apply --users', () => {
       ['enrolled', 'legacy-app'],
       ['enrolled', 'ops-admin'],
     ]);
-    expect(result.stderr).toBe('manufacturer: 3 enrolled, 0 unchanged, 0 drifted, 0 failed\n');
+    expect(result.stderr).toBe(`manufacturer: 3 enrolled, 0 unchanged, 0 drifted, 0 failed\n${recordedLine(spec)}`);
     expect(result.code).toBe(0);
     expect(result.stdout).not.toMatch(/PRIVATE KEY|BEGIN CERTIFICATE|secret-/);
     expect(result.stdout).not.toContain(fake.registered.get('legacy-app')!.secret);
@@ -100,10 +105,10 @@ describe('netspec apply --users', () => {
     const spec = copySupplyChain(withManufacturerCa(fake.port));
     const out = mkdtempSync(join(tmpdir(), 'netspec-ids-'));
     const first = await applyUsers(spec, out);
-    expect(first.stderr).toBe('manufacturer: 1 enrolled, 0 unchanged, 0 drifted, 0 failed\n');
+    expect(first.stderr).toBe(`manufacturer: 1 enrolled, 0 unchanged, 0 drifted, 0 failed\n${recordedLine(spec)}`);
 
     const again = await applyUsers(spec, out);
-    expect(again.stderr).toBe('manufacturer: 0 enrolled, 1 unchanged, 0 drifted, 0 failed\n');
+    expect(again.stderr).toBe(`manufacturer: 0 enrolled, 1 unchanged, 0 drifted, 0 failed\n${recordedLine(spec)}`);
     expect(again.code).toBe(0);
 
     rmSync(join(out, 'manufacturer'), { recursive: true });
@@ -128,9 +133,13 @@ describe('netspec apply --users', () => {
     const out = mkdtempSync(join(tmpdir(), 'netspec-ids-'));
     const drift = await applyUsers(spec, out);
     expect(eventsOf(drift.stdout).map((e) => e.event)).toEqual(['drift']);
-    expect(drift.stderr).toBe('manufacturer: 0 enrolled, 0 unchanged, 1 drifted, 0 failed\n');
+    expect(drift.stderr).toBe(`manufacturer: 0 enrolled, 0 unchanged, 1 drifted, 0 failed\n${recordedLine(spec)}`);
     expect(drift.code).toBe(1);
     expect(fake.registered.get('factory-app')!.type).toBe('admin');
+    // The record keeps it pending, so the next plan still shows it to converge.
+    const recordOf = (file: string) =>
+      JSON.parse(readFileSync(join(dirname(file), 'state', 'users', 'manufacturer.json'), 'utf8')).users[0];
+    expect(recordOf(spec).pending).toMatch(/^drift: the CA holds it with type 'admin' \(the spec says 'client'\)/);
 
     const allowed = copySupplyChain((yaml) =>
       withManufacturerCa(fake!.port)(yaml).replace(
@@ -142,6 +151,78 @@ describe('netspec apply --users', () => {
     expect(eventsOf(fixed.stdout)[0].message).toMatch(/^factory-app: updated type to 'client'; attributes/);
     expect(fixed.code).toBe(0);
     expect(fake.registered.get('factory-app')!.type).toBe('client');
+    expect(recordOf(allowed)).not.toHaveProperty('pending');
+  });
+
+  it('records what it converged, and the next plan compares the spec’s users with the record', async () => {
+    fake = await startCa({ existing: [] });
+    const twoUsers = (plant: string) => (yaml: string) =>
+      withManufacturerCa(
+        fake!.port,
+        USERS.replace('plant: detroit', `plant: ${plant}`).replace('      - name: legacy-app\n', ''),
+      )(yaml);
+    const spec = copySupplyChain(twoUsers('detroit'));
+    const out = mkdtempSync(join(tmpdir(), 'netspec-ids-'));
+    const usersPlanned = async (file: string) => {
+      const planned = await runCliAsync(['plan', file, '--format', 'json']);
+      const plan = JSON.parse(planned.stdout) as { users: { organization: string; users: unknown[] }[] };
+      return plan.users.find((org) => org.organization === 'manufacturer')!.users as {
+        user: string;
+        action: string;
+        changes: string[];
+      }[];
+    };
+    const actions = (users: { user: string; action: string }[]) => users.map((u) => [u.user, u.action]);
+
+    // The example's record holds factory-app as the spec has it; ops-admin is new.
+    expect(actions(await usersPlanned(spec))).toEqual([
+      ['factory-app', 'noop'],
+      ['ops-admin', 'create'],
+    ]);
+    expect((await applyUsers(spec, out)).code).toBe(0);
+    const recordFile = join(dirname(spec), 'state', 'users', 'manufacturer.json');
+    const recorded = JSON.parse(readFileSync(recordFile, 'utf8')) as { users: Record<string, unknown>[] };
+    expect(recorded.users.map((u) => [u.name, u.type, u.attributes])).toEqual([
+      ['factory-app', 'client', { department: 'production', plant: 'detroit' }],
+      ['ops-admin', 'admin', {}],
+    ]);
+    const issued = readFileSync(join(out, 'manufacturer', 'ops-admin', 'msp', 'signcerts', 'cert.pem'), 'utf8');
+    expect(recorded.users[1]!.enrolledUntil).toBe(new Date(new X509Certificate(issued).validTo).toISOString());
+    expect(readFileSync(recordFile, 'utf8')).not.toMatch(/secret|PRIVATE|BEGIN/i);
+    expect(actions(await usersPlanned(spec))).toEqual([
+      ['factory-app', 'noop'],
+      ['ops-admin', 'noop'],
+    ]);
+
+    // A changed attribute: plan says modify, in plan.json, plan.md and the text; apply converges it.
+    const toledo = join(dirname(spec), 'network.yaml');
+    writeFileSync(toledo, readFileSync(spec, 'utf8').replace('plant: detroit', 'plant: toledo'));
+    expect(await usersPlanned(toledo)).toContainEqual(
+      expect.objectContaining({
+        user: 'factory-app',
+        action: 'modify',
+        changes: ['attribute plant: "detroit" -> "toledo"'],
+      }),
+    );
+    const bundle = join(mkdtempSync(join(tmpdir(), 'netspec-users-plan-')), 'bundle');
+    const written = await runCliAsync(['plan', toledo, '--out', bundle]);
+    expect(written.code).toBe(2);
+    const markdown = readFileSync(join(bundle, 'plan.md'), 'utf8');
+    expect(markdown).toContain('## Application users');
+    expect(markdown).toContain(
+      '| ~ | `factory-app` | modify | attribute plant: "detroit" -\\> "toledo" | apply --users sets the attributes at the CA, then re-enrolls it so its certificate carries them |',
+    );
+    expect(markdown).toMatch(/\| Application users \| 0 \| 1 \| 2 \|/);
+    const text = await runCliAsync(['plan', toledo]);
+    expect(text.stdout).toContain('Users\n  manufacturer: compared with users/manufacturer.json in the state\n');
+    expect(markdown).toContain('### `manufacturer`: compared with `users/manufacturer.json` in the state\n');
+    expect(text.stdout).toContain('    ~ factory-app (modify): attribute plant: "detroit" -> "toledo"\n');
+    expect(text.stdout).toMatch(/Plan: .*, 1 user\./);
+    expect((await applyUsers(toledo, out)).code).toBe(0);
+    expect(actions(await usersPlanned(toledo))).toEqual([
+      ['factory-app', 'noop'],
+      ['ops-admin', 'noop'],
+    ]);
   });
 
   it("trusts the CA's own TLS root from ca.tlsCACert, and names the untrusted certificate without it", async () => {
@@ -156,7 +237,7 @@ describe('netspec apply --users', () => {
 
     const spec = copySupplyChain(withManufacturerCa(fake.port, undefined, `      tlsCACert: ${tls.certFile}\n`));
     const trusted = await applyUsers(spec, out);
-    expect(trusted.stderr).toBe('manufacturer: 1 enrolled, 0 unchanged, 0 drifted, 0 failed\n');
+    expect(trusted.stderr).toBe(`manufacturer: 1 enrolled, 0 unchanged, 0 drifted, 0 failed\n${recordedLine(spec)}`);
   });
 
   it('dry run lists what would change and changes nothing', async () => {

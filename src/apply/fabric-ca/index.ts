@@ -26,6 +26,7 @@ export {
   type UserEvent,
   type UserEventKind,
 } from './enroll-users.js';
+export { recordConvergedUsers, type UsersOutcome } from './record-users.js';
 export {
   certificateAttributes,
   FABRIC_ATTRIBUTES_OID,

@@ -4,9 +4,9 @@
 // --admin-cert/--admin-key files). Enrolled identities go only under --enroll-out, never to stdout. --dry-run
 // reads the CA and lists what would be registered, modified and enrolled. Progress is prose on a terminal;
 // JSON lines in CI (CI=true) or when piped.
-import { createPrivateKey } from 'node:crypto';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   type CaConnection,
   enclosingGitWorkTree,
@@ -14,6 +14,7 @@ import {
   identityFolder,
   type Registrar,
   readStoredIdentity,
+  recordConvergedUsers,
   type UserEvent,
   writeIdentity,
 } from '../../apply/fabric-ca/index.js';
@@ -21,6 +22,7 @@ import { readPemFile, tlsCaCertificates } from '../../compiler/connection-profil
 import { hasErrors } from '../../compiler/diagnostics/index.js';
 import { loadSpec } from '../../compiler/load-spec.js';
 import type { MspModel, NetworkModel, OrganizationModel } from '../../compiler/model/network-model.js';
+import { caDriftAllowed } from '../../compiler/plan/plan-users.js';
 import { parseCertificatePem } from '../../crypto/index.js';
 import { keyMatchesCertificate } from '../../crypto/key-matches-certificate.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
@@ -48,10 +50,15 @@ export async function runApply(input: string, options: ApplyOptions): Promise<nu
 
   const spec = await specOf(input, options);
   if (typeof spec === 'number') return spec;
-  const { model, specFile } = spec;
+  const { model, specFile, stateDir } = spec;
   const org = model.organizations.find((candidate) => candidate.name === options.org);
   if (!org) throw new UserError(`no organization '${options.org}' in ${specFile}`);
-  const report = reporter();
+  const print = reporter();
+  const outcomes = new Map<string, { event: UserEvent['event']; message: string }>();
+  const report = (event: UserEvent) => {
+    outcomes.set(event.user, { event: event.event, message: event.message });
+    print(event);
+  };
   if (org.users.length === 0) {
     report({ event: 'planned', organization: org.name, user: '-', message: `${org.name}: no users in ${specFile}` });
     return EXIT_OK;
@@ -77,12 +84,7 @@ export async function runApply(input: string, options: ApplyOptions): Promise<nu
     registrar,
     mspRootsPem: mspRootCertificates(org.msp),
     dryRun,
-    driftAllowed: (user) =>
-      model.allow.some(
-        (entry) =>
-          entry.code === 'NS_CA_IDENTITY_DRIFT' &&
-          (entry.target === undefined || entry.target === org.name || entry.target === `${org.name}/${user}`),
-      ),
+    driftAllowed: (user) => caDriftAllowed(model, org.name, user),
     load: (user) =>
       out ? readStoredIdentity(identityFolder(out, org.name, user)) : { path: 'the output folder (no --enroll-out)' },
     store: (user, files) => {
@@ -100,7 +102,30 @@ export async function runApply(input: string, options: ApplyOptions): Promise<nu
     `${summary.failed} failed`,
   ];
   process.stderr.write(`${org.name}: ${counts.join(', ')}${dryRun ? ' (dry run: nothing changed)' : ''}\n`);
+  // What the CA now holds is what the next plan compares the spec's users with.
+  if (!dryRun && out) {
+    if (existsSync(stateDir)) {
+      const file = recordConvergedUsers({
+        stateDir,
+        organization: org.name,
+        users: org.users,
+        outcomes,
+        enrolledUntil: (user) => enrollmentExpiry(readStoredIdentity(identityFolder(out, org.name, user))),
+      });
+      process.stderr.write(`${org.name}: users recorded in ${file} for the next plan\n`);
+    } else process.stderr.write(`${org.name}: no state folder ${stateDir}: nothing recorded for the next plan\n`);
+  }
   return summary.failed > 0 || summary.drift > 0 ? EXIT_ERROR : EXIT_OK;
+}
+
+/** The notAfter (ISO) of a stored enrollment certificate; undefined when there is none or it does not parse. */
+function enrollmentExpiry(stored: { certificatePem?: string }): string | undefined {
+  if (!stored.certificatePem) return undefined;
+  try {
+    return new Date(new X509Certificate(stored.certificatePem).validTo).toISOString();
+  } catch {
+    return undefined;
+  }
 }
 
 /** The org's MSP roots and intermediates (PEM), as Fabric's MSP reads them: folder files, then the spec's lists. */
@@ -132,11 +157,11 @@ function readTrustFile(file: string): string {
 async function specOf(
   input: string,
   options: ApplyOptions,
-): Promise<{ model: NetworkModel; specFile: string } | number> {
+): Promise<{ model: NetworkModel; specFile: string; stateDir: string } | number> {
   if (existsSync(input) && statSync(input).isDirectory()) {
     const verified = await verifiedForApply(input, options, 'nobody was enrolled');
     if (!verified) return EXIT_ERROR;
-    return { model: verified.model, specFile: verified.specFile };
+    return { model: verified.model, specFile: verified.specFile, stateDir: verified.stateDir };
   }
   const specFile = options.spec ?? input;
   if (!existsSync(specFile)) throw new UserError(`${specFile} does not exist`);
@@ -145,7 +170,7 @@ async function specOf(
     process.stderr.write(`${renderDiagnostics(loaded.diagnostics, sourcesOf({ [specFile]: loaded.text }), 'text')}\n`);
     return EXIT_ERROR;
   }
-  return { model: loaded.value.model, specFile };
+  return { model: loaded.value.model, specFile, stateDir: options.state ?? join(dirname(specFile), 'state') };
 }
 
 /** The CA admin identity: --admin-cert/--admin-key files, else the env variables the spec's identity names. */

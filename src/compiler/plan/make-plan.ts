@@ -8,11 +8,19 @@ import type { LoadedSpec } from '../load-spec.js';
 import { locate } from '../parse/index.js';
 import { createRuleContext } from '../validate/rule-context.js';
 import { GUARDS } from './guards/index.js';
-import { type ChaincodePlan, type GuardFinding, PLAN_FORMAT_VERSION, type Plan, type QuorumPlan } from './plan.js';
+import {
+  type ChaincodePlan,
+  type GuardFinding,
+  PLAN_FORMAT_VERSION,
+  type Plan,
+  type QuorumPlan,
+  type UsersPlan,
+} from './plan.js';
 import { planChaincodes } from './plan-chaincodes.js';
 import { type ChannelPlanResult, planChannel } from './plan-channel.js';
 import { type KubernetesPlanResult, planKubernetes } from './plan-kubernetes.js';
 import { planQuorum } from './plan-quorum.js';
+import { planUsers } from './plan-users.js';
 import { type LiveState, readState } from './state/read-state.js';
 
 export interface PlanInput {
@@ -60,6 +68,7 @@ interface LedgerPlans {
   channels: ChannelPlanResult[];
   chaincodes: ChaincodePlan[];
   quorum: QuorumPlan[];
+  users: UsersPlan[];
   artifacts: Map<string, Uint8Array>;
   diagnostics: Diagnostic[];
 }
@@ -104,12 +113,14 @@ function planLedgers(input: PlanInput): LedgerPlans | { done: PlanResult } {
     for (const [path, bytes] of result.artifacts) artifacts.set(path, bytes);
     return result.plan;
   });
-  return { live, channels, chaincodes, quorum, artifacts, diagnostics };
+  // Users need no signatures and write no artifact: apply --users converges the CA to the spec.
+  const users = planUsers(model, live.users, input.timestamp);
+  return { live, channels, chaincodes, quorum, users, artifacts, diagnostics };
 }
 
 function finishPlan(input: PlanInput, ledgers: LedgerPlans, kubernetes: KubernetesPlanResult): PlanResult {
   const { model, spec, parsed } = input.loaded;
-  const { live, channels, chaincodes, quorum, artifacts, diagnostics } = ledgers;
+  const { live, channels, chaincodes, quorum, users, artifacts, diagnostics } = ledgers;
   diagnostics.push(...kubernetes.diagnostics);
   for (const [path, bytes] of kubernetes.artifacts) artifacts.set(path, bytes);
 
@@ -138,6 +149,7 @@ function finishPlan(input: PlanInput, ledgers: LedgerPlans, kubernetes: Kubernet
       (n, org) => n + org.create.length + org.change.length + org.prune.length,
       0,
     ),
+    userChanges: users.reduce((n, org) => n + org.users.filter((user) => user.action !== 'noop').length, 0),
     blocked: guards.some((g) => g.diagnostic.severity === 'error'),
     hasChanges: false,
   };
@@ -146,7 +158,8 @@ function finishPlan(input: PlanInput, ledgers: LedgerPlans, kubernetes: Kubernet
       summary.channelsUpdated +
       summary.chaincodeChanges +
       summary.validatorVotes +
-      summary.kubernetesChanges >
+      summary.kubernetesChanges +
+      (summary.userChanges ?? 0) >
       0 || quorum.some((network) => network.action === 'create');
 
   const plan: Plan = {
@@ -159,6 +172,7 @@ function finishPlan(input: PlanInput, ledgers: LedgerPlans, kubernetes: Kubernet
     chaincodes,
     quorum,
     kubernetes: kubernetes.plans,
+    users,
     guards,
     summary,
   };

@@ -20,6 +20,11 @@ export interface Plan {
   quorum: QuorumPlan[];
   /** Per organization: Kubernetes objects to create, change or prune against the manifests last applied. */
   kubernetes: KubernetesPlan[];
+  /**
+   * Per organization with users: the spec's application users against what `apply --users` last recorded.
+   * Absent from plans made before users were planned (read as none).
+   */
+  users?: UsersPlan[];
   /** Safety guard findings: errors block the plan; allowed ones stay as warnings. */
   guards: GuardFinding[];
   summary: PlanSummary;
@@ -38,6 +43,8 @@ export interface PlanSummary {
   validatorVotes: number;
   /** Kubernetes objects to create, change or prune, over all organizations. */
   kubernetesChanges: number;
+  /** Application users to create, modify, re-enroll, drop from the record, or converge without a record (absent: 0). */
+  userChanges?: number;
   /** True when any guard finding is an error (not allowed by the spec). */
   blocked: boolean;
   /** True when anything at all would change. */
@@ -117,6 +124,30 @@ export interface KubernetesPlan {
   unchanged: number;
   /** Bundle-relative folder with the org's full desired manifests (when anything changes). */
   artifact?: string;
+}
+
+/**
+ * `converge`: nothing is recorded for the organization (state/users/<org>.json), so the plan cannot say what the
+ * CA holds: apply --users reads each user from the CA and does what is needed. `remove`: recorded, no longer in
+ * the spec: dropped from the record, never revoked.
+ */
+export type UserAction = 'create' | 'modify' | 're-enroll' | 'remove' | 'converge' | 'noop';
+
+export interface UserChange {
+  user: string;
+  action: UserAction;
+  /** What differs from the record, in words (`type client -> admin`, `attribute plant: detroit -> austin`). */
+  changes: string[];
+  /** What apply --users will do about it, in words. */
+  effect: string;
+}
+
+export interface UsersPlan {
+  organization: string;
+  /** The record compared with, relative to the state folder (`users/<org>.json`); absent when nothing is recorded. */
+  record?: string;
+  /** The spec's users in spec order, then recorded users the spec no longer has. */
+  users: UserChange[];
 }
 
 /** A guard's finding: a Diagnostic (code, message, position in the spec) with the channel or network it concerns. */

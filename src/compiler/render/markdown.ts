@@ -34,6 +34,7 @@ export function renderMarkdown(plan: Plan, model: NetworkModel, options: Markdow
   lines.push(...chaincodeSection(plan.chaincodes, model));
   lines.push(...quorumSection(plan.quorum, model));
   lines.push(...kubernetesSection(plan));
+  lines.push(...usersSection(plan));
   lines.push('## Consortium', '', ...fenced('mermaid', renderMermaid(model, plan).trimEnd()));
   if (plan.summary.hasChanges) lines.push('', '<sub>Green: added · amber: changed · red, dashed: removed.</sub>');
   lines.push('', ...nextSteps(plan, model));
@@ -66,6 +67,38 @@ function kubernetesSection(plan: Plan): string[] {
   return lines;
 }
 
+const USER_MARK = { create: '+', modify: '~', 're-enroll': '~', remove: '-', converge: '?', noop: '' } as const;
+
+/** Per organization, the application users its own `netspec apply --users` will register, modify or enroll. */
+function usersSection(plan: Plan): string[] {
+  const changed = (plan.users ?? []).filter((org) => org.users.some((user) => user.action !== 'noop'));
+  if (changed.length === 0) return [];
+  const lines = [
+    '## Application users',
+    '',
+    'Each organization converges its own CA with `netspec apply --users --org <org> --enroll-out <dir>`; nothing here is signed.',
+    '',
+  ];
+  for (const org of changed) {
+    const rows = org.users
+      .filter((user) => user.action !== 'noop')
+      .map((user) => [
+        USER_MARK[user.action],
+        code(user.user),
+        user.action,
+        escapeText(user.changes.join('; ') || '—'),
+        escapeText(user.effect),
+      ]);
+    lines.push(
+      `### ${code(org.organization)}: ${org.record ? `compared with ${code(org.record)} in the state` : 'nothing recorded in the state yet'}`,
+      '',
+      ...table(['', 'User', 'Action', 'Changes', 'What apply does'], ['c', 'l', 'l', 'l', 'l'], rows),
+      '',
+    );
+  }
+  return lines;
+}
+
 function changeCount(plan: Plan): number {
   const { summary } = plan;
   const quorumCreates = plan.quorum.filter((q) => q.action === 'create').length;
@@ -75,6 +108,7 @@ function changeCount(plan: Plan): number {
     summary.chaincodeChanges +
     summary.validatorVotes +
     summary.kubernetesChanges +
+    (summary.userChanges ?? 0) +
     quorumCreates
   );
 }
@@ -120,6 +154,16 @@ function summaryTable(plan: Plan): string[] {
       sum((org) => org.create.length),
       sum((org) => org.change.length + org.prune.length),
       sum((org) => org.unchanged),
+    ]);
+  }
+  const users = (plan.users ?? []).flatMap((org) => org.users);
+  if (users.length > 0) {
+    const count = (...actions: string[]) => String(users.filter((user) => actions.includes(user.action)).length);
+    rows.push([
+      'Application users',
+      count('create'),
+      count('modify', 're-enroll', 'remove', 'converge'),
+      count('noop'),
     ]);
   }
   const errors = plan.guards.filter((g) => g.diagnostic.severity === 'error').length;
@@ -203,6 +247,12 @@ function nextSteps(plan: Plan, model: NetworkModel): string[] {
   }
   if (plan.quorum.some((q) => q.action !== 'noop')) {
     lines.push(`${step++}. Quorum: validator owners cast their votes with ${code('netspec apply <bundle> --quorum')}.`);
+  }
+  const userOrgs = (plan.users ?? []).filter((org) => org.users.some((user) => user.action !== 'noop'));
+  if (userOrgs.length > 0) {
+    lines.push(
+      `${step++}. Application users: ${escapeText(userOrgs.map((org) => org.organization).join(', '))} ${userOrgs.length === 1 ? 'runs' : 'each run'} ${code('netspec apply <bundle> --users --org <org> --enroll-out <dir>')}, which records what it converged for the next plan.`,
+    );
   }
   lines.push(
     `${step++}. Once merged, CI applies the verified bundle; re-planning the same spec and state reproduces it byte for byte.`,

@@ -5,6 +5,15 @@ import type { ChannelPlan, ConfigDelta, Plan } from '../plan/plan.js';
 import { leafChanges, membershipChanges, summarizeItem } from './_value-diff.js';
 
 const SYMBOL = { add: '+', modify: '~', remove: '-' } as const;
+const USER_SYMBOL = { create: '+', modify: '~', 're-enroll': '~', remove: '-', converge: '?', noop: ' ' } as const;
+const USER_COLOR = {
+  create: 'add',
+  modify: 'modify',
+  're-enroll': 'modify',
+  remove: 'remove',
+  converge: 'modify',
+  noop: 'bold',
+} as const;
 const COLOR = { add: '\u001b[32m', modify: '\u001b[33m', remove: '\u001b[31m', bold: '\u001b[1m', reset: '\u001b[0m' };
 
 export function renderText(plan: Plan, options: { color?: boolean; sources?: SourceTexts } = {}): string {
@@ -71,6 +80,23 @@ export function renderText(plan: Plan, options: { color?: boolean; sources?: Sou
     lines.push('');
   }
 
+  const users = (plan.users ?? []).filter((org) => org.users.some((user) => user.action !== 'noop'));
+  if (users.length > 0) {
+    lines.push(paint('bold', 'Users'));
+    for (const org of users) {
+      lines.push(
+        `  ${org.organization}: ${org.record ? `compared with ${org.record} in the state` : 'nothing recorded in the state yet'}`,
+      );
+      for (const user of org.users) {
+        if (user.action === 'noop') continue;
+        const symbol = paint(USER_COLOR[user.action], USER_SYMBOL[user.action]);
+        const changes = user.changes.length > 0 ? `: ${user.changes.join('; ')}` : '';
+        lines.push(`    ${symbol} ${user.user} (${user.action})${changes}`, `        ${user.effect}`);
+      }
+    }
+    lines.push('');
+  }
+
   if (plan.guards.length > 0) {
     lines.push(paint('bold', 'Guards'));
     for (const { diagnostic } of plan.guards) {
@@ -128,6 +154,8 @@ export function totalLine(plan: Plan): string {
     `${s.chaincodeChanges} chaincode definition${s.chaincodeChanges === 1 ? '' : 's'}`,
     `${s.validatorVotes} validator vote${s.validatorVotes === 1 ? '' : 's'}`,
     `${s.kubernetesChanges} Kubernetes object${s.kubernetesChanges === 1 ? '' : 's'}`,
+    // Only when there are any: plans of networks without users read as they always have.
+    ...(s.userChanges ? [`${s.userChanges} user${s.userChanges === 1 ? '' : 's'}`] : []),
   ];
   return `Plan: ${parts.join(', ')}.${s.blocked ? ' BLOCKED by safety guards.' : ''}`;
 }

@@ -2,6 +2,7 @@
 //   fabric/<channel>.block            latest config block (`peer channel fetch config`)
 //   fabric/<channel>.chaincodes.json  committed chaincode definitions (`peer lifecycle chaincode querycommitted -O json`)
 //   quorum/<network>.json             {"validators": [...], "blockNumber": N}
+//   users/<org>.json                  the application users apply --users last converged (users-state.ts)
 // A channel or network without a file is new. Every problem names the file it is in.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import type { ConfigJson } from '../signers/index.js';
 import { type CommittedChaincode, readChaincodesState } from './read-chaincodes-state.js';
 import { type QuorumState, readQuorumState } from './read-quorum-state.js';
 import { stateError } from './state-error.js';
+import { type RecordedUser, readUsersState, usersStateFile } from './users-state.js';
 
 export interface LiveChannel {
   file: string;
@@ -30,11 +32,13 @@ export interface LiveState {
   channels: Map<string, LiveChannel>;
   chaincodes: Map<string, CommittedChaincode[]>;
   quorum: Map<string, QuorumState>;
+  /** Per organization with a record: the file and the users apply --users last converged. */
+  users: Map<string, { file: string; users: RecordedUser[] }>;
 }
 
 export function readState(stateDir: string, model: NetworkModel): StageResult<LiveState> {
   const diagnostics: Diagnostic[] = [];
-  const state: LiveState = { channels: new Map(), chaincodes: new Map(), quorum: new Map() };
+  const state: LiveState = { channels: new Map(), chaincodes: new Map(), quorum: new Map(), users: new Map() };
   for (const channel of model.channels) {
     const blockFile = join(stateDir, 'fabric', `${channel.name}.block`);
     if (existsSync(blockFile)) {
@@ -77,6 +81,13 @@ export function readState(stateDir: string, model: NetworkModel): StageResult<Li
     const live = readQuorumState(file);
     diagnostics.push(...live.diagnostics);
     if (live.value) state.quorum.set(network.name, live.value);
+  }
+  for (const org of model.organizations) {
+    const file = usersStateFile(stateDir, org.name);
+    if (!existsSync(file)) continue;
+    const recorded = readUsersState(file);
+    diagnostics.push(...recorded.diagnostics);
+    if (recorded.value) state.users.set(org.name, { file, users: recorded.value });
   }
   return { value: diagnostics.length > 0 ? undefined : state, diagnostics };
 }
