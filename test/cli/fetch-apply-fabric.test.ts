@@ -304,6 +304,14 @@ describe('each organization applies its own part with its own keys', () => {
     // Kubernetes is not part of this story: its manifests count as applied (state/k8s/<org>/, as `apply --k8s`).
     for (const dir of [bundleDir, addDir])
       if (existsSync(join(dir, 'k8s'))) cpSync(join(dir, 'k8s'), join(net.stateDir, 'k8s'), { recursive: true });
+    // Nor are application users: they count as converged (state/users/<org>.json, as `apply --users` records them).
+    cpSync(
+      fileURLToPath(new URL('../../networks/supply-chain/state/users', import.meta.url)),
+      join(net.stateDir, 'users'),
+      {
+        recursive: true,
+      },
+    );
     const finalPlan = await run(['plan', net.specFile]);
     expect(finalPlan.code, finalPlan.stdout + finalPlan.stderr).toBe(0);
 
