@@ -17,6 +17,7 @@ import type { NetworkModel } from '../compiler/model/index.js';
 import { type ChannelPlan, type LiveState, makeLedgerPlan, type Plan } from '../compiler/plan/index.js';
 import { renderMarkdown } from '../compiler/render/markdown.js';
 import { signatureInputsOf } from './signature-file.js';
+import { updateGuardProblems } from './update-guards.js';
 import type { SignatureVerdict, UpdateVerdict, VerifyReport, VerifyStatus } from './verify-report.js';
 import { verifyUpdate } from './verify-update.js';
 
@@ -72,9 +73,10 @@ export function verifyBundle(bundle: Bundle, options: VerifyBundleOptions): Veri
     ...strayFileProblems(bundle, replanned),
   ];
   const now = options.now ?? new Date();
+  const judge = { loaded: loaded.value, specText: loaded.text ?? '' };
   const updates = bundle.plan.channels
     .filter((channel) => channel.action === 'update')
-    .map((channel) => verifyChannelUpdate(bundle, channel, replanned, now));
+    .map((channel) => verifyChannelUpdate(bundle, channel, replanned, now, judge));
   const status = problems.length > 0 ? 'invalid' : overallStatus(updates.map((u) => u.status));
   const report: VerifyReport = { status, ...(problems.length > 0 ? { problems } : {}), updates };
   if (status === 'invalid') return { report };
@@ -103,6 +105,7 @@ function verifyChannelUpdate(
   planned: Readonly<ChannelPlan>,
   replanned: Replanned,
   now: Date,
+  judge: { loaded: LoadedSpec; specText: string },
 ): UpdateVerdict {
   const channel = planned.channel;
   const problems: string[] = [];
@@ -131,6 +134,9 @@ function verifyChannelUpdate(
       signatures: [],
       applied: { sequence: String(liveSequence ?? '0'), blockNumber: live.blockNumber },
     };
+  // What these very bytes would do to the live config, judged by the safety guards: an update for another stage
+  // of a staged change is refused with the rule it breaks.
+  problems.push(...updateGuardProblems(judge.loaded, judge.specText, channel, config, bytes, now));
   if (planned.baseSequence !== undefined && liveSequence !== planned.baseSequence)
     problems.push(
       `stale: the plan was made against config sequence ${planned.baseSequence}, the live config is at ` +

@@ -106,6 +106,11 @@ export const DIAGNOSTIC_CODES = {
   NS_GUARD_CAPABILITY_DOWNGRADE: 'an update lowers a capability level',
   NS_GUARD_BFT_BLOCK_VALIDATION: 'a BFT channel update whose BlockValidation policy does not match its consenter set',
   NS_GUARD_BFT_CONSENTER_CHANGES: 'more than one BFT consenter added, removed or changed in one update',
+  NS_GUARD_CONSENSUS_MIGRATION: "an update that breaks the orderer's maintenance-mode rules for a Raft → BFT migration",
+  NS_GUARD_CONSENTER_ROTATIONS:
+    'a Raft consenter TLS certificate rotated in the same update as another consenter change',
+  NS_GUARD_ROOT_IN_USE: 'an update removes a CA root that a consenter, admin or node certificate still chains to',
+  NS_GUARD_CONSENTER_CERT_EXPIRED: 'an update puts an already-expired TLS certificate into a consenter',
   NS_GUARD_QUORUM_TOO_FEW_VALIDATORS: 'a validator change leaves fewer than 4 BFT validators',
   NS_GUARD_QUORUM_MULTIPLE_CHANGES: 'more than one validator change in one plan',
   NS_GUARD_QUORUM_NO_FAULT_TOLERANCE: 'a validator change leaves f = floor((n-1)/3) at 0',

@@ -30,6 +30,8 @@ export interface PlanInput {
   stateDir: string;
   /** Timestamp stamped into new channels' genesis blocks. */
   timestamp: Date;
+  /** The time certificates are judged at (the expired-consenter guard); now by default. */
+  now?: Date;
 }
 
 export interface PlanResult {
@@ -127,6 +129,7 @@ function finishPlan(input: PlanInput, ledgers: LedgerPlans, kubernetes: Kubernet
   const guards: GuardFinding[] = [];
   const guardContext = {
     model,
+    now: input.now ?? new Date(),
     channels,
     chaincodes,
     quorum,
@@ -137,6 +140,26 @@ function finishPlan(input: PlanInput, ledgers: LedgerPlans, kubernetes: Kubernet
     },
   };
   for (const guard of GUARDS) guard(guardContext);
+  // A staged change's later stages are judged now too, each against the config the stage before it leaves, so a
+  // sequence that would be refused halfway is refused before its first stage is signed.
+  for (const channel of channels)
+    for (const stage of channel.laterStages ?? []) {
+      const { laterStages: _later, ...rest } = channel;
+      const staged = { ...rest, liveConfig: stage.liveConfig, desiredConfig: stage.desiredConfig };
+      const stageContext = {
+        ...guardContext,
+        channels: [staged],
+        chaincodes: [],
+        quorum: [],
+        report(target: string, finding: Parameters<typeof guardContext.report>[1]) {
+          guardContext.report(target, {
+            ...finding,
+            message: `stage ${stage.number} of ${stage.total}: ${finding.message}`,
+          });
+        },
+      };
+      for (const guard of GUARDS) guard(stageContext);
+    }
 
   const channelPlans = channels.map((c) => c.plan);
   const summary = {

@@ -14,7 +14,7 @@ import {
   toJson,
 } from '../fabric/index.js';
 import type { ChannelModel, NetworkModel } from '../model/network-model.js';
-import type { ChannelPlan, ConfigDelta } from './plan.js';
+import type { ChannelPlan, ChannelStage, ConfigDelta } from './plan.js';
 import {
   type ConfigGroupJson,
   type ConfigJson,
@@ -22,6 +22,7 @@ import {
   type ConfigWrite,
   whoMustSign,
 } from './signers/index.js';
+import { planStages, type StagedChange } from './stages/index.js';
 import type { LiveChannel } from './state/read-state.js';
 
 export interface ChannelPlanResult {
@@ -30,8 +31,10 @@ export interface ChannelPlanResult {
   artifacts: Map<string, Uint8Array>;
   /** The live config as JSON (for guards), when the channel is updated. */
   liveConfig?: ConfigJson;
-  /** The desired config as JSON (for guards). */
+  /** The config this plan's update makes, as JSON (for guards): the spec's, or its first stage's when staged. */
   desiredConfig: ConfigJson;
+  /** A staged change's later stages, each config after the one before it (for guards). */
+  laterStages?: { liveConfig: ConfigJson; desiredConfig: ConfigJson; number: number; total: number }[];
   diagnostics: Diagnostic[];
 }
 
@@ -81,7 +84,16 @@ export function planChannel(
   const liveConfig = live.configJson();
   const canonical = fromJson('common.Config', liveConfig as unknown as Json);
   if (!canonical.value) return failed(base, canonical.diagnostics);
-  const update = computeUpdate(channel.name, canonical.value, desired);
+  const staged = planStages(liveConfig, desiredConfig);
+  let target = desired;
+  let targetConfig = desiredConfig;
+  if (staged) {
+    const first = fromJson('common.Config', staged.stages[0]!.target as unknown as Json);
+    if (!first.value) return failed(base, first.diagnostics);
+    target = first.value;
+    targetConfig = staged.stages[0]!.target;
+  }
+  const update = computeUpdate(channel.name, canonical.value, target);
   if (!update.value) {
     if (update.diagnostics.every((d) => d.code === 'NS_FABRIC_NO_CHANGES')) return unchanged();
     return failed(base, update.diagnostics);
@@ -105,12 +117,33 @@ export function planChannel(
       signers: requirements,
       artifact,
       artifactHash: sha256(bytes.value),
+      ...(staged ? { stages: numberedStages(staged) } : {}),
     },
     artifacts,
     liveConfig,
-    desiredConfig,
+    desiredConfig: targetConfig,
+    ...(staged ? { laterStages: laterStages(staged) } : {}),
     diagnostics: [],
   };
+}
+
+function numberedStages(staged: StagedChange): ChannelStage[] {
+  return [
+    ...staged.applied.map((stage) => ({ ...stage, status: 'applied' as const })),
+    ...staged.stages.map(
+      ({ kind, title }, index) => ({ kind, title, status: index === 0 ? 'this' : 'later' }) as const,
+    ),
+  ].map(({ kind, title, status }, index) => ({ number: index + 1, kind, title, status }));
+}
+
+function laterStages(staged: StagedChange): NonNullable<ChannelPlanResult['laterStages']> {
+  const total = staged.applied.length + staged.stages.length;
+  return staged.stages.slice(1).map((stage, index) => ({
+    liveConfig: staged.stages[index]!.target,
+    desiredConfig: stage.target,
+    number: staged.applied.length + index + 2,
+    total,
+  }));
 }
 
 function failed(

@@ -4,6 +4,7 @@
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { VotesFile } from '../quorum/votes-file.js';
 import type { ConfigWrite, SigningRequirement } from './signers/index.js';
+import type { StageKind } from './stages/index.js';
 
 export const PLAN_FORMAT_VERSION = 1;
 
@@ -71,6 +72,20 @@ export interface ChannelPlan {
   /** Member and orderer organizations of the channel after the change (MSP ids), for reviewers. */
   members: string[];
   ordererOrgs: string[];
+  /**
+   * When the change takes several updates in order (a Raft → BFT migration, a certificate or CA rotation): every
+   * stage, numbered; the one this bundle carries is `this`. Absent when one update does it all.
+   */
+  stages?: ChannelStage[];
+}
+
+export interface ChannelStage {
+  number: number;
+  kind: StageKind;
+  /** What the stage changes, in words. */
+  title: string;
+  /** `applied`: the live config shows it done; `this`: the update in this bundle; `later`: planned once it is live. */
+  status: 'applied' | 'this' | 'later';
 }
 
 export interface ConfigDelta extends ConfigWrite {

@@ -4,6 +4,7 @@ import type { ChannelModel, NetworkModel } from '../model/network-model.js';
 import type { ChannelPlan, ConfigDelta } from '../plan/plan.js';
 import type { SigningRequirement } from '../plan/signers/index.js';
 import { type DescribedLine, describeWrite } from './_config-values.js';
+import { stagesSection } from './_markdown-stages.js';
 import { code, details, escapeText, fenced, plural, shortHash, table } from './_markdown-text.js';
 
 /** Beyond this, the writes a policy authorizes are counted rather than listed (they are all in the table). */
@@ -113,6 +114,8 @@ function updateSection(channel: ChannelPlan, model: NetworkModel): string[] {
     '',
   );
   lines.push(...membershipLine(channel, model));
+  const stages = stagesSection(channel);
+  if (stages.length > 0) lines.push('', ...stages);
   const moved = (change: ConfigDelta['change']) =>
     channel.delta
       .filter((w) => w.kind === 'group' && w.change === change && /^\/Channel\/Application\/[^/]+$/.test(w.path))

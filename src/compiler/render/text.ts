@@ -126,6 +126,10 @@ function channelLines(channel: ChannelPlan, paint: (color: keyof typeof COLOR, t
     ];
   }
   const lines = [`${paint('bold', title)}: ${paint('modify', 'update')} (config sequence ${channel.baseSequence})`];
+  for (const stage of channel.stages ?? [])
+    lines.push(
+      `  stage ${stage.number}/${channel.stages!.length} ${stage.status === 'this' ? '(this bundle)' : `(${stage.status})`}: ${stage.title}`,
+    );
   for (const delta of channel.delta) lines.push(...deltaLines(delta, paint));
   lines.push('  who must sign:');
   for (const signer of channel.signers) lines.push(`    ${signer.summary}`);

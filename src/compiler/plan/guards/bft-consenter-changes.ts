@@ -7,7 +7,8 @@ import { type Guard, updatedChannels } from './guard-context.js';
 
 export const bftConsenterChanges: Guard = (ctx) => {
   for (const channel of updatedChannels(ctx)) {
-    if (!isBft(channel.desiredConfig)) continue;
+    // A switch from Raft keeps its consenters, which consensus-migration.ts checks against the Raft ones.
+    if (!isBft(channel.desiredConfig) || !isBft(channel.liveConfig)) continue;
     const before = new Map(consenterMapping(channel.liveConfig).map((c) => [c.id, c]));
     const after = new Map(consenterMapping(channel.desiredConfig).map((c) => [c.id, c]));
     const changes = [
@@ -22,10 +23,7 @@ export const bftConsenterChanges: Guard = (ctx) => {
     ctx.report(name, {
       code: 'NS_GUARD_BFT_CONSENTER_CHANGES',
       message: `channel '${name}' changes ${changes.length} BFT consenters in one update (${changes.join(', ')}); SmartBFT reconfigures safely one consenter at a time`,
-      hint:
-        before.size === 0
-          ? 'a Raft channel moves to BFT through a staged migration, not one update'
-          : 'change one consenter per plan',
+      hint: 'change one consenter per plan',
       at: ['channels', name, 'orderer', 'consenters'],
     });
   }

@@ -1,9 +1,12 @@
 // Raft consenter changes must happen one at a time: each update adds or removes a single consenter, so the
 // cluster reconfigures through states that always keep a quorum (Fabric's own guidance for etcdraft).
+import { isBft } from './_bft-config.js';
 import { channelAt, consenterKeys, type Guard, updatedChannels } from './guard-context.js';
 
 export const consenterChanges: Guard = (ctx) => {
   for (const channel of updatedChannels(ctx)) {
+    // A switch to BFT has no Raft consenters after it: consensus-migration.ts judges its consenters.
+    if (isBft(channel.desiredConfig)) continue;
     const before = new Set(consenterKeys(channel.liveConfig));
     const after = new Set(consenterKeys(channel.desiredConfig));
     const added = [...after].filter((key) => !before.has(key));

@@ -1,10 +1,13 @@
 // After a consenter change a Raft cluster needs at least 3 members (to survive one failure), an odd count
 // (an even count tolerates no more failures than one fewer), and a majority of the old members still present:
 // the old cluster must commit the change with its own quorum.
+import { isBft } from './_bft-config.js';
 import { channelAt, consenterKeys, type Guard, updatedChannels } from './guard-context.js';
 
 export const consenterCount: Guard = (ctx) => {
   for (const channel of updatedChannels(ctx)) {
+    // A switch to BFT has no Raft consenters after it: consensus-migration.ts judges its consenters.
+    if (isBft(channel.desiredConfig)) continue;
     const before = consenterKeys(channel.liveConfig);
     const after = consenterKeys(channel.desiredConfig);
     const changed = before.length !== after.length || before.some((key) => !after.includes(key));

@@ -8,6 +8,8 @@ import type { ConfigGroupJson, ConfigJson } from '../signers/index.js';
 
 export interface GuardContext {
   readonly model: NetworkModel;
+  /** The time certificates are judged at. */
+  readonly now?: Date;
   readonly channels: readonly ChannelPlanResult[];
   readonly chaincodes: readonly ChaincodePlan[];
   readonly quorum: readonly QuorumPlan[];
