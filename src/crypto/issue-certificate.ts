@@ -27,6 +27,8 @@ export interface LeafRequest {
   dnsNames?: string[];
   purpose: LeafPurpose;
   publicKey: SigningKey;
+  /** End of validity; ten years from `now` unless given (a renewal picks its own). */
+  notAfter?: Date;
 }
 
 export async function issueCaCertificate(
@@ -90,6 +92,7 @@ export async function issueLeafCertificate(
     subject,
     issuer: ca.certificate.subjectName,
     ...validity(now),
+    ...(request.notAfter ? { notAfter: request.notAfter } : {}),
     signingAlgorithm: SIGNING_ALGORITHM,
     publicKey: request.publicKey,
     signingKey: ca.privateKey,

@@ -1,9 +1,9 @@
-// The one function that puts generated material on disk. A tree is written into a temporary sibling folder
+// The functions that put generated material on disk. A tree is written into a temporary sibling folder
 // and renamed into place, so an error (or Ctrl-C) never leaves a half-written MSP that looks complete.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { MaterialTree } from './material-tree.js';
+import type { MaterialFile, MaterialTree } from './material-tree.js';
 import { SECRET_MODE } from './private-key-files.js';
 
 const PUBLIC_MODE = 0o644;
@@ -63,5 +63,26 @@ export function writePublicFileAtomic(file: string, contents: string): void {
     renameSync(staging, file);
   } finally {
     rmSync(staging, { force: true });
+  }
+}
+
+/**
+ * Writes new files only: a path that exists is refused before anything is written, and a failure part-way removes
+ * what this call wrote. Keys are 0600.
+ */
+export function writeNewFiles(specDir: string, files: readonly MaterialFile[]): void {
+  for (const file of files)
+    if (existsSync(join(specDir, file.path))) throw new Error(`${join(specDir, file.path)} exists already`);
+  const written: string[] = [];
+  try {
+    for (const file of files) {
+      const path = join(specDir, file.path);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.contents, { flag: 'wx', mode: file.secret ? SECRET_MODE : PUBLIC_MODE });
+      written.push(path);
+    }
+  } catch (error) {
+    for (const path of written) rmSync(path, { force: true });
+    throw error;
   }
 }
