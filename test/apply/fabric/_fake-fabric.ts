@@ -40,6 +40,7 @@ import {
 import { FakeChaincodeStore } from './_fake-chaincode-store.js';
 import { FakeLifecycle, proposalHash } from './_fake-lifecycle.js';
 import { judgeConfigUpdate, submitterProblem } from './_orderer-judge.js';
+import { membershipProblem, noLeader } from './_raft-cluster.js';
 
 /** `_lifecycle` functions about the peer's own packages: no channel, and only for the peer org's admins. */
 const PEER_LOCAL_FUNCTIONS = new Set(['InstallChaincode', 'QueryInstalledChaincode', 'QueryInstalledChaincodes']);
@@ -120,6 +121,12 @@ export class FakeFabric {
   dropBroadcastAnswers = 0;
   /** Channels whose Deliver/Broadcast answer UNAVAILABLE, as if their orderer were down. */
   readonly unavailable = new Set<string>();
+  /**
+   * The Raft cluster behind the orderer: `host:port` of each consenter -> the TLS certificate (PEM) that node
+   * presents. Empty: no cluster is modelled. Set: Broadcast needs a majority of the config's consenters taking part
+   * (_raft-cluster.ts), and a config update may change one consenter only, as the etcdraft chain requires.
+   */
+  readonly raftNodes = new Map<string, string>();
   /** Delay before Deliver answers, to exercise deadlines. */
   deliverDelayMs = 0;
   readonly received: { broadcast: number; deliver: number; proposals: string[] } = {
@@ -290,6 +297,10 @@ export class FakeFabric {
           403,
           `config update for existing channel did not pass initial checks: ${writers}: permission denied`,
         );
+      if (this.raftNodes.size > 0) {
+        const down = noLeader(config, this.raftNodes);
+        if (down) return answer(503, down);
+      }
       const judged = judgeConfigUpdate(config, channel, data);
       if (judged.status !== 200) return answer(judged.status, judged.info);
       const update = { write_set: judged.writeSet as ConfigGroupJson };
@@ -297,6 +308,10 @@ export class FakeFabric {
         sequence: String(Number(config.sequence ?? 0) + 1),
         channel_group: mergeWriteSet(config.channel_group, update.write_set),
       };
+      if (this.raftNodes.size > 0) {
+        const membership = membershipProblem(config, next);
+        if (membership) return answer(400, membership);
+      }
       const newConfig = fromJson('common.Config', next as unknown as Json).value!;
       this.store(configBlock(channel, this.newest(channel)!.number + 1, newConfig, bytes));
       if (this.dropBroadcastAnswers > 0) {
