@@ -67,7 +67,6 @@ function plan(net: ReturnType<typeof network>, text: string) {
   const result = makePlan({
     loaded: loaded.value,
     specFile: net.specFile,
-    specBytes: Buffer.from(text),
     stateDir: net.stateDir,
     timestamp: new Date(0),
   });
