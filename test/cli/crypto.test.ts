@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -132,4 +133,63 @@ describe('netspec crypto', () => {
       expect(readFileSync(join(repoRoot, `networks/${name}/crypto/README.md`), 'utf8')).toMatch(/^# DEMO ONLY/);
     },
   );
+
+  it('--renew issues renewed certificates of one orderer beside the old ones, and says which spec edit rotates them', () => {
+    const { dir, file } = specDir(SPEC);
+    runCli(['crypto', file]);
+    const nodeDir = join(dir, 'crypto/ops/orderers/orderer1.ops.example.com');
+    const oldCert = readFileSync(join(nodeDir, 'tls/server.crt'), 'utf8');
+
+    const result = runCli(['crypto', file, '--renew', 'ops/orderer1', '--new-key', '--days', '30']);
+    expect(result.code).toBe(0);
+    const written = [...result.stdout.matchAll(/^wrote (.*)$/gm)].map((m) => m[1]!.slice(nodeDir.length + 1));
+    expect(written).toEqual([
+      expect.stringMatching(/^tls\/server-\d{8}T\d{6}Z\.key$/),
+      expect.stringMatching(/^tls\/server-\d{8}T\d{6}Z\.crt$/),
+      expect.stringMatching(/^msp\/keystore\/\d{8}T\d{6}Z_sk$/),
+      expect.stringMatching(/^msp\/signcerts\/orderer1\.ops\.example\.com-cert-\d{8}T\d{6}Z\.pem$/),
+    ]);
+    expect(result.stdout).toMatch(
+      /To rotate, edit .*: organizations\.ops\.orderers\[1\] tlsCert: crypto\/ops\/orderers\/orderer1\.ops\.example\.com\/tls\/server-\d{8}T\d{6}Z\.crt/,
+    );
+    expect(result.stdout + result.stderr).not.toContain('PRIVATE KEY');
+    // The old certificate stays; the new one is the same node's, from the same TLS CA, valid 30 days, on a new key.
+    expect(readFileSync(join(nodeDir, 'tls/server.crt'), 'utf8')).toBe(oldCert);
+    const renewed = new X509Certificate(readFileSync(join(nodeDir, written[1]!)));
+    const old = new X509Certificate(oldCert);
+    const tlsCa = new X509Certificate(readFileSync(join(dir, 'crypto/ops/tlsca/tlsca.ops.example.com-cert.pem')));
+    expect(renewed.subject).toBe(old.subject);
+    expect(renewed.subjectAltName).toBe(old.subjectAltName);
+    expect(renewed.verify(tlsCa.publicKey)).toBe(true);
+    const days = (Date.parse(renewed.validTo) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29);
+    expect(days).toBeLessThan(31);
+    expect(renewed.publicKey.export({ format: 'der', type: 'spki' })).not.toEqual(
+      old.publicKey.export({ format: 'der', type: 'spki' }),
+    );
+    expect(statSync(join(nodeDir, written[0]!)).mode & 0o777).toBe(0o600);
+
+    // Without --new-key, the node keeps its key.
+    const sameKey = runCli(['crypto', file, '--renew', 'ops/orderer2']);
+    expect(sameKey.code).toBe(0);
+    const orderer2 = join(dir, 'crypto/ops/orderers/orderer2.ops.example.com');
+    const certFile = sameKey.stdout.match(/^wrote (.*server-.*\.crt)$/m)![1]!;
+    expect(new X509Certificate(readFileSync(certFile)).publicKey.export({ format: 'der', type: 'spki' })).toEqual(
+      new X509Certificate(readFileSync(join(orderer2, 'tls/server.crt'))).publicKey.export({
+        format: 'der',
+        type: 'spki',
+      }),
+    );
+  });
+
+  it('--renew names the nodes it knows when the one asked for does not exist, and writes nothing', () => {
+    const { dir, file } = specDir(SPEC);
+    runCli(['crypto', file]);
+    const result = runCli(['crypto', file, '--renew', 'ops/orderer9']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--renew ops/orderer9: no orderer or peer of that name in');
+    expect(result.stderr).toContain('known: ops/orderer0, ops/orderer1, ops/orderer2, ops/peer0');
+    expect(result.stderr).not.toContain('    at ');
+    expect(existsSync(join(dir, 'crypto/ops/orderers/orderer9.ops.example.com'))).toBe(false);
+  });
 });
