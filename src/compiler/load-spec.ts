@@ -28,8 +28,7 @@ export interface LoadOptions {
 
 export function loadSpec(file: string, options: LoadOptions = {}): LoadResult {
   const parsed = parseSpecFile(file, options.bytes);
-  if (!parsed.value || !parsed.bytes)
-    return { value: undefined, diagnostics: parsed.diagnostics, text: parsed.value?.text };
+  if (!parsed.value || !parsed.bytes) return { value: undefined, diagnostics: parsed.diagnostics, text: parsed.text };
   const validated = validateSpec(parsed.value);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...validated.diagnostics];
   const spec = validated.value;

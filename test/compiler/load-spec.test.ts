@@ -23,6 +23,14 @@ describe('loadSpec', () => {
     expect(result.value!.model.name).toBe('quickstart');
   });
 
+  it('returns the text of a spec that does not parse, so its diagnostics can be positioned', () => {
+    const file = quickstart(() => 'name: a\nname: b\n');
+    const result = loadSpec(file);
+    expect(result.value).toBeUndefined();
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['NS_DUPLICATE_KEY']);
+    expect(result.text).toBe('name: a\nname: b\n');
+  });
+
   it('builds no model for a spec a rule refuses', () => {
     const result = loadSpec(
       quickstart((text) => text.replace('members: [alpha, beta, gamma]', 'members: [alpha, beta, delta]')),
