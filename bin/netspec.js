@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is built into dist/ by `npm ci` (the prepare script): tsc, then one esbuild bundle
-// (dist/cli-bundle/) that starts fast.
-import { main } from '../dist/cli-bundle/main.mjs';
+// (dist/cli-bundle/) that starts fast. Where the running Node has a compile cache (module.enableCompileCache,
+// Node >= 22.1), it is switched on before the bundle loads, so later runs skip compiling its code.
+import module from 'node:module';
+
+module.enableCompileCache?.();
+const { main } = await import('../dist/cli-bundle/main.mjs');
 
 main(process.argv).then(
   (code) => {

@@ -1,7 +1,9 @@
 // How commands talk to the user: diagnostics in the agreed format, colour only on a terminal,
 // and files written atomically (a temporary file renamed into place, so nothing is ever half-written).
+
 import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { Option } from 'commander';
 import {
   type Diagnostic,
   type DiagnosticCode,
@@ -14,6 +16,11 @@ import { fileProblemOf } from './file-errors.js';
 export type ReportFormat = 'text' | 'markdown' | 'json';
 
 export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'markdown', 'json'];
+
+/** `--format text|markdown|json`, as every reporting command takes it. */
+export function formatOption(): Option {
+  return new Option('--format <format>', 'report format').choices(REPORT_FORMATS).default('text');
+}
 
 export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
   return Boolean(stream.isTTY) && !process.env.NO_COLOR;

@@ -20,12 +20,12 @@ import {
 } from '../../apply/fabric-ca/index.js';
 import { readPemFile, tlsCaCertificates } from '../../compiler/connection-profile/tls-ca-certificates.js';
 import { hasErrors } from '../../compiler/diagnostics/index.js';
-import { loadSpec } from '../../compiler/load-spec.js';
 import type { MspModel, NetworkModel, OrganizationModel } from '../../compiler/model/network-model.js';
 import { caDriftAllowed } from '../../compiler/plan/plan-users.js';
 import { parseCertificatePem } from '../../crypto/index.js';
 import { keyMatchesCertificate } from '../../crypto/key-matches-certificate.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { loadSpecFile } from '../load-spec-file.js';
 import { renderDiagnostics, sourcesOf, UserError } from '../output.js';
 import type { ApplyOptions } from './apply.js';
 import { verifiedForApply } from './verified-bundle.js';
@@ -165,7 +165,7 @@ async function specOf(
   }
   const specFile = options.spec ?? input;
   if (!existsSync(specFile)) throw new UserError(`${specFile} does not exist`);
-  const loaded = loadSpec(specFile);
+  const loaded = await loadSpecFile(specFile);
   if (!loaded.value || hasErrors(loaded.diagnostics)) {
     process.stderr.write(`${renderDiagnostics(loaded.diagnostics, sourcesOf({ [specFile]: loaded.text }), 'text')}\n`);
     return EXIT_ERROR;

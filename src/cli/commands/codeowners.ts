@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { hasErrors } from '../../compiler/diagnostics/index.js';
-import { loadSpec } from '../../compiler/load-spec.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { loadSpecFile } from '../load-spec-file.js';
 import { checkInputFolder, checkOutputFile, emit, renderDiagnostics, sourcesOf, UserError } from '../output.js';
 
 interface Options {
@@ -26,7 +26,7 @@ export function register(program: Command): void {
 async function runCodeowners(file: string, options: Options): Promise<number> {
   if (options.output) checkOutputFile(options.output, '--output');
   if (options.root) checkInputFolder(options.root, '--root');
-  const loaded = loadSpec(file);
+  const loaded = await loadSpecFile(file);
   if (!loaded.value || hasErrors(loaded.diagnostics)) {
     process.stderr.write(`${renderDiagnostics(loaded.diagnostics, sourcesOf({ [file]: loaded.text }), 'text')}\n`);
     return EXIT_ERROR;

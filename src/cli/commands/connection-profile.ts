@@ -3,9 +3,9 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { hasErrors } from '../../compiler/diagnostics/index.js';
-import { loadSpec } from '../../compiler/load-spec.js';
 import { action } from '../action.js';
 import { EXIT_OK } from '../exit-codes.js';
+import { loadSpecFile } from '../load-spec-file.js';
 import { checkOutputFile, emit, reportSpecFailure, sourcesOf, UserError } from '../output.js';
 
 interface ProfileCommandOptions {
@@ -29,7 +29,7 @@ export function register(program: Command): void {
           '../../compiler/connection-profile/index.js'
         );
         if (options.output) checkOutputFile(options.output, '--output');
-        const loaded = loadSpec(file);
+        const loaded = await loadSpecFile(file);
         if (!loaded.value || hasErrors(loaded.diagnostics))
           return reportSpecFailure(loaded.diagnostics, sourcesOf({ [file]: loaded.text }), options.format);
         let result: ReturnType<typeof buildConnectionProfile>;

@@ -3,12 +3,10 @@
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { type Diagnostic, hasErrors } from '../../compiler/diagnostics/index.js';
-import { loadSpec } from '../../compiler/load-spec.js';
 import type { NetworkSpec } from '../../compiler/model/spec.js';
-import { parseSpecFile } from '../../compiler/parse/index.js';
-import { validateSpec } from '../../compiler/validate/index.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { loadSpecFile } from '../load-spec-file.js';
 import { renderDiagnostics, sourcesOf } from '../output.js';
 
 export interface CryptoCommandOptions {
@@ -45,6 +43,10 @@ const FIXED_BY_CRYPTO = new Set(['NS_CERT_MISSING', 'NS_CERT_INVALID', 'NS_CERT_
 
 export async function runCrypto(file: string, options: CryptoCommandOptions = {}): Promise<number> {
   if (options.renew !== undefined) return runRenew(file, options.renew, options);
+  const [{ parseSpecFile }, { validateSpec }] = await Promise.all([
+    import('../../compiler/parse/index.js'),
+    import('../../compiler/validate/index.js'),
+  ]);
   const parsed = parseSpecFile(file);
   const sources = sourcesOf({ [file]: parsed.text });
   if (!parsed.value) return printFailure(parsed.diagnostics, sources, file);
@@ -83,7 +85,7 @@ async function runRenew(file: string, target: string, options: CryptoCommandOpti
     process.stderr.write(`netspec: --days must be a whole number of days of at least 1, not '${options.days}'\n`);
     return EXIT_ERROR;
   }
-  const loaded = loadSpec(file);
+  const loaded = await loadSpecFile(file);
   if (!loaded.value) return printFailure(loaded.diagnostics, sourcesOf({ [file]: loaded.text }), file);
   const [orgName, nodeName, ...rest] = target.split('/');
   const org = loaded.value.model.organizations.find((o) => o.name === orgName);

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { FetchEvent } from '../../apply/fabric/index.js';
 import { hasErrors } from '../../compiler/diagnostics/index.js';
-import { loadSpec } from '../../compiler/load-spec.js';
 import { action } from '../action.js';
 import { checkFlagPaths } from '../check-paths.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { loadSpecFile } from '../load-spec-file.js';
 import { renderDiagnostics, sourcesOf, UserError, writeFileAtomic } from '../output.js';
 import { connectionOptions, type FabricFlags, lineReporter } from './fabric-connection-options.js';
 
@@ -38,7 +38,7 @@ export function register(program: Command): void {
 
 async function runFetch(specFile: string, flags: FetchFlags): Promise<number> {
   checkFlagPaths(flags, { files: ['cert', 'tlsCert', 'tlsKey'], keys: ['key'], outputFolders: ['out'] });
-  const loaded = loadSpec(specFile);
+  const loaded = await loadSpecFile(specFile);
   if (!loaded.value || hasErrors(loaded.diagnostics)) {
     process.stderr.write(`${renderDiagnostics(loaded.diagnostics, sourcesOf({ [specFile]: loaded.text }), 'text')}\n`);
     return EXIT_ERROR;

@@ -2,9 +2,9 @@
 // `configtxgen -outputBlock` makes it, ready for the orderers' channel participation API.
 import type { Command } from 'commander';
 import { hasErrors } from '../../compiler/diagnostics/index.js';
-import { loadSpec } from '../../compiler/load-spec.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { loadSpecFile } from '../load-spec-file.js';
 import { checkOutputFile, emit, renderDiagnostics, sourcesOf, UserError } from '../output.js';
 import { sourceDateEpoch } from '../source-date-epoch.js';
 
@@ -25,7 +25,7 @@ export function register(program: Command): void {
 
 async function runGenesis(file: string, options: Options): Promise<number> {
   if (options.output) checkOutputFile(options.output, '--output');
-  const loaded = loadSpec(file);
+  const loaded = await loadSpecFile(file);
   if (hasErrors(loaded.diagnostics) || !loaded.value) {
     process.stderr.write(`${renderDiagnostics(loaded.diagnostics, sourcesOf({ [file]: loaded.text }), 'text')}\n`);
     return EXIT_ERROR;

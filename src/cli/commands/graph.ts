@@ -4,9 +4,9 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { hasErrors } from '../../compiler/diagnostics/index.js';
-import { loadSpec } from '../../compiler/load-spec.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { loadSpecFile } from '../load-spec-file.js';
 import { emit, renderDiagnostics, sourcesOf } from '../output.js';
 
 type GraphFormat = 'mermaid' | 'dot' | 'svg';
@@ -20,7 +20,7 @@ export function register(program: Command): void {
     .option('--output <file>', 'write the diagram to this file (default: stdout)')
     .action(
       action(async (file: string, options: { format: GraphFormat; output?: string }) => {
-        const loaded = loadSpec(file);
+        const loaded = await loadSpecFile(file);
         if (!loaded.value || hasErrors(loaded.diagnostics)) {
           process.stderr.write(
             `${renderDiagnostics(loaded.diagnostics, sourcesOf({ [file]: loaded.text }), 'text')}\n`,

@@ -8,8 +8,7 @@ import { basename, dirname, relative, sep } from 'node:path';
 import type { Command } from 'commander';
 import { action } from '../action.js';
 import { EXIT_OK } from '../exit-codes.js';
-import { type ReportFormat, UserError } from '../output.js';
-import { formatOption } from './validate.js';
+import { formatOption, type ReportFormat, UserError } from '../output.js';
 
 export function register(program: Command): void {
   program

@@ -2,10 +2,9 @@
 // one), atomically. Any invalid object stops the run before a single file is written.
 import type { Command } from 'commander';
 import { didYouMean, hasErrors } from '../../compiler/diagnostics/index.js';
-import { loadSpec } from '../../compiler/load-spec.js';
-import { locate } from '../../compiler/parse/index.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { loadSpecFile } from '../load-spec-file.js';
 import { checkOutputFolder, inPathContext, renderDiagnostics, sourcesOf, UserError } from '../output.js';
 
 interface ManifestsOptions {
@@ -25,7 +24,7 @@ export function register(program: Command): void {
 
 async function runManifests(file: string, options: ManifestsOptions): Promise<number> {
   checkOutputFolder(options.out, '--out');
-  const loaded = loadSpec(file);
+  const loaded = await loadSpecFile(file);
   const sources = sourcesOf({ [file]: loaded.text });
   if (!loaded.value || hasErrors(loaded.diagnostics)) {
     process.stdout.write(`${renderDiagnostics(loaded.diagnostics, sources, 'text')}\n`);
@@ -36,7 +35,10 @@ async function runManifests(file: string, options: ManifestsOptions): Promise<nu
     const names = model.organizations.map((org) => org.name);
     throw new UserError(`no organization '${options.org}' in ${file}${didYouMean(options.org, names)}`);
   }
-  const { emitManifests, manifestFiles, writeManifestFolders } = await import('../../compiler/k8s/index.js');
+  const [{ emitManifests, manifestFiles, writeManifestFolders }, { locate }] = await Promise.all([
+    import('../../compiler/k8s/index.js'),
+    import('../../compiler/parse/index.js'),
+  ]);
   const emitted = emitManifests(model, {
     ...(options.org ? { organizations: [options.org] } : {}),
     locate: (path) => locate(parsed, path),

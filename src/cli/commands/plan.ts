@@ -14,13 +14,15 @@ import {
   stageBundle,
 } from '../../bundle/write-bundle.js';
 import { hasErrors } from '../../compiler/diagnostics/index.js';
-import { type LoadedSpec, loadSpec } from '../../compiler/load-spec.js';
+import type { LoadedSpec } from '../../compiler/load-spec.js';
 import type { PlanResult } from '../../compiler/plan/index.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_PENDING } from '../exit-codes.js';
+import { loadSpecFile } from '../load-spec-file.js';
 import {
   checkInputFolder,
   checkOutputFolder,
+  formatOption,
   inPathContext,
   type ReportFormat,
   renderDiagnostics,
@@ -30,7 +32,6 @@ import {
   useColor,
 } from '../output.js';
 import { sourceDateEpoch } from '../source-date-epoch.js';
-import { formatOption } from './validate.js';
 
 interface Options {
   state?: string;
@@ -124,7 +125,7 @@ function cleanUpOnSignals(run: PlanRun): { dispose(): void } {
 const betweenSteps = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function planAndReport(file: string, options: Options, stateDir: string, run: PlanRun): Promise<number> {
-  const loaded = loadSpec(file);
+  const loaded = await loadSpecFile(file);
   const sources = sourcesOf({ [file]: loaded.text });
   if (!loaded.value || hasErrors(loaded.diagnostics))
     return reportSpecFailure(loaded.diagnostics, sources, options.format);

@@ -6,13 +6,13 @@ import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { type Diagnostic, hasErrors } from '../../compiler/diagnostics/index.js';
-import { loadSpec } from '../../compiler/load-spec.js';
 import type { NetworkModel, QuorumNetworkModel } from '../../compiler/model/network-model.js';
 import { readQuorumState } from '../../compiler/plan/state/read-quorum-state.js';
 import type { ExtraDataType, QuorumClient } from '../../compiler/quorum/index.js';
 import { action } from '../action.js';
 import { checkFlagPaths, type PathRoles } from '../check-paths.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { loadSpecFile } from '../load-spec-file.js';
 import { emit, renderDiagnostics, sourcesOf, UserError, writeFileAtomic } from '../output.js';
 
 /** The extraData encodings (as in compiler/quorum/extra-data.ts), listed here so `--help` needs no crypto. */
@@ -117,15 +117,15 @@ async function runExtraData(file: string, type: ExtraDataType): Promise<number> 
 }
 
 /** Loads and validates the spec, picks the Quorum network, and runs `use` on it; spec errors print and exit 1. */
-function withNetwork<Options extends { network?: string }>(
+async function withNetwork<Options extends { network?: string }>(
   file: string,
   options: Options,
   paths: PathRoles<Options>,
   use: (network: QuorumNetworkModel) => Promise<number>,
-): Promise<number> | number {
+): Promise<number> {
   checkFlagPaths(options, paths);
   const name = options.network;
-  const loaded = loadSpec(file);
+  const loaded = await loadSpecFile(file);
   if (!loaded.value || hasErrors(loaded.diagnostics)) return fail(loaded.diagnostics, { [file]: loaded.text });
   return use(pickNetwork(loaded.value.model, name));
 }

@@ -3,9 +3,9 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { didYouMean, hasErrors } from '../../compiler/diagnostics/index.js';
-import { loadSpec } from '../../compiler/load-spec.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { loadSpecFile } from '../load-spec-file.js';
 import { renderDiagnostics, sourcesOf, UserError } from '../output.js';
 
 export function register(program: Command): void {
@@ -23,7 +23,7 @@ export function register(program: Command): void {
 }
 
 async function runSecrets(file: string, orgName: string, format: 'text' | 'json'): Promise<number> {
-  const loaded = loadSpec(file);
+  const loaded = await loadSpecFile(file);
   if (!loaded.value || hasErrors(loaded.diagnostics)) {
     const rendered = renderDiagnostics(loaded.diagnostics, sourcesOf({ [file]: loaded.text }), format);
     process.stdout.write(`${rendered}\n`);

@@ -3,11 +3,10 @@
 // when a node is unhealthy or unreachable, or a peer lags the orderers by more than --max-lag blocks.
 import type { Command } from 'commander';
 import { hasErrors } from '../../compiler/diagnostics/index.js';
-import { loadSpec } from '../../compiler/load-spec.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
-import { type ReportFormat, reportSpecFailure, sourcesOf, UserError } from '../output.js';
-import { formatOption } from './validate.js';
+import { loadSpecFile } from '../load-spec-file.js';
+import { formatOption, type ReportFormat, reportSpecFailure, sourcesOf, UserError } from '../output.js';
 
 interface StatusCommandOptions {
   format: ReportFormat;
@@ -31,7 +30,7 @@ export function register(program: Command): void {
         const timeoutMs = Number(options.timeout);
         if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
           throw new UserError(`--timeout must be a positive number of milliseconds, not '${options.timeout}'`);
-        const loaded = loadSpec(file);
+        const loaded = await loadSpecFile(file);
         if (!loaded.value || hasErrors(loaded.diagnostics))
           return reportSpecFailure(loaded.diagnostics, sourcesOf({ [file]: loaded.text }), options.format);
         const { networkStatus, renderStatus } = await import('../../apply/health/index.js');

@@ -1,11 +1,10 @@
 // `netspec validate <network.yaml>`: schema and semantic rules; prints every finding with its position.
 import type { Command } from 'commander';
-import { Option } from 'commander';
 import { hasErrors } from '../../compiler/diagnostics/index.js';
-import { loadSpec } from '../../compiler/load-spec.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
-import { REPORT_FORMATS, type ReportFormat, renderDiagnostics, sourcesOf } from '../output.js';
+import { loadSpecFile } from '../load-spec-file.js';
+import { formatOption, type ReportFormat, renderDiagnostics, sourcesOf } from '../output.js';
 
 export function register(program: Command): void {
   program
@@ -16,16 +15,12 @@ export function register(program: Command): void {
     .action(action((file: string, options: { format: ReportFormat }) => runValidate(file, options.format)));
 }
 
-export function formatOption(): Option {
-  return new Option('--format <format>', 'report format').choices(REPORT_FORMATS).default('text');
-}
-
 function countOf(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-function runValidate(file: string, format: ReportFormat): number {
-  const result = loadSpec(file);
+async function runValidate(file: string, format: ReportFormat): Promise<number> {
+  const result = await loadSpecFile(file);
   const sources = sourcesOf({ [file]: result.text });
   const failed = hasErrors(result.diagnostics);
   if (format === 'json') {

@@ -11,9 +11,8 @@ import type { VerifyReport } from '../../governance/index.js';
 import { action } from '../action.js';
 import { checkFlagPaths } from '../check-paths.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_PENDING } from '../exit-codes.js';
-import { checkInputFolder, type ReportFormat, UserError, writeFileAtomic } from '../output.js';
+import { checkInputFolder, formatOption, type ReportFormat, UserError, writeFileAtomic } from '../output.js';
 import { connectionOptions, type FabricFlags } from './fabric-connection-options.js';
-import { formatOption } from './validate.js';
 import { bundleInputOptions, verifyBundleAt } from './verified-bundle.js';
 
 interface Options extends FabricFlags {

@@ -1,0 +1,51 @@
+// Start-up loads only what the command runs: help and the protobuf commands never load the YAML parsers or the
+// schema validator (the bulk of the bundle), which only commands that read a spec need. The process boundary is
+// the point here, so the real binary runs, with a loader hook that names every module it loads.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/run-cli.js';
+
+const recorder = fileURLToPath(new URL('./_module-recorder/register.mjs', import.meta.url));
+
+/** The bundle's source files (esbuild's `// path` comments) inside every module the command loaded. */
+function sourcesLoadedBy(args: string[]): { code: number | null; sources: string[] } {
+  const result = spawnSync(process.execPath, ['--import', recorder, 'bin/netspec.js', ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  const files = [...result.stderr.matchAll(/^LOADED (file:\S+)$/gm)].map((match) => fileURLToPath(match[1]!));
+  const sources = files.flatMap((file) =>
+    file.includes('/dist/cli-bundle/')
+      ? [...readFileSync(file, 'utf8').matchAll(/^\/\/ (\S+\.m?js)$/gm)].map((m) => m[1]!)
+      : [file],
+  );
+  return { code: result.status, sources };
+}
+
+const HEAVY = [/node_modules\/yaml\//, /node_modules\/js-yaml\//, /validate\/generated\//, /node_modules\/ajv\//];
+
+describe('start-up', () => {
+  it.each([
+    [['--help']],
+    [['plan', '--help']],
+    [['decode', '--type', 'common.Block', 'test/fixtures/fabric/config.pb']],
+  ])('netspec %j loads no YAML parser and no schema validator', (args) => {
+    const { code, sources } = sourcesLoadedBy(args);
+    expect(code).toBe(0);
+    expect(sources.length).toBeGreaterThan(0);
+    for (const heavy of HEAVY) expect(sources.filter((source) => heavy.test(source))).toEqual([]);
+  });
+
+  it('validate does load them: the check above would see them', () => {
+    const { code, sources } = sourcesLoadedBy(['validate', 'networks/quickstart/network.yaml']);
+    expect(code).toBe(0);
+    for (const heavy of HEAVY.slice(0, 3))
+      expect(
+        sources.some((source) => heavy.test(source)),
+        String(heavy),
+      ).toBe(true);
+  });
+});
