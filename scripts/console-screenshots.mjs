@@ -16,7 +16,17 @@ const work = mkdtempSync(join(tmpdir(), 'netspec-console-shots-'));
 const repo = join(work, 'repo');
 
 const git = (...args) =>
-  execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' } });
+  execFileSync('git', args, {
+    cwd: repo,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      // Fixed dates: the same commits, and the same pictures, on every run.
+      GIT_AUTHOR_DATE: '2026-12-01T10:00:00Z',
+      GIT_COMMITTER_DATE: '2026-12-01T10:00:00Z',
+    },
+  });
 const netspec = (...args) => {
   try {
     return execFileSync(process.execPath, [bin, ...args], {

@@ -98,7 +98,7 @@ function Page(props: {
     case 'history':
       return <HistoryPage network={network.name} commitBaseUrl={index.commitBaseUrl} />;
     case 'live':
-      return <LivePage network={network.name} />;
+      return <LivePage network={network.name} live={index.live} />;
     case 'propose':
       return index.edits ? <ProposePage network={network.name} /> : <p class="status">This console offers no edits.</p>;
     default:

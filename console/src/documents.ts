@@ -1,8 +1,10 @@
 // The documents the app reads: the very types the CLI renders as JSON (plan.json, verify, history), and the
 // console's own overview and index. Type imports only: nothing of the CLI's code enters the app.
 export type { GovernanceEvent, GovernanceHistory } from '../../src/apply/git/governance-event.js';
+export type { StatusReport } from '../../src/apply/health/network-status.js';
 export type { Plan } from '../../src/compiler/plan/plan.js';
 export type {
+  CertificateOverview,
   ChannelOverview,
   ConsoleIndex,
   EditCommitted,

@@ -14,8 +14,23 @@ export interface NetworkOverview {
   quorum: QuorumOverview[];
   /** Organizations with a connection identity, and nodes with endpoint overrides: names, never secret values. */
   connection: { identities: string[]; endpoints: string[] };
+  /** The certificates the spec relies on, soonest to expire first. */
+  certificates: CertificateOverview[];
   /** Why the state folder could not be read, when it could not: committed chaincodes are then unknown. */
   stateProblems: string[];
+}
+
+export interface CertificateOverview {
+  organization: string;
+  /** CA, intermediate CA, TLS CA, admin, orderer <name> TLS. */
+  role: string;
+  /** Repository-relative file. */
+  file: string;
+  subject?: string;
+  /** ISO date the certificate expires. */
+  notAfter?: string;
+  /** Why the file is not a certificate that could be read. */
+  problem?: string;
 }
 
 export interface OrganizationOverview {
@@ -77,6 +92,8 @@ export interface ConsoleIndex {
   /** Prefix of a commit's web page, when the repository's origin is on GitHub. */
   commitBaseUrl?: string;
   edits: boolean;
+  /** Whether the app may read the nodes' operations endpoints now (`status.json`): a served console, not an export. */
+  live: boolean;
   /** `server`: documents are computed when asked; `export`: a snapshot written by `netspec console --export`. */
   source: 'server' | 'export';
   /** The commit the documents were read at (export only). */

@@ -92,6 +92,7 @@ export function overviewDocument(root: string, network: ConsoleNetwork): Console
     loaded.value.model,
     relative(root, specFile).split(sep).join('/'),
     join(network.folder, 'state'),
+    root,
   );
   return { json: `${JSON.stringify(overview, null, 2)}\n` };
 }
@@ -148,6 +149,21 @@ export async function historyDocument(root: string, network: ConsoleNetwork): Pr
   }
   if (result.events.length === 0) return { error: `no commit touches ${network.path}` };
   return { json: history.renderHistoryJson(result) };
+}
+
+/**
+ * What `netspec status networks/<name>/network.yaml --format json` prints (its default --max-lag 10 and --timeout
+ * 5000): each node's operations endpoint read now (health, version, ledger heights). Only for a network with
+ * connection settings: the console asks no node of a network that names none. Read-only GETs, no identity.
+ */
+export async function statusDocument(network: ConsoleNetwork): Promise<ConsoleDocument> {
+  const loaded = loadSpec(join(network.folder, 'network.yaml'));
+  if (!loaded.value || hasErrors(loaded.diagnostics)) return specError(network, loaded.diagnostics);
+  const { identities, endpoints } = loaded.value.model.connection;
+  if (Object.keys(identities).length === 0 && Object.keys(endpoints).length === 0)
+    return { error: `${network.path}/network.yaml has no connection settings: there is no live network to ask` };
+  const { networkStatus, renderStatus } = await import('../apply/health/index.js');
+  return { json: renderStatus(await networkStatus(loaded.value.model, { maxLag: 10, timeoutMs: 5000 }), 'json') };
 }
 
 /** https://github.com/<owner>/<name> when the repository's origin is on GitHub: history links each commit there. */

@@ -12,6 +12,7 @@ import {
   historyDocument,
   overviewDocument,
   planDocument,
+  statusDocument,
   verifyDocument,
 } from './console-repository.js';
 
@@ -34,6 +35,7 @@ export function indexDocument(context: ConsoleContext, source: ConsoleIndex['sou
     })),
     ...(base ? { commitBaseUrl: base } : {}),
     edits: context.edits,
+    live: source === 'server',
     source,
     ...(commit ? { commit } : {}),
   };
@@ -64,6 +66,7 @@ export async function documentAt(context: ConsoleContext, path: string): Promise
     if (match[2] === 'overview') return overviewDocument(context.root, network);
     if (match[2] === 'plan') return planDocument(network);
     if (match[2] === 'history') return await historyDocument(context.root, network);
+    if (match[2] === 'status') return await statusDocument(network);
     if (match[4] === 'plan') return bundlePlanDocument(network, match[3]!);
     return await verifyDocument(network, match[3]!);
   } catch (error) {

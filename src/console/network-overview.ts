@@ -1,6 +1,7 @@
 // The consortium as the console's map and channel pages draw it: organizations with their roles, placement and
 // nodes, channels with their members, consenters, batch settings, capabilities and every policy in words, chaincode
-// definitions against what is committed, Quorum validator sets, and which connection settings exist (names only).
+// definitions against what is committed, Quorum validator sets, which connection settings exist (names only), and
+// the certificates the spec relies on with their expiry dates.
 // It is read from the normalized model and the state folder alone; policies are said by the plan's own describer
 // over the channel config netspec builds, so the words match what `plan` says about the same policy.
 
@@ -8,9 +9,15 @@ import { buildChannelConfig } from '../compiler/fabric/index.js';
 import type { NetworkModel } from '../compiler/model/index.js';
 import { type ConfigGroupJson, describeRequirement, resolvePolicy } from '../compiler/plan/signers/index.js';
 import { readState } from '../compiler/plan/state/read-state.js';
+import { certificatesOf } from './certificate-expiry.js';
 import type { NetworkOverview } from './console-documents.js';
 
-export function networkOverview(model: NetworkModel, specFile: string, stateDir: string): NetworkOverview {
+export function networkOverview(
+  model: NetworkModel,
+  specFile: string,
+  stateDir: string,
+  root: string,
+): NetworkOverview {
   const state = readState(stateDir, model);
   const committed = state.value?.chaincodes ?? new Map();
   return {
@@ -87,6 +94,7 @@ export function networkOverview(model: NetworkModel, specFile: string, stateDir:
       identities: Object.keys(model.connection.identities).sort(),
       endpoints: Object.keys(model.connection.endpoints).sort(),
     },
+    certificates: certificatesOf(model, root),
     stateProblems: state.diagnostics.map((diagnostic) => diagnostic.message),
   };
 }

@@ -1,9 +1,14 @@
 // The console serves the CLI's own JSON: each document is compared, byte for byte, with what the CLI prints for the
 // same repository. And the server answers only to its own name, and takes edits only from its own page.
-import { join } from 'node:path';
+import { X509Certificate } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statusDocument } from '../../src/console/console-repository.js';
 import { consoleNetworks, type RunningConsole, startConsoleServer } from '../../src/console/index.js';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { copySupplyChain } from '../apply/fabric-ca/_supply-chain-copy.js';
+import { startFakeOperations, withOperationsUrls } from '../apply/health/_fake-operations.js';
+import { repoRoot, runCli, runCliAsync } from '../helpers/run-cli.js';
 import { type ConsoleRepo, createConsoleRepo } from './_console-repo.js';
 
 describe('netspec console documents', () => {
@@ -52,6 +57,26 @@ describe('netspec console documents', () => {
     expect((await get('api/networks/supply-chain/history.json')).body).toBe(history.stdout);
   });
 
+  it('lists the certificates the spec relies on with the dates they expire', async () => {
+    const overview = JSON.parse((await get('api/networks/supply-chain/overview.json')).body) as {
+      certificates: { organization: string; role: string; file: string; notAfter?: string }[];
+    };
+    const operator = overview.certificates.filter((certificate) => certificate.organization === 'operator');
+    expect(operator.map((certificate) => certificate.role).sort()).toEqual([
+      'CA',
+      'TLS CA',
+      'orderer orderer0 TLS',
+      'orderer orderer1 TLS',
+      'orderer orderer2 TLS',
+    ]);
+    for (const certificate of operator) {
+      const pem = readFileSync(join(repo.root, certificate.file), 'utf8');
+      expect(certificate.notAfter).toBe(new Date(new X509Certificate(pem).validTo).toISOString());
+    }
+    // No private key is among them.
+    expect(overview.certificates.every((certificate) => !/priv_sk|keystore|\.key$/.test(certificate.file))).toBe(true);
+  });
+
   it('lists the networks and bundles, and says which document does not exist', async () => {
     const index = JSON.parse((await get('api/index.json')).body);
     expect(index).toEqual({
@@ -61,6 +86,7 @@ describe('netspec console documents', () => {
       ],
       commitBaseUrl: 'https://github.com/example/consortium/commit/',
       edits: true,
+      live: true,
       source: 'server',
     });
     expect(await get('api/networks/nowhere/plan.json')).toMatchObject({ status: 404 });
@@ -105,5 +131,39 @@ describe('netspec console documents', () => {
     ).toBe(200);
     // A preview writes nothing.
     expect(repo.git(['branch', '--list', 'netspec/*'])).toBe('');
+  });
+
+  it('reads the live nodes as `netspec status --format json` does, and only for a network with connection settings', async () => {
+    const nodes = ['operator/orderer0', 'operator/orderer1', 'operator/orderer2'].map((ref) => [
+      ref,
+      { heights: { production: 40, distribution: 12 } },
+    ]);
+    const fake = await startFakeOperations({
+      ...Object.fromEntries(nodes),
+      'manufacturer/peer0': { heights: { production: 40, distribution: 12 } },
+      'manufacturer/peer1': { heights: { production: 25, distribution: 12 } },
+      'distributor/peer0': { failedChecks: [{ component: 'couchdb', reason: 'connection refused' }] },
+      'retailer/peer0': { heights: { distribution: 12 } },
+    });
+    try {
+      const file = copySupplyChain(withOperationsUrls(fake));
+      const network = { name: basename(dirname(file)), folder: dirname(file), path: 'networks/supply-chain' };
+      const served = await statusDocument(network);
+      // Not runCli: the fake nodes answer from this very process, which must not block while the CLI asks them.
+      const cli = await runCliAsync(['status', file, '--format', 'json']);
+      expect(cli.code).toBe(1);
+      expect(served).toEqual({ json: cli.stdout });
+      const report = JSON.parse(cli.stdout);
+      expect(report.failures.join('\n')).toContain(
+        'distributor/peer0: unhealthy: /healthz answered HTTP 503 (couchdb: connection refused)',
+      );
+
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^connection:[\s\S]*?^allow:/m, 'allow:'));
+      expect(await statusDocument(network)).toEqual({
+        error: 'networks/supply-chain/network.yaml has no connection settings: there is no live network to ask',
+      });
+    } finally {
+      await fake.close();
+    }
   });
 });

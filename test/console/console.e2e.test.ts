@@ -103,6 +103,16 @@ describe('netspec console in Chromium', () => {
     await page.close();
   });
 
+  it('shows the live page: certificate expiry, and the nodes read only when asked', async () => {
+    const page = await open('#/quickstart/live');
+    await page.locator('[data-testid="certificates"] tbody tr').first().waitFor(WAIT);
+    expect(await page.locator('[data-testid="certificates"] tbody tr').count()).toBeGreaterThan(3);
+    // The example nodes are not reachable from here: the page offers to read them and does not on its own.
+    expect(await page.locator('[data-action="read-nodes"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="nodes"]').count()).toBe(0);
+    await page.close();
+  });
+
   it('proposes an edit: the plan first, then a commit on a new local branch', async () => {
     const head = repo.git(['rev-parse', 'HEAD']);
     const page = await open('#/supply-chain/propose');
