@@ -5,26 +5,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { repoRoot } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 
 const SPEC = 'networks/supply-chain/network.yaml';
 
 describe('netspec connection-profile', () => {
-  it('prints the org’s profile as YAML, and the same profile as JSON', () => {
-    const yaml = runCli(['connection-profile', SPEC, 'distributor']);
+  it('prints the org’s profile as YAML, and the same profile as JSON', async () => {
+    const yaml = await runCliInProcess(['connection-profile', SPEC, 'distributor']);
     expect(yaml.stderr).toBe('');
     expect(yaml.code).toBe(0);
     const profile = parse(yaml.stdout);
     expect(profile.client.organization).toBe('DistributorMSP');
     expect(Object.keys(profile.peers)).toEqual(['peer0.distributor.supply.example.com']);
     expect(Object.keys(profile.channels)).toEqual(['production', 'distribution']);
-    const json = runCli(['connection-profile', SPEC, 'distributor', '--format', 'json']);
+    const json = await runCliInProcess(['connection-profile', SPEC, 'distributor', '--format', 'json']);
     expect(JSON.parse(json.stdout)).toEqual(profile);
   });
 
-  it('narrows to one channel and writes --output', () => {
+  it('narrows to one channel and writes --output', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'netspec-ccp-')), 'ccp.json');
-    const result = runCli([
+    const result = await runCliInProcess([
       'connection-profile',
       SPEC,
       'retailer',
@@ -40,15 +41,15 @@ describe('netspec connection-profile', () => {
     expect(Object.keys(JSON.parse(readFileSync(out, 'utf8')).channels)).toEqual(['distribution']);
   });
 
-  it('refuses a channel the org is not in', () => {
-    const result = runCli(['connection-profile', SPEC, 'retailer', '--channel', 'production']);
+  it('refuses a channel the org is not in', async () => {
+    const result = await runCliInProcess(['connection-profile', SPEC, 'retailer', '--channel', 'production']);
     expect(result.stderr).toBe(
       "netspec: organization 'retailer' is not in channel 'production' (its channels: distribution)\n",
     );
     expect(result.code).toBe(1);
   });
 
-  it('keys peers by name (two on one host stay two) and lists only the CA the spec defines', () => {
+  it('keys peers by name (two on one host stay two) and lists only the CA the spec defines', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'netspec-ccp-'));
     cpSync(join(repoRoot, 'networks', 'supply-chain', 'crypto'), join(dir, 'crypto'), { recursive: true });
     const text = readFileSync(join(repoRoot, SPEC), 'utf8')
@@ -62,7 +63,13 @@ describe('netspec connection-profile', () => {
       )
       .replace('    ca:\n      port: 7054\n', '');
     writeFileSync(join(dir, 'network.yaml'), text);
-    const result = runCli(['connection-profile', join(dir, 'network.yaml'), 'manufacturer', '--format', 'json']);
+    const result = await runCliInProcess([
+      'connection-profile',
+      join(dir, 'network.yaml'),
+      'manufacturer',
+      '--format',
+      'json',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const profile = JSON.parse(result.stdout);

@@ -4,7 +4,8 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { repoRoot } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 
 const QUICKSTART = join(repoRoot, 'networks/quickstart');
 // The ops team's own PKI: any real orderer TLS certificate will do, outside crypto/.
@@ -32,40 +33,40 @@ function networkWithNewConsenters(orderer4: string): { dir: string; file: string
 }
 
 describe('a consenter TLS certificate outside the crypto layout', () => {
-  it('is a positioned error in validate, plan and genesis alike, with nothing written', () => {
+  it('is a positioned error in validate, plan and genesis alike, with nothing written', async () => {
     const { dir, file, text } = networkWithNewConsenters('      - name: orderer4\n');
     const line = text.split('\n').indexOf('      - name: orderer4') + 1;
     const expected = `${file}:${line}:9 error NS_CERT_MISSING consenter 'alpha/orderer4' sets no tlsCert, and its default TLS certificate 'crypto/alpha/orderers/orderer4.alpha.quickstart.example.com/tls/server.crt' does not exist`;
 
-    const validate = runCli(['validate', file]);
+    const validate = await runCliInProcess(['validate', file]);
     expect(validate.stdout).toContain(expected);
     expect(validate.code).toBe(1);
 
     const out = join(dir, 'bundle');
-    const plan = runCli(['plan', file, '--out', out]);
+    const plan = await runCliInProcess(['plan', file, '--out', out]);
     expect(plan.stderr).toContain(expected);
     expect(plan.stdout + plan.stderr).not.toMatch(/internal error|ENOENT|\n\s+at /);
     expect(plan.code).toBe(1);
     expect(existsSync(out)).toBe(false);
 
     const block = join(dir, 'invoices.block');
-    const genesis = runCli(['genesis', file, '--channel', 'invoices', '--output', block]);
+    const genesis = await runCliInProcess(['genesis', file, '--channel', 'invoices', '--output', block]);
     expect(genesis.stdout + genesis.stderr).toContain(expected);
     expect(genesis.stdout + genesis.stderr).not.toMatch(/internal error|ENOENT/);
     expect(genesis.code).toBe(1);
     expect(existsSync(block)).toBe(false);
   });
 
-  it('puts the certificate each consenter names into the channel config', () => {
+  it('puts the certificate each consenter names into the channel config', async () => {
     const { dir, file } = networkWithNewConsenters(
       '      - name: orderer4\n        tlsCert: ops-pki/orderer3-tls.pem\n',
     );
-    expect(runCli(['validate', file]).code).toBe(0);
+    expect((await runCliInProcess(['validate', file])).code).toBe(0);
     const out = join(dir, 'invoices.block');
-    const genesis = runCli(['genesis', file, '--channel', 'invoices', '--output', out]);
+    const genesis = await runCliInProcess(['genesis', file, '--channel', 'invoices', '--output', out]);
     expect(genesis.stderr).toBe('');
     expect(genesis.code).toBe(0);
-    const decoded = runCli(['decode', '--type', 'common.Block', out]);
+    const decoded = await runCliInProcess(['decode', '--type', 'common.Block', out]);
     expect(decoded.code).toBe(0);
     const block = JSON.parse(decoded.stdout);
     const consenters = block.data.data[0].payload.data.config.channel_group.groups.Orderer.values.ConsensusType.value

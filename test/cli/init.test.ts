@@ -4,7 +4,8 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { renderTemplate, schemaReference } from '../../src/cli/commands/init.js';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { repoRoot } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 
 interface Org {
   roles: string[];
@@ -26,9 +27,9 @@ describe('netspec init', () => {
   it.each([
     ['--quick', 'quick'],
     ['--standard', 'standard'],
-  ])('%s writes a network that validates once netspec crypto has run', (flag, mode) => {
+  ])('%s writes a network that validates once netspec crypto has run', async (flag, mode) => {
     const target = join(scratch(), 'acme-net');
-    const result = runCli(['init', flag, target]);
+    const result = await runCliInProcess(['init', flag, target]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const file = join(target, 'network.yaml');
@@ -41,15 +42,15 @@ describe('netspec init', () => {
     expect(spec.name).toBe('acme-net');
     expect(spec.mode).toBe(mode);
 
-    expect(runCli(['validate', file]).code).toBe(1);
-    expect(runCli(['crypto', file]).code).toBe(0);
-    const validated = runCli(['validate', file]);
+    expect((await runCliInProcess(['validate', file])).code).toBe(1);
+    expect((await runCliInProcess(['crypto', file])).code).toBe(0);
+    const validated = await runCliInProcess(['validate', file]);
     expect(validated.stdout).toContain(`${file}: valid (`);
     expect(validated.stdout).not.toContain('warning');
     expect(validated.code).toBe(0);
   });
 
-  it('makes the quick operator a participant and gives standard a dedicated operator with 3 orderers', () => {
+  it('makes the quick operator a participant and gives standard a dedicated operator with 3 orderers', async () => {
     const orgsOf = (mode: string) =>
       Object.values(parse(readFileSync(join(repoRoot, `templates/init/${mode}.yaml`), 'utf8')).organizations) as Org[];
     const quickOperators = orgsOf('quick').filter((org) => org.roles.includes('operator'));
@@ -67,10 +68,10 @@ describe('netspec init', () => {
     for (const participant of participants) expect(participant.peers?.length).toBeGreaterThan(0);
   });
 
-  it('refuses a folder that is not empty and leaves it alone', () => {
+  it('refuses a folder that is not empty and leaves it alone', async () => {
     const target = scratch();
     writeFileSync(join(target, 'notes.txt'), 'mine');
-    const result = runCli(['init', '--quick', target]);
+    const result = await runCliInProcess(['init', '--quick', target]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       `netspec: ${target} is not empty; netspec init only writes a new network into an empty or new folder\n`,
@@ -79,23 +80,23 @@ describe('netspec init', () => {
     expect(readFileSync(join(target, 'notes.txt'), 'utf8')).toBe('mine');
   });
 
-  it('accepts an existing empty folder', () => {
+  it('accepts an existing empty folder', async () => {
     const target = join(scratch(), 'empty');
     mkdirSync(target);
-    expect(runCli(['init', '--standard', target]).code).toBe(0);
+    expect((await runCliInProcess(['init', '--standard', target])).code).toBe(0);
     expect(existsSync(join(target, 'network.yaml'))).toBe(true);
   });
 
-  it('needs exactly one of --quick and --standard', () => {
-    const none = runCli(['init', join(scratch(), 'x')]);
+  it('needs exactly one of --quick and --standard', async () => {
+    const none = await runCliInProcess(['init', join(scratch(), 'x')]);
     expect(none.code).toBe(1);
     expect(none.stderr).toBe('netspec: init needs --quick or --standard\n');
-    const both = runCli(['init', '--quick', '--standard', join(scratch(), 'y')]);
+    const both = await runCliInProcess(['init', '--quick', '--standard', join(scratch(), 'y')]);
     expect(both.code).toBe(1);
     expect(both.stderr).toContain("option '--quick' cannot be used with option '--standard'");
   });
 
-  it('points at the schema by a relative path inside the checkout', () => {
+  it('points at the schema by a relative path inside the checkout', async () => {
     expect(schemaReference(join(repoRoot, 'networks/new-net'))).toBe('../../schema/network.schema.json');
     const rendered = renderTemplate(
       '# yaml-language-server: $schema=old\nname: my-network\n',
@@ -104,7 +105,7 @@ describe('netspec init', () => {
     expect(rendered).toBe('# yaml-language-server: $schema=../../schema/network.schema.json\nname: new-net\n');
   });
 
-  it('keeps the template name when the folder name is no DNS label', () => {
+  it('keeps the template name when the folder name is no DNS label', async () => {
     const rendered = renderTemplate('name: my-network\n', '/tmp/___');
     expect(rendered).toBe(
       `# yaml-language-server: $schema=${relative('/tmp/___', join(repoRoot, 'schema/network.schema.json'))}\nname: my-network\n`,

@@ -6,7 +6,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { repoRoot } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 
 const key = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
 const pkcs8 = key.export({ format: 'pem', type: 'pkcs8' }).toString();
@@ -46,21 +47,21 @@ describe('netspec validate never echoes a private key', () => {
     return name;
   };
 
-  it('refuses keys pasted into displayName at their position, without quoting them', () => {
+  it('refuses keys pasted into displayName at their position, without quoting them', async () => {
     const file = write(
       'display-name.yaml',
       spec
         .replace('displayName: Alpha Trading', `displayName: ${block(pkcs8)}`)
         .replace('displayName: Beta Logistics', `displayName: ${block(sec1)}`),
     );
-    const text = runCli(['validate', file], { cwd: folder });
+    const text = await runCliInProcess(['validate', file], { cwd: folder });
     expect(text.code).toBe(1);
     expect(text.stdout + text.stderr).toContain(
       `${file}:15:18 error NS_PRIVATE_KEY_IN_SPEC organizations.alpha.displayName holds a private key`,
     );
     expect(text.stdout + text.stderr).toMatch(/:\d+:18 error NS_PRIVATE_KEY_IN_SPEC organizations\.beta\.displayName/);
     expectNoKeyBytes(text.stdout + text.stderr, [pkcs8, sec1]);
-    const json = runCli(['validate', file, '--format', 'json'], { cwd: folder });
+    const json = await runCliInProcess(['validate', file, '--format', 'json'], { cwd: folder });
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual([
       'NS_PRIVATE_KEY_IN_SPEC',
@@ -69,7 +70,7 @@ describe('netspec validate never echoes a private key', () => {
     expectNoKeyBytes(json.stdout + json.stderr, [pkcs8, sec1]);
   });
 
-  it('names a key where the schema expects an MSP id, PEM or bare base64, without quoting it', () => {
+  it('names a key where the schema expects an MSP id, PEM or bare base64, without quoting it', async () => {
     for (const [name, value] of [
       ['msp-pem.yaml', block(sec1)],
       ['msp-base64.yaml', bodyOf(sec1)],
@@ -77,7 +78,7 @@ describe('netspec validate never echoes a private key', () => {
     ] as const) {
       const file = write(name, spec.replace('mspId: AlphaMSP', `mspId: ${value}`));
       for (const format of ['text', 'json']) {
-        const result = runCli(['validate', file, '--format', format], { cwd: folder });
+        const result = await runCliInProcess(['validate', file, '--format', format], { cwd: folder });
         expect(result.code).toBe(1);
         expect(result.stdout + result.stderr).toContain('a private key (not shown)');
         expectNoKeyBytes(result.stdout + result.stderr, [pkcs8, sec1]);
@@ -85,8 +86,8 @@ describe('netspec validate never echoes a private key', () => {
     }
   });
 
-  it('leaves an ordinary spec alone', () => {
-    const result = runCli(['validate', 'network.yaml'], { cwd: folder });
+  it('leaves an ordinary spec alone', async () => {
+    const result = await runCliInProcess(['validate', 'network.yaml'], { cwd: folder });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   });

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 
 function specDir(content: string | Uint8Array): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), 'netspec-cli-'));
@@ -12,8 +12,8 @@ function specDir(content: string | Uint8Array): { dir: string; file: string } {
 }
 
 describe('netspec validate', () => {
-  it('accepts the supply-chain example', () => {
-    const result = runCli(['validate', 'networks/supply-chain/network.yaml']);
+  it('accepts the supply-chain example', async () => {
+    const result = await runCliInProcess(['validate', 'networks/supply-chain/network.yaml']);
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(
       /^networks\/supply-chain\/network\.yaml: valid \(4 organizations, 2 channels, 3 chaincodes/m,
@@ -21,14 +21,14 @@ describe('netspec validate', () => {
     expect(result.code).toBe(0);
   });
 
-  it('prints --help and exits 0', () => {
-    const result = runCli(['--help']);
+  it('prints --help and exits 0', async () => {
+    const result = await runCliInProcess(['--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('validate');
   });
 
-  it('fails on an unknown option with exit 1 and no stack trace', () => {
-    const result = runCli(['validate', '--no-such-flag', 'x.yaml']);
+  it('fails on an unknown option with exit 1 and no stack trace', async () => {
+    const result = await runCliInProcess(['validate', '--no-such-flag', 'x.yaml']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("unknown option '--no-such-flag'");
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -40,9 +40,9 @@ describe('netspec validate', () => {
     ['tab indentation', 'organizations:\n\tacme: {}\n', 'NS_YAML_SYNTAX'],
     ['prototype key', 'organizations:\n  __proto__: {}\n', 'NS_FORBIDDEN_KEY'],
     ['empty file', '', 'NS_EMPTY_SPEC'],
-  ])('rejects %s with file:line:col, exit 1, no stack trace, nothing written', (_, content, code) => {
+  ])('rejects %s with file:line:col, exit 1, no stack trace, nothing written', async (_, content, code) => {
     const { dir, file } = specDir(content);
-    const result = runCli(['validate', file], { cwd: dir });
+    const result = await runCliInProcess(['validate', file], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
       new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+ error ${code} `, 'm'),
@@ -51,22 +51,22 @@ describe('netspec validate', () => {
     expect(readdirSync(dir)).toEqual(['network.yaml']);
   });
 
-  it('rejects a binary file', () => {
+  it('rejects a binary file', async () => {
     const { file } = specDir(new Uint8Array([0, 1, 2, 3, 255]));
-    const result = runCli(['validate', file]);
+    const result = await runCliInProcess(['validate', file]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('error NS_FILE_BINARY');
   });
 
-  it('rejects a missing file', () => {
-    const result = runCli(['validate', 'networks/none/network.yaml']);
+  it('rejects a missing file', async () => {
+    const result = await runCliInProcess(['validate', 'networks/none/network.yaml']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('networks/none/network.yaml:1:1 error NS_FILE_NOT_FOUND');
   });
 
-  it('prints diagnostics as JSON with --format json', () => {
+  it('prints diagnostics as JSON with --format json', async () => {
     const { file } = specDir('name: a\nname: b\n');
-    const result = runCli(['validate', file, '--format', 'json']);
+    const result = await runCliInProcess(['validate', file, '--format', 'json']);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report.valid).toBe(false);
