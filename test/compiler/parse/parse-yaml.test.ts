@@ -68,9 +68,8 @@ describe('parseYaml', () => {
       const ref = `*${names[i - 1]}`;
       lines.push(`${names[i]}: &${names[i]} [${Array(9).fill(ref).join(',')}]`);
     }
-    const started = Date.now();
+    // Expanded, the document would hold 9^10 strings: the limit is what lets this finish at all.
     expect(parseFails(`${lines.join('\n')}\n`)).toEqual([expect.stringMatching(/^2:\d+ error NS_YAML_ALIAS_LIMIT$/)]);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('accepts a few aliases', () => {
