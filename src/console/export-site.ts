@@ -16,11 +16,19 @@ export interface ExportedSite {
 
 const APP_FILES = ['index.html', 'app.js', 'app.css'];
 
+/** Why `out` may not be written, if it may not: only a new or empty folder or an earlier export is replaced. */
+export function exportFolderProblem(out: string): string | undefined {
+  const target = resolve(out);
+  if (existsSync(target) && readdirSync(target).length > 0 && !existsSync(join(target, 'data.js')))
+    return `${out} is neither empty nor an exported console (no data.js): name a new or empty folder`;
+  return undefined;
+}
+
 /** Writes the site into `out` through a sibling staging folder renamed into place: never half a site. */
 export async function exportSite(context: ConsoleContext, appDir: string, out: string): Promise<ExportedSite> {
   const target = resolve(out);
-  if (existsSync(target) && readdirSync(target).length > 0 && !existsSync(join(target, 'data.js')))
-    throw new Error(`${out} is neither empty nor an exported console (no data.js): name a new or empty folder`);
+  const problem = exportFolderProblem(out);
+  if (problem) throw new Error(problem);
   const staging = `${target}.netspec-export-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });

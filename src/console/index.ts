@@ -4,4 +4,4 @@
 export { type ConsoleNetwork, consoleNetworks, repositoryRootOf } from './console-repository.js';
 export { type ConsoleContext, documentAt, documentPaths } from './console-routes.js';
 export { isLoopback, type RunningConsole, startConsoleServer } from './console-server.js';
-export { type ExportedSite, exportSite } from './export-site.js';
+export { type ExportedSite, exportFolderProblem, exportSite } from './export-site.js';

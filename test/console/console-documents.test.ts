@@ -1,7 +1,7 @@
 // The console serves the CLI's own JSON: each document is compared, byte for byte, with what the CLI prints for the
 // same repository. And the server answers only to its own name, and takes edits only from its own page.
 import { X509Certificate } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusDocument } from '../../src/console/console-repository.js';
@@ -165,5 +165,25 @@ describe('netspec console documents', () => {
     } finally {
       await fake.close();
     }
+  });
+
+  it('refuses a bad port, an unknown network and an export over a folder that is not one, writing nothing', () => {
+    expect(runCli(['console', '--port', 'eighty'], { cwd: repo.root })).toMatchObject({
+      code: 1,
+      stderr: "netspec: --port must be a port number (0 to 65535), not 'eighty'\n",
+    });
+    expect(runCli(['console', 'nowhere', '--export', 'site'], { cwd: repo.root })).toMatchObject({
+      code: 1,
+      stderr: 'netspec: nowhere is neither a network folder, its network.yaml, nor a name under networks/\n',
+    });
+    const folder = join(repo.root, 'notes');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'keep.txt'), 'mine');
+    const refused = runCli(['console', '--export', 'notes'], { cwd: repo.root });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      'netspec: --export notes is neither empty nor an exported console (no data.js): name a new or empty folder\n',
+    );
+    expect(readdirSync(folder)).toEqual(['keep.txt']);
   });
 });

@@ -78,7 +78,6 @@ function VerifyStatus(props: { report: VerifyReport }) {
 
 export function PlanView(props: { plan: Plan; report?: VerifyReport | undefined }) {
   const { plan, report } = props;
-  const stages = (plan as { stages?: unknown[] }).stages;
   return (
     <div class="plan" data-testid="plan">
       <p class="summary">{summaryLine(plan)}</p>
@@ -96,16 +95,6 @@ export function PlanView(props: { plan: Plan; report?: VerifyReport | undefined 
       ) : (
         <p>No safety guard is tripped.</p>
       )}
-      {Array.isArray(stages) && stages.length > 0 ? (
-        <div class="stages">
-          <h3>Stages</h3>
-          <ol>
-            {stages.map((stage, index) => (
-              <li key={String(index)}>{typeof stage === 'string' ? stage : JSON.stringify(stage)}</li>
-            ))}
-          </ol>
-        </div>
-      ) : null}
       <h3>Channels</h3>
       {plan.channels.map((channel) => {
         const verdict = report?.updates.find((update) => update.channel === channel.channel);
@@ -116,6 +105,18 @@ export function PlanView(props: { plan: Plan; report?: VerifyReport | undefined 
               {verdict ? <span class={`badge ${verdict.status}`}>{verdict.status}</span> : null}
             </h4>
             {channel.action === 'create' ? <p>A new channel: genesis block {channel.artifact}.</p> : null}
+            {channel.stages && channel.stages.length > 0 ? (
+              <ol class="stages" data-testid="stages">
+                {channel.stages.map((stage) => (
+                  <li key={stage.number} value={stage.number} class={stage.status}>
+                    {stage.title}{' '}
+                    <span class="badge">
+                      {stage.status === 'this' ? 'this bundle' : stage.status === 'applied' ? 'applied' : 'later'}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            ) : null}
             {channel.delta.length > 0 ? (
               <ul class="delta">
                 {channel.delta.map((delta) => (

@@ -40,6 +40,8 @@ async function runConsole(args: string[], options: Options): Promise<number> {
   if ('error' in networks) throw new UserError(networks.error);
 
   if (options.export !== undefined) {
+    const problem = consoleModule.exportFolderProblem(options.export);
+    if (problem) throw new UserError(`--export ${problem}`, { code: 'NS_PATH_WRONG_KIND', path: options.export });
     const site = await consoleModule.exportSite({ root, networks, edits: false }, appDir, options.export);
     for (const failure of site.failures) process.stderr.write(`netspec: ${failure.path}: ${failure.error}\n`);
     process.stdout.write(`Console written to ${options.export} (${site.documents} documents); open index.html\n`);
