@@ -232,4 +232,41 @@ describe('rotation planned as ordered stages', () => {
     const consenters = lineOf(result.text, 'consenters: [operator/orderer0');
     expect(at(result, result.plan.guards.indexOf(found[0]!))).toBe(`${consenters}:39`);
   });
+
+  it('rotates an identity CA: its root overlaps the old one while the admin and peers re-enroll', async () => {
+    const net = network();
+    const org = 'manufacturer.supply.example.com';
+    const ca = await issueCaCertificate(`ca.${org}`, org, await generateSigningKeyPair());
+    // The new CA in the MSP folder under the old file name: config.yaml's NodeOUs now name it too.
+    writeFileSync(join(net.dir, `crypto/manufacturer/msp/cacerts/ca.${org}-cert.pem`), ca.pem);
+    const unsafe = plan(net, original);
+    expect(stagesOf(unsafe)).toEqual(['1 add-roots this', '2 changes later', '3 remove-roots later']);
+    // While the admin and the peers still hold certificates from the old CA, its removal is refused.
+    const found = unsafe.plan.guards.filter((g) => g.target === 'production');
+    expect(found.map((g) => g.diagnostic.code)).toEqual(['NS_GUARD_ROOT_IN_USE']);
+    expect(found[0]!.diagnostic.message).toMatch(
+      /^stage 3 of 3: channel 'production' removes the CA root '.*CN=ca\.manufacturer\.supply\.example\.com' from ManufacturerMSP while peer peer0\.manufacturer\.supply\.example\.com, peer peer1\.manufacturer\.supply\.example\.com, the admin of ManufacturerMSP still hold certificates it issued/,
+    );
+    expect(at(unsafe, unsafe.plan.guards.indexOf(found[0]!))).toBe(`${lineOf(unsafe.text, '- name: peer0')}:9`);
+
+    // Re-enrolled from the new CA, the same edit plans cleanly: the root overlaps, then the old one goes.
+    const enroll = async (path: string, commonName: string, organizationalUnit: string) => {
+      const keys = await generateSigningKeyPair();
+      const pem = await issueLeafCertificate(
+        { commonName, organization: org, organizationalUnit, purpose: 'identity', publicKey: keys.publicKey },
+        ca,
+      );
+      writeFileSync(join(net.dir, 'crypto/manufacturer', path), pem);
+    };
+    await enroll(`users/Admin@${org}/msp/signcerts/Admin@${org}-cert.pem`, `Admin@${org}`, 'admin');
+    for (const peer of ['peer0', 'peer1'])
+      await enroll(`peers/${peer}.${org}/msp/signcerts/${peer}.${org}-cert.pem`, `${peer}.${org}`, 'peer');
+    const safe = plan(net, original);
+    expect(safe.plan.guards).toEqual([]);
+    expect(stagesOf(safe)).toEqual(['1 add-roots this', '2 changes later', '3 remove-roots later']);
+    const production = safe.plan.channels.find((c) => c.channel === 'production')!;
+    expect(production.delta.map((d) => `${d.change} ${d.path}`)).toEqual([
+      'modify /Channel/Application/ManufacturerMSP/MSP',
+    ]);
+  });
 });
