@@ -111,6 +111,8 @@ export const DIAGNOSTIC_CODES = {
     'a Raft consenter TLS certificate rotated in the same update as another consenter change',
   NS_GUARD_ROOT_IN_USE: 'an update removes a CA root that a consenter, admin or node certificate still chains to',
   NS_GUARD_CONSENTER_CERT_EXPIRED: 'an update puts an already-expired TLS certificate into a consenter',
+  NS_GUARD_CONSENTER_CERT_UNTRUSTED:
+    "an update gives a Raft consenter a TLS certificate no orderer org's TLS root vouches for",
   NS_GUARD_QUORUM_TOO_FEW_VALIDATORS: 'a validator change leaves fewer than 4 BFT validators',
   NS_GUARD_QUORUM_MULTIPLE_CHANGES: 'more than one validator change in one plan',
   NS_GUARD_QUORUM_NO_FAULT_TOLERANCE: 'a validator change leaves f = floor((n-1)/3) at 0',

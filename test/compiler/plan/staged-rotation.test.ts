@@ -187,6 +187,24 @@ describe('rotation planned as ordered stages', () => {
     expect(result.plan.summary.blocked).toBe(true);
   });
 
+  it('refuses consenter certificates from a CA whose root the channel does not hold yet', async () => {
+    const net = network();
+    // A new TLS CA, but the operator's MSP keeps only the old root.
+    const ca = await issueCaCertificate(`tlsca2.${DOMAIN}`, DOMAIN, await generateSigningKeyPair());
+    const certs: Record<string, string> = {};
+    for (const name of ORDERERS) certs[name] = await issueOrdererTls(net.dir, name, ca, 'server-ca2.crt');
+    const result = plan(net, withTlsCerts(certs));
+    const found = result.plan.guards.filter((g) => g.target === 'production');
+    expect(found.map((g) => g.diagnostic.message.replace(/'[^']*CN=tlsca2[^']*'/, "'…'"))).toEqual([
+      "channel 'production' would give consenter orderer0.operator.supply.example.com:7050 a TLS certificate issued by '…', which no orderer organization's TLS root in the channel vouches for; the orderer refuses it",
+      "stage 2 of 3: channel 'production' would give consenter orderer1.operator.supply.example.com:7050 a TLS certificate issued by '…', which no orderer organization's TLS root in the channel vouches for; the orderer refuses it",
+      "stage 3 of 3: channel 'production' would give consenter orderer2.operator.supply.example.com:7050 a TLS certificate issued by '…', which no orderer organization's TLS root in the channel vouches for; the orderer refuses it",
+    ]);
+    expect(found.map((g) => g.diagnostic.code)).toEqual(Array(3).fill('NS_GUARD_CONSENTER_CERT_UNTRUSTED'));
+    const consenters = lineOf(result.text, 'consenters: [operator/orderer0');
+    expect(at(result, result.plan.guards.indexOf(found[1]!))).toBe(`${consenters}:39`);
+  });
+
   it('refuses an update rotating two consenters at once, in verify, with the reason', async () => {
     const net = network();
     const tlsCa = await currentTlsCa(net.dir);

@@ -4,6 +4,7 @@ import { bftConsenterChanges } from './bft-consenter-changes.js';
 import { capabilityDowngrade } from './capability-downgrade.js';
 import { consensusMigration } from './consensus-migration.js';
 import { consenterCertExpired } from './consenter-cert-expired.js';
+import { consenterCertUntrusted } from './consenter-cert-untrusted.js';
 import { consenterChanges } from './consenter-changes.js';
 import { consenterCount } from './consenter-count.js';
 import { consenterRotations } from './consenter-rotations.js';
@@ -22,6 +23,7 @@ export const GUARDS: readonly Guard[] = Object.freeze([
   consenterCount,
   consenterRotations,
   consenterCertExpired,
+  consenterCertUntrusted,
   bftConsenterChanges,
   bftBlockValidation,
   rootInUse,
