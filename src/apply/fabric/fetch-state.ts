@@ -4,7 +4,7 @@
 // the next plan believe the channel is new and propose to create it.
 import { type Json, toJson } from '../../compiler/fabric/index.js';
 import type { NetworkModel } from '../../compiler/model/network-model.js';
-import { createJsonRpcClient, type JsonRpcClientOptions, validatorRpc } from '../quorum/index.js';
+import { fetchValidators, type JsonRpcClientOptions, type RecordedQuorumState } from '../quorum/index.js';
 import type { ClientIdentity } from './client-identity.js';
 import { DeliverRefusedError, fetchConfigBlock } from './fetch-config-block.js';
 import { type ConnectionOptions, NodeConnection } from './grpc-connection.js';
@@ -22,6 +22,8 @@ export type FetchEvent =
 export interface FetchOptions {
   connection?: ConnectionOptions;
   rpc?: JsonRpcClientOptions;
+  /** Per Quorum network, what the state folder being refreshed already records (its block and transitions). */
+  recordedQuorum?: ReadonlyMap<string, RecordedQuorumState>;
   onEvent?: (event: FetchEvent) => void;
 }
 
@@ -105,38 +107,17 @@ export async function fetchState(
   }
   for (const network of model.quorum) {
     if (network.consensus === 'raft') continue;
-    const kind = { client: network.client, consensus: network.consensus };
-    let done = false;
-    const reasons: string[] = [];
-    for (const validator of network.validators) {
-      const url =
-        model.connection.endpoints[`${network.name}/${validator.name}` as keyof typeof model.connection.endpoints]
-          ?.url ?? `http://${validator.host}:${validator.rpcPort}`;
-      try {
-        const client = createJsonRpcClient(url, options.rpc);
-        const blockHex = await client.call<string>('eth_blockNumber');
-        const rpc = validatorRpc(client, kind);
-        const validators = await client.call<unknown>(rpc.methods.get, [blockHex]);
-        if (!Array.isArray(validators)) throw new Error(`${rpc.methods.get} did not return a list`);
-        const state = {
-          validators: validators.map((address) => `0x${String(address).toLowerCase().replace(/^0x/, '')}`),
-          blockNumber: Number.parseInt(blockHex, 16),
-        };
-        const file = `quorum/${network.name}.json`;
-        files.set(file, new TextEncoder().encode(`${JSON.stringify(state, null, 2)}\n`));
-        emit({
-          event: 'fetched',
-          file,
-          from: url,
-          detail: `${state.validators.length} validators at block ${state.blockNumber}`,
-        });
-        done = true;
-        break;
-      } catch (error) {
-        reasons.push(messageOf(error));
-      }
+    const recorded = options.recordedQuorum?.get(network.name);
+    const fetched = await fetchValidators(model, network, {
+      ...(recorded ? { recorded } : {}),
+      ...(options.rpc ? { rpc: options.rpc } : {}),
+    });
+    if (!fetched.value) {
+      fail(`quorum ${network.name}`, fetched.error ?? 'no answer');
+      continue;
     }
-    if (!done) fail(`quorum ${network.name}`, reasons.join('; ') || 'no validator to ask');
+    files.set(fetched.value.file, fetched.value.bytes);
+    emit({ event: 'fetched', file: fetched.value.file, from: fetched.value.from, detail: fetched.value.detail });
   }
   return { files: errors.length > 0 ? new Map() : files, errors };
 }

@@ -7,6 +7,7 @@ export {
   type VoteEvent,
   type VoteEventKind,
 } from './cast-votes.js';
+export { type FetchedValidators, fetchValidators, type RecordedQuorumState } from './fetch-validators.js';
 export {
   createJsonRpcClient,
   type JsonRpcClient,

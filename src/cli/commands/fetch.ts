@@ -1,9 +1,12 @@
 // `netspec fetch <network.yaml> --out <state-dir>`: the live network's channel config blocks, committed chaincode
 // definitions and Quorum validator sets, written as the state folder `netspec plan --state` reads.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { FetchEvent } from '../../apply/fabric/index.js';
-import { hasErrors } from '../../compiler/diagnostics/index.js';
+import { type Diagnostic, hasErrors } from '../../compiler/diagnostics/index.js';
+import type { NetworkModel } from '../../compiler/model/network-model.js';
+import { type QuorumState, readQuorumState } from '../../compiler/plan/state/read-quorum-state.js';
 import { action } from '../action.js';
 import { checkFlagPaths } from '../check-paths.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
@@ -59,7 +62,18 @@ async function runFetch(specFile: string, flags: FetchFlags): Promise<number> {
         ? `${event.channel}: not on ${event.from} (${event.detail})`
         : `FAILED ${event.target}: ${event.detail}`,
   );
-  const result = await fetchState(model, chosen.identity, { connection: connectionOptions(flags), onEvent: report });
+  // The state folder being refreshed: its Quorum records carry what no node serves (the genesis transitions).
+  const recorded = recordedQuorumStates(model, flags.out);
+  if (recorded.diagnostics.length > 0) {
+    process.stderr.write(`${renderDiagnostics(recorded.diagnostics, sourcesOf({}), 'text')}\n`);
+    process.stderr.write(`netspec: nothing fetched: fix or remove the state files named above\n`);
+    return EXIT_ERROR;
+  }
+  const result = await fetchState(model, chosen.identity, {
+    connection: connectionOptions(flags),
+    onEvent: report,
+    recordedQuorum: recorded.states,
+  });
   if (result.errors.length > 0) {
     process.stderr.write(
       `netspec: nothing written to ${flags.out}: ${result.errors.length} part(s) could not be fetched\n`,
@@ -68,4 +82,20 @@ async function runFetch(specFile: string, flags: FetchFlags): Promise<number> {
   }
   for (const [path, bytes] of result.files) writeFileAtomic(join(flags.out, path), bytes);
   return EXIT_OK;
+}
+
+function recordedQuorumStates(
+  model: NetworkModel,
+  stateDir: string,
+): { states: Map<string, QuorumState>; diagnostics: Diagnostic[] } {
+  const states = new Map<string, QuorumState>();
+  const diagnostics: Diagnostic[] = [];
+  for (const network of model.quorum) {
+    const file = join(stateDir, 'quorum', `${network.name}.json`);
+    if (!existsSync(file)) continue;
+    const read = readQuorumState(file);
+    diagnostics.push(...read.diagnostics);
+    if (read.value) states.set(network.name, read.value);
+  }
+  return { states, diagnostics };
 }

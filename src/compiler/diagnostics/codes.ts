@@ -64,6 +64,11 @@ export const DIAGNOSTIC_CODES = {
   NS_GOQUORUM_END_OF_LIFE: 'a Quorum network on GoQuorum, which has reached end of life',
   NS_GOQUORUM_IBFT: 'ibft under GoQuorum, which is IBFT 1.0, not the IBFT 2.0 Besu runs',
   NS_BESU_PRIVACY_DEPRECATED: 'Tessera privacy under Besu, which Besu has deprecated',
+  NS_QUORUM_BESU_QBFT_ONLY:
+    'validator contracts or transitions outside Besu QBFT, the one client and consensus that has them',
+  NS_QUORUM_VALIDATOR_CONTRACT_MISSING: 'contract validator selection from genesis without the contract in alloc',
+  NS_QUORUM_TRANSITION_INVALID:
+    'a QBFT transition Besu would refuse at start (same block twice, a mode without its address or validators)',
   NS_CERT_MISSING: 'a certificate file does not exist',
   NS_CERT_INVALID: 'a file does not parse as an X.509 certificate',
   NS_CERT_CHAIN: 'an admin identity does not chain to its organization CA',
@@ -116,6 +121,10 @@ export const DIAGNOSTIC_CODES = {
   NS_GUARD_QUORUM_TOO_FEW_VALIDATORS: 'a validator change leaves fewer than 4 BFT validators',
   NS_GUARD_QUORUM_MULTIPLE_CHANGES: 'more than one validator change in one plan',
   NS_GUARD_QUORUM_NO_FAULT_TOLERANCE: 'a validator change leaves f = floor((n-1)/3) at 0',
+  NS_GUARD_QUORUM_TRANSITION_PASSED:
+    'a QBFT transition added, changed or removed at a block the chain has already passed',
+  NS_GUARD_QUORUM_CONTRACT_VALIDATORS:
+    "the validator contract's live set differs from the spec's validators (votes cannot change it)",
   // org export (a joining organization's MSP folder)
   NS_MSP_INCOMPLETE: 'an MSP folder lacks a part an organization definition needs (cacerts, a NodeOU certificate)',
   NS_MSP_PRIVATE_KEY: 'a private key where only public certificates belong',

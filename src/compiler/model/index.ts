@@ -9,8 +9,10 @@ export type {
   OrdererModel,
   OrganizationModel,
   PeerModel,
+  QuorumAccountModel,
   QuorumNetworkModel,
   QuorumNodeModel,
+  QuorumTransitionModel,
 } from './network-model.js';
 export type {
   AddressingNode,

@@ -250,10 +250,33 @@ export interface QuorumNetworkModel {
   epochLength: number;
   requestTimeoutSeconds: number;
   gasLimit: string;
-  alloc: Record<string, string>;
+  /** Lower-case 0x address -> the account as the spec gives it. */
+  alloc: Record<string, QuorumAccountModel>;
+  /** Besu QBFT contract validator selection from genesis (lower-case 0x), else block-header selection. */
+  validatorContractAddress?: string;
+  /** Besu QBFT transitions, in block order. */
+  transitions: QuorumTransitionModel[];
   validators: QuorumNodeModel[];
   members: QuorumNodeModel[];
   privacy: boolean;
+}
+
+export interface QuorumAccountModel {
+  balance: string;
+  code?: string;
+  storage?: Record<string, string>;
+}
+
+export interface QuorumTransitionModel {
+  block: number;
+  blockPeriodSeconds?: number;
+  validatorSelectionMode?: 'blockheader' | 'contract';
+  /** Lower-case 0x. */
+  validatorContractAddress?: string;
+  /** Node names, as the spec lists them. */
+  validators?: string[];
+  /** Index in the spec's transitions list (the model sorts by block): where a finding points. */
+  specIndex: number;
 }
 
 export interface QuorumNodeModel {

@@ -416,7 +416,29 @@ function normalizeQuorum(
     epochLength: network.epochLength ?? DEFAULT_QUORUM.epochLength,
     requestTimeoutSeconds: seconds(network.requestTimeout, DEFAULT_QUORUM.requestTimeoutSeconds),
     gasLimit: network.gasLimit ?? DEFAULT_QUORUM.gasLimit,
-    alloc: { ...network.alloc },
+    alloc: Object.fromEntries(
+      Object.entries(network.alloc ?? {}).map(([address, account]) => [
+        address.toLowerCase(),
+        typeof account === 'string' ? { balance: account } : { ...account, balance: account.balance ?? '0' },
+      ]),
+    ),
+    ...(network.validatorContractAddress
+      ? { validatorContractAddress: network.validatorContractAddress.toLowerCase() }
+      : {}),
+    transitions: (network.transitions ?? [])
+      .map((transition, specIndex) => ({
+        block: transition.block,
+        ...(transition.blockPeriod !== undefined
+          ? { blockPeriodSeconds: seconds(transition.blockPeriod, DEFAULT_QUORUM.blockPeriodSeconds) }
+          : {}),
+        ...(transition.validatorSelectionMode ? { validatorSelectionMode: transition.validatorSelectionMode } : {}),
+        ...(transition.validatorContractAddress
+          ? { validatorContractAddress: transition.validatorContractAddress.toLowerCase() }
+          : {}),
+        ...(transition.validators ? { validators: [...transition.validators] } : {}),
+        specIndex,
+      }))
+      .sort((a, b) => a.block - b.block),
     validators: network.validators.map(node),
     members: (network.members ?? []).map(node),
     privacy: network.privacy ?? false,

@@ -256,11 +256,35 @@ export interface QuorumNetworkSpec {
   epochLength?: number;
   requestTimeout?: DurationText;
   gasLimit?: string;
-  /** Pre-funded accounts: address -> balance in wei (decimal or 0x hex string). */
-  alloc?: Record<string, string>;
+  /** Genesis accounts: address -> balance in wei (decimal or 0x hex string), or an account with code and storage. */
+  alloc?: Record<string, string | QuorumAccountSpec>;
+  /** Besu QBFT: validators are those this contract's getValidators() returns, from the genesis block on. */
+  validatorContractAddress?: string;
+  /** Besu QBFT: block-numbered changes of block period and validator selection (genesis `config.transitions.qbft`). */
+  transitions?: QuorumTransitionSpec[];
   validators: QuorumNodeSpec[];
   members?: QuorumNodeSpec[];
   privacy?: boolean;
+}
+
+/** A genesis account: a pre-deployed contract (such as a validator contract) has code and storage. */
+export interface QuorumAccountSpec {
+  balance?: string;
+  /** Runtime bytecode, 0x hex. */
+  code?: string;
+  /** Storage slot -> value, both 32-byte hex. */
+  storage?: Record<string, string>;
+}
+
+/** From `block` on, the chain runs with these settings; what a transition leaves out stays as before. */
+export interface QuorumTransitionSpec {
+  block: number;
+  blockPeriod?: DurationText;
+  validatorSelectionMode?: 'blockheader' | 'contract';
+  /** With mode `contract`: the validator contract. */
+  validatorContractAddress?: string;
+  /** With mode `blockheader`: the validators from this block on, by node name. */
+  validators?: string[];
 }
 
 export interface QuorumNodeSpec {

@@ -183,7 +183,7 @@ function finishPlan(input: PlanInput, ledgers: LedgerPlans, kubernetes: Kubernet
       summary.validatorVotes +
       summary.kubernetesChanges +
       (summary.userChanges ?? 0) >
-      0 || quorum.some((network) => network.action === 'create');
+      0 || quorum.some((network) => network.action === 'create' || network.transitions !== undefined);
 
   const plan: Plan = {
     formatVersion: PLAN_FORMAT_VERSION,

@@ -2,6 +2,7 @@
 // sign each change, and which safety guards it trips. Renderers only read it; apply only takes it.
 // Changing a field's meaning is a breaking change for every consumer: bump PLAN_FORMAT_VERSION.
 import type { Diagnostic } from '../diagnostics/index.js';
+import type { QbftTransitionJson } from '../quorum/transitions.js';
 import type { VotesFile } from '../quorum/votes-file.js';
 import type { ConfigWrite, SigningRequirement } from './signers/index.js';
 import type { StageKind } from './stages/index.js';
@@ -123,10 +124,36 @@ export type ChaincodeStep =
 
 export interface QuorumPlan {
   network: string;
-  action: 'create' | 'vote' | 'noop';
-  /** For a new network: the bundle-relative genesis.json; for votes: votes.json. */
+  /** update: the genesis's QBFT transitions change (votes may come with it); vote: validator votes only. */
+  action: 'create' | 'update' | 'vote' | 'noop';
+  /** For a new network: genesis.json and the node lists; for an update: the new genesis.json; for votes: votes.json. */
   artifacts: string[];
   votes?: VotesFile;
+  /** The transitions added, changed or removed against those the live nodes run. */
+  transitions?: QuorumTransitionsChange;
+  /** Contract validator selection in effect at the live block, when the contract's set differs from the spec's. */
+  validatorContract?: ValidatorContractDrift;
+}
+
+export interface QuorumTransitionsChange {
+  /** The live block the state was read at: a transition at or before it is history. */
+  liveBlock: number;
+  changes: QuorumTransitionChange[];
+}
+
+export interface QuorumTransitionChange {
+  change: 'add' | 'change' | 'remove';
+  block: number;
+  before?: QbftTransitionJson;
+  after?: QbftTransitionJson;
+}
+
+export interface ValidatorContractDrift {
+  address: string;
+  liveBlock: number;
+  /** Spec validators (lower-case addresses) the contract does not name, and live ones the spec does not list. */
+  missing: string[];
+  unexpected: string[];
 }
 
 export interface KubernetesPlan {

@@ -2,9 +2,10 @@
 // same bytes, so nothing here depends on time or randomness (the timestamp is a fixed constant).
 // Besu: https://besu.hyperledger.org/private-networks/how-to/configure/consensus (config.qbft / config.ibft2).
 // GoQuorum: docs.goquorum.consensys.io configure/consensus-protocols (config.qbft / config.ibft, isQuorum: true).
-import type { QuorumNetworkModel } from '../model/network-model.js';
+import type { QuorumAccountModel, QuorumNetworkModel } from '../model/network-model.js';
 import { encodeExtraData } from './extra-data.js';
 import { bytesToHex } from './hex.js';
+import { qbftTransitions } from './transitions.js';
 import { extraDataTypeOf, identitiesOf, type QuorumClient } from './validator-set.js';
 
 /** "Istanbul practical byzantine fault tolerance": the mixHash BFT clients require in every block. */
@@ -23,7 +24,10 @@ export type GenesisJson = Record<string, unknown>;
 export function buildGenesis(network: QuorumNetworkModel, client: QuorumClient = network.client): GenesisJson {
   if (client === 'besu' && network.consensus === 'raft') throw new Error('Besu does not implement Raft consensus');
   const type = extraDataTypeOf(client, network.consensus);
-  const addresses = identitiesOf(network.validators).map((validator) => validator.address);
+  // Contract selection: the genesis header names no validator; the contract's storage does (Besu docs, QBFT
+  // "Extra data": "Contract validator selection, no validators").
+  const contract = client === 'besu' ? network.validatorContractAddress : undefined;
+  const addresses = contract ? [] : identitiesOf(network.validators).map((validator) => validator.address);
   const extraData = type ? bytesToHex(encodeExtraData(type, addresses)) : ZERO_HASH;
   const common = {
     nonce: '0x0',
@@ -39,12 +43,15 @@ export function buildGenesis(network: QuorumNetworkModel, client: QuorumClient =
     requesttimeoutseconds: network.requestTimeoutSeconds,
   };
   if (client === 'besu') {
+    const qbft = network.consensus === 'qbft';
+    const transitions = qbft ? qbftTransitions(network) : [];
     return {
       ...common,
       config: {
         chainId: network.chainId,
         berlinBlock: 0,
-        [network.consensus === 'qbft' ? 'qbft' : 'ibft2']: bft,
+        [qbft ? 'qbft' : 'ibft2']: contract ? { ...bft, validatorcontractaddress: contract } : bft,
+        ...(transitions.length > 0 ? { transitions: { qbft: transitions } } : {}),
       },
       difficulty: '0x1',
       mixHash: BFT_MIX_HASH,
@@ -80,11 +87,25 @@ export function buildGenesis(network: QuorumNetworkModel, client: QuorumClient =
   };
 }
 
-/** Genesis alloc: account (lower-case hex, no 0x, as both clients' examples write it) -> {balance}. */
-function allocOf(alloc: Record<string, string>): Record<string, { balance: string }> {
+/**
+ * Genesis alloc: account (lower-case hex, no 0x, as both clients' examples write it) -> {balance}, with `code` and
+ * `storage` for a contract deployed at genesis (Besu's QBFT contract-selection example writes them so).
+ */
+function allocOf(alloc: QuorumNetworkModel['alloc']): Record<string, QuorumAccountModel> {
   return Object.fromEntries(
-    Object.entries(alloc).map(([address, balance]) => [address.toLowerCase().replace(/^0x/, ''), { balance }]),
+    Object.entries(alloc).map(([address, account]) => [
+      address.toLowerCase().replace(/^0x/, ''),
+      {
+        balance: account.balance,
+        ...(account.code !== undefined ? { code: account.code.toLowerCase() } : {}),
+        ...(account.storage !== undefined ? { storage: lowerCaseEntries(account.storage) } : {}),
+      },
+    ]),
   );
+}
+
+function lowerCaseEntries(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key.toLowerCase(), value.toLowerCase()]));
 }
 
 /** Decimal or 0x text -> 0x hex quantity, the form both clients parse for gasLimit. */

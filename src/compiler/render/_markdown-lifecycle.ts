@@ -1,8 +1,15 @@
 // The parts of the PR comment that are not channel config: chaincode definitions (each member approves, then one
 // commit) and Quorum validator sets (a new network's genesis, or the votes that move the live set).
 import type { NetworkModel } from '../model/network-model.js';
-import type { ChaincodeDefinitionSummary, ChaincodePlan, QuorumPlan } from '../plan/plan.js';
+import type {
+  ChaincodeDefinitionSummary,
+  ChaincodePlan,
+  QuorumPlan,
+  QuorumTransitionsChange,
+  ValidatorContractDrift,
+} from '../plan/plan.js';
 import { faultTolerance } from '../quorum/index.js';
+import type { QbftTransitionJson } from '../quorum/transitions.js';
 import { orgLabel } from './_markdown-channels.js';
 import { code, escapeText, plural, table } from './_markdown-text.js';
 
@@ -89,10 +96,13 @@ export function quorumSection(quorum: readonly QuorumPlan[], model: NetworkModel
   for (const network of quorum) {
     const spec = model.quorum.find((q) => q.name === network.network);
     const engine = spec ? ` (${escapeText(spec.client)}, ${escapeText(spec.consensus)}, chain id ${spec.chainId})` : '';
+    if (network.validatorContract) lines.push(...contractDriftLines(network.network, network.validatorContract));
     if (network.action === 'noop') {
-      lines.push(`Quorum ${code(network.network)}${engine}: validators match the spec.`, '');
+      if (!network.validatorContract)
+        lines.push(`Quorum ${code(network.network)}${engine}: validators and transitions match the spec.`, '');
       continue;
     }
+    if (network.transitions) lines.push(...transitionLines(network.network, network.transitions, engine));
     if (network.action === 'create') {
       lines.push(`### \\+ Quorum ${code(network.network)}: create${engine}`, '');
       const validators = spec?.validators ?? [];
@@ -115,11 +125,12 @@ export function quorumSection(quorum: readonly QuorumPlan[], model: NetworkModel
       continue;
     }
     const votes = network.votes;
-    lines.push(`### ~ Quorum ${code(network.network)}: validator votes${engine}`, '');
     if (!votes) {
-      lines.push('No votes recorded.', '');
+      if (!network.transitions)
+        lines.push(`### ~ Quorum ${code(network.network)}${engine}`, '', 'No votes recorded.', '');
       continue;
     }
+    lines.push(`### ~ Quorum ${code(network.network)}: validator votes${engine}`, '');
     lines.push(
       `From the live set of ${plural(votes.live.validators.length, 'validator')}` +
         (votes.live.blockNumber !== null ? ` at block ${votes.live.blockNumber}` : '') +
@@ -141,4 +152,45 @@ export function quorumSection(quorum: readonly QuorumPlan[], model: NetworkModel
     );
   }
   return lines;
+}
+
+/** The transitions that change, as Besu's genesis keys them, and what each org must do before the first block. */
+function transitionLines(network: string, transitions: QuorumTransitionsChange, engine: string): string[] {
+  const describe = (transition: QbftTransitionJson | undefined) =>
+    transition
+      ? Object.entries(transition)
+          .filter(([key]) => key !== 'block')
+          .map(([key, value]) => `${key}: ${code(Array.isArray(value) ? value.join(', ') : String(value))}`)
+          .join('<br>') || '—'
+      : '—';
+  const sign = { add: '\\+ add', change: '~ change', remove: '- remove' } as const;
+  const rows = transitions.changes.map((change) => [
+    String(change.block),
+    sign[change.change],
+    describe(change.before),
+    describe(change.after),
+    change.block <= transitions.liveBlock ? '⛔ already passed' : `in ${change.block - transitions.liveBlock} blocks`,
+  ]);
+  const first = Math.min(...transitions.changes.map((change) => change.block));
+  return [
+    `### ~ Quorum ${code(network)}: genesis transitions${engine}`,
+    '',
+    `The chain is at block ${transitions.liveBlock}. Every organization updates its ${code(`${network}-genesis`)} ConfigMap ` +
+      `to the new ${code(`quorum/${network}/genesis.json`)} and restarts its nodes before block ${first}; a node that ` +
+      'reaches a transition block without it forks from the others.',
+    '',
+    ...table(['Block', 'Change', 'Before', 'After', 'When'], ['r', 'l', 'l', 'l', 'l'], rows),
+    '',
+  ];
+}
+
+/** Contract selection: the contract's live set, where it differs from the spec (votes cannot change it). */
+function contractDriftLines(network: string, drift: ValidatorContractDrift): string[] {
+  const list = (addresses: readonly string[]) => addresses.map(code).join(', ') || '—';
+  return [
+    `⚠️ Quorum ${code(network)}: validators are chosen by contract ${code(drift.address)}; at block ${drift.liveBlock} ` +
+      `it lacks ${list(drift.missing)} and names ${list(drift.unexpected)} beyond the spec. Only a transaction to the ` +
+      'contract changes them.',
+    '',
+  ];
 }

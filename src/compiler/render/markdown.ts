@@ -102,6 +102,7 @@ function usersSection(plan: Plan): string[] {
 function changeCount(plan: Plan): number {
   const { summary } = plan;
   const quorumCreates = plan.quorum.filter((q) => q.action === 'create').length;
+  const transitionChanges = plan.quorum.reduce((n, q) => n + (q.transitions?.changes.length ?? 0), 0);
   return (
     summary.channelsCreated +
     summary.channelsUpdated +
@@ -109,7 +110,8 @@ function changeCount(plan: Plan): number {
     summary.validatorVotes +
     summary.kubernetesChanges +
     (summary.userChanges ?? 0) +
-    quorumCreates
+    quorumCreates +
+    transitionChanges
   );
 }
 
@@ -142,7 +144,7 @@ function summaryTable(plan: Plan): string[] {
     rows.push([
       'Quorum networks',
       String(count('create')),
-      `${count('vote')} (${plural(summary.validatorVotes, 'validator vote')})`,
+      `${count('vote') + count('update')} (${plural(summary.validatorVotes, 'validator vote')}${count('update') > 0 ? `, ${plural(count('update'), 'genesis transition change')}` : ''})`,
       String(count('noop')),
     ]);
   }
@@ -245,7 +247,12 @@ function nextSteps(plan: Plan, model: NetworkModel): string[] {
       `${step++}. Chaincode approvals: ${escapeText(approvers.map((id) => orgLabel(id, model)).join(', '))} each run ${code('netspec apply <bundle> --org <org>')}, then one commits.`,
     );
   }
-  if (plan.quorum.some((q) => q.action !== 'noop')) {
+  if (plan.quorum.some((q) => q.transitions)) {
+    lines.push(
+      `${step++}. Quorum transitions: each organization applies its manifests (${code('netspec apply <bundle> --k8s --org <org>')}) so its nodes restart with the new genesis before the first transition block.`,
+    );
+  }
+  if (plan.quorum.some((q) => q.votes)) {
     lines.push(`${step++}. Quorum: validator owners cast their votes with ${code('netspec apply <bundle> --quorum')}.`);
   }
   const userOrgs = (plan.users ?? []).filter((org) => org.users.some((user) => user.action !== 'noop'));

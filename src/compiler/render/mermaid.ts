@@ -79,7 +79,11 @@ export function renderMermaid(model: NetworkModel, plan?: Plan): string {
     const quorumPlan = quorumPlans.get(network.name);
     const networkId = `Quorum_${network.name}`;
     const networkMark =
-      quorumPlan?.action === 'create' ? 'added' : quorumPlan?.action === 'vote' ? 'changed' : undefined;
+      quorumPlan?.action === 'create'
+        ? 'added'
+        : quorumPlan?.action === 'vote' || quorumPlan?.action === 'update'
+          ? 'changed'
+          : undefined;
     graph.node(
       networkId,
       `[("${label([`Quorum ${network.name}`, `${network.client} · ${network.consensus}`])}")]`,

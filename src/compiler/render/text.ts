@@ -50,6 +50,12 @@ export function renderText(plan: Plan, options: { color?: boolean; sources?: Sou
         lines.push(`  ${paint('add', '+')} ${network.network}: new network (${network.artifacts.join(', ')})`);
         continue;
       }
+      for (const change of network.transitions?.changes ?? []) {
+        const symbol =
+          change.change === 'add' ? paint('add', '+') : change.change === 'remove' ? paint('remove', '-') : '~';
+        const passed = change.block <= network.transitions!.liveBlock ? ' (already passed)' : '';
+        lines.push(`  ${symbol} ${network.network}: ${change.change} transition at block ${change.block}${passed}`);
+      }
       for (const step of network.votes?.steps ?? []) {
         const symbol = step.action === 'add' ? paint('add', '+') : paint('remove', '-');
         const owner = step.owner ? ` (${step.owner})` : '';

@@ -12,6 +12,8 @@ import type { Guard } from './guard-context.js';
 import { implicitMetaEmpty } from './implicit-meta-empty.js';
 import { lastOrganizations } from './last-organizations.js';
 import { orgNeededByChaincode } from './org-needed-by-chaincode.js';
+import { quorumContractValidators } from './quorum-contract-validators.js';
+import { quorumTransitionsPassed } from './quorum-transitions-passed.js';
 import { quorumValidatorChanges } from './quorum-validator-changes.js';
 import { rootInUse } from './root-in-use.js';
 
@@ -32,4 +34,6 @@ export const GUARDS: readonly Guard[] = Object.freeze([
   orgNeededByChaincode,
   capabilityDowngrade,
   quorumValidatorChanges,
+  quorumTransitionsPassed,
+  quorumContractValidators,
 ]);

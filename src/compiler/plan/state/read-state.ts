@@ -1,7 +1,7 @@
 // The live network as its own tools export it (the state folder):
 //   fabric/<channel>.block            latest config block (`peer channel fetch config`)
 //   fabric/<channel>.chaincodes.json  committed chaincode definitions (`peer lifecycle chaincode querycommitted -O json`)
-//   quorum/<network>.json             {"validators": [...], "blockNumber": N}
+//   quorum/<network>.json             {"validators": [...], "blockNumber": N, "transitions"?: [...]}
 //   users/<org>.json                  the application users apply --users last converged (users-state.ts)
 // A channel or network without a file is new. Every problem names the file it is in.
 import { existsSync, readFileSync } from 'node:fs';

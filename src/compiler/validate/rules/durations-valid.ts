@@ -23,6 +23,14 @@ export const durationsValid: Rule = (ctx) => {
     for (const field of ['blockPeriod', 'requestTimeout'] as const) {
       checkDuration(ctx, spec?.[field], ['quorum', network, field], `quorum network '${network}' ${field}`, true);
     }
+    for (const [index, transition] of (Array.isArray(spec?.transitions) ? spec.transitions : []).entries())
+      checkDuration(
+        ctx,
+        transition?.blockPeriod,
+        ['quorum', network, 'transitions', index, 'blockPeriod'],
+        `quorum network '${network}' transition ${index + 1} blockPeriod`,
+        true,
+      );
   }
 };
 

@@ -34,6 +34,8 @@ import { quorumConsensusClient } from './quorum-consensus-client.js';
 import { quorumKeysUnique } from './quorum-keys-unique.js';
 import { quorumKeysValid } from './quorum-keys-valid.js';
 import { quorumOrganizationsResolve } from './quorum-organizations-resolve.js';
+import { quorumTransitionsValid } from './quorum-transitions-valid.js';
+import { quorumValidatorContract } from './quorum-validator-contract.js';
 import { raftConsenterCount } from './raft-consenter-count.js';
 import { sizesValid } from './sizes-valid.js';
 import { uniqueApprovers } from './unique-approvers.js';
@@ -94,6 +96,8 @@ export const SPECIFIED_RULES: readonly Rule[] = Object.freeze([
   besuPrivacyDeprecated,
   quorumKeysUnique,
   quorumKeysValid,
+  quorumValidatorContract,
+  quorumTransitionsValid,
   // units
   durationsValid,
   sizesValid,
