@@ -61,7 +61,8 @@ export function ownedQuorumNodes(scope: OrganizationScope): OwnedQuorumNode[] {
               {
                 network,
                 node,
-                name: kubernetesName(`${network.name}-${node.name}`),
+                // The model's Service name: the one the node's address (enodes, static nodes) names.
+                name: node.serviceName,
                 origin: ['quorum', network.name, list, index],
                 validator: list === 'validators',
               },
@@ -193,8 +194,8 @@ function nodeObjects(scope: OrganizationScope, owned: OwnedQuorumNode): PlannedO
 }
 
 /** The Q2T URL a node sends private transactions to: its own Tessera's Service in the org's namespace. */
-function tesseraQ2tUrl(scope: OrganizationScope, name: string): string {
-  return `http://${name}-tessera.${scope.namespace}.svc.cluster.local:${TESSERA_PORTS.q2t}`;
+function tesseraQ2tUrl(scope: OrganizationScope, node: QuorumNodeModel): string {
+  return `http://${node.tessera.serviceName}.${scope.namespace}.svc.cluster.local:${TESSERA_PORTS.q2t}`;
 }
 
 /**
@@ -203,7 +204,7 @@ function tesseraQ2tUrl(scope: OrganizationScope, name: string): string {
  * with `--Xdns-enabled=true`, and re-resolves when a Service or load balancer moves with
  * `--Xdns-update-enabled=true` (DnsOptions; quorum-kubernetes passes both).
  */
-function besuArgs(scope: OrganizationScope, { network, node, name }: OwnedQuorumNode): string[] {
+function besuArgs(scope: OrganizationScope, { network, node }: OwnedQuorumNode): string[] {
   return [
     `--data-path=${PATHS.data}`,
     `--genesis-file=${PATHS.genesis}/genesis.json`,
@@ -223,7 +224,7 @@ function besuArgs(scope: OrganizationScope, { network, node, name }: OwnedQuorum
     ...(network.privacy
       ? [
           '--privacy-enabled',
-          `--privacy-url=${tesseraQ2tUrl(scope, name)}`,
+          `--privacy-url=${tesseraQ2tUrl(scope, node)}`,
           `--privacy-public-key-file=${PATHS.tessera}/tm.pub`,
         ]
       : []),
@@ -253,7 +254,7 @@ function goQuorumInit(): string[] {
  * goquorum-node passes both, with a zero gas price); Raft mints without them. `--permissioned` makes the node
  * accept only the enodes of permissioned-nodes.json. Raft peers are named by host only with `--raftdnsenable`.
  */
-function goQuorumArgs(scope: OrganizationScope, { network, node, name, validator }: OwnedQuorumNode): string[] {
+function goQuorumArgs(scope: OrganizationScope, { network, node, validator }: OwnedQuorumNode): string[] {
   const raft = network.consensus === 'raft';
   return [
     `--datadir=${PATHS.data}`,
@@ -270,12 +271,12 @@ function goQuorumArgs(scope: OrganizationScope, { network, node, name, validator
     '--http.vhosts=*',
     ...(raft ? ['--raft', `--raftport=${RAFT_PORT}`, '--raftdnsenable'] : []),
     ...(!raft && validator ? ['--mine', '--miner.threads=1', '--miner.gasprice=0'] : []),
-    ...(network.privacy ? [`--ptm.url=${tesseraQ2tUrl(scope, name)}`] : []),
+    ...(network.privacy ? [`--ptm.url=${tesseraQ2tUrl(scope, node)}`] : []),
   ];
 }
 
 function tesseraObjects(scope: OrganizationScope, { network, node, name, origin }: OwnedQuorumNode): PlannedObject[] {
-  const tesseraName = `${name}-tessera`;
+  const tesseraName = node.tessera.serviceName;
   const others = [...network.validators, ...network.members].filter((other) => other !== node);
   const config = {
     useWhiteList: false,

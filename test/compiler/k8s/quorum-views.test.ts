@@ -114,6 +114,36 @@ describe('the network ConfigMaps', () => {
     }
   });
 
+  it('name hosts that the emitted Services serve: every in-cluster enode and Tessera peer, on a port the Service has', () => {
+    const services = new Map(
+      manifests.flatMap((org) =>
+        org.objects
+          .filter((o) => o.kind === 'Service')
+          .map((o) => [`${o.metadata.name}.${o.metadata.namespace}.svc.cluster.local`, o as Loose] as const),
+      ),
+    );
+    const targets = [
+      ...manifests.flatMap((org) =>
+        org.objects
+          .filter((o) => o.kind === 'ConfigMap' && o.metadata.name.endsWith('-peers'))
+          .flatMap((o) => JSON.parse((o as Loose).data['static-nodes.json']) as string[]),
+      ),
+      ...model.quorum
+        .filter((n) => n.privacy)
+        .flatMap((n) => JSON.parse(emitQuorumArtifacts(n)['tessera-peers.json']!).peer.map((p: Loose) => p.url)),
+    ].map((url) => new URL(url.replace(/^enode:/, 'http:')));
+    const inCluster = targets.filter((url) => url.hostname.endsWith('.svc.cluster.local'));
+    expect(inCluster.length).toBeGreaterThanOrEqual(10);
+    for (const url of inCluster) {
+      const service = services.get(url.hostname);
+      expect(service, url.href).toBeDefined();
+      expect(
+        service.spec.ports.map((p: Loose) => p.port),
+        url.href,
+      ).toContain(Number(url.port));
+    }
+  });
+
   it('are emitted only by orgs that run a node of the network', () => {
     expect(objectsOf('operator').some((o) => o.metadata.name === 'payments-genesis')).toBe(false);
     expect(objectsOf('operator').some((o) => o.metadata.name === 'ledger-genesis')).toBe(true);

@@ -47,7 +47,7 @@ function planQuickstart(
   const result = makePlan({
     loaded: loaded.value,
     specFile: file,
-    specBytes: readFileSync(file),
+
     stateDir: state,
     timestamp: new Date(0),
   });
