@@ -167,7 +167,7 @@ describe('GoQuorum nodes', () => {
     expect(init.volumeMounts.map((m: Loose) => m.name)).toEqual(expect.arrayContaining(['data', 'genesis', 'peers']));
   });
 
-  it('do not mine as members, nor under Raft (which mints without it), and name Raft peers by host', () => {
+  it('do not mine under Raft (which mints without it), and name Raft peers by host', () => {
     const raftModel = loadQuorumModel((yaml) => yaml.replace(/^connection:/m, `${RAFT_NETWORK}connection:`));
     const raftPod = (
       emitManifests(raftModel, { organizations: ['distributor'] }).value![0]!.objects.find(
