@@ -115,11 +115,11 @@ describe('the network ConfigMaps', () => {
   });
 
   it('name hosts that the emitted Services serve: every in-cluster enode and Tessera peer, on a port the Service has', () => {
-    const services = new Map(
+    const services = new Map<string, Loose>(
       manifests.flatMap((org) =>
         org.objects
           .filter((o) => o.kind === 'Service')
-          .map((o) => [`${o.metadata.name}.${o.metadata.namespace}.svc.cluster.local`, o as Loose] as const),
+          .map((o): [string, Loose] => [`${o.metadata.name}.${o.metadata.namespace}.svc.cluster.local`, o]),
       ),
     );
     const targets = [
