@@ -39,6 +39,7 @@ import {
 } from '../../../src/governance/index.js';
 import { FakeChaincodeStore } from './_fake-chaincode-store.js';
 import { FakeLifecycle, proposalHash } from './_fake-lifecycle.js';
+import { maintenanceProblem } from './_maintenance-filter.js';
 import { judgeConfigUpdate, submitterProblem } from './_orderer-judge.js';
 import { membershipProblem, noLeader } from './_raft-cluster.js';
 
@@ -312,6 +313,8 @@ export class FakeFabric {
         const membership = membershipProblem(config, next);
         if (membership) return answer(400, membership);
       }
+      const maintenance = maintenanceProblem(config, next, update.write_set);
+      if (maintenance) return answer(400, maintenance);
       const newConfig = fromJson('common.Config', next as unknown as Json).value!;
       this.store(configBlock(channel, this.newest(channel)!.number + 1, newConfig, bytes));
       if (this.dropBroadcastAnswers > 0) {

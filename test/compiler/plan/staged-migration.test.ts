@@ -12,6 +12,7 @@ import { makePlan } from '../../../src/compiler/plan/index.js';
 import type { ConfigGroupJson, ConfigJson } from '../../../src/compiler/plan/signers/index.js';
 import { renderMarkdown } from '../../../src/compiler/render/index.js';
 import { mergeWriteSet, rebuildConfigBlock } from '../../apply/fabric/_fake-fabric.js';
+import { maintenanceProblem } from '../../apply/fabric/_maintenance-filter.js';
 import { verifyAt, writeTestBundle } from '../../helpers/bundle-fixture.js';
 import { repoRoot } from '../../helpers/run-cli.js';
 
@@ -47,11 +48,10 @@ function plan(stateDir: string) {
   return { ...result, plan: result.plan, loaded };
 }
 
-/** The live config after the update, as the test orderer computes it, in a new config block. */
-function applied(stateDir: string, update: Uint8Array): Uint8Array {
+/** The live config of a state folder, and the config an update makes of it as the test orderer computes it. */
+function transition(stateDir: string, update: Uint8Array) {
   const block = new Uint8Array(readFileSync(join(stateDir, 'fabric/mychannel.block')));
-  const info = configBlockInfo(block).value!;
-  const live = toJson('common.Config', info.config).value as unknown as ConfigJson;
+  const live = toJson('common.Config', configBlockInfo(block).value!.config).value as unknown as ConfigJson;
   const json = toJson('common.ConfigUpdate', decode('common.ConfigUpdate', update).value!).value as unknown as {
     write_set: ConfigGroupJson;
   };
@@ -59,7 +59,17 @@ function applied(stateDir: string, update: Uint8Array): Uint8Array {
     sequence: String(Number(live.sequence ?? 0) + 1),
     channel_group: mergeWriteSet(live.channel_group, json.write_set),
   };
-  return rebuildConfigBlock(block, next, Number(info.blockNumber) + 1);
+  return { live, next, writeSet: json.write_set };
+}
+
+/** The live config after the update, as the test orderer computes it, in a new config block. */
+function applied(stateDir: string, update: Uint8Array): Uint8Array {
+  const block = new Uint8Array(readFileSync(join(stateDir, 'fabric/mychannel.block')));
+  return rebuildConfigBlock(
+    block,
+    transition(stateDir, update).next,
+    Number(configBlockInfo(block).value!.blockNumber) + 1,
+  );
 }
 
 const consensus = (config: ConfigJson) =>
@@ -131,6 +141,25 @@ describe('a Raft → BFT migration', () => {
       configBlockInfo(new Uint8Array(readFileSync(join(stateDirs[4]!, 'fabric/mychannel.block')))).value!.config,
     ).value as unknown as ConfigJson;
     expect(consensus(final)).toMatchObject({ type: 'BFT', state: 'STATE_NORMAL' });
+  });
+
+  it("passes every stage through the test orderer's own maintenance filter, which refuses them out of order", () => {
+    const update = (step: number) => plans[step]!.artifacts.get('fabric/mychannel/update.pb')!;
+    for (let step = 0; step < 4; step++) {
+      const { live, next, writeSet } = transition(stateDirs[step]!, update(step));
+      expect(maintenanceProblem(live, next, writeSet)).toBeUndefined();
+    }
+    // The switch while the channel is not in maintenance mode: its bytes would enter maintenance mode too, with
+    // more than ConsensusType (the Orderer group moves, carrying its organizations).
+    const early = transition(stateDirs[1]!, update(2));
+    expect(maintenanceProblem(early.live, early.next, early.writeSet)).toBe(
+      'config transaction inspection failed: config update contains changes to groups within the Orderer group',
+    );
+    // Leaving maintenance mode before the switch.
+    const skipped = transition(stateDirs[2]!, update(3));
+    expect(maintenanceProblem(skipped.live, skipped.next, skipped.writeSet)).toBe(
+      'config transaction inspection failed: attempted to change ConsensusType.Type from etcdraft to BFT, but ConsensusType.State is changing from STATE_MAINTENANCE to STATE_NORMAL',
+    );
   });
 
   it('shows the stages in plan.md, the current one marked', () => {
