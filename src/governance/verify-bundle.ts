@@ -200,6 +200,17 @@ function reviewedTextProblems(bundle: Bundle, replanned: Replanned, model: Netwo
     plan.guards.filter((g) => pending.has(g.target)).map((g) => [g.target, g.diagnostic.code, g.diagnostic.message]);
   if (!isDeepStrictEqual(findings(bundle.plan), findings(replanned.plan)))
     problems.push("tampered: plan.json's guard findings differ from those the spec and the live state produce");
+  // The certificates the spec names, with their expiry dates, as plan.md shows them to reviewers. Those only the
+  // live configs hold are left out: they change once the bundle is applied.
+  const specCertificates = (plan: Readonly<Plan>) =>
+    (plan.certificates ?? [])
+      .filter((fact) => fact.at !== undefined)
+      .map((fact) => [fact.kind, fact.organization, fact.node, fact.subject, fact.notAfter, fact.sha256]);
+  if (
+    bundle.plan.certificates !== undefined &&
+    !isDeepStrictEqual(specCertificates(bundle.plan), specCertificates(replanned.plan))
+  )
+    problems.push("tampered: plan.json's certificates differ from those the spec names");
   const markdown = bundle.files.get(BUNDLE_MARKDOWN_FILE);
   if (markdown) {
     const { files: _listed, ...planned } = bundle.plan;

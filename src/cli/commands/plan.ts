@@ -13,9 +13,9 @@ import {
   type StagedBundle,
   stageBundle,
 } from '../../bundle/write-bundle.js';
-import { hasErrors } from '../../compiler/diagnostics/index.js';
+import { type Diagnostic, hasErrors } from '../../compiler/diagnostics/index.js';
 import type { LoadedSpec } from '../../compiler/load-spec.js';
-import type { PlanResult } from '../../compiler/plan/index.js';
+import type { Plan, PlanResult } from '../../compiler/plan/index.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_PENDING } from '../exit-codes.js';
 import { loadSpecFile } from '../load-spec-file.js';
@@ -32,11 +32,13 @@ import {
   useColor,
 } from '../output.js';
 import { sourceDateEpoch } from '../source-date-epoch.js';
+import { certWarningDaysOf, certWarningDaysOption } from './cert-warning-days.js';
 
 interface Options {
   state?: string;
   out?: string;
   format: ReportFormat;
+  certWarningDays?: string;
 }
 
 export function register(program: Command): void {
@@ -47,10 +49,12 @@ export function register(program: Command): void {
     .option('--state <dir>', 'the live state folder (default: state/ beside the spec)')
     .option('--out <dir>', 'write the plan bundle (plan.json, plan.md, update/genesis artifacts) to this folder')
     .addOption(formatOption())
+    .addOption(certWarningDaysOption())
     .action(action((file: string, options: Options) => runPlan(file, options)));
 }
 
 async function runPlan(file: string, options: Options): Promise<number> {
+  certWarningDaysOf(options.certWarningDays);
   // A state folder named explicitly must be there: a wrong path would read as an empty network, and the plan would
   // create every channel that exists. The default one may be absent (a network not yet created).
   if (options.state !== undefined) checkInputFolder(options.state, '--state');
@@ -141,8 +145,16 @@ async function planAndReport(file: string, options: Options, stateDir: string, r
     // wall-clock time: genesis blocks are stamped with SOURCE_DATE_EPOCH (CI sets the commit time), else 0.
     timestamp: sourceDateEpoch(() => new Date(0)),
   });
+  // Judged now, against the clock, and printed only: the plan and its bundle carry the dates, never "soon".
+  const expiring = result.plan
+    ? await expiryDiagnostics(result.plan, loaded.value, certWarningDaysOf(options.certWarningDays))
+    : [];
   await betweenSteps();
-  const written = report(result, { file, stateDir, options, loaded: loaded.value, sources, render, planning }, run);
+  const written = report(
+    result,
+    { file, stateDir, options, loaded: loaded.value, sources, render, planning, expiring },
+    run,
+  );
   await betweenSteps();
   if (written.commit) {
     run.staged!.commit();
@@ -160,6 +172,8 @@ interface ReportContext {
   sources: ReturnType<typeof sourcesOf>;
   render: typeof import('../../compiler/render/index.js');
   planning: typeof import('../../compiler/plan/index.js');
+  /** NS_CERT_EXPIRING warnings, printed with the plan's own diagnostics. */
+  expiring: Diagnostic[];
 }
 
 /** Prints the plan and, unless it failed or is blocked, writes the bundle into the staging folder. */
@@ -171,8 +185,8 @@ function report(
   const { file, stateDir, options, sources, render } = context;
   const { pathForBundle } = context.planning;
   if (!result.plan) return { code: reportSpecFailure(result.diagnostics, sources, options.format), commit: false };
-  if (result.diagnostics.length > 0)
-    process.stderr.write(`${renderDiagnostics(result.diagnostics, sources, 'text')}\n`);
+  const diagnostics = [...result.diagnostics, ...context.expiring];
+  if (diagnostics.length > 0) process.stderr.write(`${renderDiagnostics(diagnostics, sources, 'text')}\n`);
   // In a bundle the spec and state are recorded relative to the bundle, so it works from any directory.
   const plan = options.out
     ? { ...result.plan, specFile: pathForBundle(options.out, file), stateDir: pathForBundle(options.out, stateDir) }
@@ -197,6 +211,20 @@ function report(
   run.staged.write(new Map([...bundle.files, ...signatures.files]));
   const note = signatureNote(signatures);
   return { code, commit: true, ...(note ? { note } : {}) };
+}
+
+/** NS_CERT_EXPIRING warnings for the plan's certificates, positioned where the spec names each one. */
+async function expiryDiagnostics(plan: Plan, loaded: LoadedSpec, flagDays: number | undefined): Promise<Diagnostic[]> {
+  const [{ expiryFindings, expiryWarningDays }, { createRuleContext }] = await Promise.all([
+    import('../../compiler/certificates/index.js'),
+    import('../../compiler/validate/rule-context.js'),
+  ]);
+  const sink: Diagnostic[] = [];
+  const context = createRuleContext(loaded.spec, loaded.parsed, loaded.model.specDir, sink);
+  const warningDays = expiryWarningDays(loaded.spec, flagDays);
+  for (const finding of expiryFindings(plan.certificates ?? [], loaded.model, { now: new Date(), warningDays }))
+    context.report(finding);
+  return sink;
 }
 
 /** "kept 2 signatures (distribution: DistributorMSP, ManufacturerMSP); dropped 1: production/OperatorMSP.json (…)" */

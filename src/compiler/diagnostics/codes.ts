@@ -70,6 +70,7 @@ export const DIAGNOSTIC_CODES = {
   NS_QUORUM_TRANSITION_INVALID:
     'a QBFT transition Besu would refuse at start (same block twice, a mode without its address or validators)',
   NS_CERT_MISSING: 'a certificate file does not exist',
+  NS_CERT_EXPIRING: 'a certificate the network depends on expires within the warning period, or has expired',
   NS_CERT_INVALID: 'a file does not parse as an X.509 certificate',
   NS_CERT_CHAIN: 'an admin identity does not chain to its organization CA',
   NS_CERT_ADMIN_OU: 'an admin identity lacks the admin OU while NodeOUs are enabled',

@@ -30,6 +30,8 @@ export interface NetworkSpec {
   chaincodes?: ChaincodeSpec[];
   quorum?: Record<string, QuorumNetworkSpec>;
   connection?: ConnectionSpec;
+  /** How netspec watches certificate expiry. */
+  certificates?: { expiryWarningDays?: number };
   /** Safety guards and validation findings the consortium deliberately overrides. */
   allow?: AllowEntry[];
 }

@@ -2,6 +2,7 @@
 // network by network; then the safety guards. Returns the plan as data and the bundle's artifacts in memory:
 // writing them is a separate step.
 import { createHash } from 'node:crypto';
+import { certificateInventory } from '../certificates/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { hasErrors } from '../diagnostics/index.js';
 import type { LoadedSpec } from '../load-spec.js';
@@ -197,6 +198,15 @@ function finishPlan(input: PlanInput, ledgers: LedgerPlans, kubernetes: Kubernet
     kubernetes: kubernetes.plans,
     users,
     guards,
+    // Live configs are named by channel, not by path: the same plan made from another folder reads the same.
+    certificates: certificateInventory(
+      model,
+      [...live.channels].map(([channel, entry]) => ({
+        channel,
+        file: `the live config of ${channel}`,
+        config: entry.configJson(),
+      })),
+    ),
     summary,
   };
   return { plan: hasErrors(diagnostics) ? undefined : plan, artifacts, diagnostics, live };

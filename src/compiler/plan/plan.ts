@@ -1,6 +1,7 @@
 // The plan is plain, serialisable data (plan.json in a bundle): what will change on the live network, who must
 // sign each change, and which safety guards it trips. Renderers only read it; apply only takes it.
 // Changing a field's meaning is a breaking change for every consumer: bump PLAN_FORMAT_VERSION.
+import type { CertificateFact } from '../certificates/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { QbftTransitionJson } from '../quorum/transitions.js';
 import type { VotesFile } from '../quorum/votes-file.js';
@@ -29,6 +30,11 @@ export interface Plan {
   users?: UsersPlan[];
   /** Safety guard findings: errors block the plan; allowed ones stay as warnings. */
   guards: GuardFinding[];
+  /**
+   * Every certificate the spec names or the live configs hold, with its expiry: facts without a clock (what is
+   * "soon" is judged when the plan is read). Absent from plans made before netspec listed them.
+   */
+  certificates?: CertificateFact[];
   summary: PlanSummary;
   /**
    * In a bundle: bundle-relative path -> SHA-256 of every file the plan wrote (not plan.json, not signatures/).

@@ -5,6 +5,7 @@
 import { formatLocation, type SourceTexts } from '../diagnostics/index.js';
 import type { NetworkModel } from '../model/network-model.js';
 import type { GuardFinding, Plan } from '../plan/plan.js';
+import { certificateSection } from './_certificates.js';
 import { channelSections, orgLabel } from './_markdown-channels.js';
 import { chaincodeSection, quorumSection } from './_markdown-lifecycle.js';
 import { code, escapeText, fenced, plural, shortHash, table } from './_markdown-text.js';
@@ -35,6 +36,7 @@ export function renderMarkdown(plan: Plan, model: NetworkModel, options: Markdow
   lines.push(...quorumSection(plan.quorum, model));
   lines.push(...kubernetesSection(plan));
   lines.push(...usersSection(plan));
+  lines.push(...certificateSection(plan.certificates));
   lines.push('## Consortium', '', ...fenced('mermaid', renderMermaid(model, plan).trimEnd()));
   if (plan.summary.hasChanges) lines.push('', '<sub>Green: added · amber: changed · red, dashed: removed.</sub>');
   lines.push('', ...nextSteps(plan, model));

@@ -2,6 +2,7 @@
 // channel, the guards, and a one-line total. Colour only when asked (the CLI decides: a TTY and no NO_COLOR).
 import { formatLocation, type SourceTexts } from '../diagnostics/index.js';
 import type { ChannelPlan, ConfigDelta, Plan } from '../plan/plan.js';
+import { certificateDigest } from './_certificates.js';
 import { leafChanges, membershipChanges, summarizeItem } from './_value-diff.js';
 
 const SYMBOL = { add: '+', modify: '~', remove: '-' } as const;
@@ -115,6 +116,8 @@ export function renderText(plan: Plan, options: { color?: boolean; sources?: Sou
     lines.push('');
   }
 
+  const certificates = certificateDigest(plan.certificates);
+  if (certificates) lines.push(certificates);
   lines.push(totalLine(plan));
   return `${lines.join('\n')}\n`;
 }
