@@ -1,5 +1,9 @@
 // `netspec status` through the binary against one local HTTP server per node (operationsUrl overrides in a
 // temporary copy of the supply-chain spec): exit 0 when healthy, exit 1 with a line per problem otherwise.
+import { X509Certificate } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copySupplyChain } from '../apply/fabric-ca/_supply-chain-copy.js';
 import {
@@ -65,4 +69,109 @@ describe('netspec status', () => {
     expect(result.stderr).toBe("netspec: --max-lag must be a whole number of blocks, not 'many'\n");
     expect(result.code).toBe(1);
   });
+
+  it('--format prometheus: text an independent parser reads, an expiry gauge for every certificate, health and heights', async () => {
+    fake = await startFakeOperations(
+      nodes({
+        'distributor/peer0': {
+          heights: { production: 50, distribution: 30 },
+          failedChecks: [{ component: 'ledger', reason: 'disk full' }],
+        },
+        'manufacturer/peer1': { heights: { production: 47, distribution: 30 } },
+      }),
+    );
+    const spec = copySupplyChain(withOperationsUrls(fake));
+    const textfile = join(dirname(spec), 'netspec.prom');
+    const result = await runCliAsync(['status', spec, '--format', 'prometheus', '--textfile', textfile]);
+    expect(result.code).toBe(1);
+    expect(readFileSync(textfile, 'utf8')).toBe(result.stdout);
+    const families = parsePrometheus(result.stdout);
+    const family = (name: string) => families.find((f) => f.name === name)!;
+
+    // Every certificate file of the example, read here with node:crypto: its fingerprint and notAfter are a series.
+    const expiry = family('netspec_certificate_expiry_timestamp_seconds');
+    expect(expiry.type).toBe('GAUGE');
+    for (const file of certificateFiles(dirname(spec))) {
+      const certificate = new X509Certificate(readFileSync(file));
+      const fingerprint = certificate.fingerprint256.replace(/:/g, '').toLowerCase().slice(0, 16);
+      const series = expiry.metrics.filter((m) => m.labels.fingerprint === fingerprint);
+      expect(series.length, file).toBeGreaterThan(0);
+      for (const one of series) {
+        expect(Number(one.value)).toBe(Math.floor(Date.parse(certificate.validTo) / 1000));
+        expect(Object.keys(one.labels).sort()).toEqual([
+          'fingerprint',
+          'kind',
+          'network',
+          'node',
+          'organization',
+          'subject',
+        ]);
+      }
+    }
+    const ordererTls = expiry.metrics.filter(
+      (m) => m.labels.node === 'orderer0' && m.labels.organization === 'operator',
+    );
+    expect(ordererTls.map((m) => m.labels.kind).sort()).toEqual(['consenter-tls', 'node-tls']);
+
+    const healthy = family('netspec_node_healthy').metrics;
+    expect(healthy).toHaveLength(7);
+    expect(healthy.find((m) => m.labels.node === 'peer0' && m.labels.organization === 'distributor')!.value).toBe('0');
+    expect(healthy.filter((m) => m.value === '1')).toHaveLength(6);
+    const heights = family('netspec_ledger_height').metrics;
+    expect(
+      heights.find(
+        (m) =>
+          m.labels.organization === 'manufacturer' && m.labels.node === 'peer1' && m.labels.channel === 'production',
+      )!.value,
+    ).toBe('47');
+    const lag = family('netspec_peer_lag_blocks').metrics;
+    expect(lag.find((m) => m.labels.node === 'peer1' && m.labels.channel === 'production')!.value).toBe('3');
+  });
+
+  it('lists the certificates in the table and warns, without failing, about those within --cert-warning-days', async () => {
+    fake = await startFakeOperations(nodes());
+    const spec = copySupplyChain(withOperationsUrls(fake));
+    const result = await runCliAsync(['status', spec, '--cert-warning-days', '5000']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^certificates\nORGANIZATION +KIND +NODE +EXPIRES +DAYS LEFT +SUBJECT$/m);
+    expect(result.stdout).toMatch(
+      /^ {2}warning: the TLS certificate of operator\/orderer0 \(O=operator\.supply\.example\.com, CN=orderer0\.operator\.supply\.example\.com\) expires on \d{4}-\d{2}-\d{2} \(\d+ days left\)$/m,
+    );
+    const json = JSON.parse((await runCliAsync(['status', spec, '--format', 'json'])).stdout);
+    expect(json.warnings).toEqual([]);
+    expect(json.certificates.length).toBe(certificateFiles(dirname(spec)).length + 3);
+  });
 });
+
+interface PrometheusFamily {
+  name: string;
+  type: string;
+  metrics: { labels: Record<string, string>; value: string }[];
+}
+
+const parsePrometheus = createRequire(import.meta.url)('parse-prometheus-text-format') as (
+  text: string,
+) => PrometheusFamily[];
+
+/** The example's CA, TLS CA, peer and orderer TLS certificates, as `netspec crypto` laid them out. */
+function certificateFiles(networkDir: string): string[] {
+  const crypto = join(networkDir, 'crypto');
+  const files: string[] = [];
+  for (const org of readdirSync(crypto).filter((name) => !name.includes('.'))) {
+    for (const folder of ['cacerts', 'tlscacerts'])
+      for (const file of readdirSync(join(crypto, org, 'msp', folder)))
+        files.push(join(crypto, org, 'msp', folder, file));
+    for (const kind of ['peers', 'orderers'])
+      for (const host of safeList(join(crypto, org, kind)))
+        files.push(join(crypto, org, kind, host, 'tls', 'server.crt'));
+  }
+  return files;
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}

@@ -2,6 +2,7 @@
 // ordering service reports (the highest of its consenters) against each member peer's. The status fails when
 // a node is not healthy, a peer lags the orderers by more than maxLag blocks, or a node that should hold a
 // channel reports no height for it. Unknown heights (metrics off) are reported but do not fail the status.
+import { type CertificateFact, daysLeft, describeCertificate } from '../../compiler/certificates/index.js';
 import { readPemFile, tlsCaCertificates } from '../../compiler/connection-profile/tls-ca-certificates.js';
 import type { NetworkModel, OrganizationModel } from '../../compiler/model/network-model.js';
 import { type NodeKind, type NodeStatus, type OperationsTarget, probeNode } from './probe-node.js';
@@ -23,13 +24,24 @@ export interface ChannelStatus {
   nodes: ChannelNodeHeight[];
 }
 
+/** A certificate the network depends on, and how many whole days it has left when the status was taken. */
+export interface CertificateStatus extends CertificateFact {
+  daysLeft: number;
+}
+
 export interface StatusReport {
   network: string;
   maxLag: number;
   nodes: NodeStatus[];
   channels: ChannelStatus[];
+  /** Every certificate the spec names and the state folder's configs hold, soonest to expire first. */
+  certificates: CertificateStatus[];
+  /** When the status was taken (ISO 8601): what daysLeft counts from. */
+  takenAt: string;
   /** One line per finding that fails the status. */
   failures: string[];
+  /** One line per certificate expiring within the warning period (or expired): they do not fail the status. */
+  warnings: string[];
   ok: boolean;
 }
 
@@ -38,6 +50,11 @@ export interface StatusOptions {
   timeoutMs: number;
   /** The TLS CAs of an org (for https operations endpoints); injected by tests. */
   tlsCaCerts?: (org: OrganizationModel) => string[];
+  /** The certificate facts to report (certificateInventory); none when not given. */
+  certificates?: readonly CertificateFact[];
+  /** Certificates expiring within this many days are warned about. */
+  warningDays?: number;
+  now?: Date;
 }
 
 export function operationsTargets(
@@ -101,7 +118,31 @@ export async function networkStatus(model: NetworkModel, options: StatusOptions)
       nodes: [...orderers.map((ref) => entry(ref, 'orderer')), ...peers.map((ref) => entry(ref, 'peer'))],
     };
   });
-  return { network: model.name, maxLag: options.maxLag, nodes, channels, failures, ok: failures.length === 0 };
+  const now = options.now ?? new Date();
+  const certificates = (options.certificates ?? [])
+    .map((fact) => ({ ...fact, daysLeft: daysLeft(fact, now) }))
+    .sort((a, b) => a.notAfter.localeCompare(b.notAfter) || a.sha256.localeCompare(b.sha256));
+  const warnings = certificates
+    .filter((certificate) => certificate.daysLeft < (options.warningDays ?? 0))
+    .map((certificate) => {
+      const date = certificate.notAfter.slice(0, 10);
+      const when =
+        Date.parse(certificate.notAfter) <= now.getTime()
+          ? `expired on ${date}`
+          : `expires on ${date} (${certificate.daysLeft} days left)`;
+      return `the ${describeCertificate(certificate)} (${certificate.subject}) ${when}`;
+    });
+  return {
+    network: model.name,
+    maxLag: options.maxLag,
+    nodes,
+    channels,
+    certificates,
+    takenAt: now.toISOString(),
+    failures,
+    warnings,
+    ok: failures.length === 0,
+  };
 }
 
 /** An org whose TLS CA files cannot be read still gets probed (https will then fail with a clear line). */

@@ -6,10 +6,10 @@ export type StatusFormat = 'text' | 'markdown' | 'json';
 
 export function renderStatus(report: StatusReport, format: StatusFormat): string {
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  const table = format === 'markdown' ? markdownTable : textTable;
   const nodeRows = report.nodes.map((n) => [n.node, n.kind, n.health, n.version ?? '-', n.url]);
   const nodeHeader = ['node', 'kind', 'health', 'version', 'operations'];
   const sections: string[] = [];
-  const table = format === 'markdown' ? markdownTable : textTable;
   sections.push(
     format === 'markdown'
       ? `### Nodes of ${report.network}\n\n${table(nodeHeader, nodeRows)}`
@@ -21,11 +21,24 @@ export function renderStatus(report: StatusReport, format: StatusFormat): string
     const body = table(['node', 'kind', 'height', 'lag', 'state'], rows);
     sections.push(format === 'markdown' ? `### ${title}\n\n${body}` : `${title}\n${body}`);
   }
+  if (report.certificates.length > 0) {
+    const rows = report.certificates.map((c) => [
+      c.organization,
+      c.kind,
+      c.node ?? '-',
+      c.notAfter.slice(0, 10),
+      String(c.daysLeft),
+      c.subject,
+    ]);
+    const body = table(['organization', 'kind', 'node', 'expires', 'days left', 'subject'], rows);
+    sections.push(format === 'markdown' ? `### Certificates\n\n${body}` : `certificates\n${body}`);
+  }
   const verdict = report.ok
     ? `${report.network}: all ${report.nodes.length} nodes healthy, no peer more than ${report.maxLag} blocks behind`
     : `${report.network}: ${report.failures.length} problem${report.failures.length === 1 ? '' : 's'}`;
   const failures = report.failures.map((line) => (format === 'markdown' ? `- ${line}` : `  ${line}`));
-  sections.push([verdict, ...failures].join('\n'));
+  const warnings = report.warnings.map((line) => (format === 'markdown' ? `- warning: ${line}` : `  warning: ${line}`));
+  sections.push([verdict, ...failures, ...warnings].join('\n'));
   return `${sections.join('\n\n')}\n`;
 }
 
