@@ -168,4 +168,16 @@ describe('a pull request cannot steer its own verdict', () => {
       "tampered: plan.json's guard findings differ from those the spec and the live state produce",
     );
   });
+
+  it('certificate dates plan.json does not get from the spec are refused: plan.md shows them to reviewers', () => {
+    const { bundle } = signedByManufacturerOnly();
+    const planFile = join(bundle, 'plan.json');
+    const plan = JSON.parse(readFileSync(planFile, 'utf8'));
+    const ca = plan.certificates.find((c: { kind: string; at?: unknown }) => c.kind === 'ca' && c.at);
+    ca.notAfter = '2099-01-01T00:00:00.000Z';
+    writeFileSync(planFile, `${JSON.stringify(plan, null, 2)}\n`);
+    const { code, report } = verify(bundle);
+    expect(code).toBe(1);
+    expect(report.problems).toContain("tampered: plan.json's certificates differ from those the spec names");
+  });
 });
