@@ -153,7 +153,8 @@ export async function historyDocument(root: string, network: ConsoleNetwork): Pr
 
 /**
  * What `netspec status networks/<name>/network.yaml --format json` prints (its default --max-lag 10 and --timeout
- * 5000): each node's operations endpoint read now (health, version, ledger heights). Only for a network with
+ * 5000): each node's operations endpoint read now (health, version, ledger heights) and the certificates with
+ * their days left. Only for a network with
  * connection settings: the console asks no node of a network that names none. Read-only GETs, no identity.
  */
 export async function statusDocument(network: ConsoleNetwork): Promise<ConsoleDocument> {
@@ -162,8 +163,8 @@ export async function statusDocument(network: ConsoleNetwork): Promise<ConsoleDo
   const { identities, endpoints } = loaded.value.model.connection;
   if (Object.keys(identities).length === 0 && Object.keys(endpoints).length === 0)
     return { error: `${network.path}/network.yaml has no connection settings: there is no live network to ask` };
-  const { networkStatus, renderStatus } = await import('../apply/health/index.js');
-  return { json: renderStatus(await networkStatus(loaded.value.model, { maxLag: 10, timeoutMs: 5000 }), 'json') };
+  const { renderStatus, specStatus } = await import('../apply/health/index.js');
+  return { json: renderStatus(await specStatus(loaded.value, { maxLag: 10, timeoutMs: 5000 }), 'json') };
 }
 
 /** https://github.com/<owner>/<name> when the repository's origin is on GitHub: history links each commit there. */

@@ -14,3 +14,4 @@ export { type Health, type NodeKind, type NodeStatus, type OperationsTarget, pro
 export { channelHeights } from './prometheus-heights.js';
 export { PROMETHEUS_CONTENT_TYPE, renderPrometheus } from './prometheus-metrics.js';
 export { renderStatus, type StatusFormat } from './render-status.js';
+export { type SpecStatusOptions, specStatus } from './spec-status.js';

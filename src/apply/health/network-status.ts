@@ -36,8 +36,6 @@ export interface StatusReport {
   channels: ChannelStatus[];
   /** Every certificate the spec names and the state folder's configs hold, soonest to expire first. */
   certificates: CertificateStatus[];
-  /** When the status was taken (ISO 8601): what daysLeft counts from. */
-  takenAt: string;
   /** One line per finding that fails the status. */
   failures: string[];
   /** One line per certificate expiring within the warning period (or expired): they do not fail the status. */
@@ -138,7 +136,6 @@ export async function networkStatus(model: NetworkModel, options: StatusOptions)
     nodes,
     channels,
     certificates,
-    takenAt: now.toISOString(),
     failures,
     warnings,
     ok: failures.length === 0,

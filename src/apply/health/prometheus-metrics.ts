@@ -8,7 +8,8 @@ import type { StatusReport } from './network-status.js';
 
 export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
-export async function renderPrometheus(report: StatusReport): Promise<string> {
+/** `now`: when the status was taken (netspec_status_timestamp_seconds). */
+export async function renderPrometheus(report: StatusReport, now: Date = new Date()): Promise<string> {
   const registry = new Registry();
   const gauge = <Label extends string>(name: string, help: string, labelNames: readonly Label[]) =>
     new Gauge<Label>({ name, help, labelNames, registers: [registry] });
@@ -64,7 +65,7 @@ export async function renderPrometheus(report: StatusReport): Promise<string> {
   }
   gauge('netspec_status_timestamp_seconds', 'When netspec took this status, in unix seconds', ['network']).set(
     { network },
-    Math.floor(Date.parse(report.takenAt) / 1000),
+    Math.floor(now.getTime() / 1000),
   );
   return registry.metrics();
 }

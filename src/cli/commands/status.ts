@@ -5,8 +5,6 @@
 // Certificates expiring within the warning period are warned about and do not change the exit code.
 // `--format prometheus` prints the same as Prometheus text; `--textfile` writes that text atomically to a file,
 // for node_exporter's textfile collector, whatever --format prints.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { hasErrors } from '../../compiler/diagnostics/index.js';
 import { action } from '../action.js';
@@ -69,28 +67,12 @@ export function register(program: Command): void {
         const reportFormat = options.format === 'prometheus' ? 'text' : options.format;
         if (!loaded.value || hasErrors(loaded.diagnostics))
           return reportSpecFailure(loaded.diagnostics, sourcesOf({ [file]: loaded.text }), reportFormat);
-        const { model, spec } = loaded.value;
-        const [health, certificates, state] = await Promise.all([
-          import('../../apply/health/index.js'),
-          import('../../compiler/certificates/index.js'),
-          import('../../compiler/plan/state/read-state.js'),
-        ]);
-        const stateDir = options.state ?? join(dirname(file), 'state');
-        // A state folder that cannot be read names no live certificates; the spec's files still do.
-        const live = existsSync(stateDir) ? state.readState(stateDir, model).value : undefined;
-        const facts = certificates.certificateInventory(
-          model,
-          [...(live?.channels ?? [])].map(([channel, entry]) => ({
-            channel,
-            file: `the live config of ${channel}`,
-            config: entry.configJson(),
-          })),
-        );
-        const report = await health.networkStatus(model, {
+        const health = await import('../../apply/health/index.js');
+        const report = await health.specStatus(loaded.value, {
           maxLag,
           timeoutMs,
-          certificates: facts,
-          warningDays: certificates.expiryWarningDays(spec, flagDays),
+          warningDays: flagDays,
+          ...(options.state !== undefined ? { stateDir: options.state } : {}),
         });
         const prometheus =
           options.format === 'prometheus' || options.textfile ? await health.renderPrometheus(report) : undefined;
