@@ -1,7 +1,8 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { type FakeKubeApi, startFakeKubeApi } from '../apply/kubernetes/fake-kube-api.js';
 import { repoRoot, runCli, runCliAsync as runCliInBackground } from '../helpers/run-cli.js';
 
@@ -73,7 +74,9 @@ describe('netspec secrets', () => {
       /^Secrets to create in namespace supply-manufacturer \(organization manufacturer\):$/m,
     );
     expect(result.stdout).toMatch(/^peer0-couchdb {2}\(Opaque, used by StatefulSet\/peer0\)$/m);
-    expect(result.stdout).toMatch(/^ {2}key\.pem {8}the node’s signing private key \(PEM\)$/m);
+    expect(result.stdout).toMatch(
+      /^ {2}priv_sk +the node’s signing private key \(PEM\) \[crypto\/manufacturer\/peers\/peer0\.manufacturer\.supply\.example\.com\/msp\/keystore\/priv_sk\]$/m,
+    );
     // The chaincode package id is emitted with the manifests: nothing for the org to create.
     expect(result.stdout).not.toContain('-package');
   });
@@ -95,6 +98,92 @@ describe('netspec secrets', () => {
       'orderer2-tls',
     ]);
     expect(result.stdout).not.toMatch(/BEGIN/);
+  });
+});
+
+describe('netspec secrets --kubectl and --manifest', () => {
+  const peerFolder = 'networks/supply-chain/crypto/retailer/peers/peer0.retailer.supply.example.com';
+  const storeEnv = (dir: string) => {
+    // The CA's TLS pair and bootstrap login come from the org's own store: files and values it names.
+    writeFileSync(join(dir, 'ca-tls.crt'), 'CA TLS CERT\n');
+    writeFileSync(join(dir, 'ca-tls.key'), 'CA TLS KEY\n');
+    return {
+      CA_RETAILER_TLS_TLS_CRT_FILE: join(dir, 'ca-tls.crt'),
+      CA_RETAILER_TLS_TLS_KEY_FILE: join(dir, 'ca-tls.key'),
+      CA_RETAILER_BOOTSTRAP_USERNAME: 'admin',
+      CA_RETAILER_BOOTSTRAP_PASSWORD: 'adminpw',
+    };
+  };
+
+  it('prints one kubectl command per Secret, each key from its file in the org’s crypto folder, no key material', () => {
+    const result = runCli(['secrets', SPEC, 'retailer', '--kubectl']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(/BEGIN|PRIVATE/);
+    const commands = result.stdout.split(/^kubectl /m).slice(1);
+    expect(commands.map((c) => c.split(/\s+/)[3])).toEqual([
+      'ca-retailer-ca',
+      'ca-retailer-tls',
+      'ca-retailer-bootstrap',
+      'peer0-msp',
+      'peer0-tls',
+    ]);
+    const msp = commands[3]!;
+    // The MSP config.yaml names cacerts/ca.<domain>-cert.pem: the Secret key the manifests mount there.
+    expect(msp).toContain(
+      `--from-file=ca.retailer.supply.example.com-cert.pem=${peerFolder}/msp/cacerts/ca.retailer.supply.example.com-cert.pem`,
+    );
+    expect(msp).toContain(`--from-file=priv_sk=${peerFolder}/msp/keystore/priv_sk`);
+    for (const [, path] of result.stdout.matchAll(/--from-file=[^=\s]+=([^\s"$]+)/g))
+      expect(existsSync(join(repoRoot, path!)), path).toBe(true);
+    expect(commands[2]).toContain('--from-literal=password="$CA_RETAILER_BOOTSTRAP_PASSWORD"');
+  });
+
+  it('writes the Secrets with their files’ bytes to --out, owner-only, for kubeseal', () => {
+    const dir = tempDir();
+    const out = join(dir, 'secrets.yaml');
+    const result = runCli(['secrets', SPEC, 'retailer', '--manifest', '--out', out], { env: storeEnv(dir) });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const objects = readFileSync(out, 'utf8')
+      .split(/^---$/m)
+      .filter((text) => text.trim())
+      .map((text) => parseYaml(text));
+    const msp = objects.find((o) => o.metadata.name === 'peer0-msp');
+    expect(msp.metadata.namespace).toBe('supply-retailer');
+    // Never labelled managed-by netspec: apply --k8s prunes by that label.
+    expect(msp.metadata.labels['app.kubernetes.io/managed-by']).toBeUndefined();
+    expect(Buffer.from(msp.data.priv_sk, 'base64')).toEqual(
+      readFileSync(join(repoRoot, peerFolder, 'msp/keystore/priv_sk')),
+    );
+    expect(Buffer.from(msp.data['config.yaml'], 'base64').toString()).toContain(
+      'Certificate: cacerts/ca.retailer.supply.example.com-cert.pem',
+    );
+    const bootstrap = objects.find((o) => o.metadata.name === 'ca-retailer-bootstrap');
+    expect(Buffer.from(bootstrap.data.password, 'base64').toString()).toBe('adminpw');
+    expect(objects.find((o) => o.metadata.name === 'peer0-tls').type).toBe('kubernetes.io/tls');
+  });
+
+  it('refuses, naming each missing file, when the crypto folder lacks one; prints nothing', () => {
+    const dir = tempDir();
+    cpSync(join(repoRoot, 'networks/supply-chain/crypto/retailer'), join(dir, 'retailer'), { recursive: true });
+    rmSync(join(dir, 'retailer/peers/peer0.retailer.supply.example.com/tls/server.key'));
+    const result = runCli(['secrets', SPEC, 'retailer', '--kubectl', '--crypto', join(dir, 'retailer')]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(join(dir, 'retailer/peers/peer0.retailer.supply.example.com/tls/server.key'));
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('asks for the values of the org’s own store before writing anything', () => {
+    const dir = tempDir();
+    const out = join(dir, 'secrets.yaml');
+    const result = runCli(['secrets', SPEC, 'retailer', '--manifest', '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('CA_RETAILER_BOOTSTRAP_PASSWORD');
+    expect(existsSync(out)).toBe(false);
   });
 });
 

@@ -23,7 +23,7 @@ describe('netspec plan', () => {
       '/Channel/Application/Admins: MAJORITY of {DistributorMSP, ManufacturerMSP} admins -> 2 of 2',
     );
     expect(result.stdout).toContain(
-      'Plan: 0 channels to create, 2 to update, 2 chaincode definitions, 0 validator votes, 20 Kubernetes objects.',
+      'Plan: 0 channels to create, 2 to update, 2 chaincode definitions, 0 validator votes, 21 Kubernetes objects.',
     );
   });
 

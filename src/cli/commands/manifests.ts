@@ -35,6 +35,12 @@ async function runManifests(file: string, options: ManifestsOptions): Promise<nu
     const names = model.organizations.map((org) => org.name);
     throw new UserError(`no organization '${options.org}' in ${file}${didYouMean(options.org, names)}`);
   }
+  const chosen = model.organizations.find((org) => org.name === options.org);
+  if (chosen && !chosen.kubernetes.managed)
+    throw new UserError(
+      `organization '${chosen.name}' has no manifests: netspec runs the nodes of an organization only when ${file} ` +
+        'gives it a kubernetes: placement (and does not set kubernetes.enabled: false)',
+    );
   const [{ emitManifests, manifestFiles, writeManifestFolders }, { locate }] = await Promise.all([
     import('../../compiler/k8s/index.js'),
     import('../../compiler/parse/index.js'),
@@ -54,6 +60,8 @@ async function runManifests(file: string, options: ManifestsOptions): Promise<nu
   } catch (error) {
     throw inPathContext(error, `--out ${options.out} cannot be written`, options.out);
   }
+  if (emitted.value.length === 0)
+    process.stdout.write(`${file}: no organization has a kubernetes: placement; no manifests written\n`);
   for (const org of emitted.value)
     process.stdout.write(`k8s/${org.organization}: ${org.objects.length} objects (namespace ${org.namespace})\n`);
   return EXIT_OK;

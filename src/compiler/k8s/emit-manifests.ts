@@ -15,7 +15,10 @@ import { resourceQuotaObject } from './resource-quota.js';
 import { validateObject } from './validate-object.js';
 
 export interface EmitOptions {
-  /** Only these organizations (default: all, in spec order). */
+  /**
+   * Only these organizations (default: all, in spec order). Either way only organizations with a `kubernetes:`
+   * placement (org.kubernetes.managed): the others run their nodes their own way.
+   */
   organizations?: readonly string[];
   /** Maps a spec path to its place in network.yaml, so errors point at the value that caused them. */
   locate?: (path: DataPath) => SourceRange;
@@ -29,7 +32,7 @@ export function emitManifests(model: NetworkModel, options: EmitOptions = {}): S
   const diagnostics: Diagnostic[] = [];
   const result: OrganizationManifests[] = [];
   for (const org of model.organizations) {
-    if (wanted && !wanted.has(org.name)) continue;
+    if (!org.kubernetes.managed || (wanted && !wanted.has(org.name))) continue;
     const emitted = emitOrganization(model, org, renderer, options.locate);
     diagnostics.push(...emitted.diagnostics);
     if (emitted.value) result.push(emitted.value);

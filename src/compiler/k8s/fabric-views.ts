@@ -1,13 +1,15 @@
 // Fabric workloads of one organization: its CA, peers (with CouchDB when chosen), orderers, and the
 // chaincode-as-a-service servers of every chaincode on a channel it is a member of.
 import { ccaasConnectionJson, ccaasMetadataJson, ccaasPackageOf } from '../fabric/package/ccaas-package.js';
-import { FABRIC_NODE_IMAGES, IMAGES } from './images.js';
+import { caEnv, ORDERER_PATHS, ordererEnv, PEER_PATHS, peerEnv } from './fabric-env.js';
+import { imageOf, imagePullSecretsOf } from './images.js';
 import { kubernetesName } from './names.js';
+import { caSigningFiles, caTlsFiles, type MountedFile, NODE_TLS_FILES, nodeMspFiles } from './node-msp.js';
 import type { OrganizationScope } from './organization-scope.js';
-import { usesNodeOUs } from './organization-scope.js';
+import { CORE_YAML_SCRIPT } from './peer-core-yaml.js';
 import type { PlannedObject } from './planned-object.js';
-import { containerResources, DEFAULT_RESOURCES, storageOf } from './resources.js';
-import { mspItems, SECRET_NAMES } from './secret-names.js';
+import { containerResources, INIT_CONTAINER_RESOURCES, resourceDefaults, storageOf } from './resources.js';
+import { SECRET_NAMES } from './secret-names.js';
 
 /** Fabric CA's operations endpoint (/healthz); fabric-ca-server's default, not a spec field. */
 export const CA_OPERATIONS_PORT = 9443;
@@ -24,7 +26,11 @@ export const PEER_BUILDERS_CONFIG_MAP = 'peer-external-builders';
 export function caObjects(scope: OrganizationScope): PlannedObject[] {
   const { org } = scope;
   const ca = org.ca;
+  // No `ca:` in the spec: the org runs its CA elsewhere (or none), so nothing is deployed for it.
+  if (ca.omitted) return [];
   const origin = ['organizations', org.name, 'ca'];
+  const caPath = '/etc/hyperledger/fabric-ca/ca';
+  const tlsPath = '/etc/hyperledger/fabric-ca/tls';
   return [
     {
       template: 'service',
@@ -44,13 +50,17 @@ export function caObjects(scope: OrganizationScope): PlannedObject[] {
       view: {
         ...scope.meta(ca.name, 'ca'),
         selector: scope.selector(ca.name, 'ca'),
-        image: IMAGES.fabricCa,
-        caName: ca.name,
-        host: ca.host,
+        image: imageOf(scope, 'ca'),
+        imagePullSecrets: imagePullSecretsOf(scope),
         port: ca.port,
         operationsPort: CA_OPERATIONS_PORT,
-        resources: containerResources(ca.resources, DEFAULT_RESOURCES.ca),
-        storage: storageOf(ca.resources, DEFAULT_RESOURCES.ca),
+        env: caEnv(ca, { caPath, tlsPath, operationsPort: CA_OPERATIONS_PORT }),
+        caPath,
+        tlsPath,
+        caItems: itemsOf(caSigningFiles(org)),
+        tlsItems: itemsOf(caTlsFiles(ca)),
+        resources: containerResources(ca.resources, resourceDefaults(scope, 'ca')),
+        storage: storageOf(ca.resources, resourceDefaults(scope, 'ca')),
         storageClassName: scope.storageClassName,
         secrets: {
           ca: SECRET_NAMES.caSigning(ca.name),
@@ -75,7 +85,6 @@ export function peerObjects(scope: OrganizationScope): PlannedObject[] {
       data: { CORE_CHAINCODE_EXTERNALBUILDERS: JSON.stringify([CCAAS_BUILDER]) },
     },
   };
-  const items = mspItems(usesNodeOUs(org));
   return [
     builders,
     ...org.peers.flatMap((peer, index): PlannedObject[] => {
@@ -83,6 +92,8 @@ export function peerObjects(scope: OrganizationScope): PlannedObject[] {
       // Gossip bootstraps from another peer of the same org (itself when it is the only one).
       const sibling = org.peers[(index + 1) % org.peers.length] ?? peer;
       const couchdb = peer.stateDatabase === 'couchdb';
+      const resources = resourceDefaults(scope, 'peer');
+      const couchdbResources = resourceDefaults(scope, 'couchdb');
       return [
         {
           template: 'service',
@@ -102,21 +113,26 @@ export function peerObjects(scope: OrganizationScope): PlannedObject[] {
           view: {
             ...scope.meta(peer.name, 'peer'),
             selector: scope.selector(peer.name, 'peer'),
-            image: FABRIC_NODE_IMAGES[scope.model.fabricVersion].peer,
-            mspId: org.mspId,
-            host: peer.host,
+            image: imageOf(scope, 'peer'),
+            imagePullSecrets: imagePullSecretsOf(scope),
             port: peer.port,
             operationsPort: peer.operationsPort,
-            gossipBootstrap: `${sibling.host}:${sibling.port}`,
+            env: peerEnv(org, peer, sibling, couchdb ? SECRET_NAMES.couchdb(peer.name) : null),
+            coreYamlScript: CORE_YAML_SCRIPT,
+            initResources: INIT_CONTAINER_RESOURCES,
+            configPath: PEER_PATHS.config,
+            mspPath: PEER_PATHS.msp,
+            tlsPath: PEER_PATHS.tls,
             couchdb,
-            couchdbImage: IMAGES.couchdb,
-            couchdbResources: containerResources({}, DEFAULT_RESOURCES.couchdb),
-            couchdbStorage: storageOf({}, DEFAULT_RESOURCES.couchdb),
+            couchdbImage: imageOf(scope, 'couchdb'),
+            couchdbResources: containerResources({}, couchdbResources),
+            couchdbStorage: storageOf({}, couchdbResources),
             buildersConfigMap: PEER_BUILDERS_CONFIG_MAP,
-            resources: containerResources(peer.resources, DEFAULT_RESOURCES.peer),
-            storage: storageOf(peer.resources, DEFAULT_RESOURCES.peer),
+            resources: containerResources(peer.resources, resources),
+            storage: storageOf(peer.resources, resources),
             storageClassName: scope.storageClassName,
-            mspItems: items,
+            mspItems: itemsOf(nodeMspFiles(org, peer.host)),
+            tlsItems: itemsOf(NODE_TLS_FILES),
             secrets: {
               msp: SECRET_NAMES.nodeMsp(peer.name),
               tls: SECRET_NAMES.nodeTls(peer.name),
@@ -131,9 +147,9 @@ export function peerObjects(scope: OrganizationScope): PlannedObject[] {
 
 export function ordererObjects(scope: OrganizationScope): PlannedObject[] {
   const { org } = scope;
-  const items = mspItems(usesNodeOUs(org));
   return org.orderers.flatMap((orderer, index): PlannedObject[] => {
     const origin = ['organizations', org.name, 'orderers', index];
+    const resources = resourceDefaults(scope, 'orderer');
     return [
       {
         template: 'service',
@@ -154,15 +170,19 @@ export function ordererObjects(scope: OrganizationScope): PlannedObject[] {
         view: {
           ...scope.meta(orderer.name, 'orderer'),
           selector: scope.selector(orderer.name, 'orderer'),
-          image: FABRIC_NODE_IMAGES[scope.model.fabricVersion].orderer,
-          mspId: org.mspId,
+          image: imageOf(scope, 'orderer'),
+          imagePullSecrets: imagePullSecretsOf(scope),
           port: orderer.port,
           adminPort: orderer.adminPort,
           operationsPort: orderer.operationsPort,
-          resources: containerResources(orderer.resources, DEFAULT_RESOURCES.orderer),
-          storage: storageOf(orderer.resources, DEFAULT_RESOURCES.orderer),
+          env: ordererEnv(org, orderer),
+          mspPath: ORDERER_PATHS.msp,
+          tlsPath: ORDERER_PATHS.tls,
+          resources: containerResources(orderer.resources, resources),
+          storage: storageOf(orderer.resources, resources),
           storageClassName: scope.storageClassName,
-          mspItems: items,
+          mspItems: itemsOf(nodeMspFiles(org, orderer.host)),
+          tlsItems: itemsOf(NODE_TLS_FILES),
           secrets: { msp: SECRET_NAMES.nodeMsp(orderer.name), tls: SECRET_NAMES.nodeTls(orderer.name) },
         },
       },
@@ -237,9 +257,14 @@ export function chaincodeObjects(scope: OrganizationScope): PlannedObject[] {
           replicas: server.replicas,
           port: server.port,
           packageConfigMap: `${name}-package`,
-          resources: containerResources(server.resources, DEFAULT_RESOURCES.chaincode),
+          resources: containerResources(server.resources, resourceDefaults(scope, 'chaincode')),
         },
       },
     ];
   });
+}
+
+/** A Secret volume's items: each key mounted at the path Fabric reads. */
+function itemsOf(files: readonly MountedFile[]): { key: string; path: string }[] {
+  return files.map(({ key, path }) => ({ key, path }));
 }

@@ -6,7 +6,7 @@ import { CA_OPERATIONS_PORT, chaincodeServers } from './fabric-views.js';
 import { type Component, commonLabels } from './labels.js';
 import type { OrganizationScope } from './organization-scope.js';
 import type { PlannedObject } from './planned-object.js';
-import { ownedQuorumNodes, RAFT_PORT, TESSERA_PORTS } from './quorum-views.js';
+import { type OwnedQuorumNode, ownedQuorumNodes, RAFT_PORT, TESSERA_PORTS } from './quorum-views.js';
 
 type Port = { port: number; protocol: 'TCP' | 'UDP' };
 type IngressRule = { from?: object[]; ports: Port[] };
@@ -36,7 +36,7 @@ export function networkPolicyObjects(scope: OrganizationScope): PlannedObject[] 
     view: { ...scope.meta(name, 'network-policy'), ingress: null, egress: null, ...view },
   });
   const ingress = componentIngress(scope);
-  const egressPorts = consortiumPorts(scope);
+  const egress = consortiumEgress(scope);
   return [
     policy('default-deny', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] }),
     policy('allow-dns-and-namespace-egress', {
@@ -44,14 +44,8 @@ export function networkPolicyObjects(scope: OrganizationScope): PlannedObject[] 
       policyTypes: ['Egress'],
       egress: [{ to: [{ namespaceSelector: {} }], ports: [tcp(53), udp(53)] }, { to: [{ podSelector: {} }] }],
     }),
-    ...(egressPorts.length > 0
-      ? [
-          policy('allow-consortium-egress', {
-            podSelector: {},
-            policyTypes: ['Egress'],
-            egress: [{ ports: egressPorts }],
-          }),
-        ]
+    ...(egress.length > 0
+      ? [policy('allow-consortium-egress', { podSelector: {}, policyTypes: ['Egress'], egress })]
       : []),
     ...ingress.map(({ component, rules }) =>
       policy(`allow-${component}-ingress`, {
@@ -63,34 +57,96 @@ export function networkPolicyObjects(scope: OrganizationScope): PlannedObject[] 
   ];
 }
 
-/** From anywhere: other orgs, their clients and pipelines (every one of these ports is TLS or mutual TLS). */
+/** A NetworkPolicy peer: pods of this namespace, another namespace, or addresses outside the cluster. */
+type Source = { podSelector: object } | { namespaceSelector: object } | { ipBlock: { cidr: string } };
+
+/** From anywhere: the CA's clients are the org's own pipelines and applications, wherever they run (TLS). */
 const anywhere = (ports: Port[]): IngressRule => ({ ports });
-/** From this cluster only: metrics scrapers, ingress controllers, port-forwards. */
-const cluster = (ports: Port[]): IngressRule => ({ from: [{ namespaceSelector: {} }], ports });
 const fromComponent = (component: Component, ports: Port[]): IngressRule => ({
   from: [{ podSelector: { matchLabels: { 'app.kubernetes.io/component': component } } }],
   ports,
 });
 
+function namespaceSource(namespace: string): Source {
+  return { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } } };
+}
+
+/**
+ * Where traffic of these organizations comes from, as seen by this org's pods: this namespace for the org itself,
+ * the org's namespace for an org in the same cluster (the same kubeconfig context), its declared egress CIDRs for
+ * one in another cluster. undefined: some org in another cluster declares none, so its address is unknown and the
+ * port is open to any source (every such port is mutual TLS or TLS).
+ */
+function sourcesOf(scope: OrganizationScope, names: ReadonlySet<string>): Source[] | undefined {
+  const sources: Source[] = [];
+  for (const other of scope.model.organizations) {
+    if (!names.has(other.name)) continue;
+    if (other.name === scope.org.name) sources.push({ podSelector: {} });
+    else if (other.kubernetes.managed && (other.kubernetes.context ?? '') === (scope.org.kubernetes.context ?? ''))
+      sources.push(namespaceSource(other.kubernetes.namespace));
+    else if (other.kubernetes.egressCidrs.length > 0)
+      sources.push(...other.kubernetes.egressCidrs.map((cidr) => ({ ipBlock: { cidr } })));
+    else return undefined;
+  }
+  return sources;
+}
+
+/** Operations, admin and RPC ports: this namespace and, when the spec names one, the org's monitoring namespace. */
+function insideOrg(scope: OrganizationScope, ports: Port[], monitoring = true): IngressRule {
+  const from: Source[] = [{ podSelector: {} }];
+  const namespace = scope.org.kubernetes.monitoringNamespace;
+  if (monitoring && namespace && namespace !== scope.namespace) from.push(namespaceSource(namespace));
+  return { from, ports };
+}
+
+function fromOrganizations(scope: OrganizationScope, names: ReadonlySet<string>, ports: Port[]): IngressRule {
+  const from = sourcesOf(scope, new Set([...names, scope.org.name]));
+  return from ? { from, ports } : { ports };
+}
+
+/** The channel graph around this org: who dials its peers, who dials its orderers. */
+function channelNeighbours(scope: OrganizationScope): { peerClients: Set<string>; ordererClients: Set<string> } {
+  const { model, org } = scope;
+  const peerClients = new Set<string>();
+  const ordererClients = new Set<string>();
+  for (const channel of model.channels) {
+    // Members' peers gossip with this org's peers, and their gateways ask them for endorsements.
+    if (org.peers.length > 0 && channel.members.includes(org.name)) for (const m of channel.members) peerClients.add(m);
+    // Members' peers pull blocks from and gateways broadcast to the channel's orderers; fellow consenters replicate.
+    const serves =
+      channel.orderer.consenters.some((c) => c.organization === org.name) ||
+      (channel.orderer.organizations.includes(org.name) && org.orderers.length > 0);
+    if (serves) {
+      for (const m of channel.members) ordererClients.add(m);
+      for (const c of channel.orderer.consenters) ordererClients.add(c.organization);
+      for (const o of channel.orderer.organizations) ordererClients.add(o);
+    }
+  }
+  return { peerClients, ordererClients };
+}
+
 function componentIngress(scope: OrganizationScope): { component: Component; rules: IngressRule[] }[] {
   const { org } = scope;
-  const result: { component: Component; rules: IngressRule[] }[] = [
-    { component: 'ca', rules: [anywhere([tcp(org.ca.port)]), cluster([tcp(CA_OPERATIONS_PORT)])] },
-  ];
+  const { peerClients, ordererClients } = channelNeighbours(scope);
+  const result: { component: Component; rules: IngressRule[] }[] = org.ca.omitted
+    ? []
+    : [{ component: 'ca', rules: [anywhere([tcp(org.ca.port)]), insideOrg(scope, [tcp(CA_OPERATIONS_PORT)])] }];
   if (org.peers.length > 0)
     result.push({
       component: 'peer',
       rules: [
-        anywhere(distinct(org.peers.map((p) => tcp(p.port)))),
-        cluster(distinct(org.peers.map((p) => tcp(p.operationsPort)))),
+        fromOrganizations(scope, peerClients, distinct(org.peers.map((p) => tcp(p.port)))),
+        insideOrg(scope, distinct(org.peers.map((p) => tcp(p.operationsPort)))),
       ],
     });
   if (org.orderers.length > 0)
     result.push({
       component: 'orderer',
       rules: [
-        anywhere(distinct(org.orderers.flatMap((o) => [tcp(o.port), tcp(o.adminPort)]))),
-        cluster(distinct(org.orderers.map((o) => tcp(o.operationsPort)))),
+        fromOrganizations(scope, ordererClients, distinct(org.orderers.map((o) => tcp(o.port)))),
+        // osnadmin joins channels: the org's own pipeline, run in (or port-forwarded into) its namespace.
+        insideOrg(scope, distinct(org.orderers.map((o) => tcp(o.adminPort))), false),
+        insideOrg(scope, distinct(org.orderers.map((o) => tcp(o.operationsPort)))),
       ],
     });
   const servers = chaincodeServers(scope);
@@ -100,57 +156,87 @@ function componentIngress(scope: OrganizationScope): { component: Component; rul
       rules: [fromComponent('peer', distinct(servers.map((s) => tcp(s.server.port))))],
     });
   const nodes = ownedQuorumNodes(scope);
-  if (nodes.length > 0)
-    result.push({
-      component: 'quorum-node',
-      rules: [
-        anywhere(
-          distinct(
-            nodes.flatMap(({ node, network }) => [
+  if (nodes.length > 0) {
+    const p2pRules = [...new Set(nodes.map(({ network }) => network))].map((network) =>
+      fromOrganizations(
+        scope,
+        quorumOrganizations(network),
+        distinct(
+          nodes
+            .filter((owned) => owned.network === network)
+            .flatMap(({ node }) => [
               tcp(node.p2pPort),
               ...(network.client === 'besu' ? [udp(node.p2pPort)] : []),
               ...(network.consensus === 'raft' ? [tcp(RAFT_PORT)] : []),
             ]),
-          ),
         ),
-        cluster(distinct(nodes.map(({ node }) => tcp(node.rpcPort)))),
-      ],
+      ),
+    );
+    result.push({
+      component: 'quorum-node',
+      // JSON-RPC carries the admin and QBFT/IBFT APIs (validator votes): the org's own namespace only.
+      rules: [...p2pRules, insideOrg(scope, distinct(nodes.map(({ node }) => tcp(node.rpcPort))))],
     });
-  if (nodes.some(({ network }) => network.privacy))
+  }
+  const private_ = nodes.filter(({ network }) => network.privacy);
+  if (private_.length > 0)
     result.push({
       component: 'tessera',
       rules: [
-        anywhere([tcp(TESSERA_PORTS.p2p)]),
+        fromOrganizations(scope, new Set(private_.flatMap(({ network }) => [...quorumOrganizations(network)])), [
+          tcp(TESSERA_PORTS.p2p),
+        ]),
         fromComponent('quorum-node', [tcp(TESSERA_PORTS.q2t)]),
-        cluster([tcp(TESSERA_PORTS.thirdParty)]),
+        insideOrg(scope, [tcp(TESSERA_PORTS.thirdParty)]),
       ],
     });
   return result;
 }
 
+function quorumOrganizations(network: OwnedQuorumNode['network']): Set<string> {
+  return new Set([...network.validators, ...network.members].map((node) => node.organization));
+}
+
 /**
- * The ports this org's nodes dial elsewhere: peers of the channels it is a member of and their orderers,
- * fellow consenters of the channels its orderers serve, and the nodes of the Quorum networks it runs nodes in.
+ * Where this org's nodes dial out: the peers of the channels it is a member of and their orderers, the fellow
+ * consenters of the channels its orderers serve, and the nodes of the Quorum networks it runs nodes in. Targets in
+ * the same cluster are named by namespace; those in another cluster by port only (their addresses are DNS names
+ * whose IPs the policy cannot know).
  */
-function consortiumPorts(scope: OrganizationScope): Port[] {
+function consortiumEgress(scope: OrganizationScope): { to?: Source[]; ports: Port[] }[] {
   const { model, org } = scope;
   const orgs = new Map(model.organizations.map((o) => [o.name, o]));
-  // Port numbers only (all TCP): in a large consortium every member channel names the same few ports again.
-  const ports = new Set<number>();
+  const targets = new Map<string, Set<number>>();
+  const dial = (organization: string, port: number) => {
+    if (organization === org.name) return; // this namespace: allowed by allow-dns-and-namespace-egress
+    const ports = targets.get(organization) ?? new Set<number>();
+    ports.add(port);
+    targets.set(organization, ports);
+  };
   for (const channel of model.channels) {
     const member = org.peers.length > 0 && channel.members.includes(org.name);
     const consenter = channel.orderer.consenters.some((c) => c.organization === org.name);
-    if (member) {
-      for (const name of channel.members) for (const peer of orgs.get(name)?.peers ?? []) ports.add(peer.port);
-    }
-    if (member || consenter) for (const consenter of channel.orderer.consenters) ports.add(consenter.port);
+    if (member)
+      for (const name of channel.members) for (const peer of orgs.get(name)?.peers ?? []) dial(name, peer.port);
+    if (member || consenter) for (const c of channel.orderer.consenters) dial(c.organization, c.port);
   }
   for (const network of new Set(ownedQuorumNodes(scope).map((owned) => owned.network))) {
-    for (const node of [...network.validators, ...network.members]) ports.add(node.p2pPort);
-    if (network.consensus === 'raft') ports.add(RAFT_PORT);
-    if (network.privacy) ports.add(TESSERA_PORTS.p2p);
+    for (const node of [...network.validators, ...network.members]) {
+      dial(node.organization, node.p2pPort);
+      if (network.consensus === 'raft') dial(node.organization, RAFT_PORT);
+      if (network.privacy) dial(node.organization, TESSERA_PORTS.p2p);
+    }
   }
-  return distinct([...ports].map(tcp));
+  const rules: { to?: Source[]; ports: Port[] }[] = [];
+  const elsewhere = new Set<number>();
+  for (const [name, ports] of [...targets].sort(([a], [b]) => a.localeCompare(b))) {
+    const other = orgs.get(name);
+    if (other?.kubernetes.managed && (other.kubernetes.context ?? '') === (org.kubernetes.context ?? ''))
+      rules.push({ to: [namespaceSource(other.kubernetes.namespace)], ports: distinct([...ports].map(tcp)) });
+    else for (const port of ports) elsewhere.add(port);
+  }
+  if (elsewhere.size > 0) rules.push({ ports: distinct([...elsewhere].map(tcp)) });
+  return rules;
 }
 
 export function disruptionBudgetObjects(scope: OrganizationScope): PlannedObject[] {

@@ -26,8 +26,3 @@ export function organizationScope(model: NetworkModel, org: OrganizationModel): 
     meta: (name, component) => ({ name, namespace, labels: labels(name, component) }),
   };
 }
-
-/** NodeOUs are on unless the org turns them off explicitly (an MSP folder brings its own config.yaml). */
-export function usesNodeOUs(org: OrganizationModel): boolean {
-  return org.msp.nodeOUs?.enabled ?? true;
-}

@@ -7,11 +7,11 @@
 import type { QuorumNetworkModel, QuorumNodeModel } from '../model/network-model.js';
 import { emitQuorumArtifacts } from '../quorum/emit-quorum-artifacts.js';
 import { tesseraPeerUrl } from '../quorum/node-lists.js';
-import { IMAGES } from './images.js';
+import { imageOf } from './images.js';
 import { kubernetesName } from './names.js';
 import type { OrganizationScope } from './organization-scope.js';
 import type { PlannedObject } from './planned-object.js';
-import { containerResources, DEFAULT_RESOURCES, storageOf } from './resources.js';
+import { containerResources, resourceDefaults, storageOf } from './resources.js';
 import { SECRET_NAMES } from './secret-names.js';
 
 export const TESSERA_PORTS = { p2p: 9000, q2t: 9101, thirdParty: 9080 } as const;
@@ -143,8 +143,8 @@ function nodeObjects(scope: OrganizationScope, owned: OwnedQuorumNode): PlannedO
     selector: scope.selector(name, 'quorum-node'),
     p2pPort: node.p2pPort,
     rpcPort: node.rpcPort,
-    resources: containerResources({}, DEFAULT_RESOURCES.quorumNode),
-    storage: storageOf({}, DEFAULT_RESOURCES.quorumNode),
+    resources: containerResources({}, resourceDefaults(scope, 'quorumNode')),
+    storage: storageOf({}, resourceDefaults(scope, 'quorumNode')),
     storageClassName: scope.storageClassName,
     volumeMounts,
     volumes,
@@ -155,14 +155,14 @@ function nodeObjects(scope: OrganizationScope, owned: OwnedQuorumNode): PlannedO
       ? {
           template: 'besu-stateful-set',
           origin,
-          view: { ...common, image: IMAGES.besu, userId: BESU_USER_ID, args: besuArgs(scope, owned) },
+          view: { ...common, image: imageOf(scope, 'besu'), userId: BESU_USER_ID, args: besuArgs(scope, owned) },
         }
       : {
           template: 'goquorum-stateful-set',
           origin,
           view: {
             ...common,
-            image: IMAGES.goquorum,
+            image: imageOf(scope, 'goquorum'),
             init: goQuorumInit(),
             args: goQuorumArgs(scope, owned),
             // GoQuorum refuses to start without a transaction manager unless told to ignore it.
@@ -335,13 +335,13 @@ function tesseraObjects(scope: OrganizationScope, { network, node, name, origin 
       view: {
         ...scope.meta(tesseraName, 'tessera'),
         selector: scope.selector(tesseraName, 'tessera'),
-        image: IMAGES.tessera,
+        image: imageOf(scope, 'tessera'),
         p2pPort: TESSERA_PORTS.p2p,
         q2tPort: TESSERA_PORTS.q2t,
         thirdPartyPort: TESSERA_PORTS.thirdParty,
         configMap: tesseraName,
-        resources: containerResources({}, DEFAULT_RESOURCES.tessera),
-        storage: storageOf({}, DEFAULT_RESOURCES.tessera),
+        resources: containerResources({}, resourceDefaults(scope, 'tessera')),
+        storage: storageOf({}, resourceDefaults(scope, 'tessera')),
         storageClassName: scope.storageClassName,
         secrets: { keys: SECRET_NAMES.tesseraKeys(name) },
       },

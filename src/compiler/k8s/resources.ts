@@ -1,6 +1,8 @@
-// Container resources: the spec's values where it gives them, these defaults otherwise. Requests and limits are
-// equal (the schema promises it): blockchain nodes get Guaranteed QoS and are the last pods the kubelet evicts.
-import type { ResourcesModel } from '../model/network-model.js';
+// Container resources: the node's own values where the spec gives them, then the org's per node kind
+// (`kubernetes.resources`), then these defaults. Requests and limits are equal (the schema promises it): blockchain
+// nodes get Guaranteed QoS and are the last pods the kubelet evicts.
+import type { ResourceKind, ResourcesModel } from '../model/network-model.js';
+import type { OrganizationScope } from './organization-scope.js';
 
 export interface ResourceDefaults {
   cpu: string;
@@ -17,11 +19,29 @@ export const DEFAULT_RESOURCES = {
   chaincode: { cpu: '250m', memory: '512Mi' },
   quorumNode: { cpu: '1', memory: '2Gi', storage: '50Gi' },
   tessera: { cpu: '250m', memory: '512Mi', storage: '5Gi' },
-} as const satisfies Record<string, ResourceDefaults>;
+} as const satisfies Record<ResourceKind, ResourceDefaults>;
+
+/** Small and Guaranteed: an init container that only copies a file. */
+export const INIT_CONTAINER_RESOURCES: ContainerResources = {
+  requests: { cpu: '50m', memory: '64Mi' },
+  limits: { cpu: '50m', memory: '64Mi' },
+};
 
 export interface ContainerResources {
   requests: { cpu: string; memory: string };
   limits: { cpu: string; memory: string };
+}
+
+/** The org's choice for a kind of node over netspec's default, field by field. */
+export function resourceDefaults(scope: OrganizationScope, kind: ResourceKind): ResourceDefaults {
+  const defaults: ResourceDefaults = DEFAULT_RESOURCES[kind];
+  const chosen = scope.org.kubernetes.resources[kind] ?? {};
+  const storage = chosen.storage ?? defaults.storage;
+  return {
+    cpu: chosen.cpu ?? defaults.cpu,
+    memory: chosen.memory ?? defaults.memory,
+    ...(storage !== undefined ? { storage } : {}),
+  };
 }
 
 export function containerResources(spec: ResourcesModel, defaults: ResourceDefaults): ContainerResources {

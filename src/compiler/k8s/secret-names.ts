@@ -10,17 +10,3 @@ export const SECRET_NAMES = {
   quorumNodeKey: (node: string) => `${node}-nodekey`,
   tesseraKeys: (node: string) => `${node}-tessera-keys`,
 } as const;
-
-/**
- * How a Fabric node's MSP Secret maps onto an MSP folder: a Secret is flat, an MSP is a tree. `config.yaml`
- * (NodeOUs) is left out when the org turns NodeOUs off.
- */
-export function mspItems(withNodeOUs: boolean): { key: string; path: string }[] {
-  return [
-    { key: 'signcert.pem', path: 'signcerts/cert.pem' },
-    { key: 'key.pem', path: 'keystore/key.pem' },
-    { key: 'cacert.pem', path: 'cacerts/ca.pem' },
-    { key: 'tlscacert.pem', path: 'tlscacerts/tlsca.pem' },
-    ...(withNodeOUs ? [{ key: 'config.yaml', path: 'config.yaml' }] : []),
-  ];
-}

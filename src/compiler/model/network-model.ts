@@ -39,16 +39,48 @@ export interface OrganizationModel {
   orderers: OrdererModel[];
   /** Org-level policies (Readers, Writers, Admins, Endorsement when a participant), as policy texts. */
   policies: Record<string, PolicyText>;
-  kubernetes: {
-    context?: string;
-    namespace: string;
-    storageClass?: string;
-    /** How other organizations reach this org's nodes; undefined: at `<node>.<domain>:<port>`, routed by the org. */
-    exposure?: ExposureModel;
-  };
+  kubernetes: KubernetesModel;
   region?: string;
   approvers: string[];
   users: UserModel[];
+}
+
+export interface KubernetesModel {
+  /**
+   * netspec emits and plans this org's Kubernetes objects: the spec gives the org a `kubernetes:` placement and does
+   * not turn Kubernetes off network-wide. Otherwise the org runs its nodes its own way and plans none.
+   */
+  managed: boolean;
+  context?: string;
+  namespace: string;
+  storageClass?: string;
+  /** How other organizations reach this org's nodes; undefined: at `<node>.<domain>:<port>`, routed by the org. */
+  exposure?: ExposureModel;
+  /** A namespace (Prometheus, say) admitted to the operations ports besides the org's own. */
+  monitoringNamespace?: string;
+  /** CIDRs this org's cluster sends its traffic from; orgs in other clusters admit them (NetworkPolicy ipBlock). */
+  egressCidrs: string[];
+  images: ImagesModel;
+  /** Per node kind, under a node's own resources and over netspec's defaults. */
+  resources: Partial<Record<ResourceKind, ResourcesModel>>;
+}
+
+export type ImageKind = 'peer' | 'orderer' | 'ca' | 'couchdb' | 'besu' | 'goquorum' | 'tessera';
+export type ResourceKind = 'ca' | 'peer' | 'couchdb' | 'orderer' | 'chaincode' | 'quorumNode' | 'tessera';
+
+export interface ImagesModel {
+  /** Prefix of every image of the org (a mirror), unless a kind names its own. */
+  registry?: string;
+  pullSecrets: string[];
+  byKind: Partial<Record<ImageKind, ImageModel>>;
+}
+
+export interface ImageModel {
+  registry?: string;
+  repository?: string;
+  tag?: string;
+  /** `sha256:<64 hex>`; wins over the tag. */
+  digest?: string;
 }
 
 export interface MspModel {

@@ -21,6 +21,7 @@ import type {
   CaModel,
   ChaincodeModel,
   ChannelModel,
+  ImagesModel,
   MspModel,
   NetworkModel,
   OrganizationModel,
@@ -39,7 +40,7 @@ import type {
   ChaincodeSpec,
   ChannelSpec,
   ExposureSpec,
-  MspSpec,
+  KubernetesImagesSpec,  MspSpec,
   NetworkSpec,
   OrganizationSpec,
   QuorumNetworkSpec,
@@ -49,8 +50,9 @@ import type {
 import { formatDuration, parseDuration, parseSize } from './units.js';
 
 export function normalize(spec: NetworkSpec, specDir: string): NetworkModel {
+  const kubernetesOn = spec.kubernetes?.enabled ?? true;
   const organizations = Object.entries(spec.organizations).map(([name, org]) =>
-    normalizeOrganization(name, org, specDir),
+    normalizeOrganization(name, org, specDir, kubernetesOn),
   );
   const byName = new Map(organizations.map((org) => [org.name, org]));
   return {
@@ -81,7 +83,12 @@ export function normalize(spec: NetworkSpec, specDir: string): NetworkModel {
   };
 }
 
-function normalizeOrganization(name: string, org: OrganizationSpec, specDir: string): OrganizationModel {
+function normalizeOrganization(
+  name: string,
+  org: OrganizationSpec,
+  specDir: string,
+  kubernetesOn: boolean,
+): OrganizationModel {
   const isOperator = org.roles.includes('operator');
   const isParticipant = org.roles.includes('participant');
   const host = (node: { name: string; host?: string }) => node.host ?? `${node.name}.${org.domain}`;
@@ -146,11 +153,17 @@ function normalizeOrganization(name: string, org: OrganizationSpec, specDir: str
     }),
     policies: { ...defaultOrganizationPolicies(org.mspId, isOperator, isParticipant), ...org.policies },
     kubernetes: {
+      managed: kubernetesOn && org.kubernetes !== undefined,
       namespace: addressing.namespace,
       ...(org.kubernetes?.context ? { context: org.kubernetes.context } : {}),
       ...(org.kubernetes?.storageClass ? { storageClass: org.kubernetes.storageClass } : {}),
       ...kubernetes,
-    },
+      ...(org.kubernetes?.monitoringNamespace ? { monitoringNamespace: org.kubernetes.monitoringNamespace } : {}),
+      egressCidrs: [...(org.kubernetes?.egressCidrs ?? [])],
+      images: normalizeImages(org.kubernetes?.images),
+      resources: Object.fromEntries(
+        Object.entries(org.kubernetes?.resources ?? {}).map(([kind, resources]) => [kind, { ...resources }]),
+      ),    },
     ...(org.region ? { region: org.region } : {}),
     approvers: [...(org.approvers ?? [])],
     users: (org.users ?? []).map((user) => ({
@@ -199,13 +212,22 @@ function normalizeExposure(exposure: ExposureSpec): ExposureModel {
   };
 }
 
+const IMAGE_KINDS = ['peer', 'orderer', 'ca', 'couchdb', 'besu', 'goquorum', 'tessera'] as const;
+
+function normalizeImages(images: KubernetesImagesSpec | undefined): ImagesModel {
+  return {
+    ...(images?.registry ? { registry: images.registry } : {}),
+    pullSecrets: [...(images?.pullSecrets ?? [])],
+    byKind: Object.fromEntries(IMAGE_KINDS.flatMap((kind) => (images?.[kind] ? [[kind, { ...images[kind] }]] : []))),
+  };
+}
+
 function normalizeCa(
   name: string,
   org: OrganizationSpec,
   specDir: string,
   addressing: AddressingOrganization,
-): CaModel {
-  const ca = org.ca;
+): CaModel {  const ca = org.ca;
   const caName = ca?.name === null || ca?.name === undefined ? `ca-${name}` : ca.name;
   const host = ca?.host ?? `ca.${org.domain}`;
   const port = ca?.port ?? DEFAULT_PORTS.ca;

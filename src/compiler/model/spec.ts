@@ -29,6 +29,7 @@ export interface NetworkSpec {
   channels?: Record<string, ChannelSpec>;
   chaincodes?: ChaincodeSpec[];
   quorum?: Record<string, QuorumNetworkSpec>;
+  kubernetes?: KubernetesNetworkSpec;
   connection?: ConnectionSpec;
   /** How netspec watches certificate expiry. */
   certificates?: { expiryWarningDays?: number };
@@ -136,6 +137,10 @@ export interface KubernetesPlacement {
   storageClass?: string;
   /** How other organizations reach this org's nodes. Unset: at `<node>.<domain>:<port>`, names the org routes itself. */
   exposure?: ExposureSpec;
+  monitoringNamespace?: string;
+  egressCidrs?: string[];
+  images?: KubernetesImagesSpec;
+  resources?: Partial<Record<ResourceKindSpec, ResourcesSpec>>;
 }
 
 export interface ExposureSpec {
@@ -150,6 +155,26 @@ export interface ExposureSpec {
   gateway?: { name: string; namespace?: string; sectionName?: string };
   /** gateway: instead, an ingress-nginx Ingress per node with `ssl-passthrough`. */
   ingressNginx?: { className?: string };
+}
+
+export type ImageKindSpec = 'peer' | 'orderer' | 'ca' | 'couchdb' | 'besu' | 'goquorum' | 'tessera';
+export type ResourceKindSpec = 'ca' | 'peer' | 'couchdb' | 'orderer' | 'chaincode' | 'quorumNode' | 'tessera';
+
+export interface ImageSpec {
+  registry?: string;
+  repository?: string;
+  tag?: string;
+  digest?: string;
+}
+
+export type KubernetesImagesSpec = { registry?: string; pullSecrets?: string[] } & Partial<
+  Record<ImageKindSpec, ImageSpec>
+>;
+
+/** Network-wide Kubernetes settings. */
+export interface KubernetesNetworkSpec {
+  /** false: netspec emits no Kubernetes objects for any organization. Default true. */
+  enabled?: boolean;
 }
 
 export interface UserSpec {

@@ -32,7 +32,10 @@ export function planKubernetes(
   const plans: KubernetesPlan[] = [];
   const artifacts = new Map<string, Uint8Array>();
   const diagnostics: Diagnostic[] = [];
+  // Only the orgs whose nodes netspec's manifests run: another org's folder is neither emitted nor compared, so a
+  // network run some other way plans nothing here.
   for (const org of model.organizations) {
+    if (!org.kubernetes.managed) continue;
     const emitted = emitOrganizationManifests(model, org, { locate });
     diagnostics.push(...emitted.diagnostics);
     const manifests = emitted.value;

@@ -16,7 +16,7 @@ import { loadSpec } from '../../../src/compiler/load-spec.js';
 import type { NetworkModel } from '../../../src/compiler/model/index.js';
 import { locate } from '../../../src/compiler/parse/index.js';
 
-const NETWORKS = ['supply-chain', 'quickstart'].filter((name) =>
+const NETWORKS = ['supply-chain', 'quickstart', 'bft-example'].filter((name) =>
   existsSync(new URL(`../../../networks/${name}/network.yaml`, import.meta.url)),
 );
 
@@ -163,7 +163,7 @@ describe('manifests of the supply-chain example, in detail', () => {
 
   it('probes the operations endpoint and takes resources and ports from the spec', () => {
     const orderer = find('operator', 'StatefulSet', 'orderer0').spec.template.spec.containers[0];
-    expect(orderer.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'operations' });
+    expect(orderer.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'operations', scheme: 'HTTPS' });
     expect(orderer.ports).toEqual([
       { containerPort: 7050, name: 'orderer' },
       { containerPort: 7053, name: 'admin' },

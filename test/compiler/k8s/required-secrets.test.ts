@@ -58,13 +58,22 @@ describe('requiredSecrets', () => {
     const org = model.organizations.find((o) => o.name === 'manufacturer')!;
     const byName = new Map(requiredSecrets(model, org).map((s) => [s.name, s]));
     expect(byName.get('peer0-couchdb')?.keys.map((k) => k.key)).toEqual(['username', 'password']);
-    expect(byName.get('peer1-msp')?.keys.map((k) => k.key)).toEqual([
-      'signcert.pem',
-      'key.pem',
-      'cacert.pem',
-      'tlscacert.pem',
-      'config.yaml',
+    // Named as in the org's MSP folder and as netspec crypto writes the node's own pair, so config.yaml's
+    // `Certificate: cacerts/ca.<domain>-cert.pem` finds its file.
+    expect(byName.get('peer1-msp')?.keys.map((k) => [k.key, k.source])).toEqual([
+      ['config.yaml', 'msp/config.yaml'],
+      ['ca.manufacturer.supply.example.com-cert.pem', 'msp/cacerts/ca.manufacturer.supply.example.com-cert.pem'],
+      [
+        'tlsca.manufacturer.supply.example.com-cert.pem',
+        'msp/tlscacerts/tlsca.manufacturer.supply.example.com-cert.pem',
+      ],
+      [
+        'peer1.manufacturer.supply.example.com-cert.pem',
+        'msp/signcerts/peer1.manufacturer.supply.example.com-cert.pem',
+      ],
+      ['priv_sk', 'msp/keystore/priv_sk'],
     ]);
+    expect(byName.get('peer1-msp')?.folder).toBe('crypto/manufacturer/peers/peer1.manufacturer.supply.example.com');
     expect(byName.get('peer0-tls')?.type).toBe('kubernetes.io/tls');
   });
 });

@@ -219,7 +219,7 @@ describe('makePlan for Kubernetes', () => {
       artifact: 'k8s/manufacturer',
     });
     expect(byOrg.get('retailer')!.create).toContain('Deployment/cc-distribution-shipment-tracking');
-    expect(result.plan!.summary.kubernetesChanges).toBe(21);
+    expect(result.plan!.summary.kubernetesChanges).toBe(22);
     // The bundle carries the org's complete folder, never a pruned object.
     expect(result.artifacts.has('k8s/manufacturer/kustomization.yaml')).toBe(true);
     const manifest = new TextDecoder().decode(result.artifacts.get('k8s/manufacturer/manifest.yaml'));

@@ -43,7 +43,7 @@ describe('renderMarkdown on the supply-chain plan', () => {
     expect(lines[1]).toBe('## netspec plan: `supply-chain`');
     // 2 channel updates and 2 chaincode upgrades.
     // 2 channel updates, 2 chaincode definitions and 15 Kubernetes objects across the members' clusters.
-    expect(markdown).toContain('**24 changes** to review');
+    expect(markdown).toContain('**25 changes** to review');
     expect(markdown).toContain(`(sha256 \`${plan.specHash.slice(0, 12)}\`)`);
     expect(markdown).not.toContain('BLOCKED');
   });
