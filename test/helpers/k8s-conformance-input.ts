@@ -2,7 +2,7 @@
 // tells it to create, and every host:port the network dials (channel configs, env, connection profiles).
 import { buildConnectionProfile } from '../../src/compiler/connection-profile/index.js';
 import { emitManifests, externalConfigMaps, requiredSecrets } from '../../src/compiler/k8s/index.js';
-import type { NetworkModel } from '../../src/compiler/model/index.js';
+import { formatAddress, type NetworkModel } from '../../src/compiler/model/index.js';
 import { type ConformanceInput, manifestAddresses, type OrganizationInput } from './k8s-conformance.js';
 
 export function conformanceInputOf(model: NetworkModel): ConformanceInput {
@@ -41,6 +41,24 @@ export function conformanceInputOf(model: NetworkModel): ConformanceInput {
         source: `channel ${channel.name}: ${anchor.organization} anchor peer`,
         organization: member,
       });
+  }
+  // Enodes (static nodes, bootnodes) and Tessera peers: what every Quorum node and Tessera of a network dials.
+  for (const network of model.quorum) {
+    const member =
+      [...network.validators, ...network.members].map((n) => n.organization).find((o) => managed.has(o)) ?? '';
+    for (const node of [...network.validators, ...network.members]) {
+      addresses.push({
+        address: formatAddress(node.address),
+        source: `quorum ${network.name}: enode of ${node.name}`,
+        organization: member,
+      });
+      if (network.privacy)
+        addresses.push({
+          address: formatAddress(node.tessera.address),
+          source: `quorum ${network.name}: Tessera of ${node.name}`,
+          organization: member,
+        });
+    }
   }
   addresses.push(...manifestAddresses(organizations));
   for (const org of model.organizations) {

@@ -4,6 +4,7 @@
 // and orderer/common/localconfig/config.go (orderer), and fabric-ca 1.5's cmd/fabric-ca-server/config.go and
 // lib/serverconfig.go (CA); compared with fabric-samples test-network-k8s (kube/org1/org1-peer1.yaml).
 import type { CaModel, OrdererModel, OrganizationModel, PeerModel } from '../model/network-model.js';
+import { formatAddress } from '../model/node-address.js';
 import { SECRET_NAMES } from './secret-names.js';
 
 export type EnvVar =
@@ -28,9 +29,9 @@ export const ORDERER_PATHS = {
 /** The port the peer's chaincode server listens on (core.yaml's default, 7052): ccaas never dials it. */
 export const PEER_CHAINCODE_PORT = 7052;
 
-/** `host:port` other organizations and the org's own peers use to reach a node. */
-export function addressOf(node: { host: string; port: number }): string {
-  return `${node.host}:${node.port}`;
+/** `host:port` other organizations and the org's own peers use to reach a node (the model's one address). */
+function addressOf(node: PeerModel): string {
+  return formatAddress(node.address);
 }
 
 export function peerEnv(

@@ -6,7 +6,7 @@ import { imageOf, imagePullSecretsOf } from './images.js';
 import { kubernetesName } from './names.js';
 import { caSigningFiles, caTlsFiles, type MountedFile, NODE_TLS_FILES, nodeMspFiles } from './node-msp.js';
 import type { OrganizationScope } from './organization-scope.js';
-import { CORE_YAML_SCRIPT } from './peer-core-yaml.js';
+import { coreYamlScript, IMAGE_CORE_YAML } from './peer-core-yaml.js';
 import type { PlannedObject } from './planned-object.js';
 import { containerResources, INIT_CONTAINER_RESOURCES, resourceDefaults, storageOf } from './resources.js';
 import { SECRET_NAMES } from './secret-names.js';
@@ -118,7 +118,7 @@ export function peerObjects(scope: OrganizationScope): PlannedObject[] {
             port: peer.port,
             operationsPort: peer.operationsPort,
             env: peerEnv(org, peer, sibling, couchdb ? SECRET_NAMES.couchdb(peer.name) : null),
-            coreYamlScript: CORE_YAML_SCRIPT,
+            coreYamlScript: coreYamlScript(IMAGE_CORE_YAML, `${PEER_PATHS.config}/core.yaml`),
             initResources: INIT_CONTAINER_RESOURCES,
             configPath: PEER_PATHS.config,
             mspPath: PEER_PATHS.msp,

@@ -6,15 +6,18 @@
 // test-network-k8s ships a whole core.yaml with the line commented out; an init container editing the image's own
 // file keeps every other default of the release the image is.
 
-/** The image's config folder (its FABRIC_CFG_PATH). */
-const IMAGE_CONFIG = '/etc/hyperledger/fabric/core.yaml';
+/** Where the image keeps core.yaml (its FABRIC_CFG_PATH). */
+export const IMAGE_CORE_YAML = '/etc/hyperledger/fabric/core.yaml';
 
 /**
- * Copies core.yaml into the shared folder with the Docker endpoint emptied, and fails (so the pod does not start)
- * if a Docker endpoint is still there: a later image that moved the line must not start a peer that is never ready.
+ * The init container's script: copies core.yaml into the shared folder with the Docker endpoint emptied, and fails
+ * (so the pod does not start) if a Docker endpoint is still there: a later image that moved the line must not start
+ * a peer that is never ready.
  */
-export const CORE_YAML_SCRIPT = [
-  'set -eu',
-  `sed -e 's#^\\([[:space:]]*endpoint:\\)[[:space:]]*unix:///var/run/docker.sock[[:space:]]*$#\\1#' ${IMAGE_CONFIG} > /var/hyperledger/config/core.yaml`,
-  "if grep -Eq '^[[:space:]]*endpoint:[[:space:]]*unix://' /var/hyperledger/config/core.yaml; then echo 'core.yaml still names a Docker endpoint' >&2; exit 1; fi",
-].join('\n');
+export function coreYamlScript(source: string, target: string): string {
+  return [
+    'set -eu',
+    `sed -e 's#^\\([[:space:]]*endpoint:\\)[[:space:]]*unix:///var/run/docker.sock[[:space:]]*$#\\1#' ${source} > ${target}`,
+    `if grep -Eq '^[[:space:]]*endpoint:[[:space:]]*unix://' ${target}; then echo 'core.yaml still names a Docker endpoint' >&2; exit 1; fi`,
+  ].join('\n');
+}

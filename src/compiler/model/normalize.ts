@@ -40,7 +40,8 @@ import type {
   ChaincodeSpec,
   ChannelSpec,
   ExposureSpec,
-  KubernetesImagesSpec,  MspSpec,
+  KubernetesImagesSpec,
+  MspSpec,
   NetworkSpec,
   OrganizationSpec,
   QuorumNetworkSpec,
@@ -163,7 +164,8 @@ function normalizeOrganization(
       images: normalizeImages(org.kubernetes?.images),
       resources: Object.fromEntries(
         Object.entries(org.kubernetes?.resources ?? {}).map(([kind, resources]) => [kind, { ...resources }]),
-      ),    },
+      ),
+    },
     ...(org.region ? { region: org.region } : {}),
     approvers: [...(org.approvers ?? [])],
     users: (org.users ?? []).map((user) => ({
@@ -227,7 +229,8 @@ function normalizeCa(
   org: OrganizationSpec,
   specDir: string,
   addressing: AddressingOrganization,
-): CaModel {  const ca = org.ca;
+): CaModel {
+  const ca = org.ca;
   const caName = ca?.name === null || ca?.name === undefined ? `ca-${name}` : ca.name;
   const host = ca?.host ?? `ca.${org.domain}`;
   const port = ca?.port ?? DEFAULT_PORTS.ca;

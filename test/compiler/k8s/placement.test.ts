@@ -30,7 +30,7 @@ function supplyChainWith(edit: (text: string) => string): { loaded: LoadedSpec; 
 }
 
 function planOf({ loaded, file, stateDir }: ReturnType<typeof supplyChainWith>) {
-  return makePlan({ loaded, specFile: file, specBytes: readFileSync(file), stateDir, timestamp: new Date(0) });
+  return makePlan({ loaded, specFile: file, stateDir, timestamp: new Date(0) });
 }
 
 const objectsOf = (model: LoadedSpec['model'], org: string) =>
@@ -220,5 +220,20 @@ describe('NetworkPolicies follow the channel graph', () => {
 
   it('keeps every example conformant under the new graph', () => {
     expect(conformanceFindings(conformanceInputOf(model))).toEqual([]);
+  });
+
+  it('points the peers at their Services when every org is exposed in one cluster, and still conforms', () => {
+    const cluster = supplyChainWith((text) =>
+      text
+        .replace(/ {6}context: [a-z-]+\n/g, '')
+        .replace(/( {6}namespace: supply-[a-z]+\n)/g, '$1      exposure: { mode: cluster }\n'),
+    );
+    const peer = find(objectsOf(cluster.loaded.model, 'manufacturer'), 'StatefulSet', 'peer0').spec.template.spec
+      .containers[0];
+    const env = Object.fromEntries(peer.env.map((e: Any) => [e.name, e.value]));
+    expect(env.CORE_PEER_ADDRESS).toBe('peer0.supply-manufacturer.svc.cluster.local:7051');
+    expect(env.CORE_PEER_GOSSIP_EXTERNALENDPOINT).toBe('peer0.supply-manufacturer.svc.cluster.local:7051');
+    expect(env.CORE_PEER_GOSSIP_BOOTSTRAP).toBe('peer1.supply-manufacturer.svc.cluster.local:7051');
+    expect(conformanceFindings(conformanceInputOf(cluster.loaded.model))).toEqual([]);
   });
 });
