@@ -4,8 +4,7 @@
 // Every signature gets a verdict with a reason; only the ones that survive go on to policy evaluation. A counted
 // signer whose certificate is outside its validity period now still counts (the orderer does not check a config
 // signer's dates), and gets a warning.
-import { createHash } from 'node:crypto';
-import { concatBytes } from '../bytes.js';
+import { concatBytes, sha256Hex } from '../bytes.js';
 import type { Principal } from '../compiler/plan/signers/index.js';
 import type { ChannelMsp } from './channel-msps.js';
 import { readCreator } from './config-signature.js';
@@ -53,7 +52,7 @@ export function checkSignatures(
   const fatal: string[] = [];
   const warnings: VerifyWarning[] = [];
   const counted = new Map<string, string>();
-  const updateSha256 = createHash('sha256').update(configUpdate).digest('hex');
+  const updateSha256 = sha256Hex(configUpdate);
   for (const input of signatures) {
     const reject = (mspId: string, reason: string, admin?: boolean) =>
       verdicts.push({ source: input.source, mspId, valid: false, reason, ...(admin === undefined ? {} : { admin }) });

@@ -7,9 +7,11 @@
 //    without NodeOUs, one of the organizational_unit_identifiers when the MSP lists any;
 //  - ADMIN = listed in admincerts (byte for byte, no further check), or with NodeOUs valid and carrying the
 //    admin OU; MEMBER = valid; CLIENT/PEER/ORDERER = NodeOUs on, valid and carrying that OU.
-import { createHash, type X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
+import { sha256Hex } from '../bytes.js';
 import type { Principal } from '../compiler/plan/signers/index.js';
-import { chainsTo, isSignedBy, organizationalUnits, parseCertificatePem } from '../crypto/index.js';
+import { chainsTo, isSignedBy, organizationalUnits } from '../crypto/certificate-facts.js';
+import { parseCertificatePem } from '../crypto/load-certificate.js';
 import { serialNumberOf, subjectKeyIdentifierOf } from './certificate-fields.js';
 import {
   certifiersIdentifier,
@@ -75,7 +77,7 @@ function readIdentity(
   const chains = validationChains(certificate, msps.get(mspId)!, fabricValidationTime(certificate));
   const issuer = chains.length === 1 ? chains[0]![1] : undefined;
   const der = issuer ? sanitizedCertificateDer(certificate, issuer.publicKey) : certificate.raw;
-  const digest = createHash('sha256').update(der).digest('hex');
+  const digest = sha256Hex(der);
   return { identity: { mspId, certificate, key: `${mspId}:${digest}` } };
 }
 

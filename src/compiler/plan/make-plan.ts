@@ -1,7 +1,7 @@
 // The plan: the spec (as a model) against the live state, channel by channel, chaincode by chaincode, Quorum
 // network by network; then the safety guards. Returns the plan as data and the bundle's artifacts in memory:
 // writing them is a separate step.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../bytes.js';
 import { certificateInventory } from '../certificates/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { hasErrors } from '../diagnostics/index.js';
@@ -189,7 +189,7 @@ function finishPlan(input: PlanInput, ledgers: LedgerPlans, kubernetes: Kubernet
   const plan: Plan = {
     formatVersion: PLAN_FORMAT_VERSION,
     network: model.name,
-    specHash: createHash('sha256').update(input.loaded.bytes).digest('hex'),
+    specHash: sha256Hex(input.loaded.bytes),
     specFile: input.specFile,
     stateDir: input.stateDir,
     channels: channelPlans,

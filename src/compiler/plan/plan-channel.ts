@@ -1,6 +1,7 @@
 // One channel: a new channel gets its genesis block; a live one gets the ConfigUpdate from its live config to the
 // spec's, computed as configtxlator does, with every write, the values before and after, and who must sign.
-import { createHash } from 'node:crypto';
+
+import { sha256Hex } from '../../bytes.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import {
   buildChannelConfig,
@@ -61,7 +62,7 @@ export function planChannel(
     const artifact = `fabric/${channel.name}/genesis.block`;
     artifacts.set(artifact, block);
     return {
-      plan: { ...base, action: 'create', delta: [], signers: [], artifact, artifactHash: sha256(block) },
+      plan: { ...base, action: 'create', delta: [], signers: [], artifact, artifactHash: sha256Hex(block) },
       artifacts,
       desiredConfig,
       diagnostics: [],
@@ -116,7 +117,7 @@ export function planChannel(
       delta: writes.map((write) => withValues(write, liveConfig.channel_group, updateJson.write_set)),
       signers: requirements,
       artifact,
-      artifactHash: sha256(bytes.value),
+      artifactHash: sha256Hex(bytes.value),
       ...(staged ? { stages: numberedStages(staged) } : {}),
     },
     artifacts,
@@ -165,10 +166,6 @@ function jsonOf(type: string, message: ProtoMessage): Json {
   const json = toJson(type, message);
   if (json.value === undefined) throw new Error(`cannot render ${type} as JSON: ${json.diagnostics[0]?.message}`);
   return json.value;
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Attach the item's content before (live config) and after (write set) to a write. */

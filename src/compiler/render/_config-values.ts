@@ -1,7 +1,8 @@
 // A config write's before/after values as a reviewer wants to read them: policies as policy text, MSPs as a
 // summary with their CA certificates' subjects and fingerprints, ACLs as `resource: policy`, and for anything
 // else only the fields that actually change. Raw configtxlator JSON stays in the bundle's update.json.
-import { createHash, X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
+import { sha256Hex } from '../../bytes.js';
 import { signatureEnvelopeText } from '../fabric/config/policy-json.js';
 import type { ConfigDelta } from '../plan/plan.js';
 import { plural } from './_markdown-text.js';
@@ -236,7 +237,7 @@ function describeCertificate(base64: string): string {
 
 function fingerprintOf(base64: string): string {
   if (!base64) return 'no certificate';
-  return `sha256:${createHash('sha256').update(Buffer.from(base64, 'base64')).digest('hex').slice(0, 12)}`;
+  return `sha256:${sha256Hex(Buffer.from(base64, 'base64')).slice(0, 12)}`;
 }
 
 /** Nested JSON -> `a.b[0].c -> text`; long base64 blobs become their size and hash. */

@@ -3,7 +3,8 @@
 // where the peer dials the chaincode server). The bytes are deterministic (deterministic-tar-gzip.ts), so the
 // package id `<label>:<sha256 hex>` is known at plan time: the Kubernetes manifests hand it to the chaincode
 // server, and `apply` installs exactly these bytes on the org's peers.
-import { createHash } from 'node:crypto';
+
+import { sha256Hex } from '../../../bytes.js';
 import { tarGzip } from './deterministic-tar-gzip.js';
 
 export interface CcaasPackage {
@@ -39,6 +40,6 @@ export function ccaasPackageOf(metadataJson: string, connectionJson: string): Cc
     { name: 'metadata.json', bytes: text(metadataJson) },
   ]);
   const label = (JSON.parse(metadataJson) as { label: string }).label;
-  const digest = createHash('sha256').update(bytes).digest('hex');
+  const digest = sha256Hex(bytes);
   return { label, packageId: `${label}:${digest}`, bytes, metadataJson, connectionJson };
 }
