@@ -5,7 +5,7 @@
 import { isIP } from 'node:net';
 import { checkServerIdentity } from 'node:tls';
 import { Client, credentials, status as GrpcStatus, Metadata, type ServiceError } from '@grpc/grpc-js';
-import type { ProtoMessage } from '../../compiler/fabric/index.js';
+import { lengthDelimitedFields, type ProtoMessage } from '../../compiler/fabric/index.js';
 import { method } from './fabric-services.js';
 import type { NodeEndpoint } from './node-endpoints.js';
 import { mustDecode } from './signed-envelopes.js';
@@ -165,7 +165,8 @@ export class NodeConnection {
           const response = mustDecode('orderer.DeliverResponse', bytes);
           if (response.block) {
             // The block exactly as sent (field 2 of DeliverResponse): never re-encoded, it is written to the state.
-            blocks.push(rawField(bytes, 2) ?? new Uint8Array());
+            // The block exactly as the orderer sent it: decoding and re-encoding could change fields we do not know.
+            blocks.push(lengthDelimitedFields(bytes, 2)?.[0] ?? new Uint8Array());
             return;
           }
           done = true;
@@ -203,38 +204,6 @@ export class NodeConnection {
       });
     });
   }
-}
-
-/**
- * The raw bytes of a length-delimited field at top level of a protobuf message: the block exactly as the orderer
- * sent it (decoding and re-encoding could change bytes of fields this schema does not know).
- */
-export function rawField(message: Uint8Array, fieldNumber: number): Uint8Array | undefined {
-  let offset = 0;
-  const varint = (): number => {
-    let value = 0;
-    let shift = 0;
-    for (;;) {
-      const byte = message[offset++]!;
-      value += (byte & 0x7f) * 2 ** shift;
-      if ((byte & 0x80) === 0) return value;
-      shift += 7;
-    }
-  };
-  while (offset < message.length) {
-    const key = varint();
-    const wire = key & 7;
-    const field = Math.floor(key / 8);
-    if (wire === 2) {
-      const length = varint();
-      if (field === fieldNumber) return message.subarray(offset, offset + length);
-      offset += length;
-    } else if (wire === 0) varint();
-    else if (wire === 1) offset += 8;
-    else if (wire === 5) offset += 4;
-    else return undefined;
-  }
-  return undefined;
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -1,7 +1,7 @@
 // Endorser proposals as the peer CLI makes them (protoutil.CreateChaincodeProposal + GetSignedProposal): a
 // chaincode invocation of a system chaincode (`_lifecycle`, `cscc`) with its arguments, signed by the caller.
 // The peer answers with a ProposalResponse; a status other than 200 is the peer's refusal, with its message.
-import type { ProtoMessage } from '../../compiler/fabric/index.js';
+import { lengthDelimitedFields, type ProtoMessage } from '../../compiler/fabric/index.js';
 import type { SigningIdentity } from '../../governance/index.js';
 import { signLowS } from '../../governance/index.js';
 import type { NodeConnection } from './grpc-connection.js';
@@ -112,33 +112,7 @@ export async function joinedChannels(connection: NodeConnection, identity: Signi
  */
 function readChannelQueryResponse(bytes: Uint8Array): string[] {
   const channels: string[] = [];
-  for (const info of lengthDelimited(bytes, 1))
-    for (const id of lengthDelimited(info, 1)) channels.push(new TextDecoder().decode(id));
+  for (const info of lengthDelimitedFields(bytes, 1) ?? [])
+    for (const id of lengthDelimitedFields(info, 1) ?? []) channels.push(new TextDecoder().decode(id));
   return channels;
-}
-
-/** Every occurrence of a length-delimited field (the message must contain only such fields and varints). */
-export function lengthDelimited(bytes: Uint8Array, fieldNumber: number): Uint8Array[] {
-  const found: Uint8Array[] = [];
-  let offset = 0;
-  const varint = (): number => {
-    let value = 0;
-    let shift = 0;
-    for (;;) {
-      const byte = bytes[offset++]!;
-      value += (byte & 0x7f) * 2 ** shift;
-      if ((byte & 0x80) === 0) return value;
-      shift += 7;
-    }
-  };
-  while (offset < bytes.length) {
-    const key = varint();
-    if ((key & 7) === 2) {
-      const length = varint();
-      if (Math.floor(key / 8) === fieldNumber) found.push(bytes.subarray(offset, offset + length));
-      offset += length;
-    } else if ((key & 7) === 0) varint();
-    else break;
-  }
-  return found;
 }

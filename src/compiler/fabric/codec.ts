@@ -23,6 +23,7 @@ import { computeConfigUpdate } from './update/index.js';
 
 export { type GenesisOptions, genesisBlock } from './block/index.js';
 export { printJson } from './json/index.js';
+export { lengthDelimitedFields } from './proto/length-delimited-fields.js';
 export type { ConfigSignature, Json, ProtoMessage, WrapOptions };
 
 /** Where an input came from, for diagnostics (a file name as the user typed it). */
