@@ -4,7 +4,6 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NetworkSpec, OrganizationSpec } from '../compiler/model/spec.js';
 import { DEMO_README } from './demo-readme.js';
 import { certificateAuthorityFromPem } from './issue-certificate.js';
 import { privateKeyFromPem } from './key-pair.js';
@@ -45,7 +44,18 @@ export interface CryptoReport {
   errors: string[];
 }
 
-export function orgCryptoInput(name: string, org: OrganizationSpec): OrgCryptoInput {
+/**
+ * What making material reads of a spec's organization: the spec's OrganizationSpec has this shape, stated here
+ * so that crypto depends on no stage of the compiler.
+ */
+export interface OrganizationForMaterial {
+  domain: string;
+  msp: { directory?: string };
+  peers?: readonly { name: string; host?: string }[];
+  orderers?: readonly { name: string; host?: string }[];
+}
+
+export function orgCryptoInput(name: string, org: OrganizationForMaterial): OrgCryptoInput {
   const hostOf = (node: { name: string; host?: string }) => node.host ?? `${node.name}.${org.domain}`;
   return {
     name,
@@ -56,7 +66,7 @@ export function orgCryptoInput(name: string, org: OrganizationSpec): OrgCryptoIn
 }
 
 export async function generateNetworkMaterial(
-  spec: NetworkSpec,
+  spec: { organizations: Readonly<Record<string, OrganizationForMaterial>> },
   baseDir: string,
   options: CryptoOptions = {},
 ): Promise<CryptoReport> {

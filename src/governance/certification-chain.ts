@@ -3,7 +3,7 @@
 // and intermediates, at the certificate's own NotBefore + 1 s (getValidityOptsForCert), so the clock of the
 // machine never decides; exactly one chain must exist.
 import { createHash, type X509Certificate } from 'node:crypto';
-import { isSignedBy } from '../crypto/index.js';
+import { isSignedBy } from '../crypto/certificate-facts.js';
 import type { ChannelMsp } from './channel-msps.js';
 
 /** The moment Fabric validates `certificate` at: its NotBefore plus one second. */

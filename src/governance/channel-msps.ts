@@ -2,7 +2,7 @@
 // groups), never from files on disk: an org's CA on disk may differ from the one the orderer will check against.
 import type { X509Certificate } from 'node:crypto';
 import type { ConfigGroupJson, ConfigJson } from '../compiler/plan/signers/index.js';
-import { parseCertificatePem } from '../crypto/index.js';
+import { parseCertificatePem } from '../crypto/load-certificate.js';
 import { parseRevocationList, type RevocationList } from './revocation-list.js';
 
 export interface OuIdentifier {

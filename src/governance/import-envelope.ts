@@ -4,7 +4,7 @@
 
 import { type Bundle, SIGNATURES_DIRECTORY } from '../bundle/index.js';
 import { sha256Hex } from '../bytes.js';
-import { parseCertificatePem } from '../crypto/index.js';
+import { parseCertificatePem } from '../crypto/load-certificate.js';
 import { readCreator } from './config-signature.js';
 import { readConfigUpdateEnvelope } from './config-update-envelope.js';
 import { subjectOf } from './msp-identity.js';

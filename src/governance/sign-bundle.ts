@@ -5,7 +5,7 @@
 import { signatureFilePath } from '../bundle/index.js';
 import { sha256Hex } from '../bytes.js';
 import type { Principal, Requirement, SignatureRequirement } from '../compiler/plan/signers/index.js';
-import { parseCertificatePem } from '../crypto/index.js';
+import { parseCertificatePem } from '../crypto/load-certificate.js';
 import { channelMsps } from './channel-msps.js';
 import { type ConfigSignatureBytes, makeConfigSignature } from './config-signature.js';
 import { readStateChannel } from './live-config.js';

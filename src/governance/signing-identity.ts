@@ -4,7 +4,7 @@
 // certificate by signing a challenge. Neither is ever printed, logged or written anywhere.
 import type { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { loadCertificate } from '../crypto/index.js';
+import { loadCertificate } from '../crypto/load-certificate.js';
 import { isPkcs11Uri, openTokenKey, TokenError, type TokenSigningKey } from '../crypto/pkcs11/index.js';
 import type { SigningIdentity } from './config-signature.js';
 import { curveOrderOf, keyMatchesCertificate, P256_ORDER, readSigningPrivateKey } from './ecdsa-signature.js';

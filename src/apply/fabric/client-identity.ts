@@ -4,7 +4,7 @@
 // (the file given to --key, or the secret's value), a PKCS#11 URI names a key that stays on a token.
 import { existsSync, readFileSync } from 'node:fs';
 import type { NetworkModel, OrganizationModel } from '../../compiler/model/network-model.js';
-import { parseCertificatePem } from '../../crypto/index.js';
+import { parseCertificatePem } from '../../crypto/load-certificate.js';
 import { isPkcs11Uri } from '../../crypto/pkcs11/index.js';
 import { keyMatchesCertificate, readP256PrivateKey } from '../../governance/ecdsa-signature.js';
 import { openTokenSigningKey, type SigningIdentity } from '../../governance/index.js';

@@ -22,8 +22,8 @@ import { readPemFile, tlsCaCertificates } from '../../compiler/connection-profil
 import { hasErrors } from '../../compiler/diagnostics/index.js';
 import type { MspModel, NetworkModel, OrganizationModel } from '../../compiler/model/network-model.js';
 import { caDriftAllowed } from '../../compiler/plan/plan-users.js';
-import { parseCertificatePem } from '../../crypto/index.js';
 import { keyMatchesCertificate } from '../../crypto/key-matches-certificate.js';
+import { parseCertificatePem } from '../../crypto/load-certificate.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { loadSpecFile } from '../load-spec-file.js';
 import { renderDiagnostics, sourcesOf, UserError } from '../output.js';

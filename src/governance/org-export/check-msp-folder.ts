@@ -6,7 +6,8 @@ import type { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { type Diagnostic, fileRange } from '../../compiler/diagnostics/index.js';
-import { chainsTo, parseCertificatePem } from '../../crypto/index.js';
+import { chainsTo } from '../../crypto/certificate-facts.js';
+import { parseCertificatePem } from '../../crypto/load-certificate.js';
 import type { MspCertFolder, MspFolderContents } from './read-msp-folder.js';
 
 export function checkMspFolder(dir: string, contents: MspFolderContents): Diagnostic[] {
