@@ -84,7 +84,12 @@ async function handle(
     return;
   }
   const url = new URL(request.url ?? '/', 'http://console.invalid');
-  const path = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+  } catch {
+    return send(response, 400, 'text/plain; charset=utf-8', 'the address is not valid percent-encoding\n');
+  }
 
   if (request.method === 'POST') {
     const edit = /^api\/networks\/([^/]+)\/edits\/(preview|commit)$/.exec(path);

@@ -92,6 +92,7 @@ describe('netspec console documents', () => {
     expect(await get('api/networks/nowhere/plan.json')).toMatchObject({ status: 404 });
     expect(await get('api/networks/supply-chain/bundles/nothing/verify.json')).toMatchObject({ status: 422 });
     expect(await get('../../etc/passwd')).toMatchObject({ status: 404 });
+    expect(await get('api/%E0%A4%A')).toMatchObject({ status: 400 });
   });
 
   it('answers only to its own name, and takes edits only as JSON from its own page', async () => {
