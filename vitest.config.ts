@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Sized for a loaded 2-core machine (CI may share it): a CLI test that takes 3 s alone takes 20 s there.
     testTimeout: 60_000,
+    // Hooks stop local servers and remove temp folders; on a loaded machine that outlasts vitest's 10 s default.
+    hookTimeout: 60_000,
+    teardownTimeout: 60_000,
     // Vitest runs one worker on a 2-core machine by default; most of our tests wait on child processes and local
     // servers, so two workers keep both cores busy.
     maxWorkers: 2,
