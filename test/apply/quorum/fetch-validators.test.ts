@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ClientIdentity, fetchState } from '../../../src/apply/fabric/index.js';
 import { fetchValidators } from '../../../src/apply/quorum/index.js';
 import { loadSpec } from '../../../src/compiler/load-spec.js';
 import { repoRoot } from '../../helpers/run-cli.js';
@@ -134,5 +135,36 @@ describe('fetchValidators', () => {
     } finally {
       answerValidatorsWith = undefined;
     }
+  });
+});
+
+describe('fetchState with a state folder to refresh', () => {
+  // Quorum only: no channel is read, so no Fabric identity is used.
+  const quorumOnly = () => {
+    const { model } = quickstart();
+    return { ...model, channels: [] };
+  };
+  const noFabricIdentity = {} as ClientIdentity;
+
+  it('writes quorum/<network>.json with the recorded transitions kept', async () => {
+    const transitions = [{ block: 40000, blockperiodseconds: 2 }];
+    const result = await fetchState(quorumOnly(), noFabricIdentity, {
+      rpc: RPC,
+      recordedQuorum: new Map([['payments', { blockNumber: 40001, transitions }]]),
+    });
+    expect(result.errors).toEqual([]);
+    const state = JSON.parse(Buffer.from(result.files.get('quorum/payments.json')!).toString('utf8'));
+    expect(state).toEqual({ validators: [V0, V1, V2, STRANGER], blockNumber: HEAD, transitions });
+  });
+
+  it('writes nothing when the node is behind the recorded block', async () => {
+    const result = await fetchState(quorumOnly(), noFabricIdentity, {
+      rpc: RPC,
+      recordedQuorum: new Map([['payments', { blockNumber: HEAD + 1, transitions: [] }]]),
+    });
+    expect(result.files.size).toBe(0);
+    expect(result.errors).toEqual([
+      expect.stringMatching(/^quorum payments: .* below block 48214 the state folder records/),
+    ]);
   });
 });
