@@ -101,6 +101,12 @@ export function conformanceInputOf(model: NetworkModel): ConformanceInput {
         })),
         ...org.orderers.map((node) => ({ address: node.clientEndpoint, service: node.name })),
         ...(org.ca.omitted ? [] : [{ address: `${org.ca.host}:${org.ca.port}`, service: org.ca.name }]),
+        // A Quorum node the spec gives a host of its own (no exposure chosen): the org routes that name too.
+        ...model.quorum.flatMap((network) =>
+          [...network.validators, ...network.members]
+            .filter((node) => node.organization === org.name && !node.address.host.endsWith('.svc.cluster.local'))
+            .map((node) => ({ address: formatAddress(node.address), service: node.serviceName })),
+        ),
       ];
       return nodes.map((node) => ({ ...node, namespace }));
     });

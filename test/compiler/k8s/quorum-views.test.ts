@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { emitManifests, type K8sObject } from '../../../src/compiler/k8s/index.js';
 import { loadSpec } from '../../../src/compiler/load-spec.js';
 import { emitQuorumArtifacts } from '../../../src/compiler/quorum/index.js';
+import { conformanceFindings } from '../../helpers/k8s-conformance.js';
+import { conformanceInputOf } from '../../helpers/k8s-conformance-input.js';
 import { testPublicKey, writeQuorumSpec } from '../quorum/_quorum-spec.js';
 
 const RAFT_NETWORK = `  minting:
@@ -176,5 +178,11 @@ describe('GoQuorum nodes', () => {
     ).spec.template.spec;
     expect(raftPod.containers[0].args).toContain('--raftdnsenable');
     expect(raftPod.containers[0].args).not.toContain('--mine');
+  });
+});
+
+describe('the conformance check over the Quorum test networks', () => {
+  it('finds every reference of Besu, GoQuorum and Tessera pods resolved, and every enode served', () => {
+    expect(conformanceFindings(conformanceInputOf(model))).toEqual([]);
   });
 });
