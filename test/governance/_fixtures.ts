@@ -17,11 +17,10 @@ import {
   type LoadedSigner,
   loadSigningIdentity,
   type SignatureFile,
-  type SignBundleResult,
-  signBundle,
   type VerifyReport,
 } from '../../src/governance/index.js';
 import { verifyAt, writeTestBundle } from '../helpers/bundle-fixture.js';
+import { type OrgSignResult, signAsOrganization } from '../helpers/org-signer.js';
 import { planExample } from '../helpers/plan-fixture.js';
 import { repoRoot } from '../helpers/run-cli.js';
 
@@ -72,18 +71,12 @@ export function verifyExample(bundle: string, now?: Date): VerifyReport {
   return verifyAt(bundle, exampleFiles(bundle), now).report;
 }
 
-/** sign on an example bundle, as the CLI runs it (the bundle is verified first). */
-export function signExample(bundle: string, signer: LoadedSigner, now?: Date): SignBundleResult {
-  const outcome = verifyAt(bundle, exampleFiles(bundle));
-  if (!outcome.verified) {
-    const { report } = outcome;
-    const problems = [
-      ...(report.problems ?? []),
-      ...report.updates.flatMap((u) => u.problems.map((p) => `${u.channel}: ${p}`)),
-    ];
-    return { files: new Map(), channels: [], errors: ['the bundle does not verify', ...problems], warnings: [] };
-  }
-  return signBundle({ verified: outcome.verified, signer, ...(now ? { now } : {}) });
+/**
+ * sign on an example bundle: `netspec sign` in a process of its own, given only the signer's certificate and key
+ * paths (test/helpers/org-signer.ts). The signature files it writes are in the bundle already, and returned.
+ */
+export function signExample(bundle: string, signer: IdentityFiles): OrgSignResult {
+  return signAsOrganization(bundle, exampleFiles(bundle), signer);
 }
 
 export interface IdentityFiles {

@@ -3,7 +3,7 @@
 // sign and apply bundles against it.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { type ClientIdentity, identityFromPem } from '../../../src/apply/fabric/index.js';
 import { fromJson, type ProtoMessage } from '../../../src/compiler/fabric/index.js';
 import { loadSpec } from '../../../src/compiler/load-spec.js';
@@ -11,9 +11,9 @@ import type { NetworkModel } from '../../../src/compiler/model/network-model.js'
 import { makePlan } from '../../../src/compiler/plan/index.js';
 import { issueCaCertificate, issueLeafCertificate } from '../../../src/crypto/issue-certificate.js';
 import { generateSigningKeyPair, privateKeyToPem } from '../../../src/crypto/key-pair.js';
-import { signBundle } from '../../../src/governance/index.js';
-import { adminFiles, adminSigner, MSP_IDS, type Org } from '../../governance/_fixtures.js';
-import { type TestBundle, verifiedAt, writeTestBundle } from '../../helpers/bundle-fixture.js';
+import { adminFiles, MSP_IDS, type Org } from '../../governance/_fixtures.js';
+import { type TestBundle, writeTestBundle } from '../../helpers/bundle-fixture.js';
+import { signAsOrganization } from '../../helpers/org-signer.js';
 import { repoRoot } from '../../helpers/run-cli.js';
 import { FakeFabric, makeTestTls, type TestTls } from './_fake-fabric.js';
 
@@ -117,15 +117,11 @@ export function planBundle(network: TestNetwork, stateDir = network.stateDir): T
   return { dir, plan, specFile: network.specFile, stateDir };
 }
 
+/** Each org signs in a process of its own with its own admin files (test/helpers/org-signer.ts). */
 export function sign(bundle: TestBundle, ...orgs: Org[]): void {
-  const bundleDir = bundle.dir;
   for (const org of orgs) {
-    const result = signBundle({ verified: verifiedAt(bundle.dir, bundle), signer: adminSigner(org) });
-    if (result.errors.length > 0) throw new Error(result.errors.join('; '));
-    for (const [path, text] of result.files) {
-      mkdirSync(dirname(join(bundleDir, path)), { recursive: true });
-      writeFileSync(join(bundleDir, path), text);
-    }
+    const result = signAsOrganization(bundle.dir, bundle, adminFiles(org));
+    if (result.errors.length > 0) throw new Error(`${org} could not sign: ${result.errors.join('; ')}`);
   }
 }
 
