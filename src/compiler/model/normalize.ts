@@ -53,7 +53,7 @@ import { formatDuration, parseDuration, parseSize } from './units.js';
 export function normalize(spec: NetworkSpec, specDir: string): NetworkModel {
   const kubernetesOn = spec.kubernetes?.enabled ?? true;
   const organizations = Object.entries(spec.organizations).map(([name, org]) =>
-    normalizeOrganization(name, org, specDir, kubernetesOn),
+    normalizeOrganization(name, org, specDir, kubernetesOn, spec.name),
   );
   const byName = new Map(organizations.map((org) => [org.name, org]));
   return {
@@ -89,11 +89,12 @@ function normalizeOrganization(
   org: OrganizationSpec,
   specDir: string,
   kubernetesOn: boolean,
+  network: string,
 ): OrganizationModel {
   const isOperator = org.roles.includes('operator');
   const isParticipant = org.roles.includes('participant');
   const host = (node: { name: string; host?: string }) => node.host ?? `${node.name}.${org.domain}`;
-  const addressing = addressingOf(org, name);
+  const addressing = addressingOf(org, name, network);
   const kubernetes = addressing.exposure ? { exposure: addressing.exposure } : {};
   return {
     name,
@@ -179,11 +180,12 @@ function normalizeOrganization(
 }
 
 /** The organization's namespace and exposure: what node addresses depend on (see node-address.ts). */
-export function addressingOf(org: OrganizationSpec, name: string): AddressingOrganization {
+/** The namespace defaults to `<network>-<organization>`, as the schema says: two networks share a cluster apart. */
+export function addressingOf(org: OrganizationSpec, name: string, network: string): AddressingOrganization {
   const exposure = org.kubernetes?.exposure;
   return {
     domain: org.domain,
-    namespace: org.kubernetes?.namespace ?? name,
+    namespace: org.kubernetes?.namespace ?? `${network}-${name}`,
     ...(exposure ? { exposure: normalizeExposure(exposure) } : {}),
   };
 }

@@ -63,6 +63,20 @@ describe('Kubernetes output is opt-in', () => {
     expect(result.plan!.kubernetes.map((k) => k.organization)).toEqual(['operator', 'manufacturer', 'distributor']);
   });
 
+  it('puts an org whose placement names no namespace in `<network>-<organization>`, as the schema says', () => {
+    const quickstart = loadSpec(join(repoRoot, 'networks', 'quickstart', 'network.yaml')).value!.model;
+    expect(quickstart.organizations.map((o) => o.kubernetes.namespace)).toEqual([
+      'quickstart-alpha',
+      'quickstart-beta',
+      'quickstart-gamma',
+    ]);
+    expect(emitManifests(quickstart).value!.map((m) => m.namespace)).toEqual([
+      'quickstart-alpha',
+      'quickstart-beta',
+      'quickstart-gamma',
+    ]);
+  });
+
   it('deploys no CA, and asks for no CA Secret, for an organization without ca:', () => {
     const example = supplyChainWith((text) => text.replace(/( {2}retailer:[\s\S]*?) {4}ca: \{\}\n/, '$1'));
     const { model } = example.loaded;
