@@ -31,6 +31,11 @@ export interface CryptoOptions {
   /** Regenerate material that already exists (new CAs: every certificate changes). */
   force?: boolean;
   now?: Date;
+  /**
+   * Per organization, per node host: further DNS names of the node's TLS certificate (its address host and
+   * Service names, which the caller computes from the spec's addressing model; crypto itself reads no compiler).
+   */
+  tlsNames?: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
 }
 
 export interface CryptoReport {
@@ -55,13 +60,18 @@ export interface OrganizationForMaterial {
   orderers?: readonly { name: string; host?: string }[];
 }
 
-export function orgCryptoInput(name: string, org: OrganizationForMaterial): OrgCryptoInput {
+export function orgCryptoInput(
+  name: string,
+  org: OrganizationForMaterial,
+  tlsNames: Readonly<Record<string, readonly string[]>> = {},
+): OrgCryptoInput {
   const hostOf = (node: { name: string; host?: string }) => node.host ?? `${node.name}.${org.domain}`;
   return {
     name,
     domain: org.domain,
     peerHosts: (org.peers ?? []).map(hostOf),
     ordererHosts: (org.orderers ?? []).map(hostOf),
+    tlsNames: Object.fromEntries(Object.entries(tlsNames).map(([host, names]) => [host, [...names]])),
   };
 }
 
@@ -95,7 +105,7 @@ export async function generateNetworkMaterial(
         `organizations.${name}.msp.directory is '${org.msp.directory}', but the material is written to '${expected}'`,
       );
     }
-    const input = orgCryptoInput(name, org);
+    const input = orgCryptoInput(name, org, options.tlsNames?.[name]);
     const orgDir = orgDirectory(name);
     if (options.force || !existsSync(join(baseDir, orgDir))) {
       const tree = await createOrgMaterial(input, now);

@@ -20,6 +20,11 @@ export interface OrgCryptoInput {
   domain: string;
   peerHosts: string[];
   ordererHosts: string[];
+  /**
+   * Further DNS names a node's TLS certificate lists, by node host: the host of the address other organizations
+   * dial and the names of the Service pods in the cluster dial (model/node-address.ts).
+   */
+  tlsNames?: Record<string, string[]>;
 }
 
 export interface OrgAuthorities {
@@ -106,8 +111,9 @@ export async function createIdentity(
       organization: input.domain,
       purpose: 'tls',
       publicKey: tlsKeys.publicKey,
-      // Nodes are dialled by host name (and by short name inside a cluster); a user's TLS cert is client-only.
-      ...(isNode ? { dnsNames: dnsNamesOf(identity.name) } : {}),
+      // Nodes are dialled by host name, by their address and by Service name inside the cluster: a client checks
+      // the name it dialled (or its ssl-target-name-override) against these. A user's TLS cert is client-only.
+      ...(isNode ? { dnsNames: dnsNamesOf(identity.name, input.tlsNames?.[identity.name] ?? []) } : {}),
     },
     authorities.tlsCa,
     now,
@@ -131,7 +137,7 @@ function nodeOUOf(kind: IdentityKind): NodeOU {
   return kind === 'user' ? 'admin' : kind;
 }
 
-function dnsNamesOf(host: string): string[] {
+function dnsNamesOf(host: string, more: readonly string[]): string[] {
   const shortName = host.split('.')[0]!;
-  return shortName === host ? [host] : [host, shortName];
+  return [...new Set([host, shortName, ...more])];
 }

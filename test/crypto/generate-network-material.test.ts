@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NetworkSpec } from '../../src/compiler/model/spec.js';
+import { nodeTlsNames } from '../../src/compiler/model/tls-names.js';
 import { dnsNames, generateNetworkMaterial, isSignedBy, organizationalUnits } from '../../src/crypto/index.js';
 
 function specWith(organizations: Record<string, unknown>): NetworkSpec {
@@ -137,6 +138,31 @@ describe('generateNetworkMaterial', () => {
     expect(peerTls.keyUsage).toEqual(expect.arrayContaining(['1.3.6.1.5.5.7.3.1', '1.3.6.1.5.5.7.3.2']));
     const remoteTls = cert(join(dir, 'crypto/ops/orderers/o1.elsewhere.net/tls/server.crt'));
     expect(dnsNames(remoteTls)).toEqual(['o1.elsewhere.net', 'o1']);
+  });
+
+  it('issues node TLS certificates for the address other organizations dial, by exposure or explicit address', async () => {
+    const spec = twoOrgs();
+    const ops = spec.organizations.ops!;
+    ops.kubernetes = { namespace: 'ordering', exposure: { mode: 'gateway', gateway: { name: 'edge' } } };
+    ops.orderers = [{ name: 'orderer0', address: 'osn0.public.example.net:443' }, { name: 'orderer1' }];
+    spec.organizations.org1!.kubernetes = { exposure: { mode: 'cluster' } };
+    await generateNetworkMaterial(spec, dir, { tlsNames: nodeTlsNames(spec) });
+    const tls = (path: string) => dnsNames(cert(join(dir, 'crypto', path, 'tls/server.crt')));
+    expect(tls('ops/orderers/orderer0.ops.example.com')).toEqual([
+      'orderer0.ops.example.com',
+      'orderer0',
+      'osn0.public.example.net',
+      'orderer0.ordering',
+      'orderer0.ordering.svc',
+      'orderer0.ordering.svc.cluster.local',
+    ]);
+    expect(tls('org1/peers/peer0.org1.example.com')).toEqual([
+      'peer0.org1.example.com',
+      'peer0',
+      'peer0.org1.svc.cluster.local',
+      'peer0.org1',
+      'peer0.org1.svc',
+    ]);
   });
 
   it('signs with ECDSA SHA-256 and makes certificates valid for ten years from now', async () => {

@@ -58,8 +58,11 @@ export async function runCrypto(file: string, options: CryptoCommandOptions = {}
   // Loaded here: the X.509 generator is only needed by this command (see main.ts on start-up time).
   const { generateNetworkMaterial } = await import('../../crypto/index.js');
   const specDir = dirname(file);
-  const report = await generateNetworkMaterial(parsed.value.data as NetworkSpec, specDir, {
+  const { nodeTlsNames } = await import('../../compiler/model/tls-names.js');
+  const spec = parsed.value.data as NetworkSpec;
+  const report = await generateNetworkMaterial(spec, specDir, {
     force: options.force === true,
+    tlsNames: nodeTlsNames(spec),
   });
   for (const path of report.written) process.stdout.write(`wrote ${join(specDir, path)}\n`);
   for (const path of report.kept) process.stdout.write(`kept  ${join(specDir, path)}\n`);

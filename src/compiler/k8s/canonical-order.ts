@@ -13,6 +13,9 @@ export const KIND_ORDER = [
   'StatefulSet',
   'Deployment',
   'PodDisruptionBudget',
+  // Routes last: they name Services, and a Gateway or ingress controller routes only to Services that exist.
+  'Ingress',
+  'TLSRoute',
 ] as const;
 
 /** The object in canonical key order. Takes ownership: the object (fresh from the template) is reused where it can be. */

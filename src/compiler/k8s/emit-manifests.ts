@@ -4,6 +4,7 @@ import type { Diagnostic, DiagnosticCode, SourceRange, StageResult } from '../di
 import type { NetworkModel, OrganizationModel } from '../model/network-model.js';
 import type { DataPath } from '../parse/index.js';
 import { canonicalObject, inDependencyOrder } from './canonical-order.js';
+import { exposureObjects } from './exposure-views.js';
 import { caObjects, chaincodeObjects, ordererObjects, peerObjects } from './fabric-views.js';
 import type { K8sObject, OrganizationManifests } from './k8s-object.js';
 import { disruptionBudgetObjects, namespaceObject, networkPolicyObjects } from './namespace-views.js';
@@ -91,6 +92,7 @@ function emitOrganization(
   const objects = [
     ...render([namespaceObject(scope), ...networkPolicyObjects(scope), ...(quota.planned ? [quota.planned] : [])]),
     ...workloads,
+    ...render(exposureObjects(scope)),
     ...render(disruptionBudgetObjects(scope)),
   ];
 

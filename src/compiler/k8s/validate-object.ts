@@ -17,6 +17,8 @@ const EMITTED_KINDS = new Set([
   'apps/v1/Deployment',
   'networking.k8s.io/v1/NetworkPolicy',
   'policy/v1/PodDisruptionBudget',
+  'networking.k8s.io/v1/Ingress',
+  'gateway.networking.k8s.io/v1alpha2/TLSRoute',
 ]);
 
 /** Every problem found, as `<field path>: <what is wrong>`; empty when the object is valid. */

@@ -3,8 +3,9 @@
 // rules that do depend on values (names, ports, replicas) run with every emit (validate-object.ts).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { TLSRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1alpha2/TLSRoute';
 import { Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
-import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
+import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Namespace, ResourceQuota, Service } from 'kubernetes-models/v1';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +23,8 @@ const MODELS = {
   Deployment,
   NetworkPolicy,
   PodDisruptionBudget,
+  Ingress,
+  TLSRoute,
 } as const;
 
 function model(network: string, change: (model: NetworkModel) => void = () => {}): NetworkModel {
@@ -42,6 +45,8 @@ const CASES: [string, NetworkModel][] = [
   ['supply-chain', model('supply-chain')],
   ['quickstart', model('quickstart')],
   ['bft-example', model('bft-example')],
+  // Gateway API TLSRoutes, ingress-nginx passthrough Ingresses and LoadBalancer Services.
+  ['three-regions', model('three-regions')],
   ['quickstart, Besu with Tessera', model('quickstart', privateQuorum('besu'))],
   ['quickstart, GoQuorum with Tessera', model('quickstart', privateQuorum('goquorum'))],
 ];

@@ -23,6 +23,7 @@ import { connectionRefsResolve } from './connection-refs-resolve.js';
 import { consenterTlsCertsPresent } from './consenter-tls-certs-present.js';
 import { consentersResolve } from './consenters-resolve.js';
 import { durationsValid } from './durations-valid.js';
+import { exposureValid } from './exposure-valid.js';
 import { goquorumEndOfLife } from './goquorum-end-of-life.js';
 import { goquorumIbft } from './goquorum-ibft.js';
 import { mspMaterialPresent } from './msp-material-present.js';
@@ -38,6 +39,7 @@ import { quorumTransitionsValid } from './quorum-transitions-valid.js';
 import { quorumValidatorContract } from './quorum-validator-contract.js';
 import { raftConsenterCount } from './raft-consenter-count.js';
 import { sizesValid } from './sizes-valid.js';
+import { tlsCertNamesAddress } from './tls-cert-names-address.js';
 import { uniqueApprovers } from './unique-approvers.js';
 import { uniqueChaincodes } from './unique-chaincodes.js';
 import { uniqueEndpoints } from './unique-endpoints.js';
@@ -79,6 +81,9 @@ export const SPECIFIED_RULES: readonly Rule[] = Object.freeze([
   consenterTlsCertsPresent,
   caTlsCertValid,
   connectionIdentitiesValid,
+  // addresses: how each organization is reached, and the names its TLS certificates carry
+  exposureValid,
+  tlsCertNamesAddress,
   // consensus
   raftConsenterCount,
   // Fabric 3: BFT ordering and the V3_0 capability
