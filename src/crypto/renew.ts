@@ -23,6 +23,8 @@ export interface RenewRequest {
   domain: string;
   kind: 'orderer' | 'peer';
   host: string;
+  /** Further DNS names of the TLS certificate: the node's address host and in-cluster Service names. */
+  tlsNames?: string[];
   /** New key pairs instead of the node's current ones. */
   newKey: boolean;
   /** Validity from now, in days. */
@@ -76,7 +78,7 @@ export async function renewNodeCertificates(specDir: string, request: RenewReque
         commonName: request.host,
         organization: request.domain,
         purpose: 'tls',
-        dnsNames: shortName === request.host ? [request.host] : [request.host, shortName],
+        dnsNames: [...new Set([request.host, shortName, ...(request.tlsNames ?? [])])],
         publicKey: await keyFor(
           join(nodeDir, 'tls', 'server.key'),
           `the TLS key of ${request.host}`,

@@ -3,6 +3,7 @@
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { type Diagnostic, hasErrors } from '../../compiler/diagnostics/index.js';
+import { clusterServiceHosts } from '../../compiler/model/node-address.js';
 import type { NetworkSpec } from '../../compiler/model/spec.js';
 import { action } from '../action.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
@@ -104,7 +105,12 @@ async function runRenew(file: string, target: string, options: CryptoCommandOpti
     return EXIT_ERROR;
   }
   const kind = orderer >= 0 ? 'orderer' : 'peer';
-  const host = orderer >= 0 ? org.orderers[orderer]!.host : org.peers[peer]!.host;
+  const node = orderer >= 0 ? org.orderers[orderer]! : org.peers[peer]!;
+  const host = node.host;
+  // The names netspec crypto gives a node's TLS certificate: its address and the names of its Service.
+  const tlsNames = [node.address.host, ...clusterServiceHosts(node.serviceName, org.kubernetes.namespace)].filter(
+    (name) => !/^[0-9.]+$/.test(name),
+  );
   const { renewNodeCertificates } = await import('../../crypto/renew.js');
   const { writeNewFiles } = await import('../../crypto/write-material.js');
   const specDir = dirname(file);
@@ -115,6 +121,7 @@ async function runRenew(file: string, target: string, options: CryptoCommandOpti
       domain: org.domain,
       kind,
       host,
+      tlsNames,
       newKey: options.newKey === true,
       days,
     });
