@@ -1,7 +1,8 @@
 // How other organizations reach this organization's nodes, by its `kubernetes.exposure` (model/node-address.ts):
 //   cluster or none chosen: the ClusterIP Services the workload views emit are all there is;
 //   loadBalancer: a `<service>-external` Service of type LoadBalancer per node, serving only the node's address
-//     port (never operations, admin or RPC), to which the org points the address host in DNS;
+//     port (never operations, admin or RPC), annotated with the address host for external-dns (or the org points
+//     the host at it in DNS itself);
 //   gateway: a TLSRoute per TLS node (or an ingress-nginx passthrough Ingress) routing the address host, by SNI, to
 //     the node's ClusterIP Service; Quorum nodes and Tesseras speak devp2p and plain HTTP, which SNI cannot route,
 //     so they get LoadBalancer Services as in loadBalancer mode.
@@ -28,6 +29,9 @@ export interface ExposedNode {
   /** Whether SNI passthrough can route it (TLS from the first byte). */
   tls: boolean;
 }
+
+/** The annotation external-dns reads a Service's DNS name from (kubernetes-sigs/external-dns, docs/annotations). */
+export const EXTERNAL_DNS_HOSTNAME = 'external-dns.alpha.kubernetes.io/hostname';
 
 /** Suffix of the LoadBalancer Service beside a node's ClusterIP Service. */
 export const EXTERNAL_SERVICE_SUFFIX = '-external';
@@ -136,7 +140,9 @@ export function exposureObjects(scope: OrganizationScope): PlannedObject[] {
       origin: node.origin,
       view: {
         ...scope.meta(`${node.serviceName}${EXTERNAL_SERVICE_SUFFIX}`, node.component),
-        annotations,
+        // external-dns publishes the address host for the load balancer from this annotation; it also says, in the
+        // manifest, which name the Service serves. The spec's own annotations come after and may override it.
+        annotations: { [EXTERNAL_DNS_HOSTNAME]: node.address.host, ...annotations },
         loadBalancerClass,
         selector: scope.selector(node.serviceName, node.component),
         ports: node.ports.map((port) => ({ ...port, protocol: 'TCP' })),

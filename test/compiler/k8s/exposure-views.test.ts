@@ -136,7 +136,12 @@ describe('exposure objects', () => {
       ['payments-validator0-tessera-external', [9000]],
     ]);
     expect(services[1]).toMatchObject({
-      metadata: { annotations: { 'service.beta.kubernetes.io/aws-load-balancer-type': 'external' } },
+      metadata: {
+        annotations: {
+          'external-dns.alpha.kubernetes.io/hostname': 'peer0.manufacturer.supply.example.com',
+          'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
+        },
+      },
       spec: { loadBalancerClass: 'service.k8s.aws/nlb', selector: { 'app.kubernetes.io/name': 'peer0' } },
     });
     for (const service of services) new Service(structuredClone(service) as never).validate();
