@@ -159,9 +159,9 @@ describe('generateNetworkMaterial', () => {
     expect(tls('org1/peers/peer0.org1.example.com')).toEqual([
       'peer0.org1.example.com',
       'peer0',
-      'peer0.org1.svc.cluster.local',
-      'peer0.org1',
-      'peer0.org1.svc',
+      'peer0.test-org1.svc.cluster.local',
+      'peer0.test-org1',
+      'peer0.test-org1.svc',
     ]);
   });
 

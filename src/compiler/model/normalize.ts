@@ -179,8 +179,10 @@ function normalizeOrganization(
   };
 }
 
-/** The organization's namespace and exposure: what node addresses depend on (see node-address.ts). */
-/** The namespace defaults to `<network>-<organization>`, as the schema says: two networks share a cluster apart. */
+/**
+ * The organization's namespace and exposure: what node addresses depend on (see node-address.ts). The namespace
+ * defaults to `<network>-<organization>`, as the schema says: two networks share a cluster apart.
+ */
 export function addressingOf(org: OrganizationSpec, name: string, network: string): AddressingOrganization {
   const exposure = org.kubernetes?.exposure;
   return {

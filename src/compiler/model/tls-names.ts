@@ -10,7 +10,7 @@ import type { NetworkSpec } from './spec.js';
 export function nodeTlsNames(spec: NetworkSpec): Record<string, Record<string, string[]>> {
   return Object.fromEntries(
     Object.entries(spec.organizations).map(([name, org]) => {
-      const addressing = addressingOf(org, name);
+      const addressing = addressingOf(org, name, spec.name);
       const names: Record<string, string[]> = {};
       const add = (node: { name: string; host?: string; address?: string; port?: number }, defaultPort: number) => {
         const host = node.host ?? `${node.name}.${org.domain}`;

@@ -52,7 +52,7 @@ export const exposureValid: Rule = (ctx) => {
 };
 
 function checkSniHosts(ctx: Parameters<Rule>[0], name: string, org: OrganizationSpec): void {
-  const addressing = addressingOf(org, name);
+  const addressing = addressingOf(org, name, String(ctx.spec.name));
   const nodes: {
     path: DataPath;
     what: string;

@@ -19,7 +19,7 @@ import { entriesOf, listOf } from './_spec-walk.js';
 export const tlsCertNamesAddress: Rule = (ctx) => {
   for (const [name, org] of entriesOf(ctx.spec.organizations)) {
     if (!org || typeof org.domain !== 'string') continue;
-    const addressing = addressingOf(org, name);
+    const addressing = addressingOf(org, name, String(ctx.spec.name));
     const mspDirectory = org.msp?.directory;
     const check = (
       kind: 'peer' | 'orderer',

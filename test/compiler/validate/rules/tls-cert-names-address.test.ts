@@ -48,7 +48,7 @@ beforeAll(async () => {
   await place(ordererCert('orderer1.ops.example.com'), { dns: ['*.ops.example.com'] });
   await place(ordererCert('orderer2.ops.example.com'), { dns: ['orderer2'] });
   await place(peerCert('org1', 'peer0.org1.example.com'), {
-    dns: ['peer0.org1.example.com', 'peer0.org1.svc.cluster.local'],
+    dns: ['peer0.org1.example.com', 'peer0.test-org1.svc.cluster.local'],
   });
   await place(peerCert('org1', 'peer1.org1.example.com'), { dns: ['peer1.org1.example.com'] });
   await place(peerCert('org2', 'peer0.org2.example.com'), { ip: ['10.0.0.7'] });
@@ -86,7 +86,7 @@ describe('tlsCertNamesAddress', () => {
     // peer0 of org1 names its Service; peer1 does not. org2's peer0 is dialled at an IP its certificate names.
     // orderer2 now has host `orderer2`, so its certificate is read from there: absent, left to other rules.
     expect(result.lines).toEqual([`${at(yaml, '- ^name: peer1')} warning NS_TLS_NAME_MISSING`]);
-    expect(result.diagnostics[0]!.message).toContain("dialled at 'peer1.org1.svc.cluster.local'");
+    expect(result.diagnostics[0]!.message).toContain("dialled at 'peer1.test-org1.svc.cluster.local'");
     expect(result.diagnostics[0]!.ranges).toHaveLength(2);
   });
 
