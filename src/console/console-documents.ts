@@ -22,15 +22,13 @@ export interface NetworkOverview {
 
 export interface CertificateOverview {
   organization: string;
-  /** CA, intermediate CA, TLS CA, admin, orderer <name> TLS. */
+  /** CA, intermediate CA, TLS CA, admin, <node> TLS, <node> consenter TLS, <node> consenter identity. */
   role: string;
   /** Repository-relative file. */
   file: string;
-  subject?: string;
+  subject: string;
   /** ISO date the certificate expires. */
-  notAfter?: string;
-  /** Why the file is not a certificate that could be read. */
-  problem?: string;
+  notAfter: string;
 }
 
 export interface OrganizationOverview {

@@ -65,9 +65,12 @@ describe('netspec console documents', () => {
     expect(operator.map((certificate) => certificate.role).sort()).toEqual([
       'CA',
       'TLS CA',
-      'orderer orderer0 TLS',
-      'orderer orderer1 TLS',
-      'orderer orderer2 TLS',
+      'orderer0 TLS',
+      'orderer0 consenter TLS',
+      'orderer1 TLS',
+      'orderer1 consenter TLS',
+      'orderer2 TLS',
+      'orderer2 consenter TLS',
     ]);
     for (const certificate of operator) {
       const pem = readFileSync(join(repo.root, certificate.file), 'utf8');

@@ -165,20 +165,16 @@ function Certificates(props: { certificates: CertificateOverview[] }) {
         </thead>
         <tbody>
           {props.certificates.map((certificate) => {
-            const days = certificate.notAfter
-              ? Math.floor((Date.parse(certificate.notAfter) - now) / DAY_MS)
-              : undefined;
-            const state = days === undefined ? 'invalid' : days < 0 ? 'invalid' : days < 30 ? 'waiting' : '';
+            const days = Math.floor((Date.parse(certificate.notAfter) - now) / DAY_MS);
+            const state = days < 0 ? 'invalid' : days < 30 ? 'waiting' : '';
             return (
-              <tr key={certificate.file} title={certificate.file}>
+              <tr key={`${certificate.file} ${certificate.role}`} title={certificate.file}>
                 <td>{certificate.organization}</td>
                 <td>{certificate.role}</td>
                 <td class={state}>
-                  {certificate.notAfter
-                    ? `${certificate.notAfter.slice(0, 10)} (${days! < 0 ? `expired ${-days!} days ago` : `in ${days} days`})`
-                    : certificate.problem}
+                  {`${certificate.notAfter.slice(0, 10)} (${days < 0 ? `expired ${-days} days ago` : `in ${days} days`})`}
                 </td>
-                <td>{certificate.subject ?? ''}</td>
+                <td>{certificate.subject}</td>
               </tr>
             );
           })}
