@@ -1,13 +1,10 @@
 // The MSP rules the orderer applies to a config signer, on real X.509 material: the recorded pubdemo config with
 // Org2MSP replaced by an MSP made here (root, intermediate, CRLs, NodeOUs bound to a CA), and the recorded
 // Org2 AnchorPeers update (mod_policy OR('Org2MSP.admin')) signed by the admin under test.
-import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  decodeDerSignature,
-  encodeDerSignature,
   makeConfigSignature,
   P256_ORDER,
   readConfigUpdateEnvelope,
@@ -18,6 +15,7 @@ import {
   type UpdateVerdict,
   verifyUpdate,
 } from '../../src/governance/index.js';
+import { otherSTwin } from './_der-by-hand.js';
 import {
   type Ca,
   configWithOrg2Msp,
@@ -38,30 +36,6 @@ function anchorPeersUpdate(): Uint8Array {
   const read = readConfigUpdateEnvelope(new Uint8Array(bytes));
   if ('error' in read) throw new Error(read.error);
   return read.envelope.configUpdate;
-}
-
-/** The certificate with its CA's ECDSA signature rewritten to the high-S form (it still verifies). */
-function highSTwin(pem: string): string {
-  const der = new X509Certificate(pem).raw;
-  // Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue BIT STRING }: all long lengths.
-  const header = (at: number) => {
-    const first = der[at + 1]!;
-    if (first < 0x80) return { start: at + 2, end: at + 2 + first };
-    const count = first & 0x7f;
-    const length = der.subarray(at + 2, at + 2 + count).reduce((sum, byte) => sum * 256 + byte, 0);
-    return { start: at + 2 + count, end: at + 2 + count + length };
-  };
-  const outer = header(0);
-  const tbs = header(outer.start);
-  const algorithm = header(tbs.end);
-  const bits = header(algorithm.end);
-  const low = decodeDerSignature(der.subarray(bits.start + 1, bits.end))!;
-  const high = encodeDerSignature({ r: low.r, s: P256_ORDER - low.s });
-  const bitString = Buffer.concat([Buffer.from([0x03, high.length + 1, 0]), high]);
-  const body = Buffer.concat([der.subarray(outer.start, algorithm.end), bitString]);
-  const length = body.length < 256 ? [0x81, body.length] : [0x82, body.length >> 8, body.length & 0xff];
-  const twin = Buffer.concat([Buffer.from([0x30, ...length]), body]);
-  return `-----BEGIN CERTIFICATE-----\n${twin.toString('base64').replace(/.{64}/g, '$&\n').trimEnd()}\n-----END CERTIFICATE-----\n`;
 }
 
 function judge(shape: MspShape, signer: Leaf): UpdateVerdict {
@@ -143,7 +117,7 @@ describe("Fabric's MSP rules for a config signer", () => {
   });
 
   it('counts a certificate and its high-S twin (same certificate, CA signature s -> N - s) as one identity', () => {
-    const twin = highSTwin(admin.pem);
+    const twin = otherSTwin(admin.pem, P256_ORDER);
     expect(twin).not.toBe(admin.pem);
     const configUpdate = anchorPeersUpdate();
     const signatures = [admin.pem, twin].map((certificatePem, index) => {
