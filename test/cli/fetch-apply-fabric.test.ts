@@ -180,6 +180,21 @@ describe('each organization applies its own part with its own keys', () => {
     const creds = {} as Record<Org, OrgCredentials>;
     for (const org of ['operator', 'manufacturer', 'distributor', 'retailer'] as const)
       creds[org] = await orgCredentials(net, org);
+    /** `org` signs the bundle at `dir` in its own `netspec sign` run, with its own admin pair only. */
+    const signAs = async (org: Org, dir: string) => {
+      const mspId = net.model.organizations.find((o) => o.name === org)!.mspId;
+      const signed = await run([
+        'sign',
+        dir,
+        '--msp-id',
+        mspId,
+        '--cert',
+        creds[org].certFile,
+        '--key',
+        creds[org].keyFile,
+      ]);
+      expect(signed.code, signed.stderr).toBe(0);
+    };
     const as = (org: Org) => [
       '--org',
       org,
@@ -255,20 +270,7 @@ describe('each organization applies its own part with its own keys', () => {
     const addDir = join(net.dir, 'bundle-add');
     const addPlan = await run(['plan', net.specFile, '--out', addDir]);
     expect(addPlan.code, addPlan.stderr).toBe(2);
-    for (const org of ['manufacturer', 'distributor'] as const) {
-      const mspId = net.model.organizations.find((o) => o.name === org)!.mspId;
-      const signed = await run([
-        'sign',
-        addDir,
-        '--msp-id',
-        mspId,
-        '--cert',
-        creds[org].certFile,
-        '--key',
-        creds[org].keyFile,
-      ]);
-      expect(signed.code, signed.stderr).toBe(0);
-    }
+    for (const org of ['manufacturer', 'distributor'] as const) await signAs(org, addDir);
     // Before the update, the retailer may not even read the channel: it waits.
     const early = await run(['apply', addDir, ...as('retailer')]);
     expect(early.code).toBe(2);
@@ -328,20 +330,7 @@ describe('each organization applies its own part with its own keys', () => {
     const removeDir = join(net.dir, 'bundle-remove');
     const removePlan = await run(['plan', net.specFile, '--out', removeDir]);
     expect(removePlan.code, removePlan.stdout + removePlan.stderr).toBe(2);
-    for (const org of ['manufacturer', 'distributor'] as const) {
-      const mspId = net.model.organizations.find((o) => o.name === org)!.mspId;
-      const signed = await run([
-        'sign',
-        removeDir,
-        '--msp-id',
-        mspId,
-        '--cert',
-        creds[org].certFile,
-        '--key',
-        creds[org].keyFile,
-      ]);
-      expect(signed.code, signed.stderr).toBe(0);
-    }
+    for (const org of ['manufacturer', 'distributor'] as const) await signAs(org, removeDir);
     const removed = await run(['apply', removeDir, ...as('manufacturer')]);
     expect(removed.code, removed.stderr).toBe(0);
     expect(events(removed.stdout).map((e) => `${e.action} ${e.target} ${e.outcome}`)).toEqual([
