@@ -12,16 +12,16 @@
 // Idempotent: the live state is read first, and what is already there is reported, not redone. Each channel is
 // applied independently, so a failure half-way leaves a precise account of what was and was not applied.
 import { status as GrpcStatus } from '@grpc/grpc-js';
-import type { ChannelModel, NetworkModel } from '../../compiler/model/network-model.js';
-import type { ChannelPlan, Plan } from '../../compiler/plan/index.js';
-import { signatureInputsOf, type VerifiedBundle } from '../../governance/index.js';
+import type { ChannelModel } from '../../compiler/model/network-model.js';
+import type { ChannelPlan } from '../../compiler/plan/index.js';
+import { signatureInputsOf } from '../../governance/index.js';
 import { type ApplyRecord, chaincodeRecords } from './apply-record.js';
+import type { ApplyBundleInput, ApplyContext, ApplyStep, StepOutcome } from './apply-steps.js';
 import { applyChaincodeLifecycle } from './chaincode-lifecycle.js';
 import { joinOrderer, ordererHasChannel } from './channel-participation.js';
-import type { ClientIdentity } from './client-identity.js';
 import { DeliverRefusedError, fetchConfigBlock, statusName } from './fetch-config-block.js';
 import { messageOf } from './fetch-state.js';
-import { type ConnectionOptions, NodeConnection, NodeUnreachableError, sleep } from './grpc-connection.js';
+import { NodeConnection, NodeUnreachableError, sleep } from './grpc-connection.js';
 import { joinOwnPeers, othersJoinPeers, removedOrgsLeave } from './join-own-peers.js';
 import { liveConfigFacts } from './live-channel-config.js';
 import { ordererEndpoints } from './node-endpoints.js';
@@ -31,51 +31,12 @@ const STATUS_SUCCESS = 200;
 const STATUS_BAD_REQUEST = 400;
 const STATUS_FORBIDDEN = 403;
 
-/**
- * `waiting`: nothing to do yet and nothing wrong (a chaincode commit waiting for other orgs' approvals; a peer join
- * waiting for the orderers). `delegated`: another organization's part, which this identity can neither do nor
- * check (its orderers, its peers): reported so that it is not forgotten, without making the run fail or wait.
- */
-export type StepOutcome = 'applied' | 'already' | 'failed' | 'skipped' | 'waiting' | 'delegated';
-
-export interface ApplyStep {
-  channel: string;
-  action: 'update' | 'join-orderer' | 'join-peer' | 'unjoin-peer' | 'install' | 'approve' | 'commit';
-  /** The node acted on, `org/node`. */
-  target: string;
-  outcome: StepOutcome;
-  detail: string;
-  /** The transaction (or install proposal) this step sent, when it sent one: for the apply record. */
-  txId?: string;
-  /** Chaincode lifecycle steps: the definition they belong to. */
-  chaincode?: { name: string; sequence: number };
-}
-
-export interface ApplyBundleInput {
-  /** The bundle as verify checked it: its bytes are the only ones sent, and its report must be satisfied. */
-  verified: VerifiedBundle;
-  identity: ClientIdentity;
-  connection?: ConnectionOptions;
-  /** How long to wait for the new config block after a successful broadcast. Default 60 s. */
-  commitTimeoutMs?: number;
-  /** Between Deliver polls while waiting. Default 500 ms. */
-  pollMs?: number;
-  onStep?: (step: ApplyStep) => void;
-  now?: () => Date;
-}
-
 export interface ApplyBundleResult {
   steps: ApplyStep[];
   /** Records to write: specDir-relative path is the caller's business; keyed `<channel>-<sequence>`. */
   records: ApplyRecord[];
   /** Refusals before anything was sent. */
   refused: string[];
-}
-
-/** The verified bundle's plan and model, beside what the caller passed. */
-export interface ApplyContext extends ApplyBundleInput {
-  plan: Readonly<Plan>;
-  model: NetworkModel;
 }
 
 export async function applyFabricBundle(applyInput: ApplyBundleInput): Promise<ApplyBundleResult> {

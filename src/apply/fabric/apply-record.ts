@@ -8,7 +8,7 @@
 //    out there: the lifecycle's completion is read from the peer, which does not say in which block it landed.
 import { join } from 'node:path';
 import type { ApplyRecord } from '../git/governance-event.js';
-import type { ApplyStep } from './apply-bundle.js';
+import type { ApplyStep } from './apply-steps.js';
 import type { ClientIdentity } from './client-identity.js';
 
 export type { ApplyRecord };

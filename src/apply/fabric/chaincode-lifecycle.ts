@@ -13,7 +13,7 @@ import { configBlockInfo, toJson } from '../../compiler/fabric/index.js';
 import type { ChaincodeModel, ChannelModel, NetworkModel } from '../../compiler/model/network-model.js';
 import type { ChaincodePlan, Plan } from '../../compiler/plan/index.js';
 import type { ConfigJson } from '../../compiler/plan/signers/index.js';
-import type { ApplyStep, StepOutcome } from './apply-bundle.js';
+import type { ApplyStep, StepOutcome } from './apply-steps.js';
 import { ccaasPackage } from './ccaas-package.js';
 import type { ClientIdentity } from './client-identity.js';
 import { type Endorsed, endorsedTransaction } from './endorsed-transaction.js';

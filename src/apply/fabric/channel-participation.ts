@@ -4,8 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import { checkServerIdentity } from 'node:tls';
 import { exchange } from '../http/exchange.js';
-import { NodeUnreachableError, sleep, type TlsClientMaterial } from './grpc-connection.js';
+import { NodeUnreachableError, sleep } from './grpc-connection.js';
 import type { NodeEndpoint } from './node-endpoints.js';
+import type { TlsClientMaterial } from './tls-client-material.js';
 import { explainTlsFailure } from './tls-failure.js';
 
 export interface ParticipationOptions {

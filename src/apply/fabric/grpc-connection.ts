@@ -9,13 +9,8 @@ import { lengthDelimitedFields, type ProtoMessage } from '../../compiler/fabric/
 import { method } from './fabric-services.js';
 import type { NodeEndpoint } from './node-endpoints.js';
 import { mustDecode } from './signed-envelopes.js';
+import type { TlsClientMaterial } from './tls-client-material.js';
 import { explainTlsFailure } from './tls-failure.js';
-
-export interface TlsClientMaterial {
-  /** PEM client certificate and key for mutual TLS (the org's TLS client identity). */
-  certPem?: string;
-  keyPem?: string;
-}
 
 export interface ConnectionOptions {
   /** Deadline of one call. Default 30 s. */

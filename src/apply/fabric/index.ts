@@ -3,13 +3,7 @@
 // channel participation API and cscc JoinChain), writing an apply record per change, and runs the chaincode
 // lifecycle (each org installs its CCaaS package on its peers and approves with its package id, then the commit
 // once LifecycleEndorsement is met).
-export {
-  type ApplyBundleInput,
-  type ApplyBundleResult,
-  type ApplyStep,
-  applyFabricBundle,
-  type StepOutcome,
-} from './apply-bundle.js';
+export { type ApplyBundleResult, applyFabricBundle } from './apply-bundle.js';
 export {
   type ApplyRecord,
   applyRecordFile,
@@ -17,6 +11,7 @@ export {
   chaincodeRecords,
   renderApplyRecord,
 } from './apply-record.js';
+export type { ApplyBundleInput, ApplyStep, StepOutcome } from './apply-steps.js';
 export { type CcaasPackage, ccaasPackage } from './ccaas-package.js';
 export { applyChaincodeLifecycle, type ChaincodeLifecycleInput } from './chaincode-lifecycle.js';
 export { joinOrderer, ordererHasChannel, type ParticipationOptions } from './channel-participation.js';
@@ -37,12 +32,7 @@ export {
   lastConfigIndex,
 } from './fetch-config-block.js';
 export { type FetchEvent, type FetchOptions, type FetchResult, fetchState } from './fetch-state.js';
-export {
-  type ConnectionOptions,
-  NodeConnection,
-  NodeUnreachableError,
-  type TlsClientMaterial,
-} from './grpc-connection.js';
+export { type ConnectionOptions, NodeConnection, NodeUnreachableError } from './grpc-connection.js';
 export { installOnPeers } from './install-package.js';
 export {
   LIFECYCLE_ENDORSEMENT,
@@ -82,3 +72,4 @@ export {
   seekEnvelope,
   signPayload,
 } from './signed-envelopes.js';
+export type { TlsClientMaterial } from './tls-client-material.js';

@@ -7,7 +7,7 @@
 //
 // Fabric does not require the package to be installed before the approval (an org may approve first and
 // install later), so a peer that cannot be reached is reported as failed without holding the approval back.
-import type { ApplyStep, StepOutcome } from './apply-bundle.js';
+import type { ApplyStep, StepOutcome } from './apply-steps.js';
 import type { CcaasPackage } from './ccaas-package.js';
 import type { ClientIdentity } from './client-identity.js';
 import { messageOf } from './fetch-state.js';

@@ -5,7 +5,7 @@
 // genesis block once an orderer delivers that very block; a channel the org was just added to, with block 0 as an
 // orderer delivers it (`peer channel fetch 0` then `peer channel join`).
 import type { ChannelModel } from '../../compiler/model/network-model.js';
-import type { ApplyContext, ApplyStep, StepOutcome } from './apply-bundle.js';
+import type { ApplyContext, ApplyStep, StepOutcome } from './apply-steps.js';
 import { DeliverRefusedError, fetchBlock, statusName } from './fetch-config-block.js';
 import { messageOf } from './fetch-state.js';
 import { NodeConnection } from './grpc-connection.js';

@@ -3,8 +3,8 @@
 // certificate": an orderer's admin API trusts only its own org's TLS CA, fabric-live/admin-api-tls/), or we refuse
 // the node's (not issued by the TLS CA the spec names for it, or issued for another host name).
 import { X509Certificate } from 'node:crypto';
-import type { TlsClientMaterial } from './grpc-connection.js';
 import type { NodeEndpoint } from './node-endpoints.js';
+import type { TlsClientMaterial } from './tls-client-material.js';
 
 const CLIENT_REFUSED =
   /alert bad certificate|alert certificate required|alert unknown ca|alert handshake failure|ALERT_BAD_CERTIFICATE|ALERT_CERTIFICATE_REQUIRED|ALERT_UNKNOWN_CA/i;
