@@ -6,7 +6,7 @@ import type { ApplyStep } from '../../apply/fabric/index.js';
 import { applyFabricBundle, applyRecordFile, chooseIdentity, renderApplyRecord } from '../../apply/fabric/index.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_PENDING } from '../exit-codes.js';
 import { UserError, writeFileAtomic } from '../output.js';
-import type { ApplyOptions } from './apply.js';
+import type { ApplyOptions } from './_apply-options.js';
 import { connectionOptions, lineReporter } from './fabric-connection-options.js';
 import { verifiedForApply } from './verified-bundle.js';
 

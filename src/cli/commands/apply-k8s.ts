@@ -8,7 +8,7 @@ import { BUNDLE_PLAN_FILE } from '../../bundle/index.js';
 import { didYouMean } from '../../compiler/diagnostics/index.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { UserError } from '../output.js';
-import type { ApplyOptions } from './apply.js';
+import type { ApplyOptions } from './_apply-options.js';
 import { verifiedForApply } from './verified-bundle.js';
 
 export async function runApply(bundle: string, options: ApplyOptions): Promise<number> {

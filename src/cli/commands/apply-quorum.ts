@@ -12,7 +12,7 @@ import {
 import { JsonRpcError, RpcTransportError } from '../../apply/quorum/json-rpc-client.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_PENDING } from '../exit-codes.js';
 import { UserError } from '../output.js';
-import type { ApplyOptions } from './apply.js';
+import type { ApplyOptions } from './_apply-options.js';
 import { verifiedForApply } from './verified-bundle.js';
 
 const DEFAULT_TIMEOUT_SECONDS = 120;

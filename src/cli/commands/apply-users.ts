@@ -27,7 +27,7 @@ import { parseCertificatePem } from '../../crypto/load-certificate.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { loadSpecFile } from '../load-spec-file.js';
 import { renderDiagnostics, sourcesOf, UserError } from '../output.js';
-import type { ApplyOptions } from './apply.js';
+import type { ApplyOptions } from './_apply-options.js';
 import { verifiedForApply } from './verified-bundle.js';
 
 const DEFAULT_TIMEOUT_SECONDS = 10;
