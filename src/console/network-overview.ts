@@ -5,10 +5,10 @@
 // It is read from the normalized model and the state folder alone; policies are said by the plan's own describer
 // over the channel config netspec builds, so the words match what `plan` says about the same policy.
 
-import { buildChannelConfig } from '../compiler/fabric/index.js';
+import { buildChannelConfig, type ConfigGroupJson } from '../compiler/fabric/index.js';
 import type { NetworkModel } from '../compiler/model/index.js';
-import { type ConfigGroupJson, describeRequirement, resolvePolicy } from '../compiler/plan/signers/index.js';
 import { readState } from '../compiler/plan/state/read-state.js';
+import { describeRequirement, resolvePolicy } from '../policy/index.js';
 import { certificatesOf } from './certificate-expiry.js';
 import type { NetworkOverview } from './console-documents.js';
 

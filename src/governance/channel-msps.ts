@@ -1,7 +1,7 @@
 // The MSPs a channel trusts, read from its *live* config (the MSP values of the application and orderer org
 // groups), never from files on disk: an org's CA on disk may differ from the one the orderer will check against.
 import type { X509Certificate } from 'node:crypto';
-import type { ConfigGroupJson, ConfigJson } from '../compiler/plan/signers/index.js';
+import type { ConfigGroupJson, ConfigJson } from '../compiler/fabric/index.js';
 import { parseCertificatePem } from '../crypto/load-certificate.js';
 import { parseRevocationList, type RevocationList } from './revocation-list.js';
 

@@ -5,11 +5,10 @@
 // signer whose certificate is outside its validity period now still counts (the orderer does not check a config
 // signer's dates), and gets a warning.
 import { concatBytes, sha256Hex } from '../bytes.js';
-import type { Principal } from '../compiler/plan/signers/index.js';
+import type { EvaluatedIdentity, Principal } from '../policy/index.js';
 import type { ChannelMsp } from './channel-msps.js';
 import { readCreator } from './config-signature.js';
 import { verifyFabricSignature } from './ecdsa-signature.js';
-import type { EvaluatedIdentity } from './evaluate-requirement.js';
 import {
   deserializeIdentity,
   identityProblem,

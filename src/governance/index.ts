@@ -29,7 +29,6 @@ export {
   toLowS,
   verifyFabricSignature,
 } from './ecdsa-signature.js';
-export { type EvaluatedIdentity, type Evaluation, evaluateRequirement } from './evaluate-requirement.js';
 export { type ImportResult, importEnvelope } from './import-envelope.js';
 export { readConfigBlock, readConfigBlockFile, readStateChannel } from './live-config.js';
 export {

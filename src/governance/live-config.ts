@@ -2,8 +2,7 @@
 // decoded to configtxlator JSON.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { configBlockInfo, toJson } from '../compiler/fabric/index.js';
-import type { ConfigJson } from '../compiler/plan/signers/index.js';
+import { type ConfigJson, configBlockInfo, toJson } from '../compiler/fabric/index.js';
 
 export interface LiveConfig {
   channelId: string;

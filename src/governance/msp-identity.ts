@@ -9,9 +9,9 @@
 //    admin OU; MEMBER = valid; CLIENT/PEER/ORDERER = NodeOUs on, valid and carrying that OU.
 import type { X509Certificate } from 'node:crypto';
 import { sha256Hex } from '../bytes.js';
-import type { Principal } from '../compiler/plan/signers/index.js';
 import { chainsTo, isSignedBy, organizationalUnits } from '../crypto/certificate-facts.js';
 import { parseCertificatePem } from '../crypto/load-certificate.js';
+import type { Principal } from '../policy/index.js';
 import { serialNumberOf, subjectKeyIdentifierOf } from './certificate-fields.js';
 import {
   certifiersIdentifier,

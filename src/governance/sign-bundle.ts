@@ -4,8 +4,8 @@
 // policies to sign) and only then are signatures made.
 import { signatureFilePath } from '../bundle/index.js';
 import { sha256Hex } from '../bytes.js';
-import type { Principal, Requirement, SignatureRequirement } from '../compiler/plan/signers/index.js';
 import { parseCertificatePem } from '../crypto/load-certificate.js';
+import type { Principal, Requirement, SignatureRequirement } from '../policy/index.js';
 import { channelMsps } from './channel-msps.js';
 import { type ConfigSignatureBytes, makeConfigSignature } from './config-signature.js';
 import { readStateChannel } from './live-config.js';

@@ -5,12 +5,11 @@
 // old root removed while in use) is refused with the guard's reason rather than only as bytes that differ.
 import type { Diagnostic } from '../compiler/diagnostics/index.js';
 import { positionOf } from '../compiler/diagnostics/index.js';
-import { decode, toJson } from '../compiler/fabric/index.js';
+import { type ConfigJson, type ConfigUpdateJson, decode, toJson } from '../compiler/fabric/index.js';
 import { configAfterUpdate } from '../compiler/fabric/update/config-after-update.js';
 import type { LoadedSpec } from '../compiler/load-spec.js';
 import { GUARDS } from '../compiler/plan/guards/index.js';
 import type { ChannelPlanResult } from '../compiler/plan/plan-channel.js';
-import type { ConfigJson, ConfigUpdateJson } from '../compiler/plan/signers/index.js';
 import { createRuleContext } from '../compiler/validate/rule-context.js';
 
 export function updateGuardProblems(

@@ -1,17 +1,17 @@
 // One config update judged as the orderer will judge it against the channel's live config: the read set must
 // match the live versions (else the update is stale), every write must move its version correctly, and the
 // mod_policy of each write must be satisfied by the valid signatures.
-import { decode, type Json, toJson } from '../compiler/fabric/index.js';
 import {
   type ConfigGroupJson,
   type ConfigJson,
   type ConfigUpdateJson,
-  describeRequirement,
-  whoMustSign,
-} from '../compiler/plan/signers/index.js';
+  decode,
+  type Json,
+  toJson,
+} from '../compiler/fabric/index.js';
+import { describeRequirement, evaluateRequirement, whoMustSign } from '../policy/index.js';
 import { channelMsps } from './channel-msps.js';
 import { checkSignatures, type SignatureInput } from './check-signatures.js';
-import { evaluateRequirement } from './evaluate-requirement.js';
 import type { RequirementVerdict, UpdateVerdict } from './verify-report.js';
 
 export interface UpdateInput {

@@ -9,10 +9,9 @@
 // block: only the peer knows whether the ordered transaction was valid. Idempotent: an approval or a commit
 // already on the ledger is reported as such and not sent again; a commit whose approvals are not there yet is
 // reported as waiting (the other orgs run their own apply), which is not a failure.
-import { configBlockInfo, toJson } from '../../compiler/fabric/index.js';
+import { type ConfigJson, configBlockInfo, toJson } from '../../compiler/fabric/index.js';
 import type { ChaincodeModel, ChannelModel, NetworkModel } from '../../compiler/model/network-model.js';
 import type { ChaincodePlan, Plan } from '../../compiler/plan/index.js';
-import type { ConfigJson } from '../../compiler/plan/signers/index.js';
 import type { ApplyStep, StepOutcome } from './apply-steps.js';
 import { ccaasPackage } from './ccaas-package.js';
 import type { ClientIdentity } from './client-identity.js';

@@ -2,8 +2,8 @@
 // default MAJORITY Endorsement: more than half of the application orgs). The same policy judges both the
 // approvals (CheckCommitReadiness: one vote per org) and the commit transaction's endorsements (one per org's
 // peer): so an org counts for every principal of its MSP, whatever the role, which is how an approval counts.
-import type { ConfigJson, Requirement, SignatureRequirement } from '../../compiler/plan/signers/index.js';
-import { describeRequirement, resolvePolicy } from '../../compiler/plan/signers/index.js';
+import type { ConfigJson } from '../../compiler/fabric/index.js';
+import { describeRequirement, type Requirement, resolvePolicy, type SignatureRequirement } from '../../policy/index.js';
 
 export const LIFECYCLE_ENDORSEMENT = '/Channel/Application/LifecycleEndorsement';
 

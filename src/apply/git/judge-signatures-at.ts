@@ -7,7 +7,7 @@
 // "The config of their time" is the network's own state folder (`<network>/state/fabric/<channel>.block`) at the
 // change's first parent: the main line before the change. A pull request cannot choose it (plan.json's stateDir
 // is a record only), and a state folder the change itself edits does not count for its own signatures.
-import type { ConfigJson } from '../../compiler/plan/signers/index.js';
+import type { ConfigJson } from '../../compiler/fabric/index.js';
 import {
   channelMsps,
   deserializeIdentity,

@@ -2,8 +2,8 @@
 // consortium configured is present — its approving review, its valid admin signature, or both (the default) —
 // and each policy the orderer will evaluate is re-evaluated over the orgs that count. Pure: no I/O.
 import type { Plan } from '../../compiler/plan/index.js';
-import type { Requirement, SignatureRequirement } from '../../compiler/plan/signers/index.js';
 import type { VerifyReport, VerifyStatus } from '../../governance/verify-report.js';
+import type { Requirement, SignatureRequirement } from '../../policy/index.js';
 import type { OrgApproval } from './approver-orgs.js';
 
 export type GateCondition = 'review' | 'signature';

@@ -7,6 +7,7 @@ import { fromJson, type Json, type ProtoMessage } from './codec.js';
 import { channelConfigJson } from './config/channel-config.js';
 
 export * from './codec.js';
+export type { ConfigGroupJson, ConfigJson, ConfigUpdateJson } from './config/config-json.js';
 
 /** A channel config built from the model: the message, and the configtxlator JSON it was made from. */
 export interface BuiltChannelConfig {

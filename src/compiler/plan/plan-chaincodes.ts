@@ -2,13 +2,13 @@
 // Fabric's lifecycle (every member org approves the same definition with its own identity, then one commits once
 // the channel's LifecycleEndorsement policy is met). A changed definition needs the next sequence number.
 
+import { describeRequirement, resolvePolicy } from '../../policy/index.js';
 import { signatureEnvelopeJson, signatureEnvelopeText } from '../fabric/config/policy-json.js';
-import { decode, encode, fromJson, type Json, toJson } from '../fabric/index.js';
+import { type ConfigJson, decode, encode, fromJson, type Json, toJson } from '../fabric/index.js';
 import type { ChaincodeModel, ChannelModel, NetworkModel } from '../model/network-model.js';
 import { parsePolicyExpression } from '../model/policy-expression.js';
 import type { Finding } from '../validate/index.js';
 import type { ChaincodeDefinitionSummary, ChaincodePlan, ChaincodeStep } from './plan.js';
-import { type ConfigJson, describeRequirement, resolvePolicy } from './signers/index.js';
 import type { CommittedChaincode } from './state/read-chaincodes-state.js';
 
 const APPLICATION_POLICY = 'protos.ApplicationPolicy';

@@ -2,9 +2,13 @@
 // spec's, computed as configtxlator does, with every write, the values before and after, and who must sign.
 
 import { sha256Hex } from '../../bytes.js';
+import { type ConfigWrite, whoMustSign } from '../../policy/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import {
   buildChannelConfig,
+  type ConfigGroupJson,
+  type ConfigJson,
+  type ConfigUpdateJson,
   computeUpdate,
   encode,
   fromJson,
@@ -16,13 +20,6 @@ import {
 } from '../fabric/index.js';
 import type { ChannelModel, NetworkModel } from '../model/network-model.js';
 import type { ChannelPlan, ChannelStage, ConfigDelta } from './plan.js';
-import {
-  type ConfigGroupJson,
-  type ConfigJson,
-  type ConfigUpdateJson,
-  type ConfigWrite,
-  whoMustSign,
-} from './signers/index.js';
 import { planStages, type StagedChange } from './stages/index.js';
 import type { LiveChannel } from './state/read-state.js';
 

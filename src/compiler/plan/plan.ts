@@ -1,11 +1,11 @@
 // The plan is plain, serialisable data (plan.json in a bundle): what will change on the live network, who must
 // sign each change, and which safety guards it trips. Renderers only read it; apply only takes it.
 // Changing a field's meaning is a breaking change for every consumer: bump PLAN_FORMAT_VERSION.
+import type { ConfigWrite, SigningRequirement } from '../../policy/index.js';
 import type { CertificateFact } from '../certificates/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { QbftTransitionJson } from '../quorum/transitions.js';
 import type { VotesFile } from '../quorum/votes-file.js';
-import type { ConfigWrite, SigningRequirement } from './signers/index.js';
 import type { StageKind } from './stages/index.js';
 
 export const PLAN_FORMAT_VERSION = 1;

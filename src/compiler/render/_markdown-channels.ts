@@ -1,8 +1,8 @@
 // The Fabric part of the PR comment: per channel, what the update writes (path, kind, version, the value before
 // and after) and who must sign it, with a checkbox per organization whose admins can sign.
+import type { SigningRequirement } from '../../policy/index.js';
 import type { ChannelModel, NetworkModel } from '../model/network-model.js';
 import type { ChannelPlan, ConfigDelta } from '../plan/plan.js';
-import type { SigningRequirement } from '../plan/signers/index.js';
 import { type DescribedLine, describeWrite } from './_config-values.js';
 import { stagesSection } from './_markdown-stages.js';
 import { code, details, escapeText, fenced, plural, shortHash, table } from './_markdown-text.js';

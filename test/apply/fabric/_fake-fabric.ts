@@ -23,8 +23,15 @@ import {
 } from '@grpc/grpc-js';
 import { serviceDefinition } from '../../../src/apply/fabric/fabric-services.js';
 import { mustDecode, mustEncode } from '../../../src/apply/fabric/signed-envelopes.js';
-import { configBlockInfo, fromJson, type Json, type ProtoMessage, toJson } from '../../../src/compiler/fabric/index.js';
-import type { ConfigGroupJson, ConfigJson } from '../../../src/compiler/plan/signers/index.js';
+import {
+  type ConfigGroupJson,
+  type ConfigJson,
+  configBlockInfo,
+  fromJson,
+  type Json,
+  type ProtoMessage,
+  toJson,
+} from '../../../src/compiler/fabric/index.js';
 import { issueCaCertificate, issueLeafCertificate } from '../../../src/crypto/issue-certificate.js';
 import { generateSigningKeyPair, privateKeyToPem, type SigningKeyPair } from '../../../src/crypto/key-pair.js';
 import {

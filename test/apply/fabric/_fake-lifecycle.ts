@@ -8,8 +8,7 @@
 // may approve before (or without) installing; the peer runs the chaincode once both are there.
 import { createHash } from 'node:crypto';
 import { mustDecode, mustEncode } from '../../../src/apply/fabric/signed-envelopes.js';
-import type { ProtoMessage } from '../../../src/compiler/fabric/index.js';
-import type { ConfigJson } from '../../../src/compiler/plan/signers/index.js';
+import type { ConfigJson, ProtoMessage } from '../../../src/compiler/fabric/index.js';
 import { channelMsps, deserializeIdentity, readCreator, verifyFabricSignature } from '../../../src/governance/index.js';
 
 export interface LifecycleAnswer {

@@ -9,7 +9,7 @@
 //  - A config update may change one consenter: a new certificate counts as one node removed and one added, and
 //    more than one such change is refused (orderer/consensus/etcdraft/membership.go, ComputeMembershipChanges).
 import { X509Certificate } from 'node:crypto';
-import type { ConfigJson } from '../../../src/compiler/plan/signers/index.js';
+import type { ConfigJson } from '../../../src/compiler/fabric/index.js';
 
 interface Consenter {
   host: string;

@@ -10,8 +10,8 @@ import {
   satisfiedBy,
 } from '../../../src/apply/fabric/index.js';
 import type { ProtoMessage } from '../../../src/compiler/fabric/index.js';
-import type { Requirement } from '../../../src/compiler/plan/signers/index.js';
 import { verifyFabricSignature } from '../../../src/governance/index.js';
+import type { Requirement } from '../../../src/policy/index.js';
 import { adminSigner } from '../../governance/_fixtures.js';
 
 const creator = adminSigner('manufacturer');

@@ -4,8 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Plan } from '../../../src/compiler/plan/index.js';
-import type { Requirement } from '../../../src/compiler/plan/signers/index.js';
 import type { SignatureVerdict, VerifyReport } from '../../../src/governance/verify-report.js';
+import type { Requirement } from '../../../src/policy/index.js';
 import { writeTestBundle } from '../../helpers/bundle-fixture.js';
 import { repoRoot } from '../../helpers/run-cli.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { latestReviewVerdicts, parseApprover, requirementMet } from '../../../src/apply/github/index.js';
-import type { Requirement } from '../../../src/compiler/plan/signers/index.js';
+import type { Requirement } from '../../../src/policy/index.js';
 
 const signedBy = (mspId: string) => ({ kind: 'signedBy' as const, principal: { mspId, role: 'ADMIN' } });
 

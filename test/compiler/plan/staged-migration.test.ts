@@ -6,10 +6,16 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildGenesisBlock, configBlockInfo, decode, toJson } from '../../../src/compiler/fabric/index.js';
+import {
+  buildGenesisBlock,
+  type ConfigGroupJson,
+  type ConfigJson,
+  configBlockInfo,
+  decode,
+  toJson,
+} from '../../../src/compiler/fabric/index.js';
 import { type LoadedSpec, loadSpec } from '../../../src/compiler/load-spec.js';
 import { makePlan } from '../../../src/compiler/plan/index.js';
-import type { ConfigGroupJson, ConfigJson } from '../../../src/compiler/plan/signers/index.js';
 import { renderMarkdown } from '../../../src/compiler/render/index.js';
 import { mergeWriteSet, rebuildConfigBlock } from '../../apply/fabric/_fake-fabric.js';
 import { maintenanceProblem } from '../../apply/fabric/_maintenance-filter.js';

@@ -3,7 +3,7 @@
 // from the read set's (or that the read set lacks); delta items replace the live ones; a group in the delta has
 // exactly the write set's members, any other group keeps its own. The sequence moves by one.
 // Used to judge a bundle's own update bytes by what they would do, not by what the plan says they do.
-import type { ConfigGroupJson, ConfigJson, ConfigUpdateJson } from '../../plan/signers/index.js';
+import type { ConfigGroupJson, ConfigJson, ConfigUpdateJson } from '../config/config-json.js';
 
 export function configAfterUpdate(live: ConfigJson, update: ConfigUpdateJson): ConfigJson {
   return {

@@ -1,6 +1,6 @@
 // Readers of a BFT channel config (configtxlator JSON) shared by the BFT guards.
 import type { ConsenterJson } from '../../fabric/config/bft-block-validation.js';
-import type { ConfigJson } from '../signers/index.js';
+import type { ConfigJson } from '../../fabric/index.js';
 
 export function isBft(config: ConfigJson): boolean {
   const consensus = config.channel_group.groups.Orderer?.values.ConsensusType?.value as { type?: string } | undefined;

@@ -1,6 +1,6 @@
 // Capabilities only move forward: once nodes run with V2_5 semantics, lowering the level would make peers and
 // orderers that already processed blocks under the higher level disagree about validation rules.
-import type { ConfigJson } from '../signers/index.js';
+import type { ConfigJson } from '../../fabric/index.js';
 import { channelAt, type Guard, updatedChannels } from './guard-context.js';
 
 const SCOPES = ['Channel', 'Orderer', 'Application'] as const;

@@ -10,7 +10,7 @@
 // migration so that none does, and verify judges a bundle's own update bytes with this guard, so a bundle for a
 // later stage is refused while the live config is not at its place in the sequence.
 import { isDeepStrictEqual } from 'node:util';
-import type { ConfigJson } from '../signers/index.js';
+import type { ConfigJson } from '../../fabric/index.js';
 import {
   bftConsenters,
   changedPaths,

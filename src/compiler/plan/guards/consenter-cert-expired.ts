@@ -4,7 +4,7 @@
 // certificates the update brings in are judged: one already live and expired is a warning for people, not a
 // reason to refuse an update that does not touch it.
 import { X509Certificate } from 'node:crypto';
-import type { ConfigJson } from '../signers/index.js';
+import type { ConfigJson } from '../../fabric/index.js';
 import { bftConsenters, raftConsenters } from '../stages/_config-parts.js';
 import { type Guard, updatedChannels } from './guard-context.js';
 

@@ -6,7 +6,7 @@
 // to root-in-use.ts, which names what still uses a root being removed.
 import { X509Certificate } from 'node:crypto';
 import { chainsTo } from '../../../crypto/certificate-facts.js';
-import type { ConfigJson } from '../signers/index.js';
+import type { ConfigJson } from '../../fabric/index.js';
 import { raftConsenters } from '../stages/_config-parts.js';
 import { type Guard, updatedChannels } from './guard-context.js';
 

@@ -1,10 +1,10 @@
 // What a safety guard sees: the plan being made, the live and desired configs, and a report function that
 // turns a finding into a blocking error unless the spec's `allow` names its code.
+import type { ConfigGroupJson, ConfigJson } from '../../fabric/index.js';
 import type { NetworkModel } from '../../model/network-model.js';
 import type { Finding } from '../../validate/index.js';
 import type { ChaincodePlan, QuorumPlan } from '../plan.js';
 import type { ChannelPlanResult } from '../plan-channel.js';
-import type { ConfigGroupJson, ConfigJson } from '../signers/index.js';
 
 export interface GuardContext {
   readonly model: NetworkModel;

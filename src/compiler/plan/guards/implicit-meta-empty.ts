@@ -1,6 +1,6 @@
 // An ImplicitMeta policy over a group with no sub-groups has threshold 0 in Fabric: it is satisfied by no
 // signature at all, so anyone could change what it guards.
-import type { ConfigJson } from '../signers/index.js';
+import type { ConfigJson } from '../../fabric/index.js';
 import { channelAt, type Guard, walkGroups } from './guard-context.js';
 
 export const implicitMetaEmpty: Guard = (ctx) => {

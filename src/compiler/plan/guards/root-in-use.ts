@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { isSignedBy } from '../../../crypto/certificate-facts.js';
 import { adminCertificatePath, identityDirectory } from '../../../crypto/msp-layout.js';
 import type { ConsenterJson } from '../../fabric/config/bft-block-validation.js';
+import type { ConfigJson } from '../../fabric/index.js';
 import type { NetworkModel } from '../../model/network-model.js';
 import type { DataPath } from '../../parse/index.js';
-import type { ConfigJson } from '../signers/index.js';
 import { bftConsenters, mspsOf, type RootList, raftConsenters, rootsOf } from '../stages/_config-parts.js';
 import { type Guard, updatedChannels } from './guard-context.js';
 

@@ -4,7 +4,7 @@
 // configs without touching either.
 import { isDeepStrictEqual } from 'node:util';
 import type { ConsenterJson } from '../../fabric/config/bft-block-validation.js';
-import type { ConfigGroupJson, ConfigJson } from '../signers/index.js';
+import type { ConfigGroupJson, ConfigJson } from '../../fabric/index.js';
 
 export const STATE_NORMAL = 'STATE_NORMAL';
 export const STATE_MAINTENANCE = 'STATE_MAINTENANCE';

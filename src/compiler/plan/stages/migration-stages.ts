@@ -10,7 +10,7 @@
 //    BlockValidation policy derived from it; it must be the last config update before the nodes restart;
 //  - maintenance mode off: State MAINTENANCE → NORMAL and nothing else, after the restart.
 // Each is its own update, signed on its own. Which of them are done is read from the live config alone.
-import type { ConfigJson } from '../signers/index.js';
+import type { ConfigJson } from '../../fabric/index.js';
 import {
   consensusOf,
   consensusState,

@@ -10,7 +10,7 @@
 //  3. Everything else the spec changes, the old roots still present.
 //  4. Old roots removed last, once nothing in the config uses them.
 import { bftBlockValidationPolicyJson, type ConsenterJson } from '../../fabric/config/bft-block-validation.js';
-import type { ConfigJson } from '../signers/index.js';
+import type { ConfigJson } from '../../fabric/index.js';
 import {
   bftConsenters,
   consensusOf,

@@ -1,5 +1,5 @@
 // A staged change: what the spec asks of a live channel, cut into updates the orderer accepts one after another.
-import type { ConfigJson } from '../signers/index.js';
+import type { ConfigJson } from '../../fabric/index.js';
 
 export type StageKind =
   | 'prepare'

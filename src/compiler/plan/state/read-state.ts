@@ -7,9 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic, StageResult } from '../../diagnostics/index.js';
-import { configBlockInfo, type ProtoMessage, toJson } from '../../fabric/index.js';
+import { type ConfigJson, configBlockInfo, type ProtoMessage, toJson } from '../../fabric/index.js';
 import type { NetworkModel } from '../../model/network-model.js';
-import type { ConfigJson } from '../signers/index.js';
 import { type CommittedChaincode, readChaincodesState } from './read-chaincodes-state.js';
 import { type QuorumState, readQuorumState } from './read-quorum-state.js';
 import { stateError } from './state-error.js';

@@ -1,5 +1,5 @@
-// The configtxlator JSON shapes of Fabric's channel config that the plan reads (common.Config, ConfigGroup,
-// ConfigValue, ConfigPolicy, ConfigUpdate). Versions are uint64, printed as strings.
+// The configtxlator JSON shapes of Fabric's channel config that plan, the policy model and governance read
+// (common.Config, ConfigGroup, ConfigValue, ConfigPolicy, ConfigUpdate). Versions are uint64, printed as strings.
 
 export interface ConfigGroupJson {
   groups: Record<string, ConfigGroupJson>;

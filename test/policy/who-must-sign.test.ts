@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  type ConfigJson,
-  type ConfigUpdateJson,
-  configWrites,
-  resolvePolicy,
-  whoMustSign,
-} from '../../../src/compiler/plan/signers/index.js';
-import { repoRoot } from '../../helpers/run-cli.js';
+import type { ConfigJson, ConfigUpdateJson } from '../../src/compiler/fabric/index.js';
+import { configWrites, resolvePolicy, whoMustSign } from '../../src/policy/index.js';
+import { repoRoot } from '../helpers/run-cli.js';
 
 const fixtures = join(repoRoot, 'test/fixtures/fabric');
 const readJson = <T>(name: string): T => JSON.parse(readFileSync(join(fixtures, name), 'utf8')) as T;

@@ -2,30 +2,13 @@
 // ImplicitMeta: of the sub-groups' policies of that name, ANY = 1, ALL = n, MAJORITY = floor(n/2) + 1 (n = 0 gives
 // threshold 0: satisfied by nobody at all); signature policies: n out of their principals, each signature counting
 // for at most one principal.
-import { type ConfigGroupJson, groupAt, ROOT_GROUP, type SignatureRuleJson } from './config-json.js';
-
-export interface Principal {
-  mspId: string;
-  /** MEMBER, ADMIN, CLIENT, PEER, ORDERER. */
-  role: string;
-}
-
-export type Requirement =
-  | {
-      kind: 'implicitMeta';
-      path: string;
-      rule: 'ANY' | 'ALL' | 'MAJORITY';
-      subPolicy: string;
-      /** How many of `of` must be satisfied. */
-      threshold: number;
-      of: Requirement[];
-    }
-  | { kind: 'signature'; path: string; rule: SignatureRequirement }
-  | { kind: 'missing'; path: string };
-
-export type SignatureRequirement =
-  | { kind: 'signedBy'; principal: Principal }
-  | { kind: 'nOutOf'; n: number; rules: SignatureRequirement[] };
+import {
+  type ConfigGroupJson,
+  groupAt,
+  ROOT_GROUP,
+  type SignatureRuleJson,
+} from '../compiler/fabric/config/config-json.js';
+import type { Requirement, SignatureRequirement } from './requirement.js';
 
 export function implicitMetaThreshold(rule: 'ANY' | 'ALL' | 'MAJORITY', count: number): number {
   if (rule === 'ANY') return count === 0 ? 0 : 1;

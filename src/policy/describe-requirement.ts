@@ -1,6 +1,6 @@
 // Requirements in words, for reviewers: "/Channel/Application/Admins: MAJORITY of {Org1MSP, Org2MSP, Org3MSP}
 // admins -> 2 of 3". Nested ImplicitMeta policies are flattened to the organizations they finally name.
-import type { Requirement, SignatureRequirement } from './resolve-policy.js';
+import type { Requirement, SignatureRequirement } from './requirement.js';
 
 export function describeRequirement(requirement: Requirement): string {
   return `${requirement.path}: ${describeBody(requirement)}`;

@@ -1,20 +1,10 @@
 // Who must sign a channel config update: every write the orderer will authorize, the policy it evaluates,
 // and that policy resolved to concrete organizations and thresholds.
-import type { ConfigJson, ConfigUpdateJson } from './config-json.js';
+import type { ConfigJson, ConfigUpdateJson } from '../compiler/fabric/config/config-json.js';
 import { describeRequirement, requirementMspIds } from './describe-requirement.js';
-import { type Requirement, resolvePolicy } from './resolve-policy.js';
+import type { Requirement } from './requirement.js';
+import { resolvePolicy } from './resolve-policy.js';
 import { type ConfigWrite, configWrites } from './update-writes.js';
-
-export type { ConfigGroupJson, ConfigJson, ConfigUpdateJson } from './config-json.js';
-export { describeRequirement, requirementMspIds } from './describe-requirement.js';
-export {
-  implicitMetaThreshold,
-  type Principal,
-  type Requirement,
-  resolvePolicy,
-  type SignatureRequirement,
-} from './resolve-policy.js';
-export { type ConfigWrite, configWrites } from './update-writes.js';
 
 export interface SigningRequirement {
   policyPath: string;

@@ -4,12 +4,8 @@
 //  - signature policies (cauthdsl): n_out_of evaluates its rules in order, each on a copy of the "used" marks,
 //    keeping the marks of the rules that succeeded; signed_by takes the first unused identity satisfying the
 //    principal and marks it used: one signature satisfies at most one principal. Greedy, exactly as Fabric is.
-import {
-  type Principal,
-  type Requirement,
-  requirementMspIds,
-  type SignatureRequirement,
-} from '../compiler/plan/signers/index.js';
+import { requirementMspIds } from './describe-requirement.js';
+import type { Principal, Requirement, SignatureRequirement } from './requirement.js';
 
 export interface EvaluatedIdentity {
   mspId: string;

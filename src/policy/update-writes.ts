@@ -4,7 +4,13 @@
 //  - a new item must be at version 0 and needs no policy of its own: its parent group's version bump (and that
 //    group's mod_policy) authorizes it. Removing items likewise rides on the parent group's bump.
 // A mod_policy resolves against the item's containing group; for a group, against the group itself.
-import { type ConfigGroupJson, type ConfigJson, type ConfigUpdateJson, groupAt, ROOT_GROUP } from './config-json.js';
+import {
+  type ConfigGroupJson,
+  type ConfigJson,
+  type ConfigUpdateJson,
+  groupAt,
+  ROOT_GROUP,
+} from '../compiler/fabric/config/config-json.js';
 import { modPolicyPath } from './resolve-policy.js';
 
 export type ItemKind = 'group' | 'value' | 'policy';

@@ -1,8 +1,12 @@
 // Fabric's policy evaluation over valid identities: ImplicitMeta thresholds, n-out-of with each signature
 // satisfying at most one principal (greedy, in order, as cauthdsl), roles.
 import { describe, expect, it } from 'vitest';
-import type { Requirement, SignatureRequirement } from '../../src/compiler/plan/signers/index.js';
-import { type EvaluatedIdentity, evaluateRequirement } from '../../src/governance/index.js';
+import {
+  type EvaluatedIdentity,
+  evaluateRequirement,
+  type Requirement,
+  type SignatureRequirement,
+} from '../../src/policy/index.js';
 
 /** An identity of `mspId` holding `roles` (MEMBER is implied). */
 function identity(mspId: string, ...roles: string[]): EvaluatedIdentity {
