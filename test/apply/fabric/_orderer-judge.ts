@@ -1,5 +1,5 @@
-// The test orderer's judge, written apart from netspec's governance code (it imports nothing from src/governance
-// or src/compiler/plan) so that a bug there cannot also hide here. It follows Fabric 2.5's orderer:
+// The test orderer's judge, written apart from netspec's governance code (it imports nothing from src/policy,
+// src/governance or src/compiler/plan) so that a bug there cannot also hide here. It follows Fabric 2.5's orderer:
 //  - the SigFilter (orderer/common/msgprocessor): the envelope's creator alone must satisfy /Channel/Writers;
 //  - configtx validation (common/configtx/update.go, validator.go): read set versions equal the live ones, every
 //    changed item of the write set is at live version + 1 (new items at 0), and the mod_policy of each changed
