@@ -11,6 +11,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { BUNDLE_MARKDOWN_FILE, type Bundle, type NetworkFiles } from '../bundle/index.js';
 import { sha256Hex } from '../bytes.js';
+import { type CertificateFact, certificateInventory } from '../compiler/certificates/index.js';
 import { configBlockInfo, encode } from '../compiler/fabric/index.js';
 import { type LoadedSpec, loadSpec } from '../compiler/load-spec.js';
 import type { NetworkModel } from '../compiler/model/index.js';
@@ -201,14 +202,16 @@ function reviewedTextProblems(bundle: Bundle, replanned: Replanned, model: Netwo
   if (!isDeepStrictEqual(findings(bundle.plan), findings(replanned.plan)))
     problems.push("tampered: plan.json's guard findings differ from those the spec and the live state produce");
   // The certificates the spec names, with their expiry dates, as plan.md shows them to reviewers. Those only the
-  // live configs hold are left out: they change once the bundle is applied.
-  const specCertificates = (plan: Readonly<Plan>) =>
-    (plan.certificates ?? [])
+  // live configs hold are left out: they change once the bundle is applied. A spec certificate's fact does not
+  // depend on the live configs (they only add sources to it), so the spec's own inventory is the one to compare,
+  // without converting every live config to JSON as plan does for the rest.
+  const specCertificates = (facts: readonly CertificateFact[] | undefined) =>
+    (facts ?? [])
       .filter((fact) => fact.at !== undefined)
       .map((fact) => [fact.kind, fact.organization, fact.node, fact.subject, fact.notAfter, fact.sha256]);
   if (
     bundle.plan.certificates !== undefined &&
-    !isDeepStrictEqual(specCertificates(bundle.plan), specCertificates(replanned.plan))
+    !isDeepStrictEqual(specCertificates(bundle.plan.certificates), specCertificates(certificateInventory(model)))
   )
     problems.push("tampered: plan.json's certificates differ from those the spec names");
   const markdown = bundle.files.get(BUNDLE_MARKDOWN_FILE);

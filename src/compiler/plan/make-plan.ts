@@ -52,17 +52,22 @@ export function makePlan(input: PlanInput): PlanResult {
     input,
     planned,
     planKubernetes(model, input.stateDir, (path) => locate(parsed, path)),
+    {
+      withCertificates: true,
+    },
   );
 }
 
 /**
- * The plan without its Kubernetes part: what verification re-plans to check a bundle's channel, chaincode and
- * Quorum artifacts (Kubernetes objects need no signatures, and their files are checked by hash alone).
+ * The plan without its Kubernetes part and without the certificate inventory: what verification re-plans to check
+ * a bundle's channel, chaincode and Quorum artifacts (Kubernetes objects need no signatures, and their files are
+ * checked by hash alone). The inventory reads every live config as JSON, which no ledger artifact needs; verify
+ * takes the spec's certificates from certificateInventory itself.
  */
 export function makeLedgerPlan(input: PlanInput): PlanResult {
   const planned = planLedgers(input);
   if ('done' in planned) return planned.done;
-  return finishPlan(input, planned, { plans: [], artifacts: new Map(), diagnostics: [] });
+  return finishPlan(input, planned, { plans: [], artifacts: new Map(), diagnostics: [] }, { withCertificates: false });
 }
 
 /** What is planned before the Kubernetes part joins: channels, chaincodes and Quorum networks. */
@@ -121,7 +126,12 @@ function planLedgers(input: PlanInput): LedgerPlans | { done: PlanResult } {
   return { live, channels, chaincodes, quorum, users, artifacts, diagnostics };
 }
 
-function finishPlan(input: PlanInput, ledgers: LedgerPlans, kubernetes: KubernetesPlanResult): PlanResult {
+function finishPlan(
+  input: PlanInput,
+  ledgers: LedgerPlans,
+  kubernetes: KubernetesPlanResult,
+  { withCertificates }: { withCertificates: boolean },
+): PlanResult {
   const { model, spec, parsed } = input.loaded;
   const { live, channels, chaincodes, quorum, users, artifacts, diagnostics } = ledgers;
   diagnostics.push(...kubernetes.diagnostics);
@@ -199,14 +209,18 @@ function finishPlan(input: PlanInput, ledgers: LedgerPlans, kubernetes: Kubernet
     users,
     guards,
     // Live configs are named by channel, not by path: the same plan made from another folder reads the same.
-    certificates: certificateInventory(
-      model,
-      [...live.channels].map(([channel, entry]) => ({
-        channel,
-        file: `the live config of ${channel}`,
-        config: entry.configJson(),
-      })),
-    ),
+    ...(withCertificates
+      ? {
+          certificates: certificateInventory(
+            model,
+            [...live.channels].map(([channel, entry]) => ({
+              channel,
+              file: `the live config of ${channel}`,
+              config: entry.configJson(),
+            })),
+          ),
+        }
+      : {}),
     summary,
   };
   return { plan: hasErrors(diagnostics) ? undefined : plan, artifacts, diagnostics, live };
