@@ -1,5 +1,5 @@
 // What a semantic rule sees and how it reports. Rules are pure: they read the spec and call `report`.
-import type { Diagnostic, DiagnosticCode, Severity } from '../diagnostics/index.js';
+import type { Diagnostic, DiagnosticCode, Severity, SourceRange } from '../diagnostics/index.js';
 import type { NetworkSpec } from '../model/spec.js';
 import { type DataPath, type LocateTarget, locate, type ParsedSpec } from '../parse/index.js';
 
@@ -45,13 +45,32 @@ export function createRuleContext(
         severity = 'warning';
         message = `${message} (allowed by the spec)`;
       }
-      sink.push({
-        code: finding.code,
-        severity,
-        message,
-        ...(finding.hint ? { hint: finding.hint } : {}),
-        ranges: paths.map((path, index) => locate(parsed, path, index === 0 ? (finding.target ?? 'value') : 'value')),
-      });
+      const target = finding.target ?? 'value';
+      sink.push(
+        withRangesOnDemand(
+          { code: finding.code, severity, message, ...(finding.hint ? { hint: finding.hint } : {}) },
+          () => paths.map((path, index) => locate(parsed, path, index === 0 ? target : 'value')),
+        ),
+      );
+    },
+  };
+}
+
+/**
+ * The diagnostic with `ranges` located when first read, then kept as plain data. A spec read the quick way has no
+ * source map, and building one is a second parse of the whole text (about 80 ms for a 50-organization spec): a
+ * caller that never shows a warning, as verify does not show the spec's, never pays for it.
+ */
+function withRangesOnDemand(fields: Omit<Diagnostic, 'ranges'>, locateAll: () => SourceRange[]): Diagnostic {
+  let ranges: SourceRange[] | undefined;
+  return {
+    ...fields,
+    get ranges() {
+      ranges ??= locateAll();
+      return ranges;
+    },
+    set ranges(value: SourceRange[]) {
+      ranges = value;
     },
   };
 }
