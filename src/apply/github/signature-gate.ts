@@ -3,7 +3,7 @@
 // and each policy the orderer will evaluate is re-evaluated over the orgs that count. Pure: no I/O.
 import type { Plan } from '../../compiler/plan/index.js';
 import type { VerifyReport, VerifyStatus } from '../../governance/verify-report.js';
-import type { Requirement, SignatureRequirement } from '../../policy/index.js';
+import { evaluateRequirement, type Principal, type Requirement } from '../../policy/index.js';
 import type { OrgApproval } from './approver-orgs.js';
 
 export type GateCondition = 'review' | 'signature';
@@ -89,31 +89,14 @@ export function evaluateGate(input: GateInput): GateResult {
 }
 
 /**
- * Fabric's evaluation over the set of orgs that count, one signature per org. The verify report already checked
- * each signature's role (admin), so a principal here is satisfied by its MSP counting.
+ * Fabric's evaluation over the set of orgs that count, one signature per org: each org stands as one identity that
+ * satisfies every principal of its MSP (the verify report already checked each signature's role, admin), and the
+ * policy model's evaluator marks it used once it counted, as cauthdsl does.
  */
 export function requirementMet(requirement: Requirement, counting: ReadonlySet<string>): boolean {
-  if (requirement.kind === 'missing') return false;
-  if (requirement.kind === 'implicitMeta') {
-    return requirement.of.filter((sub) => requirementMet(sub, counting)).length >= requirement.threshold;
-  }
-  return signatureRuleMet(requirement.rule, counting, new Set());
-}
-
-/** Each org's signature may satisfy one principal only (Fabric marks a signature used once it counted). */
-function signatureRuleMet(rule: SignatureRequirement, counting: ReadonlySet<string>, used: Set<string>): boolean {
-  if (rule.kind === 'signedBy') {
-    if (!counting.has(rule.principal.mspId) || used.has(rule.principal.mspId)) return false;
-    used.add(rule.principal.mspId);
-    return true;
-  }
-  let met = 0;
-  for (const sub of rule.rules) {
-    const attempt = new Set(used);
-    if (signatureRuleMet(sub, counting, attempt)) {
-      met += 1;
-      for (const mspId of attempt) used.add(mspId);
-    }
-  }
-  return met >= rule.n;
+  const organizations = [...counting].map((mspId) => ({
+    mspId,
+    satisfies: (principal: Principal) => principal.mspId === mspId,
+  }));
+  return evaluateRequirement(requirement, organizations).satisfied;
 }
