@@ -5,7 +5,7 @@
 import { signatureFilePath } from '../bundle/index.js';
 import { sha256Hex } from '../bytes.js';
 import { parseCertificatePem } from '../crypto/load-certificate.js';
-import type { Principal, Requirement, SignatureRequirement } from '../policy/index.js';
+import { type Requirement, requirementPrincipals } from '../policy/index.js';
 import { channelMsps } from './channel-msps.js';
 import { type ConfigSignatureBytes, makeConfigSignature } from './config-signature.js';
 import { readStateChannel } from './live-config.js';
@@ -110,7 +110,7 @@ function identityCheck(
   if ('error' in deserialized) return deserialized.error;
   const problem = identityProblem(deserialized.identity, msps.get(mspId)!);
   if (problem) return `the certificate is not a valid ${mspId} identity: ${problem}`;
-  const principals = requirements.flatMap((r) => principalsOf(r.requirement)).filter((p) => p.mspId === mspId);
+  const principals = requirements.flatMap((r) => requirementPrincipals(r.requirement)).filter((p) => p.mspId === mspId);
   if (!principals.some((principal) => satisfiesPrincipal(deserialized.identity, principal, msps)))
     return `the certificate satisfies none of the principals its signature is needed for (${[
       ...new Set(principals.map((p) => `${p.mspId}.${p.role.toLowerCase()}`)),
@@ -126,12 +126,4 @@ function signerValidityWarning(signer: LoadedSigner, now: Date): string | undefi
   if (!dates) return undefined;
   const what = dates.code === 'certificate-expired' ? `expired on ${dates.date}` : `is not valid before ${dates.date}`;
   return `warning [${dates.code}]: the certificate of ${subjectOf(loaded.certificate)} ${what}; Fabric still counts its signature (verify --strict refuses it)`;
-}
-
-function principalsOf(requirement: Requirement): Principal[] {
-  const fromRule = (rule: SignatureRequirement): Principal[] =>
-    rule.kind === 'signedBy' ? [rule.principal] : rule.rules.flatMap(fromRule);
-  if (requirement.kind === 'signature') return fromRule(requirement.rule);
-  if (requirement.kind === 'implicitMeta') return requirement.of.flatMap(principalsOf);
-  return [];
 }

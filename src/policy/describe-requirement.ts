@@ -1,6 +1,6 @@
 // Requirements in words, for reviewers: "/Channel/Application/Admins: MAJORITY of {Org1MSP, Org2MSP, Org3MSP}
 // admins -> 2 of 3". Nested ImplicitMeta policies are flattened to the organizations they finally name.
-import type { Requirement, SignatureRequirement } from './requirement.js';
+import type { Principal, Requirement, SignatureRequirement } from './requirement.js';
 
 export function describeRequirement(requirement: Requirement): string {
   return `${requirement.path}: ${describeBody(requirement)}`;
@@ -40,15 +40,14 @@ export function describeSignature(rule: SignatureRequirement): string {
 
 /** The MSP ids whose signatures can count towards a requirement. */
 export function requirementMspIds(requirement: Requirement): string[] {
-  const ids = new Set<string>();
-  const visitSignature = (rule: SignatureRequirement) => {
-    if (rule.kind === 'signedBy') ids.add(rule.principal.mspId);
-    else rule.rules.forEach(visitSignature);
-  };
-  const visit = (node: Requirement) => {
-    if (node.kind === 'signature') visitSignature(node.rule);
-    if (node.kind === 'implicitMeta') node.of.forEach(visit);
-  };
-  visit(requirement);
-  return [...ids].sort();
+  return [...new Set(requirementPrincipals(requirement).map((principal) => principal.mspId))].sort();
+}
+
+/** Every principal a requirement names, in policy order (repeats kept): whose signature it could count. */
+export function requirementPrincipals(requirement: Requirement): Principal[] {
+  const fromRule = (rule: SignatureRequirement): Principal[] =>
+    rule.kind === 'signedBy' ? [rule.principal] : rule.rules.flatMap(fromRule);
+  if (requirement.kind === 'signature') return fromRule(requirement.rule);
+  if (requirement.kind === 'implicitMeta') return requirement.of.flatMap(requirementPrincipals);
+  return [];
 }
