@@ -4,7 +4,8 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { repoRoot } from '../helpers/run-cli.js';
+import { runCliInProcess as runCli } from '../helpers/run-cli-in-process.js';
 
 const SPEC = `apiVersion: netspec/v1
 name: crypto-test
@@ -43,11 +44,11 @@ afterEach(() => {
 });
 
 describe('netspec crypto', () => {
-  it('writes material that makes the spec validate, listing paths but never key contents', () => {
+  it('writes material that makes the spec validate, listing paths but never key contents', async () => {
     const { dir, file } = specDir(SPEC);
-    expect(runCli(['validate', file]).stdout).toContain('NS_CERT_MISSING');
+    expect((await runCli(['validate', file])).stdout).toContain('NS_CERT_MISSING');
 
-    const result = runCli(['crypto', file]);
+    const result = await runCli(['crypto', file]);
     expect(result.code).toBe(0);
     const keyFile = join(dir, 'crypto/ops/orderers/orderer0.ops.example.com/tls/server.key');
     expect(result.stdout).toContain(`wrote ${keyFile}\n`);
@@ -58,32 +59,32 @@ describe('netspec crypto', () => {
     expect(result.stdout + result.stderr).not.toContain(keyBody);
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
 
-    const validated = runCli(['validate', file]);
+    const validated = await runCli(['validate', file]);
     expect(validated.stdout).toMatch(/valid \(1 organization,/);
     expect(validated.code).toBe(0);
   });
 
-  it('keeps existing material unless --force', () => {
+  it('keeps existing material unless --force', async () => {
     const { dir, file } = specDir(SPEC);
-    runCli(['crypto', file]);
+    await runCli(['crypto', file]);
     const ca = join(dir, 'crypto/ops/ca/ca.ops.example.com-cert.pem');
     const before = readFileSync(ca, 'utf8');
 
-    const again = runCli(['crypto', file]);
+    const again = await runCli(['crypto', file]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`kept  ${join(dir, 'crypto/ops')}\n`);
     expect(again.stdout).toMatch(/: 0 files written, existing material kept/);
     expect(readFileSync(ca, 'utf8')).toBe(before);
 
-    const forced = runCli(['crypto', file, '--force']);
+    const forced = await runCli(['crypto', file, '--force']);
     expect(forced.code).toBe(0);
     expect(forced.stdout).toMatch(/: 49 files written\./);
     expect(readFileSync(ca, 'utf8')).not.toBe(before);
   });
 
-  it('lists the private keys in crypto/.gitignore and sets keys a clone left readable back to 0600', () => {
+  it('lists the private keys in crypto/.gitignore and sets keys a clone left readable back to 0600', async () => {
     const { dir, file } = specDir(SPEC);
-    runCli(['crypto', file]);
+    await runCli(['crypto', file]);
     const ignore = readFileSync(join(dir, 'crypto/.gitignore'), 'utf8');
     expect(ignore).toContain('**/priv_sk\n');
     expect(ignore).toContain('**/*.key\n');
@@ -100,47 +101,47 @@ describe('netspec crypto', () => {
     // As a clone checks them out: 0644.
     const key = join(dir, 'crypto/ops/ca/priv_sk');
     chmodSync(key, 0o644);
-    const again = runCli(['crypto', file]);
+    const again = await runCli(['crypto', file]);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('1 private key was readable by others');
     expect(again.stderr).toContain('crypto/ops/ca/priv_sk');
     expect(statSync(key).mode & 0o777).toBe(0o600);
-    expect(runCli(['crypto', file]).stderr).not.toContain('readable by others');
+    expect((await runCli(['crypto', file])).stderr).not.toContain('readable by others');
   });
 
-  it('refuses an invalid spec with its diagnostics and writes nothing', () => {
+  it('refuses an invalid spec with its diagnostics and writes nothing', async () => {
     const { dir, file } = specDir(SPEC.replace('consenters: [ops/orderer0', 'consenters: [ops/orderer9'));
-    const result = runCli(['crypto', file]);
+    const result = await runCli(['crypto', file]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/network\.yaml:\d+:\d+ error NS_UNKNOWN_NODE /);
     expect(result.stdout).not.toContain('NS_CERT_');
     expect(existsSync(join(dir, 'crypto'))).toBe(false);
   });
 
-  it('fails with exit 1 on a missing spec file', () => {
-    const result = runCli(['crypto', join(tmpdir(), 'netspec-no-such-dir', 'network.yaml')]);
+  it('fails with exit 1 on a missing spec file', async () => {
+    const result = await runCli(['crypto', join(tmpdir(), 'netspec-no-such-dir', 'network.yaml')]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('NS_FILE_NOT_FOUND');
   });
 
   it.each(['quickstart', 'supply-chain'])(
     'ships the %s example with committed DEMO-ONLY material that validates',
-    (name) => {
+    async (name) => {
       const file = `networks/${name}/network.yaml`;
-      const result = runCli(['validate', file]);
+      const result = await runCli(['validate', file]);
       expect(result.stdout).toContain(`${file}: valid (`);
       expect(result.code).toBe(0);
       expect(readFileSync(join(repoRoot, `networks/${name}/crypto/README.md`), 'utf8')).toMatch(/^# DEMO ONLY/);
     },
   );
 
-  it('--renew issues renewed certificates of one orderer beside the old ones, and says which spec edit rotates them', () => {
+  it('--renew issues renewed certificates of one orderer beside the old ones, and says which spec edit rotates them', async () => {
     const { dir, file } = specDir(SPEC);
-    runCli(['crypto', file]);
+    await runCli(['crypto', file]);
     const nodeDir = join(dir, 'crypto/ops/orderers/orderer1.ops.example.com');
     const oldCert = readFileSync(join(nodeDir, 'tls/server.crt'), 'utf8');
 
-    const result = runCli(['crypto', file, '--renew', 'ops/orderer1', '--new-key', '--days', '30']);
+    const result = await runCli(['crypto', file, '--renew', 'ops/orderer1', '--new-key', '--days', '30']);
     expect(result.code).toBe(0);
     const written = [...result.stdout.matchAll(/^wrote (.*)$/gm)].map((m) => m[1]!.slice(nodeDir.length + 1));
     expect(written).toEqual([
@@ -170,7 +171,7 @@ describe('netspec crypto', () => {
     expect(statSync(join(nodeDir, written[0]!)).mode & 0o777).toBe(0o600);
 
     // Without --new-key, the node keeps its key.
-    const sameKey = runCli(['crypto', file, '--renew', 'ops/orderer2']);
+    const sameKey = await runCli(['crypto', file, '--renew', 'ops/orderer2']);
     expect(sameKey.code).toBe(0);
     const orderer2 = join(dir, 'crypto/ops/orderers/orderer2.ops.example.com');
     const certFile = sameKey.stdout.match(/^wrote (.*server-.*\.crt)$/m)![1]!;
@@ -182,10 +183,10 @@ describe('netspec crypto', () => {
     );
   });
 
-  it('--renew names the nodes it knows when the one asked for does not exist, and writes nothing', () => {
+  it('--renew names the nodes it knows when the one asked for does not exist, and writes nothing', async () => {
     const { dir, file } = specDir(SPEC);
-    runCli(['crypto', file]);
-    const result = runCli(['crypto', file, '--renew', 'ops/orderer9']);
+    await runCli(['crypto', file]);
+    const result = await runCli(['crypto', file, '--renew', 'ops/orderer9']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('--renew ops/orderer9: no orderer or peer of that name in');
     expect(result.stderr).toContain('known: ops/orderer0, ops/orderer1, ops/orderer2, ops/peer0');

@@ -3,13 +3,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createGovernanceRepo } from '../apply/git/governance-repo.js';
 import { createSignedRepo, FORGED_SIGNER } from '../apply/git/signed-governance-repo.js';
 import { startFakeGitHubApi } from '../apply/github/fake-github-api.js';
-import { runCli, runCliAsync } from '../helpers/run-cli.js';
+import { runCliInProcess as runCli } from '../helpers/run-cli-in-process.js';
 
 describe('netspec history', () => {
   const repo = createGovernanceRepo();
 
-  it('prints the governance log as text from a clone, by name or by folder', () => {
-    const byName = runCli(['history', 'demo'], { cwd: repo.root });
+  it('prints the governance log as text from a clone, by name or by folder', async () => {
+    const byName = await runCli(['history', 'demo'], { cwd: repo.root });
     expect(byName.stderr).toBe('');
     expect(byName.code).toBe(0);
     const lines = byName.stdout.split('\n');
@@ -30,18 +30,18 @@ describe('netspec history', () => {
       `  applied: REWRITTEN: no plan.json in the history hashes to ${'cd'.repeat(6)}: the bundle that was applied was rewritten or never committed; channel ch at config sequence 4 on 2024-05-03T08:00:00Z, block 9, tx f00d, record lists signers AMSP, BMSP, bundle ${'cd'.repeat(6)}`,
     );
     expect(byName.stdout).not.toContain(repo.commits.other.slice(0, 12));
-    const byFolder = runCli(['history', join(repo.root, 'networks/demo/network.yaml')]);
+    const byFolder = await runCli(['history', join(repo.root, 'networks/demo/network.yaml')]);
     expect(byFolder.stdout).toBe(byName.stdout);
   });
 
-  it('prints markdown and JSON', () => {
-    const markdown = runCli(['history', 'networks/demo', '--format', 'markdown'], { cwd: repo.root });
+  it('prints markdown and JSON', async () => {
+    const markdown = await runCli(['history', 'networks/demo', '--format', 'markdown'], { cwd: repo.root });
     expect(markdown.stdout).toContain('## 2024-05-01 — PR #12 — Merge pull request \\#12 from c-org/add-c');
     expect(markdown.stdout).toContain(
       '- Proposed by Carol \\<carol@\u200bc.example.com\\>, merged by Bob \\<bob@\u200bb.example.com\\>',
     );
     expect(markdown.stdout).toContain('- Signature: INVALID AMSP added for channel ch');
-    const json = JSON.parse(runCli(['history', 'demo', '--format', 'json'], { cwd: repo.root }).stdout);
+    const json = JSON.parse((await runCli(['history', 'demo', '--format', 'json'], { cwd: repo.root })).stdout);
     expect(json.events.map((e: { pullRequest?: number }) => e.pullRequest ?? null)).toEqual([13, 12, null]);
     expect(json.events[1]).toMatchObject({
       proposer: { name: 'Carol' },
@@ -51,8 +51,8 @@ describe('netspec history', () => {
     expect(json.events[1].signatures[0].signer).toBeUndefined();
   });
 
-  it('fails clearly outside a repository or for a network no commit touches', () => {
-    expect(runCli(['history', 'nothing-here'], { cwd: repo.root })).toMatchObject({
+  it('fails clearly outside a repository or for a network no commit touches', async () => {
+    expect(await runCli(['history', 'nothing-here'], { cwd: repo.root })).toMatchObject({
       code: 1,
       stderr: 'netspec: no commit touches networks/nothing-here\n',
     });
@@ -60,9 +60,9 @@ describe('netspec history', () => {
 
   it('on a repository signed by the real CLI: a forged signature is INVALID, an amended merge REWRITTEN', {
     timeout: 120_000,
-  }, () => {
+  }, async () => {
     const signed = createSignedRepo({ amendMerge: true });
-    const result = runCli(['history', 'supply-chain'], { cwd: signed.repo.root });
+    const result = await runCli(['history', 'supply-chain'], { cwd: signed.repo.root });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
@@ -100,7 +100,7 @@ describe('netspec history', () => {
       });
       close = () => api.close();
       const env = { GITHUB_TOKEN: 'history-token', GITHUB_API_URL: api.url };
-      const result = await runCliAsync(['history', 'demo', '--github', 'acme-consortium/networks'], {
+      const result = await runCli(['history', 'demo', '--github', 'acme-consortium/networks'], {
         cwd: repo.root,
         env,
       });
@@ -115,7 +115,7 @@ describe('netspec history', () => {
         ['/repos/acme-consortium/networks/pulls/12', 'token history-token'],
       ]);
 
-      const missing = await runCliAsync(['history', 'demo', '--github', 'acme-consortium/other'], {
+      const missing = await runCli(['history', 'demo', '--github', 'acme-consortium/other'], {
         cwd: repo.root,
         env,
       });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { type FakeKubeApi, startFakeKubeApi } from '../apply/kubernetes/fake-kube-api.js';
-import { repoRoot, runCli, runCliAsync as runCliInBackground } from '../helpers/run-cli.js';
+import { repoRoot } from '../helpers/run-cli.js';
+import { runCliInProcess as runCli } from '../helpers/run-cli-in-process.js';
 
 const SPEC = 'networks/supply-chain/network.yaml';
 
@@ -12,12 +13,12 @@ function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'netspec-k8s-cli-'));
 }
 
-const runCliAsync = (args: string[], env: Record<string, string>) => runCliInBackground(args, { env });
+const runCliAsync = (args: string[], env: Record<string, string>) => runCli(args, { env });
 
 describe('netspec manifests', () => {
-  it('writes k8s/<org>/ for every organization, with a kustomization listing each file', () => {
+  it('writes k8s/<org>/ for every organization, with a kustomization listing each file', async () => {
     const out = tempDir();
-    const result = runCli(['manifests', SPEC, '--out', out]);
+    const result = await runCli(['manifests', SPEC, '--out', out]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(readdirSync(join(out, 'k8s')).sort()).toEqual(['distributor', 'manufacturer', 'operator', 'retailer']);
@@ -30,23 +31,23 @@ describe('netspec manifests', () => {
     expect(result.stdout).toMatch(/^k8s\/retailer: \d+ objects \(namespace supply-retailer\)$/m);
   });
 
-  it('--org writes only that organization and replaces its folder (no stale files)', () => {
+  it('--org writes only that organization and replaces its folder (no stale files)', async () => {
     const out = tempDir();
-    runCli(['manifests', SPEC, '--out', out, '--org', 'retailer']);
+    await runCli(['manifests', SPEC, '--out', out, '--org', 'retailer']);
     writeFileSync(join(out, 'k8s', 'retailer', 'service-stale.yaml'), 'stale');
-    const result = runCli(['manifests', SPEC, '--out', out, '--org', 'retailer']);
+    const result = await runCli(['manifests', SPEC, '--out', out, '--org', 'retailer']);
     expect(result.code).toBe(0);
     expect(readdirSync(join(out, 'k8s'))).toEqual(['retailer']);
     expect(existsSync(join(out, 'k8s', 'retailer', 'service-stale.yaml'))).toBe(false);
   });
 
-  it('rejects an unknown organization with a suggestion', () => {
-    const result = runCli(['manifests', SPEC, '--out', tempDir(), '--org', 'retailr']);
+  it('rejects an unknown organization with a suggestion', async () => {
+    const result = await runCli(['manifests', SPEC, '--out', tempDir(), '--org', 'retailr']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`netspec: no organization 'retailr' in ${SPEC} (did you mean 'retailer'?)\n`);
   });
 
-  it('refuses a spec that makes an invalid object: position, org, object; exit 1; nothing written', () => {
+  it('refuses a spec that makes an invalid object: position, org, object; exit 1; nothing written', async () => {
     const dir = tempDir();
     cpSync(join(repoRoot, 'networks/supply-chain'), dir, { recursive: true });
     const file = join(dir, 'network.yaml');
@@ -56,7 +57,7 @@ describe('netspec manifests', () => {
     expect(edited).not.toBe(text);
     writeFileSync(file, edited);
     const out = join(dir, 'out');
-    const result = runCli(['manifests', file, '--out', out]);
+    const result = await runCli(['manifests', file, '--out', out]);
     expect(result.code).toBe(1);
     const line = edited.split('\n').findIndex((l) => l.includes('name: 0peer')) + 1;
     expect(result.stdout).toContain(
@@ -67,8 +68,8 @@ describe('netspec manifests', () => {
 });
 
 describe('netspec secrets', () => {
-  it('prints the Secrets and keys an organization must create', () => {
-    const result = runCli(['secrets', SPEC, 'manufacturer']);
+  it('prints the Secrets and keys an organization must create', async () => {
+    const result = await runCli(['secrets', SPEC, 'manufacturer']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       /^Secrets to create in namespace supply-manufacturer \(organization manufacturer\):$/m,
@@ -81,8 +82,8 @@ describe('netspec secrets', () => {
     expect(result.stdout).not.toContain('-package');
   });
 
-  it('--format json lists names and keys, never values', () => {
-    const result = runCli(['secrets', SPEC, 'operator', '--format', 'json']);
+  it('--format json lists names and keys, never values', async () => {
+    const result = await runCli(['secrets', SPEC, 'operator', '--format', 'json']);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.namespace).toBe('supply-operator');
@@ -115,8 +116,8 @@ describe('netspec secrets --kubectl and --manifest', () => {
     };
   };
 
-  it('prints one kubectl command per Secret, each key from its file in the org’s crypto folder, no key material', () => {
-    const result = runCli(['secrets', SPEC, 'retailer', '--kubectl']);
+  it('prints one kubectl command per Secret, each key from its file in the org’s crypto folder, no key material', async () => {
+    const result = await runCli(['secrets', SPEC, 'retailer', '--kubectl']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).not.toMatch(/BEGIN|PRIVATE/);
@@ -139,10 +140,10 @@ describe('netspec secrets --kubectl and --manifest', () => {
     expect(commands[2]).toContain('--from-literal=password="$CA_RETAILER_BOOTSTRAP_PASSWORD"');
   });
 
-  it('writes the Secrets with their files’ bytes to --out, owner-only, for kubeseal', () => {
+  it('writes the Secrets with their files’ bytes to --out, owner-only, for kubeseal', async () => {
     const dir = tempDir();
     const out = join(dir, 'secrets.yaml');
-    const result = runCli(['secrets', SPEC, 'retailer', '--manifest', '--out', out], { env: storeEnv(dir) });
+    const result = await runCli(['secrets', SPEC, 'retailer', '--manifest', '--out', out], { env: storeEnv(dir) });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
@@ -166,21 +167,21 @@ describe('netspec secrets --kubectl and --manifest', () => {
     expect(objects.find((o) => o.metadata.name === 'peer0-tls').type).toBe('kubernetes.io/tls');
   });
 
-  it('refuses, naming each missing file, when the crypto folder lacks one; prints nothing', () => {
+  it('refuses, naming each missing file, when the crypto folder lacks one; prints nothing', async () => {
     const dir = tempDir();
     cpSync(join(repoRoot, 'networks/supply-chain/crypto/retailer'), join(dir, 'retailer'), { recursive: true });
     rmSync(join(dir, 'retailer/peers/peer0.retailer.supply.example.com/tls/server.key'));
-    const result = runCli(['secrets', SPEC, 'retailer', '--kubectl', '--crypto', join(dir, 'retailer')]);
+    const result = await runCli(['secrets', SPEC, 'retailer', '--kubectl', '--crypto', join(dir, 'retailer')]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(join(dir, 'retailer/peers/peer0.retailer.supply.example.com/tls/server.key'));
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('asks for the values of the org’s own store before writing anything', () => {
+  it('asks for the values of the org’s own store before writing anything', async () => {
     const dir = tempDir();
     const out = join(dir, 'secrets.yaml');
-    const result = runCli(['secrets', SPEC, 'retailer', '--manifest', '--out', out]);
+    const result = await runCli(['secrets', SPEC, 'retailer', '--manifest', '--out', out]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('CA_RETAILER_BOOTSTRAP_PASSWORD');
     expect(existsSync(out)).toBe(false);
@@ -196,15 +197,15 @@ describe('netspec apply --k8s', () => {
     await api.close();
   });
 
-  function bundle(): string {
+  async function bundle(): Promise<string> {
     const out = tempDir();
-    expect(runCli(['manifests', SPEC, '--out', out, '--org', 'retailer']).code).toBe(0);
+    expect((await runCli(['manifests', SPEC, '--out', out, '--org', 'retailer'])).code).toBe(0);
     return out;
   }
 
   it('applies the org folder in the spec’s context, printing JSON lines off a terminal', async () => {
     const kubeconfig = api.kubeconfig(['somewhere-else', 'retailer-ap']);
-    const result = await runCliAsync(['apply', bundle(), '--k8s', '--org', 'retailer', '--dry-run'], {
+    const result = await runCliAsync(['apply', await bundle(), '--k8s', '--org', 'retailer', '--dry-run'], {
       KUBECONFIG: kubeconfig,
     });
     expect(result.stderr).toBe('');
@@ -227,7 +228,9 @@ describe('netspec apply --k8s', () => {
 
   it('fails with one clear line when the API refuses', async () => {
     api.failNextPatch = { status: 403, message: 'namespaces is forbidden: User "ci" cannot patch' };
-    const result = await runCliAsync(['apply', bundle(), '--k8s'], { KUBECONFIG: api.kubeconfig(['retailer-ap']) });
+    const result = await runCliAsync(['apply', await bundle(), '--k8s'], {
+      KUBECONFIG: api.kubeconfig(['retailer-ap']),
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('netspec: Kubernetes API error 403: namespaces is forbidden: User "ci" cannot patch\n');
   });
@@ -237,7 +240,7 @@ describe('netspec apply --k8s', () => {
     cpSync(join(repoRoot, 'networks/supply-chain'), network, { recursive: true });
     const spec = join(network, 'network.yaml');
     const planBundle = join(network, 'bundle');
-    expect(runCli(['plan', spec, '--out', planBundle, '--format', 'json']).code).toBe(2);
+    expect((await runCli(['plan', spec, '--out', planBundle, '--format', 'json'])).code).toBe(2);
     const before = JSON.parse(readFileSync(join(planBundle, 'plan.json'), 'utf8'));
     expect(
       before.kubernetes.find((org: { organization: string }) => org.organization === 'retailer').create,
@@ -258,7 +261,7 @@ describe('netspec apply --k8s', () => {
         readFileSync(join(planBundle, 'k8s/retailer', name), 'utf8'),
       );
 
-    const replanned = JSON.parse(runCli(['plan', spec, '--format', 'json']).stdout);
+    const replanned = JSON.parse((await runCli(['plan', spec, '--format', 'json'])).stdout);
     const retailer = replanned.kubernetes.find((org: { organization: string }) => org.organization === 'retailer');
     expect(retailer).toMatchObject({ create: [], change: [], prune: [] });
   });
@@ -267,20 +270,20 @@ describe('netspec apply --k8s', () => {
     const network = tempDir();
     cpSync(join(repoRoot, 'networks/supply-chain'), network, { recursive: true });
     const planBundle = join(network, 'bundle');
-    runCli(['plan', join(network, 'network.yaml'), '--out', planBundle]);
+    await runCli(['plan', join(network, 'network.yaml'), '--out', planBundle]);
     const state = readFileSync(join(network, 'state/k8s/retailer/manifest.yaml'), 'utf8');
     const kubeconfig = { KUBECONFIG: api.kubeconfig(['retailer-ap']) };
     expect((await runCliAsync(['apply', planBundle, '--k8s', '--org', 'retailer', '--dry-run'], kubeconfig)).code).toBe(
       0,
     );
     expect(readFileSync(join(network, 'state/k8s/retailer/manifest.yaml'), 'utf8')).toBe(state);
-    const plain = await runCliAsync(['apply', bundle(), '--k8s', '--org', 'retailer'], kubeconfig);
+    const plain = await runCliAsync(['apply', await bundle(), '--k8s', '--org', 'retailer'], kubeconfig);
     expect(plain.code).toBe(0);
     expect(plain.stdout).not.toContain('"recorded"');
   });
 
   it('refuses a kubeconfig without the org’s context', async () => {
-    const result = await runCliAsync(['apply', bundle(), '--k8s'], { KUBECONFIG: api.kubeconfig(['other']) });
+    const result = await runCliAsync(['apply', await bundle(), '--k8s'], { KUBECONFIG: api.kubeconfig(['other']) });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       "netspec: kubeconfig has no context 'retailer-ap' (the spec's kubernetes.context); contexts: other\n",

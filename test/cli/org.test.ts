@@ -2,17 +2,18 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { repoRoot } from '../helpers/run-cli.js';
+import { runCliInProcess as runCli } from '../helpers/run-cli-in-process.js';
 
 const retailer = join(repoRoot, 'networks/supply-chain/crypto/retailer');
 
 describe('netspec org export', () => {
-  it('writes organization.yaml and msp/ and says what it skipped', () => {
+  it('writes organization.yaml and msp/ and says what it skipped', async () => {
     const work = mkdtempSync(join(tmpdir(), 'netspec-org-cli-'));
     cpSync(join(retailer, 'msp'), join(work, 'msp'), { recursive: true });
     cpSync(join(retailer, 'ca'), join(work, 'msp/keystore'), { recursive: true });
     const out = join(work, 'proposal');
-    const result = runCli([
+    const result = await runCli([
       'org',
       'export',
       '--msp-dir',
@@ -36,12 +37,21 @@ describe('netspec org export', () => {
     );
   });
 
-  it('exits 1 with diagnostics and writes nothing for a bad MSP folder', () => {
+  it('exits 1 with diagnostics and writes nothing for a bad MSP folder', async () => {
     const work = mkdtempSync(join(tmpdir(), 'netspec-org-cli-'));
     cpSync(join(retailer, 'msp'), join(work, 'msp'), { recursive: true });
     writeFileSync(join(work, 'msp/cacerts/ca.retailer.supply.example.com-cert.pem'), 'not a certificate');
     const out = join(work, 'proposal');
-    const result = runCli(['org', 'export', '--msp-dir', join(work, 'msp'), '--msp-id', 'RetailerMSP', '--out', out]);
+    const result = await runCli([
+      'org',
+      'export',
+      '--msp-dir',
+      join(work, 'msp'),
+      '--msp-id',
+      'RetailerMSP',
+      '--out',
+      out,
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
       'error NS_CERT_INVALID cacerts/ca.retailer.supply.example.com-cert.pem holds no PEM CERTIFICATE block',

@@ -4,7 +4,8 @@ import { copyFileSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { repoRoot } from '../helpers/run-cli.js';
+import { runCliInProcess as runCli } from '../helpers/run-cli-in-process.js';
 
 const example = join(repoRoot, 'networks', 'supply-chain');
 
@@ -21,21 +22,21 @@ function exampleCopy(edit: (text: string) => string = (text) => text): string {
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
 
 describe('netspec plan: certificate expiry', () => {
-  it('warns nothing with the default 30 days (the demo certificates last 10 years), and lists them', () => {
-    const result = runCli(['plan', exampleCopy()]);
+  it('warns nothing with the default 30 days (the demo certificates last 10 years), and lists them', async () => {
+    const result = await runCli(['plan', exampleCopy()]);
     expect(result.code).toBe(2);
     expect(result.stderr).not.toContain('NS_CERT_EXPIRING');
     expect(result.stdout).toMatch(
       /^Certificates: 18; the first to expire is the CA certificate of \w+, on \d{4}-\d{2}-\d{2}\.$/m,
     );
-    const json = JSON.parse(runCli(['plan', exampleCopy(), '--format', 'json']).stdout);
+    const json = JSON.parse((await runCli(['plan', exampleCopy(), '--format', 'json'])).stdout);
     expect(json.certificates).toHaveLength(18);
   });
 
-  it('warns at the spec position naming each certificate within --cert-warning-days', () => {
+  it('warns at the spec position naming each certificate within --cert-warning-days', async () => {
     const spec = exampleCopy();
     const text = readFileSync(spec, 'utf8');
-    const result = runCli(['plan', spec, '--cert-warning-days', '20000']);
+    const result = await runCli(['plan', spec, '--cert-warning-days', '20000']);
     expect(result.code).toBe(2);
     const warnings = result.stderr.split('\n').filter((line) => line.includes('NS_CERT_EXPIRING'));
     expect(warnings).toHaveLength(18);
@@ -52,11 +53,11 @@ describe('netspec plan: certificate expiry', () => {
     expect(result.stderr).toContain('this warning starts 20000 days before');
   });
 
-  it('takes the period from the spec, and the flag over the spec', () => {
+  it('takes the period from the spec, and the flag over the spec', async () => {
     const spec = exampleCopy((text) => `${text}\ncertificates:\n  expiryWarningDays: 3650\n`);
-    expect(runCli(['plan', spec]).stderr.match(/NS_CERT_EXPIRING/g)).toHaveLength(18);
-    expect(runCli(['plan', spec, '--cert-warning-days', '0']).stderr).not.toContain('NS_CERT_EXPIRING');
-    const wrong = runCli(['plan', spec, '--cert-warning-days', 'soon']);
+    expect((await runCli(['plan', spec])).stderr.match(/NS_CERT_EXPIRING/g)).toHaveLength(18);
+    expect((await runCli(['plan', spec, '--cert-warning-days', '0'])).stderr).not.toContain('NS_CERT_EXPIRING');
+    const wrong = await runCli(['plan', spec, '--cert-warning-days', 'soon']);
     expect(wrong.stderr).toBe("netspec: --cert-warning-days must be a whole number of days, not 'soon'\n");
     expect(wrong.code).toBe(1);
   });

@@ -1,5 +1,5 @@
-// `netspec apply <bundle> --quorum --org <org>` through the real binary against a local JSON-RPC server. The
-// binary runs asynchronously (spawn, not spawnSync) so the server in this process can answer it.
+// `netspec apply <bundle> --quorum --org <org>` through the CLI's main(), in process, against a local JSON-RPC
+// server in this same process (the command awaits its answers, so the server is free to give them).
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,7 +9,8 @@ import { addressFromPublicKey } from '../../src/compiler/quorum/index.js';
 import { type FakeQuorumNetwork, startFakeQuorumNetwork } from '../apply/quorum/_fake-quorum-node.js';
 import { testPublicKey, writeQuorumSpec } from '../compiler/quorum/_quorum-spec.js';
 import { writeTestBundle } from '../helpers/bundle-fixture.js';
-import { repoRoot, runCliAsync as runCli } from '../helpers/run-cli.js';
+import { repoRoot } from '../helpers/run-cli.js';
+import { runCliInProcess as runCli } from '../helpers/run-cli-in-process.js';
 
 const address = (seed: number) => addressFromPublicKey(testPublicKey(seed));
 const NODES = { validator1: address(1), validator2: address(2), validator3: address(3), validator4: address(4) };

@@ -1,4 +1,4 @@
-// `netspec status` through the binary against one local HTTP server per node (operationsUrl overrides in a
+// `netspec status` through the CLI's main(), in process, against one local HTTP server per node (operationsUrl overrides in a
 // temporary copy of the supply-chain spec): exit 0 when healthy, exit 1 with a line per problem otherwise.
 import { X509Certificate } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import {
   startFakeOperations,
   withOperationsUrls,
 } from '../apply/health/_fake-operations.js';
-import { runCliAsync as runCli } from '../helpers/run-cli.js';
+import { runCliInProcess as runCli } from '../helpers/run-cli-in-process.js';
 
 let fake: FakeOperations | undefined;
 afterEach(async () => {

@@ -1,4 +1,4 @@
-// `netspec apply --users` through the real binary against a local HTTPS Fabric CA (token auth verified, real
+// `netspec apply --users` through the CLI's main(), in process, against a local HTTPS Fabric CA (token auth verified, real
 // certificates): identities written only under --enroll-out with 0600 keys, nothing secret on stdout; a new
 // runner or a lost folder gets its identities back; drift exits 1 unless allowed; the CA's own TLS root comes
 // from ca.tlsCACert; validate refuses what apply would; git working trees refused.
@@ -16,7 +16,8 @@ import {
   manufacturerMaterial,
   withManufacturerCa,
 } from '../apply/fabric-ca/_supply-chain-copy.js';
-import { repoRoot, runCliAsync as runCli } from '../helpers/run-cli.js';
+import { repoRoot } from '../helpers/run-cli.js';
+import { runCliInProcess as runCli } from '../helpers/run-cli-in-process.js';
 
 const material = manufacturerMaterial();
 const ADMIN_ENV = {

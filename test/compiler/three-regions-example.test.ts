@@ -11,7 +11,8 @@ import { emitManifests } from '../../src/compiler/k8s/index.js';
 import { nodeAddress } from '../../src/compiler/model/index.js';
 import { staticNodes } from '../../src/compiler/quorum/index.js';
 import { loadExample, planExample } from '../helpers/plan-fixture.js';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { repoRoot } from '../helpers/run-cli.js';
+import { runCliInProcess as runCli } from '../helpers/run-cli-in-process.js';
 
 const spec = 'networks/three-regions/network.yaml';
 type Json = Record<string, any>;
@@ -20,13 +21,13 @@ describe('networks/three-regions', () => {
   const { loaded } = loadExample('three-regions');
   const { model } = loaded;
 
-  it('validates with no finding at all', () => {
-    const result = runCli(['validate', spec, '--format', 'json']);
+  it('validates with no finding at all', async () => {
+    const result = await runCli(['validate', spec, '--format', 'json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).diagnostics).toEqual([]);
   });
 
-  it('addresses each bank by its exposure, in the channel config and the Besu static nodes', () => {
+  it('addresses each bank by its exposure, in the channel config and the Besu static nodes', async () => {
     const config = channelConfigJson(model, 'settlement') as Json;
     const consenters = config.channel_group.groups.Orderer.values.ConsensusType.value.metadata.consenters as Json[];
     expect(consenters.map((c) => `${c.host}:${c.port}`)).toEqual([
@@ -49,7 +50,7 @@ describe('networks/three-regions', () => {
     );
   });
 
-  it('has TLS certificates that name each node address and its Service names', () => {
+  it('has TLS certificates that name each node address and its Service names', async () => {
     for (const org of model.organizations)
       for (const [kind, node] of [
         ...org.peers.map((peer) => ['peers', peer] as const),
@@ -63,18 +64,18 @@ describe('networks/three-regions', () => {
       }
   });
 
-  it('plans nothing for its channel and Besu network, and every bank its first manifests', () => {
+  it('plans nothing for its channel and Besu network, and every bank its first manifests', async () => {
     const result = planExample('three-regions');
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const plan = result.plan!;
     expect(plan.summary).toMatchObject({ channelsCreated: 0, channelsUpdated: 0, validatorVotes: 0 });
     expect(plan.kubernetes.map((org) => org.organization)).toEqual(['emea', 'americas', 'apac']);
-    const text = runCli(['plan', spec]).stdout;
+    const text = (await runCli(['plan', spec])).stdout;
     expect(text).toContain('Channel settlement: no changes (config sequence 0)');
     expect(text).not.toMatch(/^Quorum/m);
   });
 
-  it('emits the routes of each exposure mode', () => {
+  it('emits the routes of each exposure mode', async () => {
     const emitted = emitManifests(model);
     expect(emitted.diagnostics).toEqual([]);
     const kinds = (org: string) =>

@@ -34,6 +34,10 @@ async function runOnce(args: string[], options: { cwd?: string; env?: Record<str
   const cwd = process.cwd();
   process.chdir(options.cwd ?? repoRoot);
   Object.assign(process.env, env);
+  // A spawned run writes to pipes: the command must not take the worker's terminal (if any) for a person's.
+  const ttys = { stdout: process.stdout.isTTY, stderr: process.stderr.isTTY };
+  process.stdout.isTTY = false;
+  process.stderr.isTTY = false;
   process.stdout.write = capture((text) => {
     stdout += text;
   }) as typeof process.stdout.write;
@@ -46,6 +50,8 @@ async function runOnce(args: string[], options: { cwd?: string; env?: Record<str
   } finally {
     process.stdout.write = writes.stdout;
     process.stderr.write = writes.stderr;
+    process.stdout.isTTY = ttys.stdout;
+    process.stderr.isTTY = ttys.stderr;
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { ccaasPackage } from '../../../src/apply/fabric/ccaas-package.js';
 import { loadSpec } from '../../../src/compiler/load-spec.js';
-import { repoRoot, runCli } from '../../helpers/run-cli.js';
+import { repoRoot } from '../../helpers/run-cli.js';
+import { runCliInProcess as runCli } from '../../helpers/run-cli-in-process.js';
 
 const ADDRESS = 'registry.chaincode.supply.example.com:7443';
 
@@ -39,7 +40,7 @@ function untar(archive: Buffer): Map<string, Buffer> {
 }
 
 describe('chaincode server.address', () => {
-  it("is the address in each member org's package, whose id the planned manifests give the chaincode server", () => {
+  it("is the address in each member org's package, whose id the planned manifests give the chaincode server", async () => {
     const { dir, file } = specWithAddress();
     const loaded = loadSpec(file);
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -47,7 +48,7 @@ describe('chaincode server.address', () => {
     const chaincode = model.chaincodes.find((c) => c.name === 'product-registry')!;
 
     const out = join(dir, 'bundle');
-    const plan = runCli(['plan', file, '--out', out]);
+    const plan = await runCli(['plan', file, '--out', out]);
     expect(plan.stderr).toBe('');
     expect(plan.code).toBe(2);
 
@@ -82,10 +83,10 @@ describe('chaincode server.address', () => {
     expect(ids.size).toBe(1);
   });
 
-  it('is refused by validate when it is not host:port', () => {
+  it('is refused by validate when it is not host:port', async () => {
     const { file } = specWithAddress();
     writeFileSync(file, readFileSync(file, 'utf8').replace(ADDRESS, 'http://registry'));
-    const result = runCli(['validate', file]);
+    const result = await runCli(['validate', file]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/network\.yaml:\d+:\d+ error .*host:port/);
   });

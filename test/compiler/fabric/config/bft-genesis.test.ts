@@ -9,7 +9,8 @@ import { buildGenesisBlock, decode, type Json, toJson } from '../../../../src/co
 import type { NetworkSpec } from '../../../../src/compiler/model/index.js';
 import { normalize } from '../../../../src/compiler/model/index.js';
 import { parseYaml } from '../../../../src/compiler/parse/index.js';
-import { repoRoot, runCli } from '../../../helpers/run-cli.js';
+import { repoRoot } from '../../../helpers/run-cli.js';
+import { runCliInProcess as runCli } from '../../../helpers/run-cli-in-process.js';
 
 const fixtures = join(repoRoot, 'test/fixtures/fabric3');
 const specFile = join(fixtures, 'bft-network.yaml');
@@ -29,14 +30,14 @@ describe('BFT channel genesis block', () => {
   const ours = configOf(buildGenesisBlock(model, 'mychannel', new Date('2026-12-01T00:00:00Z')).value!);
   const theirs = configOf(new Uint8Array(readFileSync(join(fixtures, 'genesis.block'))));
 
-  it("decodes to the config of configtxgen's block, but for the sample profile's consortium name", () => {
+  it("decodes to the config of configtxgen's block, but for the sample profile's consortium name", async () => {
     // SampleAppChannelSmartBft names `Consortium: SampleConsortium`, a system-channel leftover netspec never writes.
     expect(theirs.channel_group.values.Consortium.value).toEqual({ name: 'SampleConsortium' });
     delete theirs.channel_group.values.Consortium;
     expect(ours).toEqual(theirs);
   });
 
-  it('writes V3_0, the consenter mapping, SmartBFT options and no global orderer addresses', () => {
+  it('writes V3_0, the consenter mapping, SmartBFT options and no global orderer addresses', async () => {
     expect(ours.channel_group.values.Capabilities.value.capabilities).toEqual({ V3_0: {} });
     expect(ours.channel_group.values.OrdererAddresses).toBeUndefined();
     const orderer = ours.channel_group.groups.Orderer;
@@ -47,11 +48,11 @@ describe('BFT channel genesis block', () => {
 });
 
 describe('netspec genesis for a valid BFT channel spec (bft-channel.yaml)', () => {
-  it("writes configtxgen's config, with the consenters in the channel's own orderer organization", () => {
+  it("writes configtxgen's config, with the consenters in the channel's own orderer organization", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'netspec-bft-'));
     try {
       const output = join(dir, 'genesis.block');
-      const result = runCli(
+      const result = await runCli(
         ['genesis', join(fixtures, 'bft-channel.yaml'), '--channel', 'mychannel', '--output', output],
         {
           env: { SOURCE_DATE_EPOCH: '1764547200' },
