@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { runCliInProcess as runCli } from '../helpers/run-cli-in-process.js';
 
 const SPEC = 'networks/supply-chain/network.yaml';
 const BUNDLE_SPEC = 'networks/supply-chain/network.yaml';
@@ -303,11 +303,11 @@ function snapshot(): string[] {
 const canRefuseWrites = process.platform === 'linux';
 
 describe('every command refuses a bad path with exit 1, the path named, no stack trace, nothing written', () => {
-  it.each(rows.map((row) => [row.command, row.situation, row] as const))('%s: %s', (_command, situation, row) => {
+  it.each(rows.map((row) => [row.command, row.situation, row] as const))('%s: %s', async (_command, situation, row) => {
     if (situation === 'unwritable' && !canRefuseWrites) return;
     const { args, names } = row.run(paths);
     const before = snapshot();
-    const result = runCli(args);
+    const result = await runCli(args);
     const output = result.stdout + result.stderr;
     expect(result.code, output).toBe(1);
     expect(output).toContain(names);
@@ -321,19 +321,19 @@ describe('every command refuses a bad path with exit 1, the path named, no stack
     ['plan', ['plan']],
     ['status', ['status']],
     ['secrets', ['secrets', '__spec__', 'manufacturer']],
-  ])('%s --format json reports a spec that does not load as JSON on stdout', (_name, command) => {
+  ])('%s --format json reports a spec that does not load as JSON on stdout', async (_name, command) => {
     const args = command.includes('__spec__')
       ? command.map((arg) => (arg === '__spec__' ? paths.missing : arg))
       : [...command, paths.missing];
-    const result = runCli([...args, '--format', 'json']);
+    const result = await runCli([...args, '--format', 'json']);
     expect(result.code).toBe(1);
     const parsed = JSON.parse(result.stdout);
     const diagnostics = Array.isArray(parsed) ? parsed : parsed.diagnostics;
     expect(diagnostics[0]).toMatchObject({ code: 'NS_FILE_NOT_FOUND', ranges: [{ file: paths.missing }] });
   });
 
-  it('says the same as a JSON diagnostic on stdout with --format json', () => {
-    const result = runCli(['plan', SPEC, '--state', paths.file, '--format', 'json']);
+  it('says the same as a JSON diagnostic on stdout with --format json', async () => {
+    const result = await runCli(['plan', SPEC, '--state', paths.file, '--format', 'json']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual([

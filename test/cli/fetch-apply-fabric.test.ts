@@ -1,7 +1,6 @@
 // `netspec fetch` and `netspec apply <bundle>` (no target flag) as a user runs them, against the in-process fake
 // Fabric network: the state folder written, the bundle applied with JSON-line progress in CI, the apply record
 // written where `netspec history` reads it, a re-run that says it did nothing, and a refusal before sending.
-import { execFile } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,26 +16,13 @@ import {
   type TestNetwork,
 } from '../apply/fabric/_network.js';
 import { adminFiles, type Org } from '../governance/_fixtures.js';
+import { type CliResult, runCliAsync } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 
-const bin = fileURLToPath(new URL('../../bin/netspec.js', import.meta.url));
-
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      {
-        env: {
-          ...process.env,
-          CI: 'true',
-          NO_COLOR: '1',
-          NETSPEC_FABRIC_RETRIES: '1',
-          NETSPEC_FABRIC_BACKOFF_MS: '20',
-          NETSPEC_FABRIC_POLL_MS: '10',
-        },
-      },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
+/** A command as CI runs it, through the CLI's main() in this process (the fake network answers from here too). */
+function run(args: string[]): Promise<CliResult> {
+  return runCliInProcess(args, {
+    env: { CI: 'true', NETSPEC_FABRIC_RETRIES: '1', NETSPEC_FABRIC_BACKOFF_MS: '20', NETSPEC_FABRIC_POLL_MS: '10' },
   });
 }
 
@@ -180,10 +166,10 @@ describe('each organization applies its own part with its own keys', () => {
     const creds = {} as Record<Org, OrgCredentials>;
     for (const org of ['operator', 'manufacturer', 'distributor', 'retailer'] as const)
       creds[org] = await orgCredentials(net, org);
-    /** `org` signs the bundle at `dir` in its own `netspec sign` run, with its own admin pair only. */
+    /** `org` signs the bundle at `dir` in its own `netspec sign` process, with its own admin pair only. */
     const signAs = async (org: Org, dir: string) => {
       const mspId = net.model.organizations.find((o) => o.name === org)!.mspId;
-      const signed = await run([
+      const signed = await runCliAsync([
         'sign',
         dir,
         '--msp-id',

@@ -16,7 +16,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { repoRoot } from '../helpers/run-cli.js';
+import { runCliInProcess as runCli } from '../helpers/run-cli-in-process.js';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const refusing = 'refusing to replace it; choose an empty or new folder';
@@ -93,11 +94,11 @@ describe('netspec plan --out refuses what is not a plan bundle', () => {
     ],
   ];
 
-  it.each(cases)('%s, leaving it byte for byte as it was', (_name, make, problem) => {
+  it.each(cases)('%s, leaving it byte for byte as it was', async (_name, make, problem) => {
     const { root, network, spec } = exampleCopy();
     const out = make(root, network);
     const before = snapshot(root);
-    const result = runCli(['plan', spec, '--out', out]);
+    const result = await runCli(['plan', spec, '--out', out]);
     expect(result.stderr).toBe(`netspec: --out ${problem(out)}: ${refusing}\n`);
     expect(result.stdout).toBe('');
     expect(result.code).toBe(1);
@@ -106,26 +107,26 @@ describe('netspec plan --out refuses what is not a plan bundle', () => {
 });
 
 describe('netspec plan --out into a bundle', () => {
-  it('writes a new folder and an empty one, and replaces a bundle whole', () => {
+  it('writes a new folder and an empty one, and replaces a bundle whole', async () => {
     const { root, spec } = exampleCopy();
     const empty = join(root, 'empty');
     mkdirSync(empty);
-    expect(runCli(['plan', spec, '--out', empty]).code).toBe(2);
+    expect((await runCli(['plan', spec, '--out', empty])).code).toBe(2);
     const bundle = join(root, 'bundle');
-    expect(runCli(['plan', spec, '--out', bundle]).code).toBe(2);
+    expect((await runCli(['plan', spec, '--out', bundle])).code).toBe(2);
     expect(filesUnder(empty)).toEqual(filesUnder(bundle));
     writeFileSync(join(bundle, 'stale.txt'), 'from before');
-    const result = runCli(['plan', spec, '--out', bundle]);
+    const result = await runCli(['plan', spec, '--out', bundle]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('');
     expect(existsSync(join(bundle, 'stale.txt'))).toBe(false);
     expect(readdirSync(root).sort()).toEqual(['bundle', 'empty', 'supply-chain']);
   });
 
-  it("lists every file it wrote but plan.json and signatures in plan.json's files, with their SHA-256", () => {
+  it("lists every file it wrote but plan.json and signatures in plan.json's files, with their SHA-256", async () => {
     const { root, spec } = exampleCopy();
     const bundle = join(root, 'bundle');
-    const result = runCli(['plan', spec, '--out', bundle, '--format', 'json']);
+    const result = await runCli(['plan', spec, '--out', bundle, '--format', 'json']);
     expect(result.code).toBe(2);
     const plan = JSON.parse(readFileSync(join(bundle, 'plan.json'), 'utf8'));
     // stdout is plan.json itself.
@@ -139,13 +140,13 @@ describe('netspec plan --out into a bundle', () => {
     expect(listed.some((path) => path.startsWith('k8s/'))).toBe(true);
     for (const path of listed) expect(plan.files[path]).toBe(sha256(readFileSync(join(bundle, path))));
     // Without --out there is no bundle, and so no files.
-    expect(JSON.parse(runCli(['plan', spec, '--format', 'json']).stdout)).not.toHaveProperty('files');
+    expect(JSON.parse((await runCli(['plan', spec, '--format', 'json'])).stdout)).not.toHaveProperty('files');
   });
 
-  it('keeps the signatures whose update bytes are unchanged and drops the others, saying so', () => {
+  it('keeps the signatures whose update bytes are unchanged and drops the others, saying so', async () => {
     const { root, spec } = exampleCopy();
     const bundle = join(root, 'bundle');
-    expect(runCli(['plan', spec, '--out', bundle]).code).toBe(2);
+    expect((await runCli(['plan', spec, '--out', bundle])).code).toBe(2);
     const signatures = {
       'distribution/DistributorMSP.json': '{"signed":"distribution by the distributor"}\n',
       'distribution/ManufacturerMSP.json': '{"signed":"distribution by the manufacturer"}\n',
@@ -159,7 +160,7 @@ describe('netspec plan --out into a bundle', () => {
     const production = readFileSync(join(bundle, 'fabric/production/update.pb'));
 
     // Re-planned as it is, every signature still holds.
-    const same = runCli(['plan', spec, '--out', bundle]);
+    const same = await runCli(['plan', spec, '--out', bundle]);
     expect(same.code).toBe(2);
     expect(same.stderr).toBe(
       'netspec: kept 3 signatures (distribution: DistributorMSP, ManufacturerMSP; production: OperatorMSP)\n',
@@ -169,7 +170,7 @@ describe('netspec plan --out into a bundle', () => {
 
     // Only production's batch size changes: its update is new, distribution's is the same bytes.
     writeFileSync(spec, readFileSync(spec, 'utf8').replace('maxMessageCount: 500', 'maxMessageCount: 600'));
-    const changed = runCli(['plan', spec, '--out', bundle, '--format', 'json']);
+    const changed = await runCli(['plan', spec, '--out', bundle, '--format', 'json']);
     expect(changed.code).toBe(2);
     expect(changed.stderr).toBe(
       'netspec: kept 2 signatures (distribution: DistributorMSP, ManufacturerMSP); dropped 1: production/OperatorMSP.json (the update changed: sign again)\n',
@@ -187,7 +188,7 @@ describe('netspec plan --out into a bundle', () => {
 });
 
 describe('netspec plan --out staging folders', () => {
-  it('sweeps a staging folder left by a process that no longer runs, and leaves a live one', () => {
+  it('sweeps a staging folder left by a process that no longer runs, and leaves a live one', async () => {
     const { root, spec } = exampleCopy();
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
     const leftovers = [`.x.tmp-${dead}-abc`, `.x.tmp-${dead}-abc.old`, `.x.tmp-${process.pid}-abc`, '.x.tmp-abc'];
@@ -196,7 +197,7 @@ describe('netspec plan --out staging folders', () => {
       writeFileSync(join(root, name, 'plan.json'), '{}');
     }
     mkdirSync(join(root, 'x'));
-    expect(runCli(['plan', spec, '--out', join(root, 'x')]).code).toBe(2);
+    expect((await runCli(['plan', spec, '--out', join(root, 'x')])).code).toBe(2);
     expect(readdirSync(root).sort()).toEqual(['.x.tmp-abc', `.x.tmp-${process.pid}-abc`, 'supply-chain', 'x'].sort());
   });
 

@@ -1,6 +1,6 @@
-// `netspec pr status` through the built binary, in a real git repository against a local GitHub API: the bundle is
-// verified against the network's own spec and state, approvers come from the spec as committed on the PR's base
-// (a PR that adds its own approver gains nothing), and only reviews of the PR's head commit count.
+// `netspec pr status` through the CLI's main(), in process, in a real git repository against a local GitHub API:
+// the bundle is verified against the network's own spec and state, approvers come from the spec as committed on the
+// PR's base (a PR that adds its own approver gains nothing), and only reviews of the PR's head commit count.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,7 +10,9 @@ import { type FakeGitHubApi, type FakeReview, startFakeGitHubApi } from '../appl
 import { createTempRepo, type TempRepo } from '../e2e/_git-repo.js';
 import { adminFiles, type Org } from '../governance/_fixtures.js';
 import { writeTestBundle } from '../helpers/bundle-fixture.js';
-import { repoRoot, runCli, runCliAsync } from '../helpers/run-cli.js';
+import { signAsOrganization } from '../helpers/org-signer.js';
+import { repoRoot } from '../helpers/run-cli.js';
+import { runCliInProcess as runCli } from '../helpers/run-cli-in-process.js';
 
 const author = { name: 'Mallory', email: 'mallory@example.com' };
 const NETWORK = 'networks/supply-chain';
@@ -43,11 +45,9 @@ function pullRequest(): PullRequest {
   const result = makePlan({ loaded, specFile, stateDir, timestamp: new Date(0) });
   const bundle = join(network, 'bundle');
   writeTestBundle(bundle, result.plan!, result.artifacts);
-  for (const org of ['operator', 'manufacturer', 'distributor'] as Org[]) {
-    const files = adminFiles(org);
-    const signed = runCli(['sign', bundle, '--msp-id', files.mspId, '--cert', files.certFile, '--key', files.keyFile]);
-    expect(signed.stderr).toBe('');
-  }
+  // Each organization signs in a process of its own, with its own admin pair only.
+  for (const org of ['operator', 'manufacturer', 'distributor'] as Org[])
+    expect(signAsOrganization(bundle, { specFile, stateDir }, adminFiles(org)).errors).toEqual([]);
   const head = repo.commit('distributor: mallory approves too; the bundle, signed', [NETWORK], author);
   return { repo, base, head, bundle };
 }
@@ -68,7 +68,7 @@ afterEach(async () => {
 
 async function status(pr: PullRequest, ...flags: string[]) {
   const args = ['pr', 'status', '--repo', 'acme-consortium/networks', '--pr', '12', '--bundle', pr.bundle, ...flags];
-  return runCliAsync(args, { cwd: pr.repo.root, env: { GITHUB_TOKEN: 'cli-token', GITHUB_API_URL: api!.url } });
+  return runCli(args, { cwd: pr.repo.root, env: { GITHUB_TOKEN: 'cli-token', GITHUB_API_URL: api!.url } });
 }
 
 function lastStatus() {
@@ -136,9 +136,9 @@ describe('netspec pr status', () => {
   it('bad flags exit 1 without calling GitHub', async () => {
     const pr = pullRequest();
     api = await startFakeGitHubApi({ headSha: pr.head, baseSha: pr.base });
-    const badRepo = runCli(['pr', 'status', '--repo', 'nope', '--pr', '12', '--bundle', pr.bundle]);
+    const badRepo = await runCli(['pr', 'status', '--repo', 'nope', '--pr', '12', '--bundle', pr.bundle]);
     expect(badRepo).toMatchObject({ code: 1, stderr: "netspec: --repo must be owner/name, not 'nope'\n" });
-    const badRequire = runCli([
+    const badRequire = await runCli([
       'pr',
       'status',
       '--repo',

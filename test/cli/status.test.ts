@@ -1,5 +1,6 @@
-// `netspec status` through the CLI's main(), in process, against one local HTTP server per node (operationsUrl overrides in a
-// temporary copy of the supply-chain spec): exit 0 when healthy, exit 1 with a line per problem otherwise.
+// `netspec status` through the CLI's main(), in process, against one local HTTP server per node (operationsUrl
+// overrides in a temporary copy of the supply-chain spec): exit 0 when healthy, exit 1 with a line per problem
+// otherwise.
 import { X509Certificate } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,5 +1,5 @@
-// `netspec apply --users` through the CLI's main(), in process, against a local HTTPS Fabric CA (token auth verified, real
-// certificates): identities written only under --enroll-out with 0600 keys, nothing secret on stdout; a new
+// `netspec apply --users` through the CLI's main(), in process, against a local HTTPS Fabric CA (token auth verified,
+// real certificates): identities written only under --enroll-out with 0600 keys, nothing secret on stdout; a new
 // runner or a lost folder gets its identities back; drift exits 1 unless allowed; the CA's own TLS root comes
 // from ca.tlsCACert; validate refuses what apply would; git working trees refused.
 
