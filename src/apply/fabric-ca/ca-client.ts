@@ -6,7 +6,8 @@
 // TLS certificate the client does not trust is a configuration mistake, reported at once as a CaTlsError.
 import type { KeyObject } from 'node:crypto';
 import { exchange } from '../http/exchange.js';
-import { sleep, UnreachableError } from '../http/send-http.js';
+import { failureReason, UnreachableError, unreachableText } from '../http/send-http.js';
+import { retry } from '../retry.js';
 import { CA_NOT_FOUND, FabricCaError } from './ca-errors.js';
 import { CaTlsError, describeUntrustedServer, isTlsTrustFailure } from './tls-trust.js';
 import { fabricCaToken } from './token-auth.js';
@@ -230,28 +231,27 @@ async function send(
   headers: Record<string, string>,
   body: string,
 ): Promise<{ status: number; body: string }> {
-  const retries = ca.retries ?? 2;
   const timeoutMs = ca.timeoutMs ?? 10_000;
-  let lastReason = '';
-  for (let attempt = 0; attempt <= retries; attempt++) {
-    if (attempt > 0) await sleep((ca.backoffMs ?? 250) * 2 ** (attempt - 1));
-    try {
-      return await exchange(url, {
-        method,
-        headers,
-        ...(body === '' ? {} : { body: Buffer.from(body) }),
-        ...(ca.tlsCaCerts.length > 0 ? { ca: ca.tlsCaCerts } : {}),
-        timeoutMs,
-      });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-      // Trying again cannot make an untrusted certificate trusted: say which one, once.
-      if (isTlsTrustFailure(code)) throw new CaTlsError(await describeUntrustedServer(url, code, ca, timeoutMs));
-      lastReason = code;
-    }
-  }
-  const attempts = retries + 1;
-  throw new UnreachableError(
-    `cannot reach ${url.origin} (${lastReason}) after ${attempts} attempt${attempts === 1 ? '' : 's'}`,
+  const outcome = await retry(
+    { retries: ca.retries ?? 2, backoffMs: ca.backoffMs ?? 250 },
+    async () => {
+      try {
+        return await exchange(url, {
+          method,
+          headers,
+          ...(body === '' ? {} : { body: Buffer.from(body) }),
+          ...(ca.tlsCaCerts.length > 0 ? { ca: ca.tlsCaCerts } : {}),
+          timeoutMs,
+        });
+      } catch (error) {
+        const code = failureReason(error);
+        // Trying again cannot make an untrusted certificate trusted: say which one, once.
+        if (isTlsTrustFailure(code)) throw new CaTlsError(await describeUntrustedServer(url, code, ca, timeoutMs));
+        throw error;
+      }
+    },
+    { retryable: (error) => !(error instanceof CaTlsError) },
   );
+  if (outcome.ok) return outcome.value;
+  throw new UnreachableError(unreachableText(url, outcome.attempts, failureReason(outcome.lastError)));
 }

@@ -15,13 +15,14 @@ import { status as GrpcStatus } from '@grpc/grpc-js';
 import type { ChannelModel } from '../../compiler/model/network-model.js';
 import type { ChannelPlan } from '../../compiler/plan/index.js';
 import { signatureInputsOf } from '../../governance/index.js';
+import { retry, sleep } from '../retry.js';
 import { type ApplyRecord, chaincodeRecords } from './apply-record.js';
 import type { ApplyBundleInput, ApplyContext, ApplyStep, StepOutcome } from './apply-steps.js';
 import { applyChaincodeLifecycle } from './chaincode-lifecycle.js';
 import { joinOrderer, ordererHasChannel } from './channel-participation.js';
 import { DeliverRefusedError, fetchConfigBlock, statusName } from './fetch-config-block.js';
 import { messageOf } from './fetch-state.js';
-import { NodeConnection, NodeUnreachableError, sleep } from './grpc-connection.js';
+import { NodeConnection, NodeUnreachableError } from './grpc-connection.js';
 import { joinOwnPeers, othersJoinPeers, removedOrgsLeave } from './join-own-peers.js';
 import { liveConfigFacts } from './live-channel-config.js';
 import { ordererEndpoints } from './node-endpoints.js';
@@ -143,7 +144,7 @@ async function submitUpdate(
   channel: ChannelPlan,
   channelModel: ChannelModel | undefined,
   record: (step: ApplyStep) => void,
-): Promise<{ sequence: string; txId: string; blockNumber: string } | 'already' | undefined> {
+): Promise<UpdateResult> {
   const name = channel.channel;
   const step = (target: string, outcome: StepOutcome, detail: string) =>
     record({ channel: name, action: 'update', target, outcome, detail });
@@ -167,88 +168,98 @@ async function submitUpdate(
   let lastError = '';
   for (const endpoint of orderers) {
     const connection = new NodeConnection(endpoint, input.connection);
-    const { retries, backoffMs } = connection.retryPolicy;
-    try {
-      for (let attempt = 0; ; attempt++) {
-        const live = liveConfigFacts((await fetchConfigBlock(connection, signer, name)).block);
-        if (live.sequence !== base) {
-          if (live.lastUpdate && Buffer.from(live.lastUpdate).equals(Buffer.from(updateBytes))) {
-            if (unanswered && built) {
-              step(
-                endpoint.ref,
-                'applied',
-                `config sequence ${live.sequence} in block ${live.blockNumber} (tx ${built.txId}); the orderer's answer was lost, the channel's config shows the update`,
-              );
-              return { sequence: String(live.sequence), txId: built.txId, blockNumber: String(live.blockNumber) };
-            }
-            step(
-              endpoint.ref,
-              'already',
-              `already applied: config sequence ${live.sequence} (block ${live.blockNumber}) carries this update`,
-            );
-            return 'already';
-          }
+    /** The outcome when the channel moved past the planned sequence; undefined while it is where the plan left it. */
+    const moved = async (): Promise<{ result: UpdateResult } | undefined> => {
+      const live = liveConfigFacts((await fetchConfigBlock(connection, signer, name)).block);
+      if (live.sequence === base) return undefined;
+      if (live.lastUpdate && Buffer.from(live.lastUpdate).equals(Buffer.from(updateBytes))) {
+        if (unanswered && built) {
           step(
             endpoint.ref,
-            'failed',
-            `stale: the channel moved on (live config sequence ${live.sequence}, planned against ${base}); re-plan and re-sign`,
+            'applied',
+            `config sequence ${live.sequence} in block ${live.blockNumber} (tx ${built.txId}); the orderer's answer was lost, the channel's config shows the update`,
           );
-          return undefined;
-        }
-        if (attempt > retries)
-          throw new NodeUnreachableError(`Broadcast: no answer from ${endpoint.ref}: ${lastError}`);
-        if (attempt > 0) await sleep(backoffMs * 2 ** (attempt - 1));
-        built ??= configUpdateEnvelope(
-          signer,
-          name,
-          updateBytes,
-          signatureInputsOf(input.verified.bundle, name).inputs.map((s) => ({
-            signature_header: s.signatureHeader,
-            signature: s.signature,
-          })),
-        );
-        let answer: { status: number; info: string };
-        try {
-          answer = await connection.broadcastOnce(built.envelope);
-        } catch (error) {
-          if (!answerLost(error)) throw error;
-          unanswered = true;
-          lastError = messageOf(error);
-          connection.close();
-          continue;
-        }
-        if (answer.status !== STATUS_SUCCESS) {
-          if (unanswered) {
-            // An earlier send may be what the orderer now measures this one against: look before judging.
-            const now = liveConfigFacts((await fetchConfigBlock(connection, signer, name)).block);
-            if (now.lastUpdate && Buffer.from(now.lastUpdate).equals(Buffer.from(updateBytes))) {
-              step(
-                endpoint.ref,
-                'applied',
-                `config sequence ${now.sequence} in block ${now.blockNumber} (tx ${built.txId}); an earlier send whose answer was lost applied it`,
-              );
-              return { sequence: String(now.sequence), txId: built.txId, blockNumber: String(now.blockNumber) };
-            }
-          }
-          step(endpoint.ref, 'failed', refusalText(answer, signer.mspId, name));
-          return undefined;
-        }
-        const committed = await waitForSequence(connection, input, name, base + 1n);
-        if (!committed) {
-          step(
-            endpoint.ref,
-            'failed',
-            `accepted (tx ${built.txId}) but no config block with sequence ${base + 1n} arrived in time: fetch and check before re-running`,
-          );
-          return undefined;
+          return {
+            result: { sequence: String(live.sequence), txId: built.txId, blockNumber: String(live.blockNumber) },
+          };
         }
         step(
           endpoint.ref,
-          'applied',
-          `config sequence ${committed.sequence} in block ${committed.blockNumber} (tx ${built.txId})`,
+          'already',
+          `already applied: config sequence ${live.sequence} (block ${live.blockNumber}) carries this update`,
         );
-        return { sequence: String(committed.sequence), txId: built.txId, blockNumber: String(committed.blockNumber) };
+        return { result: 'already' };
       }
+      step(
+        endpoint.ref,
+        'failed',
+        `stale: the channel moved on (live config sequence ${live.sequence}, planned against ${base}); re-plan and re-sign`,
+      );
+      return { result: undefined };
+    };
+    /** Reads the channel, then sends the update once if it is still due; a lost answer is an AnswerLost. */
+    const readThenSend = async (): Promise<UpdateResult> => {
+      const verdict = await moved();
+      if (verdict) return verdict.result;
+      built ??= configUpdateEnvelope(
+        signer,
+        name,
+        updateBytes,
+        signatureInputsOf(input.verified.bundle, name).inputs.map((s) => ({
+          signature_header: s.signatureHeader,
+          signature: s.signature,
+        })),
+      );
+      let answer: { status: number; info: string };
+      try {
+        answer = await connection.broadcastOnce(built.envelope);
+      } catch (error) {
+        if (!answerLost(error)) throw error;
+        unanswered = true;
+        connection.close();
+        throw new AnswerLost(messageOf(error));
+      }
+      if (answer.status !== STATUS_SUCCESS) {
+        if (unanswered) {
+          // An earlier send may be what the orderer now measures this one against: look before judging.
+          const now = liveConfigFacts((await fetchConfigBlock(connection, signer, name)).block);
+          if (now.lastUpdate && Buffer.from(now.lastUpdate).equals(Buffer.from(updateBytes))) {
+            step(
+              endpoint.ref,
+              'applied',
+              `config sequence ${now.sequence} in block ${now.blockNumber} (tx ${built.txId}); an earlier send whose answer was lost applied it`,
+            );
+            return { sequence: String(now.sequence), txId: built.txId, blockNumber: String(now.blockNumber) };
+          }
+        }
+        step(endpoint.ref, 'failed', refusalText(answer, signer.mspId, name));
+        return undefined;
+      }
+      const committed = await waitForSequence(connection, input, name, base + 1n);
+      if (!committed) {
+        step(
+          endpoint.ref,
+          'failed',
+          `accepted (tx ${built.txId}) but no config block with sequence ${base + 1n} arrived in time: fetch and check before re-running`,
+        );
+        return undefined;
+      }
+      step(
+        endpoint.ref,
+        'applied',
+        `config sequence ${committed.sequence} in block ${committed.blockNumber} (tx ${built.txId})`,
+      );
+      return { sequence: String(committed.sequence), txId: built.txId, blockNumber: String(committed.blockNumber) };
+    };
+    try {
+      const sent = await retry(connection.retryPolicy, readThenSend, {
+        retryable: (error) => error instanceof AnswerLost,
+      });
+      if (sent.ok) return sent.value;
+      // No answer to the last send either: the channel's config says whether one of them was taken.
+      const verdict = await moved();
+      if (verdict) return verdict.result;
+      throw new NodeUnreachableError(`Broadcast: no answer from ${endpoint.ref}: ${messageOf(sent.lastError)}`);
     } catch (error) {
       // Refused to read the channel: every orderer of it will say the same about this identity.
       if (error instanceof DeliverRefusedError && error.status === STATUS_FORBIDDEN) {
@@ -276,6 +287,11 @@ async function submitUpdate(
   step(orderers.map((o) => o.ref).join(', '), 'failed', `not applied: ${lastError}`);
   return undefined;
 }
+
+type UpdateResult = { sequence: string; txId: string; blockNumber: string } | 'already' | undefined;
+
+/** A Broadcast whose answer did not arrive: worth another attempt once the channel has been read. */
+class AnswerLost extends Error {}
 
 /** UNAVAILABLE or a deadline: the orderer's answer did not arrive, whatever it did with the envelope. */
 function answerLost(error: unknown): boolean {

@@ -12,13 +12,14 @@
 import { type ConfigJson, configBlockInfo, toJson } from '../../compiler/fabric/index.js';
 import type { ChaincodeModel, ChannelModel, NetworkModel } from '../../compiler/model/network-model.js';
 import type { ChaincodePlan, Plan } from '../../compiler/plan/index.js';
+import { sleep } from '../retry.js';
 import type { ApplyStep, StepOutcome } from './apply-steps.js';
 import { ccaasPackage } from './ccaas-package.js';
 import type { ClientIdentity } from './client-identity.js';
 import { type Endorsed, endorsedTransaction } from './endorsed-transaction.js';
 import { fetchConfigBlock, statusName } from './fetch-config-block.js';
 import { messageOf } from './fetch-state.js';
-import { type ConnectionOptions, NodeConnection, NodeUnreachableError, sleep } from './grpc-connection.js';
+import { type ConnectionOptions, NodeConnection, NodeUnreachableError } from './grpc-connection.js';
 import { installOnPeers } from './install-package.js';
 import { lifecycleRequirement, satisfiedBy } from './lifecycle-endorsement.js';
 import {

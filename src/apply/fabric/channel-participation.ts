@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { checkServerIdentity } from 'node:tls';
 import { exchange } from '../http/exchange.js';
-import { NodeUnreachableError, sleep } from './grpc-connection.js';
+import { retry } from '../retry.js';
+import { NodeUnreachableError } from './grpc-connection.js';
 import type { NodeEndpoint } from './node-endpoints.js';
 import type { TlsClientMaterial } from './tls-client-material.js';
 import { explainTlsFailure } from './tls-failure.js';
@@ -15,6 +16,9 @@ export interface ParticipationOptions {
   retries?: number;
   backoffMs?: number;
 }
+
+/** A refused, reset or unresolved connection: an orderer restarting, a port-forward reconnecting. */
+const RETRYABLE_CODES = ['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN'];
 
 interface HttpAnswer {
   status: number;
@@ -79,28 +83,28 @@ async function send(
   const retries = options.retries ?? 3;
   const backoffMs = options.backoffMs ?? 500;
   const timeoutMs = options.timeoutMs ?? 30_000;
-  let last = '';
-  let lastError: unknown;
-  for (let attempt = 0; attempt <= retries; attempt++) {
-    if (attempt > 0) await sleep(backoffMs * 2 ** (attempt - 1));
-    try {
-      return await once(endpoint, url, method, payload, options.tls, timeoutMs);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? '';
-      const tlsFailure = explainTlsFailure(error, endpoint, 'admin API', options.tls);
-      if (tlsFailure) throw new Error(tlsFailure);
-      if (code === 'ETIMEDOUT')
-        throw new NodeUnreachableError(`${endpoint.ref} (${url.host}) did not answer within ${timeoutMs} ms`);
-      if (!['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN'].includes(code)) throw error;
-      last = code;
-      lastError = error;
-    }
-  }
+  const outcome = await retry(
+    { retries, backoffMs },
+    async () => {
+      try {
+        return await once(endpoint, url, method, payload, options.tls, timeoutMs);
+      } catch (error) {
+        const tlsFailure = explainTlsFailure(error, endpoint, 'admin API', options.tls);
+        if (tlsFailure) throw new Error(tlsFailure);
+        if ((error as NodeJS.ErrnoException).code === 'ETIMEDOUT')
+          throw new NodeUnreachableError(`${endpoint.ref} (${url.host}) did not answer within ${timeoutMs} ms`);
+        throw error;
+      }
+    },
+    { retryable: (error) => RETRYABLE_CODES.includes((error as NodeJS.ErrnoException).code ?? '') },
+  );
+  if (outcome.ok) return outcome.value;
   // Reset in the middle of every TLS handshake: the server does not take our client certificate.
-  const refused = explainTlsFailure(lastError, endpoint, 'admin API', options.tls);
+  const refused = explainTlsFailure(outcome.lastError, endpoint, 'admin API', options.tls);
   if (refused) throw new Error(refused);
+  const last = (outcome.lastError as NodeJS.ErrnoException).code;
   throw new NodeUnreachableError(
-    `cannot reach ${endpoint.ref} admin endpoint (${url.host}) after ${retries + 1} attempts (${last})`,
+    `cannot reach ${endpoint.ref} admin endpoint (${url.host}) after ${outcome.attempts} attempts (${last})`,
   );
 }
 

@@ -6,6 +6,7 @@ import { isIP } from 'node:net';
 import { checkServerIdentity } from 'node:tls';
 import { Client, credentials, status as GrpcStatus, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { lengthDelimitedFields, type ProtoMessage } from '../../compiler/fabric/index.js';
+import { type RetryPolicy, retry } from '../retry.js';
 import { method } from './fabric-services.js';
 import type { NodeEndpoint } from './node-endpoints.js';
 import { mustDecode } from './signed-envelopes.js';
@@ -73,28 +74,30 @@ export class NodeConnection {
 
   /** Runs `attempt` with retries on UNAVAILABLE; other errors (an answer) are thrown at once. */
   async withRetries<T>(what: string, attempt: () => Promise<T>): Promise<T> {
-    let last: unknown;
-    for (let index = 0; index <= this.retries; index++) {
-      if (index > 0) await sleep(this.backoffMs * 2 ** (index - 1));
-      try {
-        return await attempt();
-      } catch (error) {
-        const code = (error as ServiceError).code;
-        if (code === GrpcStatus.DEADLINE_EXCEEDED)
-          throw new NodeUnreachableError(
-            `${what}: ${this.endpoint.ref} (${this.endpoint.address}) did not answer within ${this.timeoutMs} ms`,
-          );
-        if (code !== GrpcStatus.UNAVAILABLE) throw error;
-        last = error;
-        // A fresh channel: grpc-js backs off reconnecting on its own; we want our schedule, not its.
-        this.close();
-      }
-    }
+    const outcome = await retry(
+      this.retryPolicy,
+      async () => {
+        try {
+          return await attempt();
+        } catch (error) {
+          if ((error as ServiceError).code === GrpcStatus.DEADLINE_EXCEEDED)
+            throw new NodeUnreachableError(
+              `${what}: ${this.endpoint.ref} (${this.endpoint.address}) did not answer within ${this.timeoutMs} ms`,
+            );
+          // A fresh channel: grpc-js backs off reconnecting on its own; we want our schedule, not its.
+          if ((error as ServiceError).code === GrpcStatus.UNAVAILABLE) this.close();
+          throw error;
+        }
+      },
+      { retryable: (error) => (error as ServiceError).code === GrpcStatus.UNAVAILABLE },
+    );
+    if (outcome.ok) return outcome.value;
+    const last = outcome.lastError;
     const tlsFailure = explainTlsFailure(last, this.endpoint, what, this.options.tls);
     if (tlsFailure) throw new NodeUnreachableError(`${what}: ${tlsFailure}`);
     const detail = (last as ServiceError | undefined)?.details ?? String(last);
     throw new NodeUnreachableError(
-      `${what}: cannot reach ${this.endpoint.ref} (${this.endpoint.address}) after ${this.retries + 1} attempts (${detail})`,
+      `${what}: cannot reach ${this.endpoint.ref} (${this.endpoint.address}) after ${outcome.attempts} attempts (${detail})`,
     );
   }
 
@@ -116,7 +119,7 @@ export class NodeConnection {
   }
 
   /** The retry policy: how many extra attempts, and the first backoff. */
-  get retryPolicy(): { retries: number; backoffMs: number } {
+  get retryPolicy(): RetryPolicy {
     return { retries: this.retries, backoffMs: this.backoffMs };
   }
 
@@ -199,8 +202,4 @@ export class NodeConnection {
       });
     });
   }
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,6 +1,7 @@
 // An HTTP(S) request with retries, for the Fabric CA client and the health probes: a connection failure or
 // timeout is retried with exponential backoff (a pod restarting); an HTTP answer never is. Trusts the given
 // CAs (an org's own TLS CA), which node's fetch cannot be told without undici's Agent.
+import { retry } from '../retry.js';
 import { exchange } from './exchange.js';
 
 export interface HttpRequest {
@@ -24,19 +25,21 @@ export interface HttpResponse {
 export class UnreachableError extends Error {}
 
 export async function sendHttp(request: HttpRequest): Promise<HttpResponse> {
-  let lastReason = '';
-  for (let attempt = 0; attempt <= request.retries; attempt++) {
-    if (attempt > 0) await sleep(request.backoffMs * 2 ** (attempt - 1));
-    try {
-      return await once(request);
-    } catch (error) {
-      lastReason = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error);
-    }
-  }
-  const attempts = request.retries + 1;
-  throw new UnreachableError(
-    `cannot reach ${request.url.origin} (${lastReason}) after ${attempts} attempt${attempts === 1 ? '' : 's'}`,
-  );
+  // Every failure of the exchange is a failure to get an answer: an HTTP answer, whatever its status, is returned.
+  const policy = { retries: request.retries, backoffMs: request.backoffMs };
+  const outcome = await retry(policy, () => once(request), { retryable: () => true });
+  if (outcome.ok) return outcome.value;
+  throw new UnreachableError(unreachableText(request.url, outcome.attempts, failureReason(outcome.lastError)));
+}
+
+/** `cannot reach https://ca:7054 (ECONNREFUSED) after 3 attempts`. */
+export function unreachableText(url: URL, attempts: number, reason: string): string {
+  return `cannot reach ${url.origin} (${reason}) after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
+}
+
+/** The error's code (ECONNREFUSED, a TLS verification code) or, without one, its message. */
+export function failureReason(error: unknown): string {
+  return (error as NodeJS.ErrnoException | undefined)?.code ?? (error instanceof Error ? error.message : String(error));
 }
 
 function once(request: HttpRequest): Promise<HttpResponse> {
@@ -47,8 +50,4 @@ function once(request: HttpRequest): Promise<HttpResponse> {
     ...(request.ca && request.ca.length > 0 ? { ca: request.ca } : {}),
     timeoutMs: request.timeoutMs,
   });
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

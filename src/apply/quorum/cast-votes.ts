@@ -4,7 +4,8 @@
 import type { NetworkModel, QuorumNetworkModel } from '../../compiler/model/network-model.js';
 import { addressFromPublicKey } from '../../compiler/quorum/address.js';
 import type { VotesFile } from '../../compiler/quorum/votes-file.js';
-import { createJsonRpcClient, type JsonRpcClient, sleep } from './json-rpc-client.js';
+import { sleep } from '../retry.js';
+import { createJsonRpcClient, type JsonRpcClient } from './json-rpc-client.js';
 import { type ValidatorRpc, validatorRpc } from './validator-rpc.js';
 
 export type VoteEventKind =

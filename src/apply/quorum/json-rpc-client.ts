@@ -1,6 +1,7 @@
 // A small JSON-RPC 2.0 client over HTTP(S) with node's fetch. Each call has a timeout; a connection failure (the
 // node restarting, a port-forward reconnecting) is retried with exponential backoff. A JSON-RPC error reply is
 // an answer, not a failure to connect: it is thrown at once as JsonRpcError.
+import { retry } from '../retry.js';
 
 export interface JsonRpcClientOptions {
   /** Per-request timeout. Default 10 s. */
@@ -63,18 +64,13 @@ export function createJsonRpcClient(url: string, options: JsonRpcClientOptions =
   return {
     url,
     async call<T>(method: string, params: readonly unknown[] = []): Promise<T> {
-      let lastError: unknown;
-      for (let attempt = 0; attempt <= retries; attempt++) {
-        if (attempt > 0) await sleep(backoffMs * 2 ** (attempt - 1));
-        try {
-          return (await once(method, params)) as T;
-        } catch (error) {
-          if (!isConnectionError(error)) throw error;
-          lastError = error;
-        }
-      }
+      const outcome = await retry({ retries, backoffMs }, () => once(method, params), {
+        retryable: isConnectionError,
+      });
+      if (outcome.ok) return outcome.value as T;
+      const { attempts, lastError } = outcome;
       const reason = lastError instanceof Error ? describeCause(lastError) : String(lastError);
-      throw new RpcTransportError(`${method}: cannot reach ${url} after ${retries + 1} attempts (${reason})`);
+      throw new RpcTransportError(`${method}: cannot reach ${url} after ${attempts} attempts (${reason})`);
     },
   };
 }
@@ -88,8 +84,4 @@ function isConnectionError(error: unknown): boolean {
 function describeCause(error: Error): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   return cause?.code ?? cause?.message ?? error.message;
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
