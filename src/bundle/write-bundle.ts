@@ -6,19 +6,10 @@
 // The writer replaces only what it wrote itself: a missing or empty folder, or a folder that holds its marker file
 // (plan.json for a plan bundle). Anything else (a repository, the state, a file, a link) is refused before a byte
 // is written, so a mistyped --out can never cost a user their work.
-import {
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  realpathSync,
-  renameSync,
-  rmdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
+import { stageFolder, swapFolderInto } from '../atomic-write.js';
+import { lstatOrUndefined } from '../lstat-or-undefined.js';
 
 /** Which existing folder a newly written bundle may replace. */
 export interface OutFolderRules {
@@ -101,9 +92,8 @@ export function stageBundle(dir: string, rules: OutFolderRules = {}): StagedBund
   const target = resolve(dir);
   // The first folder made for the bundle's parent, if any: an abandoned bundle leaves no empty folders behind.
   const madeParent = mkdirSync(dirname(target), { recursive: true });
-  sweepLeftovers(target);
-  const temp = mkdtempSync(join(dirname(target), `${stagingPrefix(target)}${process.pid}-`));
-  const old = `${temp}.old`;
+  // 0700 while staged, and so once in place: the mode a bundle folder has always had.
+  const temp = stageFolder(target, 0o700);
   const made = new Set<string>();
   const written = new Set<string>();
   let committed = false;
@@ -121,20 +111,8 @@ export function stageBundle(dir: string, rules: OutFolderRules = {}): StagedBund
       // The folder may have changed since the plan began: what it holds now decides.
       const again = checkOutFolder(dir, rules);
       if (!again.ok) throw new OutFolderRefused(again.message);
-      if (lstatOrUndefined(target)) {
-        renameSync(target, old);
-        try {
-          renameSync(temp, target);
-        } catch (error) {
-          renameSync(old, target);
-          throw error;
-        }
-        committed = true;
-        rmSync(old, { recursive: true, force: true });
-      } else {
-        renameSync(temp, target);
-        committed = true;
-      }
+      swapFolderInto(temp, target);
+      committed = true;
     },
     abandon() {
       if (committed) return;
@@ -142,53 +120,6 @@ export function stageBundle(dir: string, rules: OutFolderRules = {}): StagedBund
       if (madeParent) removeEmptyFolders(dirname(target), madeParent);
     },
   };
-}
-
-/** `.<name>.tmp-`: what every staging folder of the bundle `<name>` starts with, followed by `<pid>-<random>`. */
-function stagingPrefix(target: string): string {
-  return `.${basename(target)}.tmp-`;
-}
-
-/**
- * Removes the staging folders beside `target` (`.<name>.tmp-<pid>-<random>`, and `.old` after it) whose process
- * no longer runs: a plan killed with SIGKILL could not clean up. Anything else, a live process's folder included,
- * stays. A `.old` folder holds the previous bundle of a commit cut short, so while `target` is missing it is put
- * back in place instead.
- */
-function sweepLeftovers(target: string): void {
-  const parent = dirname(target);
-  const prefix = stagingPrefix(target);
-  for (const name of readdirSync(parent)) {
-    if (!name.startsWith(prefix)) continue;
-    const match = /^(\d+)-[A-Za-z0-9]+(\.old)?$/.exec(name.slice(prefix.length));
-    if (!match || isRunning(Number(match[1]))) continue;
-    const leftover = join(parent, name);
-    if (!lstatOrUndefined(leftover)?.isDirectory()) continue;
-    if (match[2] && !lstatOrUndefined(target)) renameSync(leftover, target);
-    else rmSync(leftover, { recursive: true, force: true });
-  }
-}
-
-/** Whether a process with this id exists (signal 0 checks without sending anything); unsure counts as running. */
-function isRunning(pid: number): boolean {
-  if (!Number.isSafeInteger(pid) || pid <= 0) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
-}
-
-function lstatOrUndefined(path: string) {
-  try {
-    return lstatSync(path);
-  } catch (error) {
-    // ENOTDIR: a parent is a file, so this path does not exist either.
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw error;
-  }
 }
 
 function isFolder(path: string): boolean {

@@ -1,9 +1,10 @@
 // How commands talk to the user: diagnostics in the agreed format, colour only on a terminal,
 // and files written atomically (a temporary file renamed into place, so nothing is ever half-written).
 
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Option } from 'commander';
+import { atomicWriteFile } from '../atomic-write.js';
 import {
   type Diagnostic,
   type DiagnosticCode,
@@ -83,16 +84,11 @@ export function reportSpecFailure(diagnostics: readonly Diagnostic[], sources: S
   return 1;
 }
 
-/** Write bytes to `file` through a temporary sibling and a rename: readers never see a partial file. */
+/** Write bytes to `file` atomically (src/atomic-write.ts); a file-system failure becomes a UserError naming `file`. */
 export function writeFileAtomic(file: string, data: string | Uint8Array, mode?: number): void {
-  const dir = dirname(file);
-  const temp = join(dir, `.${Date.now()}-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
   try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, data, mode === undefined ? undefined : { mode });
-    renameSync(temp, file);
+    atomicWriteFile(file, data, mode === undefined ? {} : { mode });
   } catch (error) {
-    rmSync(temp, { force: true });
     throw inPathContext(error, `cannot write ${file}`, file);
   }
 }

@@ -1,8 +1,8 @@
 // The functions that put generated material on disk. A tree is written into a temporary sibling folder
 // and renamed into place, so an error (or Ctrl-C) never leaves a half-written MSP that looks complete.
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { atomicWriteFile, replaceFolder } from '../atomic-write.js';
 import type { MaterialFile, MaterialTree } from './material-tree.js';
 import { SECRET_MODE } from './private-key-files.js';
 
@@ -14,15 +14,7 @@ const PUBLIC_MODE = 0o644;
  */
 export function writeTreeAtomic(target: string, tree: MaterialTree, replace: boolean): void {
   if (existsSync(target) && !replace) throw new Error(`${target} already exists`);
-  const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
-  const staging = join(parent, `.${basename(target)}.tmp-${randomBytes(6).toString('hex')}`);
-  try {
-    writeTree(staging, tree);
-    swapInto(staging, target);
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
+  replaceFolder(target, (staging) => writeTree(staging, tree));
 }
 
 function writeTree(root: string, tree: MaterialTree): void {
@@ -38,32 +30,9 @@ function writeTree(root: string, tree: MaterialTree): void {
   }
 }
 
-function swapInto(staging: string, target: string): void {
-  if (!existsSync(target)) {
-    renameSync(staging, target);
-    return;
-  }
-  const aside = `${staging}.old`;
-  renameSync(target, aside);
-  try {
-    renameSync(staging, target);
-  } catch (error) {
-    renameSync(aside, target);
-    throw error;
-  }
-  rmSync(aside, { recursive: true, force: true });
-}
-
 /** A single public file (the crypto README), through a temporary sibling and a rename. */
 export function writePublicFileAtomic(file: string, contents: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const staging = join(dirname(file), `.${basename(file)}.tmp-${randomBytes(6).toString('hex')}`);
-  try {
-    writeFileSync(staging, contents, { mode: PUBLIC_MODE, flag: 'wx' });
-    renameSync(staging, file);
-  } finally {
-    rmSync(staging, { force: true });
-  }
+  atomicWriteFile(file, contents, { mode: PUBLIC_MODE });
 }
 
 /**

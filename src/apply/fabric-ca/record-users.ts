@@ -3,8 +3,8 @@
 // to date is recorded as the spec has it (the CA now holds that); a user that drifted or failed keeps what was
 // recorded before (else the spec's values) with what stopped it as `pending`, so the next plan shows it still to
 // converge; a user the spec dropped leaves the record. Never a secret or a key: names, type, affiliation, attributes and the enrollment's expiry.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { atomicWriteFile } from '../../atomic-write.js';
 import type { UserModel } from '../../compiler/model/network-model.js';
 import {
   type RecordedUser,
@@ -59,13 +59,6 @@ export function recordConvergedUsers(outcome: UsersOutcome): string {
       if (kept) recorded.push(kept);
     }
   }
-  mkdirSync(dirname(file), { recursive: true });
-  const temp = join(dirname(file), `.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
-  try {
-    writeFileSync(temp, usersStateText(recorded));
-    renameSync(temp, file);
-  } finally {
-    rmSync(temp, { force: true });
-  }
+  atomicWriteFile(file, usersStateText(recorded));
   return file;
 }

@@ -2,8 +2,9 @@
 // the peer CLI read (signcerts/cert.pem, keystore/priv_sk, cacerts/ca.pem). The key is created 0600 and each
 // file is written through a temporary sibling and a rename. A folder inside a git working tree is refused:
 // a private key must never be one `git add` away from a repository.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { atomicWriteFile } from '../../atomic-write.js';
 
 export interface IdentityFiles {
   certificatePem: string;
@@ -42,19 +43,9 @@ export function readStoredIdentity(folder: string): { path: string; certificateP
 }
 
 export function writeIdentity(folder: string, files: IdentityFiles): void {
-  writeAtomic(join(folder, 'signcerts', 'cert.pem'), files.certificatePem, 0o644);
-  writeAtomic(join(folder, 'keystore', 'priv_sk'), files.privateKeyPem, 0o600);
-  if (files.caChainPem) writeAtomic(join(folder, 'cacerts', 'ca.pem'), files.caChainPem, 0o644);
-}
-
-function writeAtomic(file: string, text: string, mode: number): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const temp = join(dirname(file), `.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
-  try {
-    writeFileSync(temp, text, { mode });
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  // Folders 0700: an enrolled identity's folder holds its key.
+  const write = (file: string, text: string, mode: number) => atomicWriteFile(file, text, { mode, folderMode: 0o700 });
+  write(join(folder, 'signcerts', 'cert.pem'), files.certificatePem, 0o644);
+  write(join(folder, 'keystore', 'priv_sk'), files.privateKeyPem, 0o600);
+  if (files.caChainPem) write(join(folder, 'cacerts', 'ca.pem'), files.caChainPem, 0o644);
 }
