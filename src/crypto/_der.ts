@@ -47,6 +47,23 @@ export function integerOf(der: Uint8Array, element: DerElement): bigint {
   return value;
 }
 
+/** An OBJECT IDENTIFIER in dotted form ("2.5.4.3"). */
+export function oidText(der: Uint8Array, element: DerElement): string {
+  if (element.tag !== 0x06 || element.end === element.start) throw new DerError('expected an OBJECT IDENTIFIER');
+  const arcs: number[] = [];
+  let arc = 0;
+  for (let at = element.start; at < element.end; at++) {
+    const byte = der[at]!;
+    arc = arc * 128 + (byte & 0x7f);
+    if (byte & 0x80) continue;
+    if (arcs.length === 0) arcs.push(arc < 80 ? Math.floor(arc / 40) : 2, arc < 80 ? arc % 40 : arc - 80);
+    else arcs.push(arc);
+    arc = 0;
+  }
+  if (der[element.end - 1]! & 0x80) throw new DerError('an OBJECT IDENTIFIER ends inside an arc');
+  return arcs.join('.');
+}
+
 export function bytesOf(der: Uint8Array, element: DerElement): Buffer {
   return Buffer.from(der.subarray(element.start, element.end));
 }

@@ -1,12 +1,53 @@
-// Questions other stages ask of a parsed certificate: who signed it, which NodeOUs and host names it carries.
-import type { X509Certificate } from 'node:crypto';
-import { children, type DerElement, readElement } from './_der.js';
+// Questions other stages ask of a read certificate: who signed it, whether it chains to a CA, which NodeOUs it
+// carries. Answered as Go's crypto/x509 answers them (Fabric's MSP and orderer): a parent is found by its subject's
+// DER equal to the child's issuer (cert_pool.go findPotentialParents), may sign only as a CA whose key usage, if
+// any, allows keyCertSign (x509.go CheckSignatureFrom), and its key must verify the signature with the algorithm
+// the certificate names (ECDSA, RSA PKCS#1 v1.5 with SHA-2, Ed25519; Go refuses SHA-1 and so does this).
+import { type KeyObject, verify } from 'node:crypto';
+import { type Certificate, KEY_USAGE_CERT_SIGN } from './read-certificate.js';
 
-/** True when `certificate` names `issuer` as its issuer and `issuer`'s key verifies its signature. */
-export function isSignedBy(certificate: X509Certificate, issuer: X509Certificate): boolean {
-  if (!certificate.checkIssued(issuer)) return false;
+/** True when `certificate` names `issuer` as its issuer and `issuer`, allowed to sign certificates, signed it. */
+export function isSignedBy(certificate: Certificate, issuer: Certificate): boolean {
+  if (!certificate.issuerDer.equals(issuer.subjectDer)) return false;
+  if (!maySignCertificates(issuer)) return false;
+  return signatureVerifies(certificate, issuer.publicKey);
+}
+
+/** True when `certificate` names itself as issuer and its own key verifies its signature (whatever it may sign). */
+export function isSelfSigned(certificate: Certificate): boolean {
+  return certificate.issuerDer.equals(certificate.subjectDer) && signatureVerifies(certificate, certificate.publicKey);
+}
+
+/**
+ * RFC 5280 4.2.1.9 as Go applies it: a version 3 certificate without basicConstraints, or with cA false, does not
+ * sign certificates; neither does one whose keyUsage lacks keyCertSign.
+ */
+function maySignCertificates(issuer: Certificate): boolean {
+  if (issuer.version === 3 && !issuer.basicConstraintsValid) return false;
+  if (issuer.basicConstraintsValid && !issuer.ca) return false;
+  return issuer.keyUsage === 0 || (issuer.keyUsage & KEY_USAGE_CERT_SIGN) !== 0;
+}
+
+/** Signature algorithms by OID: the key type they require and the hash (null for Ed25519, which hashes itself). */
+const SIGNATURE_ALGORITHMS: Readonly<Record<string, { keyType: string; hash: string | null }>> = {
+  '1.2.840.10045.4.3.2': { keyType: 'ec', hash: 'sha256' },
+  '1.2.840.10045.4.3.3': { keyType: 'ec', hash: 'sha384' },
+  '1.2.840.10045.4.3.4': { keyType: 'ec', hash: 'sha512' },
+  '1.2.840.113549.1.1.11': { keyType: 'rsa', hash: 'sha256' },
+  '1.2.840.113549.1.1.12': { keyType: 'rsa', hash: 'sha384' },
+  '1.2.840.113549.1.1.13': { keyType: 'rsa', hash: 'sha512' },
+  '1.3.101.112': { keyType: 'ed25519', hash: null },
+};
+
+/**
+ * True when `key` verifies the certificate's signature over its TBSCertificate. The key's type must be the one the
+ * algorithm names (node would otherwise verify an "RSA" signature as ECDSA with an EC key).
+ */
+export function signatureVerifies(certificate: Certificate, key: KeyObject): boolean {
+  const algorithm = SIGNATURE_ALGORITHMS[certificate.signatureAlgorithm];
+  if (!algorithm || key.asymmetricKeyType !== algorithm.keyType) return false;
   try {
-    return certificate.verify(issuer.publicKey);
+    return verify(algorithm.hash, certificate.tbs, key, certificate.signature);
   } catch {
     return false;
   }
@@ -17,11 +58,11 @@ export function isSignedBy(certificate: X509Certificate, issuer: X509Certificate
  * builds chains: roots from cacerts/, intermediates from intermediatecerts/).
  */
 export function chainsTo(
-  certificate: X509Certificate,
-  roots: readonly X509Certificate[],
-  intermediates: readonly X509Certificate[] = [],
+  certificate: Certificate,
+  roots: readonly Certificate[],
+  intermediates: readonly Certificate[] = [],
 ): boolean {
-  const visit = (current: X509Certificate, depth: number): boolean => {
+  const visit = (current: Certificate, depth: number): boolean => {
     if (roots.some((root) => isSignedBy(current, root))) return true;
     // Bounded: a loop of intermediates signing each other must not hang validation.
     if (depth >= intermediates.length) return false;
@@ -30,86 +71,12 @@ export function chainsTo(
   return visit(certificate, 0);
 }
 
-/**
- * The subject's OU values in certificate order (`[]` when there is none), as Go's crypto/x509, and so Fabric's
- * MSP, reads them: every OU attribute (2.5.4.11) of every RDN, the values of a multi-valued RDN included.
- *
- * Read from the certificate's own DER, on purpose, and not through one of node:crypto's views of it:
- * - `toLegacyObject()` requires Node's `_tls_common`, which requires `tls` while itself half loaded; `tls` then
- *   copies an undefined `createSecureContext` from it, and every HTTPS request of the process fails from then on
- *   ("tls.createSecureContext is not a function", Node 20). Loading node:tls first only hides this while every
- *   entry point remembers to, in the right order; not touching the legacy object does not depend on order at all.
- * - `subject` is display text (RFC 2253 escapes, " + " between the values of a multi-valued RDN): reading it
- *   back would be guessing at another program's quoting.
- * - @peculiar/x509 reads names correctly, but loading it costs about 150 ms, more than validating a spec does.
- */
-export function organizationalUnits(certificate: X509Certificate): string[] {
-  const der = certificate.raw;
-  const units: string[] = [];
-  for (const rdn of children(der, subjectName(der))) {
-    for (const attribute of children(der, rdn)) {
-      const [type, value] = children(der, attribute);
-      if (!type || !value || !der.subarray(type.start, type.end).equals(OU_OID)) continue;
-      const text = directoryString(der, value);
-      if (text !== undefined) units.push(text);
-    }
-  }
-  return units;
-}
-
-/** 2.5.4.11 (id-at-organizationalUnitName), as the content bytes of its DER OBJECT IDENTIFIER. */
-const OU_OID = Buffer.from([0x55, 0x04, 0x0b]);
-
-/**
- * Certificate ::= SEQUENCE { tbsCertificate SEQUENCE { [0] version OPTIONAL, serialNumber, signature, issuer,
- * validity, subject, ... }, ... } -> subject.
- */
-function subjectName(der: Buffer): DerElement {
-  const [tbs] = children(der, readElement(der, 0));
-  if (tbs?.tag !== 0x30) throw malformed();
-  const fields = children(der, tbs);
-  const subject = fields[fields[0]?.tag === 0xa0 ? 5 : 4];
-  if (subject?.tag !== 0x30) throw malformed();
-  return subject;
-}
-
-/**
- * A DirectoryString's text, for the string types Go's crypto/x509 accepts in a name; undefined for another
- * (Go refuses such a certificate, so Fabric never sees that value).
- */
-function directoryString(der: Buffer, value: DerElement): string | undefined {
-  const bytes = der.subarray(value.start, value.end);
-  switch (value.tag) {
-    case 0x0c: // UTF8String
-      return bytes.toString('utf8');
-    case 0x12: // NumericString
-    case 0x13: // PrintableString
-    case 0x16: // IA5String
-    case 0x14: // T61String: Go reads it as ISO 8859-1, as most issuers meant it
-      return bytes.toString('latin1');
-    case 0x1e: {
-      // BMPString: UTF-16 big-endian; Go drops a trailing NUL terminator.
-      if (bytes.length % 2 !== 0) return undefined;
-      const units = Buffer.from(bytes).swap16();
-      const text = units.toString('utf16le');
-      return text.endsWith('\u0000') ? text.slice(0, -1) : text;
-    }
-    default:
-      return undefined;
-  }
-}
-
-function malformed(): Error {
-  // node:crypto parsed this certificate already, so its DER is well formed: reaching here is a bug.
-  return new Error('certificate DER does not have the structure of an X.509 certificate');
+/** The subject's OU values in certificate order (`[]` when there is none), as Go and so Fabric's MSP read them. */
+export function organizationalUnits(certificate: Certificate): readonly string[] {
+  return certificate.organizationalUnits;
 }
 
 /** The DNS subject alternative names. */
-export function dnsNames(certificate: X509Certificate): string[] {
-  const text = certificate.subjectAltName;
-  if (!text) return [];
-  return text
-    .split(', ')
-    .filter((entry) => entry.startsWith('DNS:'))
-    .map((entry) => entry.slice('DNS:'.length));
+export function dnsNames(certificate: Certificate): readonly string[] {
+  return certificate.dnsNames;
 }

@@ -1,7 +1,7 @@
 // Crypto: development MSP material like Fabric's cryptogen (ECDSA P-256 CAs, admin, peers, orderers, TLS)
 // written atomically under `<spec dir>/crypto/`, and the certificate readers other stages use
 // (load a PEM, does it chain to a CA, which OUs and host names it carries).
-export { chainsTo, dnsNames, isSignedBy, organizationalUnits } from './certificate-facts.js';
+export { chainsTo, dnsNames, isSelfSigned, isSignedBy, organizationalUnits } from './certificate-facts.js';
 export { DEMO_README } from './demo-readme.js';
 export {
   type CryptoOptions,
@@ -26,3 +26,5 @@ export {
 } from './msp-layout.js';
 export { nodeOUsConfigYaml } from './node-ous-config.js';
 export { createOrgMaterial, type OrgCryptoInput } from './org-material.js';
+export { parsedCertificate, parsedCertificateOrUndefined } from './parsed-certificates.js';
+export { type Certificate, CertificateFormatError, readCertificate } from './read-certificate.js';

@@ -1,13 +1,14 @@
 // Reading certificates other stages rely on (validation, channel config, signing). Synchronous on purpose:
-// validation rules are synchronous, and node:crypto parses and verifies X.509 without WebCrypto's promises.
-import { X509Certificate } from 'node:crypto';
+// validation rules are synchronous. Each distinct certificate is read once per process (parsed-certificates.ts).
 import { readFileSync, statSync } from 'node:fs';
+import { parsedCertificate } from './parsed-certificates.js';
+import type { Certificate } from './read-certificate.js';
 
 /** Certificates are small; anything larger is not one, and is not read into memory. */
 const MAX_CERTIFICATE_BYTES = 64 * 1024;
 
 export type CertificateLoad =
-  | { ok: true; certificate: X509Certificate; pem: string }
+  | { ok: true; certificate: Certificate; pem: string }
   | { ok: false; reason: 'missing' | 'invalid'; message: string };
 
 /** Loads the first certificate of a PEM file. */
@@ -31,7 +32,7 @@ export function parseCertificatePem(text: string, origin: string): CertificateLo
   const match = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(text);
   if (!match) return { ok: false, reason: 'invalid', message: `${origin} holds no PEM CERTIFICATE block` };
   try {
-    return { ok: true, certificate: new X509Certificate(match[0]), pem: match[0] };
+    return { ok: true, certificate: parsedCertificate(match[0]), pem: match[0] };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: 'invalid', message: `${origin} does not parse as X.509 (${detail})` };

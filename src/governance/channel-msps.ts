@@ -1,22 +1,22 @@
 // The MSPs a channel trusts, read from its *live* config (the MSP values of the application and orderer org
 // groups), never from files on disk: an org's CA on disk may differ from the one the orderer will check against.
-import type { X509Certificate } from 'node:crypto';
 import type { ConfigGroupJson, ConfigJson } from '../compiler/fabric/index.js';
 import { parseCertificatePem } from '../crypto/load-certificate.js';
+import type { Certificate } from '../crypto/read-certificate.js';
 import { parseRevocationList, type RevocationList } from './revocation-list.js';
 
 export interface OuIdentifier {
   ou: string;
   /** The CA the OU is bound to, when the MSP config names one. */
-  certificate?: X509Certificate;
+  certificate?: Certificate;
 }
 
 export interface ChannelMsp {
   mspId: string;
-  roots: X509Certificate[];
-  intermediates: X509Certificate[];
+  roots: Certificate[];
+  intermediates: Certificate[];
   /** admincerts: identities that are admins by listing. */
-  admins: X509Certificate[];
+  admins: Certificate[];
   /** Present when fabric_node_ous.enable is true. */
   nodeOUs?: { client?: OuIdentifier; peer?: OuIdentifier; admin?: OuIdentifier; orderer?: OuIdentifier };
   /** organizational_unit_identifiers: with NodeOUs off, a valid identity must carry one of them. */
@@ -120,8 +120,8 @@ function ouOf(role: string, json: OuJson | null | undefined): Record<string, OuI
 }
 
 /** configtxlator prints certificate bytes as base64 of the PEM text. */
-function certificates(values: readonly string[] | undefined): X509Certificate[] {
-  const out: X509Certificate[] = [];
+function certificates(values: readonly string[] | undefined): Certificate[] {
+  const out: Certificate[] = [];
   for (const value of values ?? []) {
     const loaded = parseCertificatePem(Buffer.from(value, 'base64').toString('utf8'), 'MSP config');
     if (loaded.ok) out.push(loaded.certificate);

@@ -7,12 +7,11 @@
 //    without NodeOUs, one of the organizational_unit_identifiers when the MSP lists any;
 //  - ADMIN = listed in admincerts (byte for byte, no further check), or with NodeOUs valid and carrying the
 //    admin OU; MEMBER = valid; CLIENT/PEER/ORDERER = NodeOUs on, valid and carrying that OU.
-import type { X509Certificate } from 'node:crypto';
 import { sha256Hex } from '../bytes.js';
-import { chainsTo, isSignedBy, organizationalUnits } from '../crypto/certificate-facts.js';
-import { parseCertificatePem } from '../crypto/load-certificate.js';
+import { chainsTo, isSelfSigned } from '../crypto/certificate-facts.js';
+import { pemCertificateDer } from '../crypto/parsed-certificates.js';
+import { type Certificate, readCertificate } from '../crypto/read-certificate.js';
 import type { Principal } from '../policy/index.js';
-import { serialNumberOf, subjectKeyIdentifierOf } from './certificate-fields.js';
 import {
   certifiersIdentifier,
   chainIdentifier,
@@ -26,7 +25,7 @@ import { sanitizedCertificateDer } from './sanitize-certificate.js';
 
 export interface MspIdentity {
   mspId: string;
-  certificate: X509Certificate;
+  certificate: Certificate;
   /** Fabric's identity key: MSP id and the sanitized certificate's hash. Duplicates by this key count once. */
   key: string;
 }
@@ -71,9 +70,14 @@ function readIdentity(
   idBytes: Uint8Array,
   msps: ReadonlyMap<string, ChannelMsp>,
 ): { identity: MspIdentity } | { error: string } {
-  const loaded = parseCertificatePem(new TextDecoder().decode(idBytes), 'the signer identity');
-  if (!loaded.ok) return { error: 'the signer identity is not a PEM X.509 certificate' };
-  const certificate = loaded.certificate;
+  // Read here, not through the process-wide cache: a signer is read once per MSP and id_bytes already (above),
+  // and every check after this one (chain, key, OUs) works on this value.
+  let certificate: Certificate;
+  try {
+    certificate = readCertificate(pemCertificateDer(new TextDecoder().decode(idBytes)));
+  } catch {
+    return { error: 'the signer identity is not a PEM X.509 certificate' };
+  }
   const chains = validationChains(certificate, msps.get(mspId)!, fabricValidationTime(certificate));
   const issuer = chains.length === 1 ? chains[0]![1] : undefined;
   const der = issuer ? sanitizedCertificateDer(certificate, issuer.publicKey) : certificate.raw;
@@ -98,9 +102,9 @@ export function identityProblem(identity: MspIdentity, msp: ChannelMsp): string 
 const validated = new WeakMap<MspIdentity, WeakMap<ChannelMsp, string>>();
 
 /** Outside its validity period at `now`, which Fabric does not check for a config signer: a warning only. */
-export function validityWarning(certificate: X509Certificate, now: Date): ValidityWarning | undefined {
-  const from = Date.parse(certificate.validFrom);
-  const to = Date.parse(certificate.validTo);
+export function validityWarning(certificate: Certificate, now: Date): ValidityWarning | undefined {
+  const from = certificate.notBefore;
+  const to = certificate.notAfter;
   if (now.getTime() > to) return { code: 'certificate-expired', date: new Date(to).toISOString() };
   if (now.getTime() < from) return { code: 'certificate-not-yet-valid', date: new Date(from).toISOString() };
   return undefined;
@@ -134,14 +138,14 @@ export function satisfiesPrincipal(
 
 /** Fabric's hasOURole: the OU name only; its certifier was already checked by validation. */
 function hasOu(identity: MspIdentity, ou: OuIdentifier | undefined): boolean {
-  return ou !== undefined && organizationalUnits(identity.certificate).includes(ou.ou);
+  return ou !== undefined && identity.certificate.organizationalUnits.includes(ou.ou);
 }
 
 /** msp.Validate: the chain, the tree position, revocation, then the OUs. */
-function validate(cert: X509Certificate, msp: ChannelMsp): { chain: X509Certificate[] } | { problem: string } {
+function validate(cert: Certificate, msp: ChannelMsp): { chain: Certificate[] } | { problem: string } {
   if (msp.setupProblems.length > 0) return { problem: `${msp.mspId} cannot be set up: ${msp.setupProblems[0]}` };
   if (cert.ca) return { problem: 'a CA certificate cannot sign as an identity' };
-  if (isSignedBy(cert, cert)) return { problem: 'self-signed certificate: it is not issued by the organization CA' };
+  if (isSelfSigned(cert)) return { problem: 'self-signed certificate: it is not issued by the organization CA' };
   const at = fabricValidationTime(cert);
   const chains = validationChains(cert, msp, at);
   if (chains.length === 0 && chainsTo(cert, msp.roots, msp.intermediates))
@@ -164,10 +168,10 @@ function validate(cert: X509Certificate, msp: ChannelMsp): { chain: X509Certific
 }
 
 /** validateCertAgainstChain: a CRL for the issuer (by its SKI), listing the serial, signed by that issuer. */
-function revocationProblem(cert: X509Certificate, issuer: X509Certificate, msp: ChannelMsp): string | undefined {
-  const ski = subjectKeyIdentifierOf(issuer);
+function revocationProblem(cert: Certificate, issuer: Certificate, msp: ChannelMsp): string | undefined {
+  const ski = issuer.subjectKeyId;
   if (!ski) return `the issuing CA ${subjectOf(issuer)} has no subject key identifier (Fabric requires one)`;
-  const serial = serialNumberOf(cert);
+  const serial = cert.serialNumber;
   for (const list of msp.revocationLists) {
     if (!list.hasAuthorityKeyIdentifier)
       return `a CRL of ${msp.mspId} has no authority key identifier (Fabric refuses every identity then)`;
@@ -181,11 +185,11 @@ function revocationProblem(cert: X509Certificate, issuer: X509Certificate, msp: 
 
 /** validateIdentityOUsV142 (NodeOUs) or validateIdentityOUsV1 (organizational_unit_identifiers). */
 function organizationalUnitProblem(
-  cert: X509Certificate,
-  chain: readonly X509Certificate[],
+  cert: Certificate,
+  chain: readonly Certificate[],
   msp: ChannelMsp,
 ): string | undefined {
-  const units = organizationalUnits(cert);
+  const units = cert.organizationalUnits;
   const certifiers = chainIdentifier(chain.slice(1));
   const boundTo = (ou: OuIdentifier) => (ou.certificate ? certifiersIdentifier(ou.certificate, msp) : undefined);
   if (!msp.nodeOUs) {
@@ -217,6 +221,6 @@ function organizationalUnitProblem(
     : `the certificate carries more than one NodeOU role (${roles.join(', ')})`;
 }
 
-export function subjectOf(certificate: X509Certificate): string {
-  return certificate.subject.split('\n').join(', ');
+export function subjectOf(certificate: Certificate): string {
+  return certificate.subject;
 }

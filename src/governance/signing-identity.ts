@@ -2,16 +2,17 @@
 // PKCS#11 token, named by an RFC 7512 URI in place of the file (`--key 'pkcs11:token=org1;object=admin?...'`).
 // A file key is read, checked against the certificate and used in memory; a token key proves it belongs to the
 // certificate by signing a challenge. Neither is ever printed, logged or written anywhere.
-import type { X509Certificate } from 'node:crypto';
+
 import { existsSync, readFileSync } from 'node:fs';
 import { loadCertificate } from '../crypto/load-certificate.js';
 import { isPkcs11Uri, openTokenKey, TokenError, type TokenSigningKey } from '../crypto/pkcs11/index.js';
+import type { Certificate } from '../crypto/read-certificate.js';
 import type { SigningIdentity } from './config-signature.js';
 import { curveOrderOf, keyMatchesCertificate, P256_ORDER, readSigningPrivateKey } from './ecdsa-signature.js';
 
 export interface LoadedSigner {
   identity: SigningIdentity;
-  certificate: X509Certificate;
+  certificate: Certificate;
 }
 
 /** `p256`: the commands that talk to nodes (apply, fetch); `p256-or-p384`: sign, which takes P-384 identities too. */
@@ -47,7 +48,7 @@ export function loadSigningIdentity(
  */
 export function openTokenSigningKey(
   uri: string,
-  certificate: X509Certificate,
+  certificate: Certificate,
   accept: AcceptedCurves,
   env: NodeJS.ProcessEnv = process.env,
 ): { key: TokenSigningKey } | { error: string } {

@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { x509 } from '../../src/crypto/_x509.js';
 import { organizationalUnits } from '../../src/crypto/certificate-facts.js';
 import { generateSigningKeyPair, SIGNING_ALGORITHM } from '../../src/crypto/key-pair.js';
+import { parsedCertificate } from '../../src/crypto/parsed-certificates.js';
+import type { Certificate } from '../../src/crypto/read-certificate.js';
 import { repoRoot } from '../helpers/run-cli.js';
 
 const ADMIN_CERT = join(
@@ -40,7 +41,7 @@ const T61 = 0x14;
 const BMP = 0x1e;
 const UNIVERSAL = 0x1c;
 
-async function certificateWithSubject(subject: Buffer): Promise<X509Certificate> {
+async function certificateWithSubject(subject: Buffer): Promise<Certificate> {
   const keys = await generateSigningKeyPair();
   const certificate = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: '01',
@@ -50,13 +51,13 @@ async function certificateWithSubject(subject: Buffer): Promise<X509Certificate>
     signingAlgorithm: SIGNING_ALGORITHM,
     keys,
   });
-  return new X509Certificate(certificate.toString('pem'));
+  return parsedCertificate(certificate.toString('pem'));
 }
 
 describe('organizationalUnits', () => {
   it('reads the NodeOU of a cryptogen-style admin, and none of a CA', () => {
-    expect(organizationalUnits(new X509Certificate(readFileSync(ADMIN_CERT)))).toEqual(['admin']);
-    expect(organizationalUnits(new X509Certificate(readFileSync(CA_CERT)))).toEqual([]);
+    expect(organizationalUnits(parsedCertificate(readFileSync(ADMIN_CERT)))).toEqual(['admin']);
+    expect(organizationalUnits(parsedCertificate(readFileSync(CA_CERT)))).toEqual([]);
   });
 
   it('reads every OU in order: multi-valued RDNs, quoting characters, and each string type Go reads', async () => {
@@ -90,11 +91,12 @@ describe('organizationalUnits', () => {
   it('leaves node:tls whole (reading OUs once broke every later HTTPS request of the process)', () => {
     // A fresh process: this test runner has loaded node:tls long ago. The module as built is what the CLI runs.
     const built = pathToFileURL(join(repoRoot, 'dist/crypto/certificate-facts.js')).href;
+    const reader = pathToFileURL(join(repoRoot, 'dist/crypto/parsed-certificates.js')).href;
     const script = `
-      import { X509Certificate } from 'node:crypto';
       import { readFileSync } from 'node:fs';
       const { organizationalUnits } = await import(${JSON.stringify(built)});
-      const units = organizationalUnits(new X509Certificate(readFileSync(${JSON.stringify(ADMIN_CERT)})));
+      const { parsedCertificate } = await import(${JSON.stringify(reader)});
+      const units = organizationalUnits(parsedCertificate(readFileSync(${JSON.stringify(ADMIN_CERT)})));
       const tls = await import('node:tls');
       tls.createSecureContext({});
       process.stdout.write(JSON.stringify({ units, createSecureContext: typeof tls.createSecureContext }));

@@ -8,8 +8,10 @@
 // enrolled, written and reported as done, yet be no member of the organization.
 // Each user is handled on its own; a CA that cannot be reached, or whose TLS certificate is not trusted, stops
 // the remaining calls, each user reported. Secrets live in memory only, for the one request that needs them.
-import { createPrivateKey, randomBytes, X509Certificate } from 'node:crypto';
+import { createPrivateKey, randomBytes } from 'node:crypto';
 import type { UserModel } from '../../compiler/model/network-model.js';
+import { parsedCertificate } from '../../crypto/parsed-certificates.js';
+import type { Certificate } from '../../crypto/read-certificate.js';
 import { UnreachableError } from '../http/send-http.js';
 import {
   type CaAttribute,
@@ -82,7 +84,7 @@ export async function enrollUsers(options: EnrollUsersOptions): Promise<EnrollUs
   };
 
   let halted: string | undefined;
-  let caChain: X509Certificate[] = [];
+  let caChain: Certificate[] = [];
   try {
     caChain = await trustedCaChain(options);
   } catch (error) {
@@ -115,13 +117,13 @@ export async function enrollUsers(options: EnrollUsersOptions): Promise<EnrollUs
 }
 
 /** The CA's chain (cainfo), accepted only when it reaches one of the organization's MSP roots. */
-async function trustedCaChain(options: EnrollUsersOptions): Promise<X509Certificate[]> {
+async function trustedCaChain(options: EnrollUsersOptions): Promise<Certificate[]> {
   const { caChainPem } = await caInfo(options.ca);
-  const chain = pemBlocks(caChainPem).map((pem) => new X509Certificate(pem));
-  const roots = options.mspRootsPem.flatMap(pemBlocks).map((pem) => new X509Certificate(pem));
-  const known = new Set(roots.map((root) => root.fingerprint256));
+  const chain = pemBlocks(caChainPem).map((pem) => parsedCertificate(pem));
+  const roots = options.mspRootsPem.flatMap(pemBlocks).map((pem) => parsedCertificate(pem));
+  const known = new Set(roots.map((root) => root.raw.toString('base64')));
   if (chain.length === 0) throw new Halt(`the CA at ${options.ca.url} sent no CA certificate`);
-  if (!chain.some((certificate) => known.has(certificate.fingerprint256)))
+  if (!chain.some((certificate) => known.has(certificate.raw.toString('base64'))))
     throw new Halt(
       `the CA at ${options.ca.url} issues from '${oneLine(chain[0]!.subject)}', which is not among ${options.mspId}'s MSP cacerts: identities it enrolls would not be members of ${options.mspId}; point ca.host/ca.name at the organization's CA, or add its root to the MSP`,
     );
@@ -131,7 +133,7 @@ async function trustedCaChain(options: EnrollUsersOptions): Promise<X509Certific
 async function convergeUser(
   user: UserModel,
   options: EnrollUsersOptions,
-  caChain: readonly X509Certificate[],
+  caChain: readonly Certificate[],
   report: (event: UserEventKind, user: string, message: string, path?: string) => void,
   calling: (caller: CaCaller) => void,
 ): Promise<void> {

@@ -2,10 +2,12 @@
 // together, the certificate comes from this CA, has not expired, and carries the user's type and exactly the
 // spec's attributes (Fabric CA's attribute extension, 1.2.3.4.5.6.7.8.1, JSON {"attrs": {...}}, lib/attrmgr).
 // Anything else is "not usable" with the reason, and apply enrolls the user again.
-import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import type { UserModel } from '../../compiler/model/network-model.js';
 import { x509 } from '../../crypto/_x509.js';
 import { isSignedBy, organizationalUnits } from '../../crypto/certificate-facts.js';
+import { parsedCertificate } from '../../crypto/parsed-certificates.js';
+import type { Certificate } from '../../crypto/read-certificate.js';
 
 export const FABRIC_ATTRIBUTES_OID = '1.2.3.4.5.6.7.8.1';
 
@@ -24,14 +26,14 @@ export type EnrollmentVerdict =
 export function judgeStoredEnrollment(
   stored: StoredIdentity | undefined,
   user: UserModel,
-  caChain: readonly X509Certificate[],
+  caChain: readonly Certificate[],
   now: Date = new Date(),
 ): EnrollmentVerdict {
   if (!stored?.certificatePem || !stored.privateKeyPem)
     return { usable: false, reason: `no enrollment in ${stored?.path ?? 'the output folder'}`, renewable: false };
-  let certificate: X509Certificate;
+  let certificate: Certificate;
   try {
-    certificate = new X509Certificate(stored.certificatePem);
+    certificate = parsedCertificate(stored.certificatePem);
     const key = createPublicKey(createPrivateKey(stored.privateKeyPem)).export({ type: 'spki', format: 'der' });
     if (!certificate.publicKey.export({ type: 'spki', format: 'der' }).equals(key))
       return { usable: false, reason: `the key in ${stored.path} does not match its certificate`, renewable: false };
@@ -40,7 +42,7 @@ export function judgeStoredEnrollment(
   }
   if (!caChain.some((issuer) => isSignedBy(certificate, issuer)))
     return { usable: false, reason: `the certificate in ${stored.path} was not issued by this CA`, renewable: false };
-  if (new Date(certificate.validTo) <= now || new Date(certificate.validFrom) > now)
+  if (certificate.notAfter <= now.getTime() || certificate.notBefore > now.getTime())
     return { usable: false, reason: `the certificate in ${stored.path} is not valid now`, renewable: false };
   if (!organizationalUnits(certificate).includes(user.type))
     return { usable: false, reason: `the certificate is not of type '${user.type}'`, renewable: true };

@@ -123,5 +123,5 @@ function certificateSubject(signatureHeader: Uint8Array, msps: ReturnType<typeof
   const read = readCreator(signatureHeader);
   if ('error' in read) return undefined;
   const identity = deserializeIdentity(read.creator.mspId, read.creator.idBytes, msps);
-  return 'error' in identity ? undefined : identity.identity.certificate.subject.split('\n').join(', ');
+  return 'error' in identity ? undefined : identity.identity.certificate.subject;
 }

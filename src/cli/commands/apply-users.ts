@@ -199,7 +199,7 @@ function readRegistrar(model: NetworkModel, org: OrganizationModel, options: App
   if (match === 'unreadable') throw new UserError('the CA admin private key is not a PEM private key');
   if (match === 'mismatch')
     throw new UserError(
-      `the CA admin private key does not belong to its certificate (${certificate.certificate.subject.replace(/\n/g, ', ')}): give the key of that certificate`,
+      `the CA admin private key does not belong to its certificate (${certificate.certificate.subject}): give the key of that certificate`,
     );
   const privateKey = createPrivateKey(keyText);
   return { certificatePem: `${certificate.pem}\n`, privateKey };

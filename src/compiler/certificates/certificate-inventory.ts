@@ -3,9 +3,10 @@
 // spec names (MSP folders read as Fabric reads them, nodes' certificates where the spec or `netspec crypto` puts
 // them) and from the live channel configs. The facts are the same for the same inputs (no clock): plan.json
 // carries them, and what is "soon" is decided by whoever reads them (expiry-warnings.ts, status).
-import { createHash, X509Certificate } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parsedCertificateOrUndefined } from '../../crypto/parsed-certificates.js';
 import type { NetworkModel, OrganizationModel } from '../model/network-model.js';
 import type { DataPath } from '../parse/index.js';
 
@@ -61,7 +62,7 @@ export function certificateInventory(model: NetworkModel, live: readonly LiveCon
     fact: Omit<CertificateFact, 'subject' | 'notAfter' | 'sha256' | 'sources'>,
     source: string,
   ) => {
-    const certificate = parse(pem);
+    const certificate = parsedCertificateOrUndefined(pem);
     if (!certificate) return; // validate reports unreadable spec files; a live config Fabric accepted parses.
     const sha256 = createHash('sha256').update(certificate.raw).digest('hex');
     const key = [sha256, fact.kind, fact.organization, fact.node ?? ''].join('\0');
@@ -75,8 +76,8 @@ export function certificateInventory(model: NetworkModel, live: readonly LiveCon
       kind: fact.kind,
       organization: fact.organization,
       ...(fact.node !== undefined ? { node: fact.node } : {}),
-      subject: certificate.subject.split('\n').join(', '),
-      notAfter: new Date(Date.parse(certificate.validTo)).toISOString(),
+      subject: certificate.subject,
+      notAfter: new Date(certificate.notAfter).toISOString(),
       sha256,
       sources: [source],
       ...(fact.at ? { at: fact.at } : {}),
@@ -270,14 +271,6 @@ function nodeAt(
     for (const orderer of organization.orderers)
       if (orderer.host === host && orderer.port === port) return { organization, node: orderer.name };
   return undefined;
-}
-
-function parse(pem: string | Buffer): X509Certificate | undefined {
-  try {
-    return new X509Certificate(pem);
-  } catch {
-    return undefined;
-  }
 }
 
 function readOrUndefined(file: string): Buffer | undefined {

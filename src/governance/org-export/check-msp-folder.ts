@@ -2,19 +2,20 @@
 // certificates, intermediates and admin certificates chain to the roots, TLS intermediates to the TLS roots, and
 // config.yaml's NodeOU certificates are files that are exported. A broken org definition is found here, in the
 // joining org's hands, not when the channel update fails.
-import type { X509Certificate } from 'node:crypto';
+
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { type Diagnostic, fileRange } from '../../compiler/diagnostics/index.js';
 import { chainsTo } from '../../crypto/certificate-facts.js';
 import { parseCertificatePem } from '../../crypto/load-certificate.js';
+import type { Certificate } from '../../crypto/read-certificate.js';
 import type { MspCertFolder, MspFolderContents } from './read-msp-folder.js';
 
 export function checkMspFolder(dir: string, contents: MspFolderContents): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const report = (code: Diagnostic['code'], path: string, message: string) =>
     diagnostics.push({ code, severity: 'error', message, ranges: [fileRange(join(dir, path))] });
-  const parsed = {} as Record<MspCertFolder, { path: string; certificate: X509Certificate }[]>;
+  const parsed = {} as Record<MspCertFolder, { path: string; certificate: Certificate }[]>;
   for (const [folder, files] of Object.entries(contents.certificates) as [
     MspCertFolder,
     { path: string; pem: string }[],
@@ -37,7 +38,7 @@ export function checkMspFolder(dir: string, contents: MspFolderContents): Diagno
       if (!entry.certificate.ca) report('NS_CERT_INVALID', entry.path, `${entry.path} is not a CA certificate`);
     }
   }
-  const chain = (folder: MspCertFolder, roots: X509Certificate[], intermediates: X509Certificate[], what: string) => {
+  const chain = (folder: MspCertFolder, roots: Certificate[], intermediates: Certificate[], what: string) => {
     for (const entry of parsed[folder]) {
       const others = intermediates.filter((c) => c !== entry.certificate);
       if (roots.length > 0 && !chainsTo(entry.certificate, roots, others)) {

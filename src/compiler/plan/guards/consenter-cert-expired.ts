@@ -3,7 +3,8 @@
 // committed; a rotation meant to save a node whose certificate is about to expire would finish it instead. Only
 // certificates the update brings in are judged: one already live and expired is a warning for people, not a
 // reason to refuse an update that does not touch it.
-import { X509Certificate } from 'node:crypto';
+import { parsedCertificateOrUndefined } from '../../../crypto/parsed-certificates.js';
+import type { Certificate } from '../../../crypto/read-certificate.js';
 import type { ConfigJson } from '../../fabric/index.js';
 import { bftConsenters, raftConsenters } from '../stages/_config-parts.js';
 import { type Guard, updatedChannels } from './guard-context.js';
@@ -17,11 +18,11 @@ export const consenterCertExpired: Guard = (ctx) => {
     for (const { endpoint, cert } of tlsCertificates(channel.desiredConfig)) {
       if (live.has(cert)) continue;
       const certificate = parse(cert);
-      if (!certificate || new Date(certificate.validTo) > now) continue;
+      if (!certificate || certificate.notAfter > now.getTime()) continue;
       const index = spec?.orderer.consenters.findIndex((c) => `${c.host}:${c.port}` === endpoint) ?? -1;
       ctx.report(name, {
         code: 'NS_GUARD_CONSENTER_CERT_EXPIRED',
-        message: `channel '${name}' would give consenter ${endpoint} a TLS certificate that expired on ${new Date(certificate.validTo).toISOString()}; the other consenters refuse it, so the node would leave its cluster with this update`,
+        message: `channel '${name}' would give consenter ${endpoint} a TLS certificate that expired on ${new Date(certificate.notAfter).toISOString()}; the other consenters refuse it, so the node would leave its cluster with this update`,
         hint: 'issue a certificate that is valid now (netspec crypto --renew <org>/<node> for development material)',
         at:
           index >= 0 ? ['channels', name, 'orderer', 'consenters', index] : ['channels', name, 'orderer', 'consenters'],
@@ -38,10 +39,7 @@ function tlsCertificates(config: ConfigJson): { endpoint: string; cert: string }
   );
 }
 
-function parse(base64: string): X509Certificate | undefined {
-  try {
-    return new X509Certificate(Buffer.from(base64, 'base64'));
-  } catch {
-    return undefined;
-  }
+/** configtxlator JSON holds a certificate as base64 of its PEM; read once per process by its bytes. */
+function parse(base64: string): Certificate | undefined {
+  return parsedCertificateOrUndefined(Buffer.from(base64, 'base64'));
 }

@@ -4,8 +4,9 @@
 // ValidateConsensusMetadata with createX509VerifyOptions(newOrdererConfig); util.go, validateConsenterTLSCerts).
 // A rotation to a new CA therefore adds the new root first, in its own stage. Certificates already live are left
 // to root-in-use.ts, which names what still uses a root being removed.
-import { X509Certificate } from 'node:crypto';
 import { chainsTo } from '../../../crypto/certificate-facts.js';
+import { parsedCertificateOrUndefined } from '../../../crypto/parsed-certificates.js';
+import type { Certificate } from '../../../crypto/read-certificate.js';
 import type { ConfigJson } from '../../fabric/index.js';
 import { raftConsenters } from '../stages/_config-parts.js';
 import { type Guard, updatedChannels } from './guard-context.js';
@@ -25,7 +26,7 @@ export const consenterCertUntrusted: Guard = (ctx) => {
         const index = spec?.orderer.consenters.findIndex((c) => `${c.host}:${c.port}` === endpoint) ?? -1;
         ctx.report(name, {
           code: 'NS_GUARD_CONSENTER_CERT_UNTRUSTED',
-          message: `channel '${name}' would give consenter ${endpoint} a TLS certificate issued by '${certificate.issuer.replace(/\n/g, ', ')}', which no orderer organization's TLS root in the channel vouches for; the orderer refuses it`,
+          message: `channel '${name}' would give consenter ${endpoint} a TLS certificate issued by '${certificate.issuer}', which no orderer organization's TLS root in the channel vouches for; the orderer refuses it`,
           hint: "add the new CA's root to the orderer organization's MSP (tlscacerts) in an update before the certificates it issued",
           at:
             index >= 0
@@ -37,9 +38,9 @@ export const consenterCertUntrusted: Guard = (ctx) => {
   }
 };
 
-function ordererTlsRoots(config: ConfigJson): { roots: X509Certificate[]; intermediates: X509Certificate[] } {
-  const roots: X509Certificate[] = [];
-  const intermediates: X509Certificate[] = [];
+function ordererTlsRoots(config: ConfigJson): { roots: Certificate[]; intermediates: Certificate[] } {
+  const roots: Certificate[] = [];
+  const intermediates: Certificate[] = [];
   for (const org of Object.values(config.channel_group.groups.Orderer?.groups ?? {})) {
     const msp = (org.values.MSP?.value as { config?: Record<string, string[] | undefined> } | undefined)?.config;
     for (const cert of msp?.tls_root_certs ?? []) push(roots, cert);
@@ -48,15 +49,12 @@ function ordererTlsRoots(config: ConfigJson): { roots: X509Certificate[]; interm
   return { roots, intermediates };
 }
 
-function push(into: X509Certificate[], base64: string): void {
+function push(into: Certificate[], base64: string): void {
   const certificate = parse(base64);
   if (certificate) into.push(certificate);
 }
 
-function parse(base64: string): X509Certificate | undefined {
-  try {
-    return new X509Certificate(Buffer.from(base64, 'base64'));
-  } catch {
-    return undefined;
-  }
+/** configtxlator JSON holds a certificate as base64 of its PEM; read once per process by its bytes. */
+function parse(base64: string): Certificate | undefined {
+  return parsedCertificateOrUndefined(Buffer.from(base64, 'base64'));
 }

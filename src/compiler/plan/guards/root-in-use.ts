@@ -3,11 +3,11 @@
 // TLS handshake against its organization's TLS roots: removing a root while a consenter, an admin or a node still
 // holds a certificate it issued shuts that party out (a consenter out of its cluster, an admin out of governance).
 // A rotation adds the new root first, moves every certificate to it, and removes the old root last.
-import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isSignedBy } from '../../../crypto/certificate-facts.js';
 import { adminCertificatePath, identityDirectory } from '../../../crypto/msp-layout.js';
+import { parsedCertificateOrUndefined as parse } from '../../../crypto/parsed-certificates.js';
 import type { ConsenterJson } from '../../fabric/config/bft-block-validation.js';
 import type { ConfigJson } from '../../fabric/index.js';
 import type { NetworkModel } from '../../model/network-model.js';
@@ -58,7 +58,7 @@ export const rootInUse: Guard = (ctx) => {
           if (issued.length === 0) continue;
           ctx.report(name, {
             code: 'NS_GUARD_ROOT_IN_USE',
-            message: `channel '${name}' removes the ${kind === 'tls' ? 'TLS ' : ''}CA root '${issuer.subject.replace(/\n/g, ', ')}' from ${mspId} while ${issued.map((u) => u.what).join(', ')} still ${issued.length === 1 ? 'holds a certificate' : 'hold certificates'} it issued; remove an old root only after every certificate it issued has moved to the new one`,
+            message: `channel '${name}' removes the ${kind === 'tls' ? 'TLS ' : ''}CA root '${issuer.subject}' from ${mspId} while ${issued.map((u) => u.what).join(', ')} still ${issued.length === 1 ? 'holds a certificate' : 'hold certificates'} it issued; remove an old root only after every certificate it issued has moved to the new one`,
             hint: 'keep the old root beside the new one until the consenters, admins and nodes present certificates from the new CA',
             at: issued.map((u) => u.at),
           });
@@ -135,12 +135,4 @@ function certificatesInUse(
     found.push({ what, pem: readFileSync(file, 'utf8'), at });
   }
   return found;
-}
-
-function parse(pem: string): X509Certificate | undefined {
-  try {
-    return new X509Certificate(pem);
-  } catch {
-    return undefined;
-  }
 }

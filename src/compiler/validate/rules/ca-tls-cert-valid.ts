@@ -22,7 +22,7 @@ export const caTlsCertValid: Rule = (ctx) => {
     } else if (!loaded.certificate.ca) {
       ctx.report({
         code: 'NS_CA_TLS_CERT_INVALID',
-        message: `ca.tlsCACert of organization '${org}': '${file}' is not a CA certificate (${loaded.certificate.subject.replace(/\n/g, ', ')})`,
+        message: `ca.tlsCACert of organization '${org}': '${file}' is not a CA certificate (${loaded.certificate.subject})`,
         hint: "name the root that issued the CA's TLS certificate, not the server certificate itself",
         at,
       });

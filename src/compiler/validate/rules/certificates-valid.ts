@@ -1,13 +1,13 @@
 // Every certificate the spec names exists and parses as X.509, every admin identity chains to one of its
 // organization's CAs, and with NodeOUs on the admin identity carries the admin OU. Fabric reads these files into
 // the channel config and checks admin signatures against them: a wrong file yields a channel nobody can govern.
-import type { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 // The certificate readers, not src/crypto/index.ts: validation must not load the generator's X.509 library.
 import { chainsTo, organizationalUnits } from '../../../crypto/certificate-facts.js';
 import { type CertificateLoad, loadCertificate } from '../../../crypto/load-certificate.js';
+import type { Certificate } from '../../../crypto/read-certificate.js';
 import type { MspSpec, OrganizationSpec } from '../../model/spec.js';
 import type { DataPath } from '../../parse/index.js';
 import type { Rule, RuleContext } from '../rule-context.js';
@@ -35,7 +35,7 @@ export const certificatesValid: Rule = (ctx) => {
 };
 
 interface Loaded {
-  certificate: X509Certificate;
+  certificate: Certificate;
   /** The file as the spec (or the MSP folder) names it, for messages. */
   name: string;
   at: DataPath;

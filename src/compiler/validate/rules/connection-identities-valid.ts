@@ -43,7 +43,7 @@ export function checkConnectionIdentities(ctx: RuleContext, env: NodeJS.ProcessE
       });
       continue;
     }
-    const subject = certificate.certificate.subject.replace(/\n/g, ', ');
+    const subject = certificate.certificate.subject;
     const match = keyMatchesCertificate(certificate.certificate, keyText);
     if (match === 'unreadable')
       ctx.report({
@@ -69,7 +69,7 @@ export function checkConnectionIdentities(ctx: RuleContext, env: NodeJS.ProcessE
     const mspId = typeof spec.mspId === 'string' ? spec.mspId : org;
     ctx.report({
       code: 'NS_IDENTITY_NOT_MEMBER',
-      message: `connection identity of organization '${org}': the certificate in ${certificateVariable} (${subject}, issued by ${certificate.certificate.issuer.replace(/\n/g, ', ')}) is not issued by a CA of ${mspId}'s MSP (cacerts, intermediatecerts)`,
+      message: `connection identity of organization '${org}': the certificate in ${certificateVariable} (${subject}, issued by ${certificate.certificate.issuer}) is not issued by a CA of ${mspId}'s MSP (cacerts, intermediatecerts)`,
       hint: `its signatures do not count for ${mspId}, and a CA it is the admin of is not ${mspId}'s: identities apply --users enrolls there would not be members. Use an identity of the organization's own CA, or add that CA's root to the MSP`,
       at: certificateAt,
     });

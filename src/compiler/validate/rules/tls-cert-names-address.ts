@@ -5,10 +5,9 @@
 // valid for …, not …" once the network runs. A warning: the certificate may be reissued before the nodes start.
 // The certificates read are those the spec names: an orderer's tlsCert (or where `netspec crypto` writes it), and a
 // peer's `peers/<host>/tls/server.crt` beside an MSP folder laid out as cryptogen and `netspec crypto` lay it out.
-import type { X509Certificate } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
-import { dnsNames } from '../../../crypto/certificate-facts.js';
 import { loadCertificate } from '../../../crypto/load-certificate.js';
+import type { Certificate } from '../../../crypto/read-certificate.js';
 import { DEFAULT_PORTS, defaultOrdererTlsCert } from '../../model/fabric-defaults.js';
 import { exposedAddress } from '../../model/node-address.js';
 import { addressingOf } from '../../model/normalize.js';
@@ -47,7 +46,7 @@ export const tlsCertNamesAddress: Rule = (ctx) => {
       });
       if (certificateNames(loaded.certificate, address.host)) return;
       const path: DataPath = ['organizations', name, kind === 'peer' ? 'peers' : 'orderers', index];
-      const names = [...dnsNames(loaded.certificate), ...ipNames(loaded.certificate)];
+      const names = [...loaded.certificate.dnsNames, ...loaded.certificate.ipAddresses];
       ctx.report({
         code: 'NS_TLS_NAME_MISSING',
         severity: 'warning',
@@ -65,21 +64,14 @@ export const tlsCertNamesAddress: Rule = (ctx) => {
 };
 
 /** As Go's x509.Certificate.VerifyHostname: an IP host against IP SANs, else DNS SANs with a leftmost `*` label. */
-export function certificateNames(certificate: X509Certificate, host: string): boolean {
-  if (/^[0-9]+(\.[0-9]+){3}$/.test(host)) return ipNames(certificate).includes(host);
+export function certificateNames(certificate: Certificate, host: string): boolean {
+  if (/^[0-9]+(\.[0-9]+){3}$/.test(host)) return certificate.ipAddresses.includes(host);
   const wanted = host.toLowerCase().replace(/\.$/, '');
-  return dnsNames(certificate).some((pattern) => {
+  return certificate.dnsNames.some((pattern) => {
     const name = pattern.toLowerCase().replace(/\.$/, '');
     if (name === wanted) return true;
     if (!name.startsWith('*.')) return false;
     const dot = wanted.indexOf('.');
     return dot > 0 && wanted.slice(dot) === name.slice(1);
   });
-}
-
-function ipNames(certificate: X509Certificate): string[] {
-  return (certificate.subjectAltName ?? '')
-    .split(', ')
-    .filter((entry) => entry.startsWith('IP Address:'))
-    .map((entry) => entry.slice('IP Address:'.length));
 }

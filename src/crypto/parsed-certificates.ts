@@ -1,0 +1,55 @@
+// Certificates read once per process, by their bytes: plan reads the same CA, admin and TLS certificates from the
+// spec's files, from every channel's live config and from the configs it builds (a 200-organization consortium
+// names each of its ~1000 certificates in a dozen places). Keyed by the DER itself, never by a path or by where
+// the bytes were found, so two files holding one certificate share one reading and a changed file is read anew.
+import { type Certificate, CertificateFormatError, readCertificate } from './read-certificate.js';
+
+const read = new Map<string, Certificate | CertificateFormatError>();
+/** Far above any consortium's certificate count; a bound so a long-lived process cannot grow without end. */
+const MAX_REMEMBERED = 16_384;
+
+/** The certificate of `bytes` (DER, or PEM text/bytes: the first CERTIFICATE block); throws CertificateFormatError. */
+export function parsedCertificate(bytes: Uint8Array | string): Certificate {
+  const der = derOf(bytes);
+  const key = der.toString('latin1');
+  let result = read.get(key);
+  if (result === undefined) {
+    try {
+      result = readCertificate(der);
+    } catch (error) {
+      if (!(error instanceof CertificateFormatError)) throw error;
+      result = error;
+    }
+    if (read.size >= MAX_REMEMBERED) read.clear();
+    read.set(key, result);
+  }
+  if (result instanceof CertificateFormatError) throw result;
+  return result;
+}
+
+/** The certificate of `bytes`, or undefined when they are not one (for readers whose caller reports that). */
+export function parsedCertificateOrUndefined(bytes: Uint8Array | string): Certificate | undefined {
+  try {
+    return parsedCertificate(bytes);
+  } catch (error) {
+    if (error instanceof CertificateFormatError) return undefined;
+    throw error;
+  }
+}
+
+/** DER as given (it starts with a SEQUENCE tag), or decoded from the first PEM CERTIFICATE block. */
+export function derOf(bytes: Uint8Array | string): Buffer {
+  if (typeof bytes !== 'string' && bytes[0] === 0x30)
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return pemCertificateDer(typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('latin1'));
+}
+
+/** The DER of the first PEM CERTIFICATE block of `text`; throws CertificateFormatError. */
+export function pemCertificateDer(text: string): Buffer {
+  const match = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(text);
+  if (!match) throw new CertificateFormatError('no PEM CERTIFICATE block');
+  const body = match[1]!.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body) || body.length % 4 !== 0)
+    throw new CertificateFormatError('the PEM CERTIFICATE block is not base64');
+  return Buffer.from(body, 'base64');
+}
