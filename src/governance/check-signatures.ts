@@ -51,7 +51,9 @@ export function checkSignatures(
   const fatal: string[] = [];
   const warnings: VerifyWarning[] = [];
   const counted = new Map<string, string>();
-  const updateSha256 = sha256Hex(configUpdate);
+  // Only a signature that fails needs the update's hash (to name a replay): hashing it for each one costs more than
+  // checking a known signer.
+  let updateSha256: string | undefined;
   for (const input of signatures) {
     const reject = (mspId: string, reason: string, admin?: boolean) =>
       verdicts.push({ source: input.source, mspId, valid: false, reason, ...(admin === undefined ? {} : { admin }) });
@@ -85,6 +87,7 @@ export function checkSignatures(
     );
     if (!check.ok) {
       const claimed = input.signedUpdateSha256;
+      updateSha256 ??= sha256Hex(configUpdate);
       const replayed = claimed !== undefined && claimed !== '' && claimed !== updateSha256;
       reject(
         mspId,
