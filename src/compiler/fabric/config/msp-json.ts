@@ -1,7 +1,7 @@
 // An organization's MSP material -> the configtxlator JSON of its MSP ConfigValue (msp.MSPConfig holding a
 // FabricMSPConfig), read the way Fabric's msp.GetVerifyingMspConfig reads an MSP folder: every file of each
 // sub-folder in name order, whole file bytes (PEM), and config.yaml for OU identifiers and NodeOUs.
-import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { MspModel } from '../../model/network-model.js';
@@ -9,11 +9,16 @@ import type { MspModel } from '../../model/network-model.js';
 const FABRIC_MSP_TYPE = 0;
 
 export function mspValueJson(mspId: string, msp: MspModel): object {
-  const fromDir = (folder: string) => (msp.directory ? readFolder(join(msp.directory, folder)) : []);
+  // One listing of the MSP folder says which sub-folders exist: most MSPs have few of the seven, and a folder
+  // looked for and missing costs an exception each (a thousand of them for a consortium of 200 organizations).
+  const present = msp.directory ? mspFolderEntries(msp.directory) : new Map<string, Dirent>();
+  const fromDir = (folder: string) =>
+    msp.directory && isFolder(msp.directory, present.get(folder)) ? readFolder(join(msp.directory, folder)) : [];
   const files = (paths: string[]) => paths.map(readBase64);
   const rootCerts = [...fromDir('cacerts'), ...files(msp.caCerts)];
   if (rootCerts.length === 0) throw new Error(`MSP ${mspId} has no CA certificate`);
-  const folderConfig = msp.directory ? readMspConfigYaml(msp.directory) : undefined;
+  const folderConfig =
+    msp.directory && isFile(msp.directory, present.get('config.yaml')) ? readMspConfigYaml(msp.directory) : undefined;
   const ouIdentifiers = [
     ...(folderConfig?.ouIdentifiers ?? []),
     ...msp.organizationalUnitIdentifiers.map((ou) => ({
@@ -43,16 +48,19 @@ function readBase64(path: string): string {
   return readFileSync(path).toString('base64');
 }
 
-function readFolder(dir: string): string[] {
-  let entries: Dirent[];
+/** The MSP folder's entries by name; none when the folder does not exist. */
+function mspFolderEntries(dir: string): Map<string, Dirent> {
   try {
-    // One directory read tells the files apart: a large consortium reads seven folders per organization.
-    entries = readdirSync(dir, { withFileTypes: true });
+    return new Map(readdirSync(dir, { withFileTypes: true }).map((entry) => [entry.name, entry]));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
     throw error;
   }
-  return entries
+}
+
+function readFolder(dir: string): string[] {
+  // One directory read tells the files apart: a large consortium reads several folders per organization.
+  return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => isFile(dir, entry))
     .map((entry) => entry.name)
     .sort()
@@ -60,9 +68,17 @@ function readFolder(dir: string): string[] {
 }
 
 /** A file, or a symbolic link to one (as Fabric's MSP folders often hold). */
-function isFile(dir: string, entry: Dirent): boolean {
+function isFile(dir: string, entry: Dirent | undefined): boolean {
+  if (!entry) return false;
   if (entry.isFile()) return true;
-  return entry.isSymbolicLink() && statSync(join(dir, entry.name)).isFile();
+  return entry.isSymbolicLink() && statSync(join(dir, entry.name), { throwIfNoEntry: false })?.isFile() === true;
+}
+
+/** A folder, or a symbolic link to one. */
+function isFolder(dir: string, entry: Dirent | undefined): boolean {
+  if (!entry) return false;
+  if (entry.isDirectory()) return true;
+  return entry.isSymbolicLink() && statSync(join(dir, entry.name), { throwIfNoEntry: false })?.isDirectory() === true;
 }
 
 interface OuIdentifierJson {
@@ -76,9 +92,8 @@ interface MspFolderConfig {
 }
 
 /** config.yaml as Fabric's MSP reads it; certificate paths are relative to the MSP folder. */
-function readMspConfigYaml(dir: string): MspFolderConfig | undefined {
+function readMspConfigYaml(dir: string): MspFolderConfig {
   const file = join(dir, 'config.yaml');
-  if (!existsSync(file)) return undefined;
   // js-yaml: config.yaml is a small machine-written file, and large consortia read one per organization.
   const config = (loadYaml(readFileSync(file, 'utf8'), { schema: CORE_SCHEMA }) ?? {}) as {
     OrganizationalUnitIdentifiers?: { Certificate?: string; OrganizationalUnitIdentifier?: string }[];
