@@ -45,7 +45,8 @@ export function scalarFromJson(type: string, json: Json, path: string): unknown 
   if (type === 'bytes') {
     if (typeof json !== 'string' || !/^[A-Za-z0-9+/\-_]*={0,2}$/.test(json))
       throw new CodecError(`expected base64 bytes, got ${describe(json)}`, path);
-    return new Uint8Array(Buffer.from(json.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
+    // Node reads URL-safe base64 as well; the Buffer is the bytes (no second copy into a plain Uint8Array).
+    return Buffer.from(json, 'base64');
   }
   if (type === 'float' || type === 'double') {
     if (typeof json === 'number') return json;
@@ -53,6 +54,8 @@ export function scalarFromJson(type: string, json: Json, path: string): unknown 
     if (typeof json === 'string' && json.trim() !== '' && Number.isFinite(Number(json))) return Number(json);
     throw new CodecError(`expected a number, got ${describe(json)}`, path);
   }
+  const small = smallIntegerFromJson(type, json, path);
+  if (small !== undefined) return small;
   const text = typeof json === 'number' ? (Number.isInteger(json) ? BigInt(json).toString() : '') : json;
   if (typeof text !== 'string' || !/^-?\d+$/.test(text))
     throw new CodecError(`expected an integer (${type}), got ${describe(json)}`, path);
@@ -64,6 +67,26 @@ export function scalarFromJson(type: string, json: Json, path: string): unknown 
   if (big < min || big > max) throw new CodecError(`${text} is out of range for ${type}`, path);
   if (bits === 32n) return Number(big);
   return Long.fromString(text, unsigned);
+}
+
+/**
+ * An integer given as a safe JavaScript number or a short decimal string (what configs hold almost always),
+ * range-checked without BigInt; undefined for anything else, which the general path reads.
+ */
+function smallIntegerFromJson(type: string, json: Json, path: string): number | Long | undefined {
+  const n =
+    typeof json === 'number' ? json : typeof json === 'string' && /^-?\d{1,15}$/.test(json) ? Number(json) : Number.NaN;
+  if (!Number.isSafeInteger(n)) return undefined;
+  const text = typeof json === 'string' ? json : String(n);
+  const unsigned = UNSIGNED.has(type);
+  if (THIRTY_TWO_BIT.has(type)) {
+    const min = unsigned ? 0 : -0x80000000;
+    const max = unsigned ? 0xffffffff : 0x7fffffff;
+    if (n < min || n > max) throw new CodecError(`${text} is out of range for ${type}`, path);
+    return n + 0; // -0 reads as 0
+  }
+  if (unsigned && n < 0) throw new CodecError(`${text} is out of range for ${type}`, path);
+  return Long.fromNumber(n, unsigned);
 }
 
 export function describe(json: Json | undefined): string {

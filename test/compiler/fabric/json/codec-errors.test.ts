@@ -1,6 +1,6 @@
 // Bad input is refused with a code and the path of the offending field, never thrown.
 import { describe, expect, it } from 'vitest';
-import { decode, fromJson, type Json } from '../../../../src/compiler/fabric/index.js';
+import { decode, encode, fromJson, type Json } from '../../../../src/compiler/fabric/index.js';
 import { fixtureBytes, fixtureJson } from '../fixtures.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests edit configtxlator JSON freely
@@ -65,6 +65,29 @@ describe('JSON input errors', () => {
     ).toBe(
       'channel_group.groups.Orderer.values.BatchSize.value: expected the expanded orderer.BatchSize object, got "CgIKAA=="',
     );
+  });
+
+  it('reads integers at the edges of their range, as numbers and as decimal strings', () => {
+    const widthOf = (width: Json) => fromJson('common.BlockDataHashingStructure', { width });
+    // Field 1, varint 0xffffffff: five bytes.
+    for (const width of [4294967295, '4294967295'])
+      expect(encode('common.BlockDataHashingStructure', widthOf(width).value!).value).toEqual(
+        new Uint8Array([0x08, 0xff, 0xff, 0xff, 0xff, 0x0f]),
+      );
+    for (const width of [-1, '-1', 4294967296, '4294967296'])
+      expect(widthOf(width).diagnostics[0]?.message).toBe(`width: ${width} is out of range for uint32`);
+    const nOf = (n: Json) => fromJson('common.SignaturePolicy.NOutOf', { n });
+    // int32: a negative value is sign-extended to ten bytes, as Go writes it.
+    expect(encode('common.SignaturePolicy.NOutOf', nOf('-2147483648').value!).value).toEqual(
+      new Uint8Array([0x08, 0x80, 0x80, 0x80, 0x80, 0xf8, 0xff, 0xff, 0xff, 0xff, 0x01]),
+    );
+    expect(nOf(2147483648).diagnostics[0]?.message).toBe('n: 2147483648 is out of range for int32');
+    expect(nOf(1.5).diagnostics[0]?.message).toBe('n: expected an integer (int32), got 1.5');
+    const versionOf = (version: Json) => fromJson('common.ConfigGroup', { version });
+    // uint64 beyond 2^53 takes the general path; a small one the quick one: both give the same Long.
+    expect(String(versionOf('18446744073709551615').value!.version)).toBe('18446744073709551615');
+    expect(String(versionOf(7).value!.version)).toBe('7');
+    expect(versionOf('-1').diagnostics[0]?.message).toBe('version: -1 is out of range for uint64');
   });
 
   it('refuses a message type that does not exist, with a suggestion', () => {
