@@ -5,7 +5,8 @@
 // It is read from the normalized model and the state folder alone; policies are said by the plan's own describer
 // over the channel config netspec builds, so the words match what `plan` says about the same policy.
 
-import { buildChannelConfig, type ConfigGroupJson } from '../compiler/fabric/index.js';
+import type { StageResult } from '../compiler/diagnostics/index.js';
+import { type BuiltChannelConfig, type ConfigGroupJson, channelConfigs } from '../compiler/fabric/index.js';
 import type { NetworkModel } from '../compiler/model/index.js';
 import { readState } from '../compiler/plan/state/read-state.js';
 import { describeRequirement, resolvePolicy } from '../policy/index.js';
@@ -20,6 +21,8 @@ export function networkOverview(
 ): NetworkOverview {
   const state = readState(stateDir, model);
   const committed = state.value?.chaincodes ?? new Map();
+  // One builder for every channel: each organization's MSP folder is read once.
+  const configOf = channelConfigs(model);
   return {
     network: model.name,
     description: model.description,
@@ -59,7 +62,7 @@ export function networkOverview(
       batchTimeout: channel.orderer.batchTimeout,
       batchSize: channel.orderer.batchSize,
       capabilities: channel.capabilities,
-      policies: channelPolicies(model, channel.name),
+      policies: channelPolicies(configOf(channel.name)),
       acls: channel.acls,
       chaincodes: model.chaincodes
         .filter((chaincode) => chaincode.channel === channel.name)
@@ -100,8 +103,7 @@ export function networkOverview(
 }
 
 /** The channel's policies at /Channel, /Channel/Application and /Channel/Orderer, each resolved and described. */
-function channelPolicies(model: NetworkModel, channelName: string): { path: string; words: string }[] {
-  const built = buildChannelConfig(model, channelName);
+function channelPolicies(built: StageResult<BuiltChannelConfig>): { path: string; words: string }[] {
   if (!built.value) return [];
   const root = (built.value.json as unknown as { channel_group: ConfigGroupJson }).channel_group;
   const policies: { path: string; words: string }[] = [];

@@ -19,7 +19,7 @@ import {
   type ProtoMessage,
   UnknownTypeError,
 } from './proto/index.js';
-import { computeConfigUpdate } from './update/index.js';
+import { canonicalConfig, computeConfigUpdate } from './update/index.js';
 
 export { type GenesisOptions, genesisBlock } from './block/index.js';
 export { printJson } from './json/index.js';
@@ -71,6 +71,15 @@ export function computeUpdate(
   if (!update)
     return failure('NS_FABRIC_NO_CHANGES', 'no differences detected between original and updated config', {});
   return { value: update, diagnostics: [] };
+}
+
+/**
+ * A decoded `common.Config` with every value, policy and MSP re-encoded the way this codec encodes its own, as the
+ * configtxlator JSON round trip would give it (unknown fields dropped): Go marshals maps in random order, so live
+ * bytes can differ from ours without any change in content.
+ */
+export function canonical(config: ProtoMessage, options: SourceOptions = {}): StageResult<ProtoMessage> {
+  return attempt('NS_FABRIC_PROTO_INVALID', options, () => canonicalConfig(config));
 }
 
 /** The `common.Config` carried by a config block (as `peer channel fetch config` writes it, or a genesis block). */

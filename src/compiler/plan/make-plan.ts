@@ -5,6 +5,7 @@ import { sha256Hex } from '../../bytes.js';
 import { certificateInventory } from '../certificates/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { hasErrors } from '../diagnostics/index.js';
+import { channelConfigs } from '../fabric/index.js';
 import type { LoadedSpec } from '../load-spec.js';
 import { locate } from '../parse/index.js';
 import { createRuleContext } from '../validate/rule-context.js';
@@ -91,8 +92,9 @@ function planLedgers(input: PlanInput): LedgerPlans | { done: PlanResult } {
   const ruleContext = createRuleContext(spec, parsed, model.specDir, diagnostics);
   const artifacts = new Map<string, Uint8Array>();
 
+  const configOf = channelConfigs(model);
   const channels: ChannelPlanResult[] = model.channels.map((channel) =>
-    planChannel(model, channel, live.channels.get(channel.name), input.timestamp),
+    planChannel(model, channel, configOf(channel.name), live.channels.get(channel.name), input.timestamp),
   );
   for (const result of channels) {
     diagnostics.push(...result.diagnostics);

@@ -3,12 +3,13 @@
 
 import { sha256Hex } from '../../bytes.js';
 import { type ConfigWrite, whoMustSign } from '../../policy/index.js';
-import type { Diagnostic } from '../diagnostics/index.js';
+import type { Diagnostic, StageResult } from '../diagnostics/index.js';
 import {
-  buildChannelConfig,
+  type BuiltChannelConfig,
   type ConfigGroupJson,
   type ConfigJson,
   type ConfigUpdateJson,
+  canonical,
   computeUpdate,
   encode,
   fromJson,
@@ -36,9 +37,11 @@ export interface ChannelPlanResult {
   diagnostics: Diagnostic[];
 }
 
+/** `built` is the channel's config as the model makes it (channelConfigs, one builder for the whole plan). */
 export function planChannel(
   model: NetworkModel,
   channel: ChannelModel,
+  built: StageResult<BuiltChannelConfig>,
   live: LiveChannel | undefined,
   timestamp: Date,
 ): ChannelPlanResult {
@@ -48,7 +51,6 @@ export function planChannel(
     members: channel.members.map((name) => orgs.get(name)?.mspId ?? name),
     ordererOrgs: channel.orderer.organizations.map((name) => orgs.get(name)?.mspId ?? name),
   };
-  const built = buildChannelConfig(model, channel.name);
   if (!built.value) return failed(base, built.diagnostics);
   const desired = built.value.message;
   const desiredConfig = built.value.json as unknown as ConfigJson;
@@ -79,9 +81,9 @@ export function planChannel(
   if (!asLive.value && asLive.diagnostics.every((d) => d.code === 'NS_FABRIC_NO_CHANGES')) return unchanged();
   // Something differs. Re-encode the live config canonically before the real comparison: Go marshals maps in
   // random order, so its ACLs or capabilities can differ from ours in bytes and not in content.
+  const canonicalLive = canonical(live.config, { source: live.file });
+  if (!canonicalLive.value) return failed(base, canonicalLive.diagnostics);
   const liveConfig = live.configJson();
-  const canonical = fromJson('common.Config', liveConfig as unknown as Json);
-  if (!canonical.value) return failed(base, canonical.diagnostics);
   const staged = planStages(liveConfig, desiredConfig);
   let target = desired;
   let targetConfig = desiredConfig;
@@ -91,7 +93,7 @@ export function planChannel(
     target = first.value;
     targetConfig = staged.stages[0]!.target;
   }
-  const update = computeUpdate(channel.name, canonical.value, target);
+  const update = computeUpdate(channel.name, canonicalLive.value, target);
   if (!update.value) {
     if (update.diagnostics.every((d) => d.code === 'NS_FABRIC_NO_CHANGES')) return unchanged();
     return failed(base, update.diagnostics);

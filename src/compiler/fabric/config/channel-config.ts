@@ -4,8 +4,16 @@
 // (member orgs with MSP and AnchorPeers, ACLs, capabilities, policies). Every mod_policy is `Admins`, as there.
 // A BFT channel (Fabric 3) has SmartBFT options as its consensus metadata, its consenter set in the Orderer group's
 // `Orderers` value, and a BlockValidation policy computed from that set (bft-block-validation.ts).
+//
+// Every element is built twice over, side by side: as configtxlator JSON (what the plan's readers see) and as the
+// message the codec encodes, each value's content converted by the codec on its own. An organization's MSP value
+// and policies are read, converted and encoded once per builder and shared by every channel it is in, instead of
+// converting each channel's whole JSON afresh.
 import { readFileSync } from 'node:fs';
+import Long from 'long';
 import type { ChannelModel, NetworkModel, OrganizationModel } from '../../model/network-model.js';
+import { configValueBytes, type GroupKind, type Json, type JsonObject, messageFromJson } from '../json/index.js';
+import type { ProtoMessage } from '../proto/index.js';
 import { bftBlockValidationPolicyJson, consenterMappingJson } from './bft-block-validation.js';
 import { mspValueJson } from './msp-json.js';
 import { policyJson } from './policy-json.js';
@@ -14,106 +22,149 @@ const ADMINS = 'Admins';
 /** BlockDataHashingStructure.width: configtxgen always writes math.MaxUint32. */
 const BLOCK_DATA_HASHING_WIDTH = 4294967295;
 
-type Json = Record<string, unknown>;
-
-/**
- * Each organization's MSP value (read from disk) and policies (parsed), once per model: a network with many
- * channels shares its organizations' between them. Keyed by the model object, so a reloaded spec reads the files
- * afresh. Deep-frozen and shared by every channel: fromJson encodes a frozen value once and reuses its bytes.
- */
-const orgParts = new WeakMap<OrganizationModel, { msp: Json; policies: Json }>();
-
-function partsOf(org: OrganizationModel): { msp: Json; policies: Json } {
-  let parts = orgParts.get(org);
-  if (!parts) {
-    parts = deepFreeze({ msp: mspValueJson(org.mspId, org.msp) as Json, policies: policies(org.policies) });
-    orgParts.set(org, parts);
-  }
-  return parts;
+/** A config element as configtxlator JSON and as the message the codec encodes; shared ones are read-only. */
+export interface ConfigElement {
+  json: JsonObject;
+  message: ProtoMessage;
 }
 
-const mspOf = (org: OrganizationModel): Json => partsOf(org).msp;
-const orgPolicies = (org: OrganizationModel): Json => partsOf(org).policies;
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
+/** What a channel's config holds of an organization whichever channel it is: its MSP value and its policies. */
+interface OrganizationParts {
+  msp: Uint8Array;
+  mspJson: Json;
+  policies: Record<string, ConfigElement>;
 }
 
-export function channelConfigJson(model: NetworkModel, channelName: string): Json {
-  const channel = model.channels.find((candidate) => candidate.name === channelName);
-  if (!channel) throw new Error(`no channel '${channelName}' in network '${model.name}'`);
-  const orgs = new Map(model.organizations.map((org) => [org.name, org]));
-  const orgOf = (name: string): OrganizationModel => {
-    const org = orgs.get(name);
-    if (!org) throw new Error(`channel '${channel.name}' names unknown organization '${name}'`);
-    return org;
+/** Builds the configs of one model's channels; each organization's parts are made on first use, then shared. */
+export interface ChannelConfigBuilder {
+  /** The channel's common.Config; throws a CodecError (with its path) where a value does not convert. */
+  build(channelName: string): ConfigElement;
+}
+
+export function channelConfigBuilder(model: NetworkModel): ChannelConfigBuilder {
+  const organizations = new Map(model.organizations.map((org) => [org.name, org]));
+  const parts = new Map<string, OrganizationParts>();
+  const tlsCerts = new Map<string, string>();
+
+  const partsOf = (org: OrganizationModel): OrganizationParts => {
+    let made = parts.get(org.name);
+    if (!made) {
+      const mspJson = mspValueJson(org.mspId, org.msp) as Json;
+      const path = `organizations.${org.name}`;
+      made = {
+        msp: configValueBytes('ApplicationOrg', 'MSP', mspJson, `${path}.MSP`),
+        mspJson,
+        policies: policies(org.policies, `${path}.policies`),
+      };
+      parts.set(org.name, made);
+    }
+    return made;
   };
+  // Raft consenters name one TLS certificate on every channel they serve: each file is read once.
+  const tlsCertBase64 = (file: string): string => {
+    let base64 = tlsCerts.get(file);
+    if (base64 === undefined) {
+      base64 = readFileSync(file).toString('base64');
+      tlsCerts.set(file, base64);
+    }
+    return base64;
+  };
+
   return {
-    channel_group: group({
-      groups: {
-        Application: applicationGroup(channel, channel.members.map(orgOf)),
-        Orderer: ordererGroup(channel, channel.orderer.organizations.map(orgOf)),
-      },
-      policies: policies(channel.policies.channel),
-      values: {
-        BlockDataHashingStructure: value({ width: BLOCK_DATA_HASHING_WIDTH }),
-        Capabilities: value(capabilities(channel.capabilities.channel)),
-        HashingAlgorithm: value({ name: 'SHA256' }),
-      },
-    }),
-    sequence: '0',
+    build(channelName) {
+      const channel = model.channels.find((candidate) => candidate.name === channelName);
+      if (!channel) throw new Error(`no channel '${channelName}' in network '${model.name}'`);
+      const orgOf = (name: string): OrganizationModel => {
+        const org = organizations.get(name);
+        if (!org) throw new Error(`channel '${channel.name}' names unknown organization '${name}'`);
+        return org;
+      };
+      const path = 'channel_group';
+      const channelGroup = group({
+        groups: {
+          Application: applicationGroup(channel, channel.members.map(orgOf), partsOf, `${path}.groups.Application`),
+          Orderer: ordererGroup(
+            channel,
+            channel.orderer.organizations.map(orgOf),
+            partsOf,
+            tlsCertBase64,
+            `${path}.groups.Orderer`,
+          ),
+        },
+        policies: policies(channel.policies.channel, `${path}.policies`),
+        values: values('Channel', path, {
+          BlockDataHashingStructure: { width: BLOCK_DATA_HASHING_WIDTH },
+          Capabilities: capabilities(channel.capabilities.channel),
+          HashingAlgorithm: { name: 'SHA256' },
+        }),
+      });
+      return {
+        json: { channel_group: channelGroup.json, sequence: '0' },
+        message: { channel_group: channelGroup.message, sequence: Long.UZERO },
+      };
+    },
   };
 }
 
-function ordererGroup(channel: ChannelModel, orgs: OrganizationModel[]): Json {
+/** The channel's config as configtxlator JSON (a builder of its own: organizations are read afresh). */
+export function channelConfigJson(model: NetworkModel, channelName: string): JsonObject {
+  return channelConfigBuilder(model).build(channelName).json;
+}
+
+function ordererGroup(
+  channel: ChannelModel,
+  orgs: OrganizationModel[],
+  partsOf: (org: OrganizationModel) => OrganizationParts,
+  tlsCertBase64: (file: string) => string,
+  path: string,
+): ConfigElement {
   const { orderer } = channel;
   const bft = orderer.type === 'BFT';
-  const ordererPolicies = policies(channel.policies.orderer);
+  const ordererPolicies = policies(channel.policies.orderer, `${path}.policies`);
   if (bft) {
     // configtxgen overwrites the profile's BlockValidation with the consenter-set policy, keeping its mod_policy
     // (common/policies/bft.go).
     const mapping = consenterMappingJson(orderer.consenters);
-    ordererPolicies.BlockValidation = {
-      mod_policy: ADMINS,
-      policy: bftBlockValidationPolicyJson(mapping),
-      version: '0',
-    };
+    ordererPolicies.BlockValidation = policy(
+      bftBlockValidationPolicyJson(mapping) as Json,
+      `${path}.policies.BlockValidation`,
+    );
   }
   return group({
     groups: Object.fromEntries(
-      orgs.map((org) => [
-        org.mspId,
-        group({
-          policies: orgPolicies(org),
-          values: {
-            Endpoints: value({ addresses: ordererEndpoints(channel, org) }),
-            MSP: value(mspOf(org)),
-          },
-        }),
-      ]),
+      orgs.map((org) => {
+        const parts = partsOf(org);
+        const orgPath = `${path}.groups.${org.mspId}`;
+        return [
+          org.mspId,
+          group({
+            policies: parts.policies,
+            values: {
+              ...values('OrdererOrg', orgPath, { Endpoints: { addresses: ordererEndpoints(channel, org) } }),
+              MSP: encodedValue(parts.mspJson, parts.msp),
+            },
+          }),
+        ];
+      }),
     ),
     policies: ordererPolicies,
-    values: {
-      ...(bft ? { Orderers: value({ consenter_mapping: consenterMappingJson(orderer.consenters) }) } : {}),
-      BatchSize: value({
+    values: values('Orderer', path, {
+      ...(bft ? { Orderers: { consenter_mapping: consenterMappingJson(orderer.consenters) as unknown as Json } } : {}),
+      BatchSize: {
         absolute_max_bytes: orderer.batchSize.absoluteMaxBytes,
         max_message_count: orderer.batchSize.maxMessageCount,
         preferred_max_bytes: orderer.batchSize.preferredMaxBytes,
-      }),
-      BatchTimeout: value({ timeout: orderer.batchTimeout }),
-      Capabilities: value(capabilities(channel.capabilities.orderer)),
+      },
+      BatchTimeout: { timeout: orderer.batchTimeout },
+      Capabilities: capabilities(channel.capabilities.orderer),
       // MaxChannels 0 marshals to no bytes at all, which configtxlator shows as null.
-      ChannelRestrictions: value(null),
-      ConsensusType: value({
-        metadata: bft ? smartBftOptionsJson(orderer.smartbft) : raftMetadataJson(orderer),
+      ChannelRestrictions: null,
+      ConsensusType: {
+        metadata: bft ? smartBftOptionsJson(orderer.smartbft) : raftMetadataJson(orderer, tlsCertBase64),
         state: 'STATE_NORMAL',
         type: orderer.type,
-      }),
-    },
+      },
+    }),
   });
 }
 
@@ -140,10 +191,10 @@ function smartBftOptionsJson(options: ChannelModel['orderer']['smartbft']): Json
   };
 }
 
-function raftMetadataJson(orderer: ChannelModel['orderer']): Json {
+function raftMetadataJson(orderer: ChannelModel['orderer'], tlsCertBase64: (file: string) => string): Json {
   return {
     consenters: orderer.consenters.map((consenter) => {
-      const cert = readFileSync(consenter.tlsCert).toString('base64');
+      const cert = tlsCertBase64(consenter.tlsCert);
       return { client_tls_cert: cert, host: consenter.host, port: consenter.port, server_tls_cert: cert };
     }),
     options: {
@@ -163,47 +214,108 @@ function ordererEndpoints(channel: ChannelModel, org: OrganizationModel): string
   return [...new Set((nodes.length > 0 ? nodes : org.orderers).map((node) => node.clientEndpoint))];
 }
 
-function applicationGroup(channel: ChannelModel, orgs: OrganizationModel[]): Json {
+function applicationGroup(
+  channel: ChannelModel,
+  orgs: OrganizationModel[],
+  partsOf: (org: OrganizationModel) => OrganizationParts,
+  path: string,
+): ConfigElement {
   return group({
     groups: Object.fromEntries(
       orgs.map((org) => {
+        const parts = partsOf(org);
         const anchors = channel.anchorPeers.filter((peer) => peer.organization === org.name);
-        const values: Json = { MSP: value(mspOf(org)) };
+        const orgValues: Record<string, ConfigElement> = { MSP: encodedValue(parts.mspJson, parts.msp) };
         if (anchors.length > 0)
-          values.AnchorPeers = value({ anchor_peers: anchors.map(({ host, port }) => ({ host, port })) });
-        return [org.mspId, group({ policies: orgPolicies(org), values })];
+          Object.assign(
+            orgValues,
+            values('ApplicationOrg', `${path}.groups.${org.mspId}`, {
+              AnchorPeers: { anchor_peers: anchors.map(({ host, port }) => ({ host, port })) },
+            }),
+          );
+        return [org.mspId, group({ policies: parts.policies, values: orgValues })];
       }),
     ),
-    policies: policies(channel.policies.application),
-    values: {
-      ACLs: value({
+    policies: policies(channel.policies.application, `${path}.policies`),
+    values: values('Application', path, {
+      ACLs: {
         acls: Object.fromEntries(
           Object.entries(channel.acls).map(([resource, policyRef]) => [resource, { policy_ref: policyRef }]),
         ),
-      }),
-      Capabilities: value(capabilities(channel.capabilities.application)),
-    },
+      },
+      Capabilities: capabilities(channel.capabilities.application),
+    }),
   });
 }
 
-function group(parts: { groups?: Json; policies: Json; values: Json }): Json {
+/** A ConfigGroup at version 0 under Admins, from its elements (JSON and message taken from each). */
+function group(parts: {
+  groups?: Record<string, ConfigElement>;
+  policies: Record<string, ConfigElement>;
+  values: Record<string, ConfigElement>;
+}): ConfigElement {
+  const groups = parts.groups ?? {};
   return {
-    groups: parts.groups ?? {},
-    mod_policy: ADMINS,
-    policies: parts.policies,
-    values: parts.values,
-    version: '0',
+    json: {
+      groups: halves(groups, 'json'),
+      mod_policy: ADMINS,
+      policies: halves(parts.policies, 'json'),
+      values: halves(parts.values, 'json'),
+      version: '0',
+    },
+    message: {
+      groups: halves(groups, 'message'),
+      mod_policy: ADMINS,
+      policies: halves(parts.policies, 'message'),
+      values: halves(parts.values, 'message'),
+      version: Long.UZERO,
+    },
   };
 }
 
-function value(content: unknown): Json {
-  return { mod_policy: ADMINS, value: content, version: '0' };
+function halves<K extends keyof ConfigElement>(
+  elements: Record<string, ConfigElement>,
+  half: K,
+): Record<string, ConfigElement[K]> {
+  const out: Record<string, ConfigElement[K]> = {};
+  for (const name of Object.keys(elements)) out[name] = elements[name]![half];
+  return out;
 }
 
-function policies(texts: Record<string, string>): Json {
-  return Object.fromEntries(
-    Object.entries(texts).map(([name, text]) => [name, { mod_policy: ADMINS, policy: policyJson(text), version: '0' }]),
-  );
+/** The ConfigValues of a group of this kind, each content encoded as the message its name holds there. */
+function values(kind: GroupKind, groupPath: string, contents: Record<string, Json>): Record<string, ConfigElement> {
+  const out: Record<string, ConfigElement> = {};
+  for (const [name, content] of Object.entries(contents)) {
+    // A content of null (an empty message) is no bytes at all: configtxlator shows it as null.
+    const bytes =
+      content === null ? undefined : configValueBytes(kind, name, content, `${groupPath}.values.${name}.value`);
+    out[name] = encodedValue(content, bytes);
+  }
+  return out;
+}
+
+function encodedValue(content: Json, bytes: Uint8Array | undefined): ConfigElement {
+  return {
+    json: { mod_policy: ADMINS, value: content, version: '0' },
+    message: { mod_policy: ADMINS, ...(bytes ? { value: bytes } : {}), version: Long.UZERO },
+  };
+}
+
+function policies(texts: Record<string, string>, path: string): Record<string, ConfigElement> {
+  const out: Record<string, ConfigElement> = {};
+  for (const [name, text] of Object.entries(texts)) out[name] = policy(policyJson(text) as Json, `${path}.${name}`);
+  return out;
+}
+
+function policy(content: Json, path: string): ConfigElement {
+  return {
+    json: { mod_policy: ADMINS, policy: content, version: '0' },
+    message: {
+      mod_policy: ADMINS,
+      policy: messageFromJson('common.Policy', content, `${path}.policy`),
+      version: Long.UZERO,
+    },
+  };
 }
 
 function capabilities(name: string): Json {

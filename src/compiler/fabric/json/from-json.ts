@@ -5,7 +5,7 @@ import { CodecError, joinPath } from '../proto/codec-error.js';
 import { enumType, type FieldSchema, type MessageSchema, messageType } from '../proto/schema.js';
 import { compareUtf8, encodeMessage, type ProtoMessage } from '../proto/wire.js';
 import { channelGroupField, configValueType, type GroupKind, opaqueFieldRule, subGroupKind } from './expansions.js';
-import { describe, isJsonObject, type Json, type JsonObject, scalarFromJson, timestampFromJson } from './json-value.js';
+import { describe, isJsonObject, type Json, scalarFromJson, timestampFromJson } from './json-value.js';
 
 type FieldOverride = (field: FieldSchema, json: Json, path: string) => unknown;
 
@@ -93,20 +93,15 @@ function fieldValueFromJson(field: FieldSchema, json: Json, path: string): unkno
   return scalarFromJson(field.scalar!, json, path);
 }
 
-/**
- * Bytes already encoded for a frozen JSON value. A frozen value cannot change, so its bytes can be reused: the
- * channel config builder shares each organization's frozen MSP value between all the channels it is in.
- */
-const encodedFrozen = new WeakMap<JsonObject, { typeName: string; bytes: Uint8Array }>();
-
 function opaqueFromJson(json: Json, typeName: string, path: string): Uint8Array {
   if (!isJsonObject(json))
     throw new CodecError(`expected the expanded ${typeName} object, got ${describe(json)}`, path);
-  const known = encodedFrozen.get(json);
-  if (known?.typeName === typeName) return known.bytes;
-  const bytes = encodeMessage(typeName, messageFromJson(typeName, json, path));
-  if (Object.isFrozen(json)) encodedFrozen.set(json, { typeName, bytes });
-  return bytes;
+  return encodeMessage(typeName, messageFromJson(typeName, json, path));
+}
+
+/** The bytes of the ConfigValue named `key` in a group of this kind, from the JSON of the message it holds. */
+export function configValueBytes(kind: GroupKind, key: string, json: Json, path: string): Uint8Array {
+  return opaqueFromJson(json, configValueType(kind, key, path), path);
 }
 
 function configGroupFromJson(json: Json, kind: GroupKind, path: string): ProtoMessage {
@@ -119,9 +114,7 @@ function configGroupFromJson(json: Json, kind: GroupKind, path: string): ProtoMe
     if (field.name === 'values') {
       return mapOrList(field, value, fieldPath, (item, itemPath, key) => {
         return messageFromJson('common.ConfigValue', item, itemPath, (valueField, bytes, bytesPath) =>
-          valueField.name === 'value'
-            ? opaqueFromJson(bytes, configValueType(kind, key, bytesPath), bytesPath)
-            : undefined,
+          valueField.name === 'value' ? configValueBytes(kind, key, bytes, bytesPath) : undefined,
         );
       });
     }
