@@ -8,6 +8,7 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256Hex } from '../bytes.js';
+import { type Problem, problem } from '../compiler/diagnostics/index.js';
 import type { Plan } from '../compiler/plan/plan.js';
 import { BUNDLE_PLAN_FILE, SIGNATURES_DIRECTORY } from './bundle-layout.js';
 
@@ -31,7 +32,7 @@ export interface Bundle {
   readonly files: ReadonlyMap<string, Uint8Array>;
   readonly signatures: readonly BundleSignatureFile[];
   /** Integrity problems: a listed file missing or altered, a file not listed, a link. Empty for an intact bundle. */
-  readonly problems: readonly string[];
+  readonly problems: readonly Problem[];
 }
 
 export type ReadBundleResult = { bundle: Bundle } | { error: string };
@@ -54,8 +55,9 @@ export function readBundle(dir: string): ReadBundleResult {
   if (typeof plan !== 'object' || plan === null || !Array.isArray(plan.channels) || typeof plan.specHash !== 'string')
     return { error: `${planFile} is not a netspec plan` };
 
-  const problems: string[] = [];
-  const listed = listedFiles(plan, problems);
+  const problems: Problem[] = [];
+  const at = (path: string) => ({ file: join(dir, path) });
+  const listed = listedFiles(plan, problems, at(BUNDLE_PLAN_FILE));
   const files = new Map<string, Uint8Array>();
   const signatures: BundleSignatureFile[] = [];
   for (const entry of walk(dir, '', problems)) {
@@ -67,16 +69,27 @@ export function readBundle(dir: string): ReadBundleResult {
     }
     const expected = listed.get(entry);
     if (expected === undefined) {
-      problems.push(`${entry} is not listed in plan.json: a bundle holds only what the plan wrote`);
+      problems.push(
+        problem(
+          'NS_BUNDLE_FILE_UNLISTED',
+          `${entry} is not listed in plan.json: a bundle holds only what the plan wrote`,
+          at(entry),
+        ),
+      );
       continue;
     }
     const bytes = new Uint8Array(readFileSync(join(dir, entry)));
-    if (sha256Hex(bytes) !== expected) problems.push(`${entry} differs from the SHA-256 plan.json lists (tampered?)`);
+    if (sha256Hex(bytes) !== expected)
+      problems.push(
+        problem('NS_BUNDLE_TAMPERED', `${entry} differs from the SHA-256 plan.json lists (tampered?)`, at(entry)),
+      );
     else files.set(entry, bytes);
   }
   for (const path of listed.keys())
-    if (!files.has(path) && !problems.some((problem) => problem.startsWith(`${path} `)))
-      problems.push(`${path} is listed in plan.json but missing from the bundle`);
+    if (!files.has(path) && !problems.some((found) => found.message.startsWith(`${path} `)))
+      problems.push(
+        problem('NS_BUNDLE_FILE_MISSING', `${path} is listed in plan.json but missing from the bundle`, at(path)),
+      );
 
   return {
     bundle: Object.freeze({
@@ -91,16 +104,24 @@ export function readBundle(dir: string): ReadBundleResult {
 }
 
 /** plan.json's `files`: bundle-relative path -> SHA-256. A plan without it predates bundle hashing. */
-function listedFiles(plan: Plan, problems: string[]): Map<string, string> {
+function listedFiles(plan: Plan, problems: Problem[], at: { file: string }): Map<string, string> {
   const files = (plan as { files?: unknown }).files;
   const listed = new Map<string, string>();
   if (typeof files !== 'object' || files === null || Array.isArray(files)) {
-    problems.push('plan.json lists no files (a bundle written before bundles were hashed): plan it again');
+    problems.push(
+      problem(
+        'NS_BUNDLE_INVALID',
+        'plan.json lists no files (a bundle written before bundles were hashed): plan it again',
+        at,
+      ),
+    );
     return listed;
   }
   for (const [path, hash] of Object.entries(files)) {
     if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash) || !isBundlePath(path))
-      problems.push(`plan.json's files entry '${path}' is not a bundle path with a SHA-256`);
+      problems.push(
+        problem('NS_BUNDLE_INVALID', `plan.json's files entry '${path}' is not a bundle path with a SHA-256`, at),
+      );
     else listed.set(path, hash);
   }
   return listed;
@@ -116,22 +137,31 @@ function isBundlePath(path: string): boolean {
 }
 
 /** Bundle-relative paths of the regular files under `dir`, sorted; links and other oddities are problems. */
-function walk(root: string, prefix: string, problems: string[]): string[] {
+function walk(root: string, prefix: string, problems: Problem[]): string[] {
   const found: string[] = [];
   const entries = readdirSync(join(root, prefix), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const entry of entries) {
     const path = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) found.push(...walk(root, path, problems));
     else if (entry.isFile()) found.push(path);
-    else problems.push(`${path} is not a regular file (a link?): a bundle holds only files`);
+    else
+      problems.push(
+        problem('NS_BUNDLE_FILE_UNLISTED', `${path} is not a regular file (a link?): a bundle holds only files`, {
+          file: join(root, path),
+        }),
+      );
   }
   return found;
 }
 
-function signatureEntry(dir: string, path: string, problems: string[]): BundleSignatureFile | undefined {
+function signatureEntry(dir: string, path: string, problems: Problem[]): BundleSignatureFile | undefined {
   const match = /^signatures\/([^/]+)\/([^/]+)\.json$/.exec(path);
   if (!match) {
-    problems.push(`${path} is not a signature file (signatures/<channel>/<MSP id>.json)`);
+    problems.push(
+      problem('NS_BUNDLE_FILE_UNLISTED', `${path} is not a signature file (signatures/<channel>/<MSP id>.json)`, {
+        file: join(dir, path),
+      }),
+    );
     return undefined;
   }
   return Object.freeze({

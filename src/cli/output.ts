@@ -10,6 +10,8 @@ import {
   type DiagnosticCode,
   diagnosticToJson,
   formatDiagnosticText,
+  type Problem,
+  problemDiagnostic,
   type SourceTexts,
 } from '../compiler/diagnostics/index.js';
 import { fileProblemOf } from './file-errors.js';
@@ -52,6 +54,11 @@ export function renderDiagnostics(
       return line.replace(` ${d.severity} `, ` ${paint}${d.severity}\u001b[0m `);
     })
     .join('\n');
+}
+
+/** Governance's and apply's problems, printed as the compiler prints diagnostics (their files pointed at whole). */
+export function renderProblems(problems: readonly Problem[], format: ReportFormat): string {
+  return renderDiagnostics(problems.map(problemDiagnostic), sourcesOf({}), format);
 }
 
 /**

@@ -5,6 +5,7 @@
 // signer whose certificate is outside its validity period now still counts (the orderer does not check a config
 // signer's dates), and gets a warning.
 import { concatBytes, sha256Hex } from '../bytes.js';
+import type { DiagnosticCode, Problem } from '../compiler/diagnostics/index.js';
 import type { EvaluatedIdentity, Principal } from '../policy/index.js';
 import type { ChannelMsp } from './channel-msps.js';
 import { readCreator } from './config-signature.js';
@@ -35,7 +36,7 @@ export interface SignatureCheckResult {
   /** Identities whose signatures verified and who are valid members of their MSP. */
   identities: EvaluatedIdentity[];
   /** Problems Fabric rejects the whole update for (an unreadable signature header). */
-  fatal: string[];
+  fatal: Problem[];
   /** Signers Fabric counts that a careful consortium would look at twice (expired certificates). */
   warnings: VerifyWarning[];
 }
@@ -48,36 +49,48 @@ export function checkSignatures(
 ): SignatureCheckResult {
   const verdicts: SignatureVerdict[] = [];
   const identities: EvaluatedIdentity[] = [];
-  const fatal: string[] = [];
+  const fatal: Problem[] = [];
   const warnings: VerifyWarning[] = [];
   const counted = new Map<string, string>();
   // Only a signature that fails needs the update's hash (to name a replay): hashing it for each one costs more than
   // checking a known signer.
   let updateSha256: string | undefined;
   for (const input of signatures) {
-    const reject = (mspId: string, reason: string, admin?: boolean) =>
-      verdicts.push({ source: input.source, mspId, valid: false, reason, ...(admin === undefined ? {} : { admin }) });
+    const reject = (mspId: string, code: DiagnosticCode, reason: string, admin?: boolean) =>
+      verdicts.push({
+        source: input.source,
+        mspId,
+        valid: false,
+        reason,
+        code,
+        ...(admin === undefined ? {} : { admin }),
+      });
     const read = readCreator(input.signatureHeader);
     if ('error' in read) {
-      if (input.claimedMspId === undefined) fatal.push(`${input.source}: ${read.error}`);
-      reject(input.claimedMspId ?? '?', read.error);
+      if (input.claimedMspId === undefined)
+        fatal.push({ code: 'NS_SIGNATURE_FILE_INVALID', severity: 'error', message: `${input.source}: ${read.error}` });
+      reject(input.claimedMspId ?? '?', 'NS_SIGNATURE_FILE_INVALID', read.error);
       continue;
     }
     const { creator } = read;
     const mspId = input.claimedMspId ?? creator.mspId;
     if (creator.mspId !== mspId) {
-      reject(mspId, `the file names ${mspId} but the signature carries an identity of ${creator.mspId || '(no MSP)'}`);
+      reject(
+        mspId,
+        'NS_SIGNATURE_WRONG_MSP',
+        `the file names ${mspId} but the signature carries an identity of ${creator.mspId || '(no MSP)'}`,
+      );
       continue;
     }
     const deserialized = deserializeIdentity(creator.mspId, creator.idBytes, msps);
     if ('error' in deserialized) {
-      reject(mspId, deserialized.error);
+      reject(mspId, 'NS_SIGNER_NOT_MEMBER', deserialized.error);
       continue;
     }
     const identity = deserialized.identity;
     const earlier = counted.get(identity.key);
     if (earlier !== undefined) {
-      reject(mspId, `duplicate of ${earlier}: the same identity counts once`);
+      reject(mspId, 'NS_SIGNATURE_DUPLICATE', `duplicate of ${earlier}: the same identity counts once`);
       continue;
     }
     const check = verifyFabricSignature(
@@ -91,6 +104,7 @@ export function checkSignatures(
       const replayed = claimed !== undefined && claimed !== '' && claimed !== updateSha256;
       reject(
         mspId,
+        'NS_SIGNATURE_INVALID',
         replayed ? `${check.reason}: it was made for another update (sha256 ${claimed.slice(0, 12)}…)` : check.reason,
       );
       continue;
@@ -99,7 +113,7 @@ export function checkSignatures(
     const msp = msps.get(identity.mspId)!;
     const problem = identityProblem(identity, msp);
     if (problem !== undefined) {
-      reject(mspId, problem, false);
+      reject(mspId, 'NS_SIGNER_NOT_MEMBER', problem, false);
       continue;
     }
     identities.push({
@@ -112,7 +126,9 @@ export function checkSignatures(
       const what =
         dates.code === 'certificate-expired' ? `expired on ${dates.date}` : `is not valid before ${dates.date}`;
       warnings.push({
-        ...dates,
+        code: dates.code === 'certificate-expired' ? 'NS_SIGNER_CERT_EXPIRED' : 'NS_SIGNER_CERT_NOT_YET_VALID',
+        severity: 'warning',
+        date: dates.date,
         source: input.source,
         mspId,
         signer,
@@ -120,7 +136,12 @@ export function checkSignatures(
       });
     }
     if (!isAdmin(identity, msp)) {
-      reject(mspId, `not an admin of ${mspId}: neither the admin OU nor listed in the MSP's admins`, false);
+      reject(
+        mspId,
+        'NS_SIGNER_NOT_ADMIN',
+        `not an admin of ${mspId}: neither the admin OU nor listed in the MSP's admins`,
+        false,
+      );
       continue;
     }
     verdicts.push({ source: input.source, mspId, valid: true, admin: true });

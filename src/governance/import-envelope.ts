@@ -4,6 +4,7 @@
 
 import { type Bundle, SIGNATURES_DIRECTORY } from '../bundle/index.js';
 import { sha256Hex } from '../bytes.js';
+import { type Problem, problem } from '../compiler/diagnostics/index.js';
 import { parseCertificatePem } from '../crypto/load-certificate.js';
 import { readCreator } from './config-signature.js';
 import { readConfigUpdateEnvelope } from './config-update-envelope.js';
@@ -14,37 +15,45 @@ export interface ImportResult {
   /** Bundle-relative path -> file text. */
   files: Map<string, string>;
   channel?: string;
-  errors: string[];
+  errors: Problem[];
 }
 
 export function importEnvelope(envelopeBytes: Uint8Array, bundle: Bundle, now: Date = new Date()): ImportResult {
   const files = new Map<string, string>();
   const read = readConfigUpdateEnvelope(envelopeBytes);
-  if ('error' in read) return { files, errors: [read.error] };
+  if ('error' in read) return { files, errors: [problem('NS_FABRIC_PROTO_INVALID', read.error)] };
   const { envelope } = read;
   const planned = bundle.plan.channels.find((c) => c.channel === envelope.channelId && c.action === 'update');
   const bytes = planned?.artifact ? bundle.files.get(planned.artifact) : undefined;
-  if (!planned || !bytes) return { files, errors: [`the bundle has no update of channel '${envelope.channelId}'`] };
+  if (!planned || !bytes)
+    return {
+      files,
+      errors: [problem('NS_ENVELOPE_MISMATCH', `the bundle has no update of channel '${envelope.channelId}'`)],
+    };
   if (!Buffer.from(bytes).equals(envelope.configUpdate))
     return {
       files,
       errors: [
-        `the envelope's config_update is not the bundle's ${planned.artifact} byte for byte: its signatures cover other bytes`,
+        problem(
+          'NS_ENVELOPE_MISMATCH',
+          `the envelope's config_update is not the bundle's ${planned.artifact} byte for byte: its signatures cover other bytes`,
+        ),
       ],
     };
   const updateSha256 = sha256Hex(bytes);
-  if (envelope.signatures.length === 0) return { files, errors: ['the envelope carries no signatures'] };
-  const errors: string[] = [];
+  if (envelope.signatures.length === 0)
+    return { files, errors: [problem('NS_INPUT_INVALID', 'the envelope carries no signatures')] };
+  const errors: Problem[] = [];
   const counts = new Map<string, number>();
   envelope.signatures.forEach((signature, index) => {
     const creator = readCreator(signature.signature_header);
     if ('error' in creator) {
-      errors.push(`signature #${index + 1}: ${creator.error}`);
+      errors.push(problem('NS_SIGNATURE_FILE_INVALID', `signature #${index + 1}: ${creator.error}`));
       return;
     }
     const { mspId, idBytes } = creator.creator;
     if (!/^[A-Za-z0-9._-]+$/.test(mspId)) {
-      errors.push(`signature #${index + 1}: the MSP id '${mspId}' cannot name a file`);
+      errors.push(problem('NS_INPUT_INVALID', `signature #${index + 1}: the MSP id '${mspId}' cannot name a file`));
       return;
     }
     const cert = parseCertificatePem(new TextDecoder().decode(idBytes), 'the signer identity');

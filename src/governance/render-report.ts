@@ -1,5 +1,7 @@
 // The verify report for people (text for terminals, markdown for pull requests) and machines (JSON). Rendering
-// only reads the report.
+// only reads the report. Problems and warnings print as the compiler prints diagnostics (`file:line:col severity
+// CODE message`, then the hint), so a terminal shows verify's findings like validate's.
+import { formatDiagnosticText, type Problem, problemDiagnostic } from '../compiler/diagnostics/index.js';
 import type { UpdateVerdict, VerifyReport } from './verify-report.js';
 
 export function renderReportJson(report: VerifyReport): string {
@@ -8,11 +10,11 @@ export function renderReportJson(report: VerifyReport): string {
 
 export function renderReportText(report: VerifyReport): string {
   const lines: string[] = [];
-  for (const problem of report.problems ?? []) lines.push(`problem: ${problem}`);
+  for (const problem of report.problems ?? []) lines.push(problemText(problem, ''));
   for (const update of report.updates) {
     lines.push(`${update.channel}: ${update.status}`);
     if (update.applied) lines.push(`  ${appliedNote(update.applied)}`);
-    for (const problem of update.problems) lines.push(`  problem: ${problem}`);
+    for (const problem of update.problems) lines.push(problemText(problem, '  '));
     for (const requirement of update.requirements) {
       lines.push(`  ${requirement.summary}`);
       lines.push(`    ${requirement.progress ?? (requirement.satisfied ? 'satisfied' : 'not satisfied')}`);
@@ -23,7 +25,7 @@ export function renderReportText(report: VerifyReport): string {
         `  ${signature.valid ? 'valid  ' : 'INVALID'} ${signature.source} (${signature.mspId})${reasonOf(signature)}`,
       );
     if (update.signatures.length === 0 && !update.applied) lines.push('  no signatures yet');
-    for (const warning of update.warnings ?? []) lines.push(`  warning [${warning.code}]: ${warning.message}`);
+    for (const warning of update.warnings ?? []) lines.push(problemText(warning, '  '));
   }
   if (report.updates.length === 0 && !report.problems?.length) lines.push('No channel updates to sign.');
   lines.push(`Verdict: ${report.status}`);
@@ -32,7 +34,7 @@ export function renderReportText(report: VerifyReport): string {
 
 export function renderReportMarkdown(report: VerifyReport): string {
   const lines: string[] = [`## Signatures: ${report.status}`, ''];
-  for (const problem of report.problems ?? []) lines.push(`- :x: ${escapeCell(problem)}`);
+  for (const problem of report.problems ?? []) lines.push(problemMarkdown(problem));
   for (const update of report.updates) lines.push(...updateMarkdown(update));
   if (report.updates.length === 0 && !report.problems?.length) lines.push('No channel updates to sign.');
   return `${lines.join('\n').trimEnd()}\n`;
@@ -41,7 +43,7 @@ export function renderReportMarkdown(report: VerifyReport): string {
 function updateMarkdown(update: UpdateVerdict): string[] {
   const lines = [`### \`${update.channel}\`: ${update.status}`, ''];
   if (update.applied) lines.push(`- :white_check_mark: ${appliedNote(update.applied)}`, '');
-  for (const problem of update.problems) lines.push(`- :x: ${escapeCell(problem)}`);
+  for (const problem of update.problems) lines.push(problemMarkdown(problem));
   if (update.problems.length > 0) lines.push('');
   if (update.requirements.length > 0) {
     lines.push('| policy | requirement | progress | signed by |', '|---|---|---|---|');
@@ -53,8 +55,7 @@ function updateMarkdown(update: UpdateVerdict): string[] {
     }
     lines.push('');
   }
-  for (const warning of update.warnings ?? [])
-    lines.push(`- :warning: \`${warning.code}\` ${escapeCell(warning.message)}`);
+  for (const warning of update.warnings ?? []) lines.push(problemMarkdown(warning));
   if ((update.warnings ?? []).length > 0) lines.push('');
   if (update.signatures.length > 0) {
     lines.push('| signature | MSP | verdict |', '|---|---|---|');
@@ -63,6 +64,21 @@ function updateMarkdown(update: UpdateVerdict): string[] {
     lines.push('');
   }
   return lines;
+}
+
+/** One problem as the compiler's formatter prints it (no source texts: a bundle file is pointed at as a whole). */
+function problemText(problem: Problem, indent: string): string {
+  const text = formatDiagnosticText(problemDiagnostic(problem), { get: () => undefined });
+  return text
+    .split('\n')
+    .map((line) => `${indent}${line}`)
+    .join('\n');
+}
+
+function problemMarkdown(problem: Problem): string {
+  const mark = problem.severity === 'error' ? ':x:' : ':warning:';
+  const hint = problem.hint ? ` (${escapeCell(problem.hint)})` : '';
+  return `- ${mark} \`${problem.code}\` ${escapeCell(problem.message)}${hint}`;
 }
 
 function appliedNote(applied: { sequence: string; blockNumber: string }): string {

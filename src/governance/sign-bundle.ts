@@ -4,6 +4,7 @@
 // policies to sign) and only then are signatures made.
 import { signatureFilePath } from '../bundle/index.js';
 import { sha256Hex } from '../bytes.js';
+import { type Problem, problem } from '../compiler/diagnostics/index.js';
 import { parseCertificatePem } from '../crypto/load-certificate.js';
 import { type Requirement, requirementPrincipals } from '../policy/index.js';
 import { channelMsps } from './channel-msps.js';
@@ -32,9 +33,9 @@ export interface SignBundleResult {
   files: Map<string, string>;
   /** Channels signed. */
   channels: string[];
-  errors: string[];
+  errors: Problem[];
   /** What Fabric accepts but deserves a look (an expired certificate): the signature is made and counts. */
-  warnings: string[];
+  warnings: Problem[];
 }
 
 export function signBundle(input: SignBundleInput): SignBundleResult {
@@ -45,24 +46,34 @@ export function signBundle(input: SignBundleInput): SignBundleResult {
   const updates = bundle.plan.channels.filter(
     (channel) => channel.action === 'update' && channel.signers.some((signer) => signer.mspIds.includes(mspId)),
   );
-  if (updates.length === 0) return { ...result, errors: [`no update in this bundle needs a signature of ${mspId}`] };
+  if (updates.length === 0)
+    return {
+      ...result,
+      errors: [problem('NS_SIGNER_NOT_NEEDED', `no update in this bundle needs a signature of ${mspId}`)],
+    };
 
   const ready: { channel: string; bytes: Uint8Array; sha256: string }[] = [];
   for (const update of updates) {
     const channel = update.channel;
     const bytes = update.artifact ? bundle.files.get(update.artifact) : undefined;
     if (!bytes) {
-      result.errors.push(`${channel}: ${update.artifact} is missing from the bundle`);
+      result.errors.push(
+        problem('NS_BUNDLE_FILE_MISSING', `${channel}: ${update.artifact} is missing from the bundle`),
+      );
       continue;
     }
     const live = readStateChannel(stateDir, channel);
     if ('error' in live) {
-      result.errors.push(`${channel}: the live config cannot be read: ${live.error}`);
+      result.errors.push(
+        problem('NS_STATE_CHANNEL_MISSING', `${channel}: the live config cannot be read: ${live.error}`, {
+          file: stateDir,
+        }),
+      );
       continue;
     }
-    const problem = identityCheck(input.signer, live.live.config, update.signers);
-    if (problem) {
-      result.errors.push(`${channel}: ${problem}`);
+    const refused = identityCheck(input.signer, live.live.config, update.signers);
+    if (refused) {
+      result.errors.push({ ...refused, message: `${channel}: ${refused.message}` });
       continue;
     }
     ready.push({ channel, bytes, sha256: sha256Hex(bytes) });
@@ -103,27 +114,34 @@ function identityCheck(
   signer: LoadedSigner,
   config: Parameters<typeof channelMsps>[0],
   requirements: readonly { requirement: Requirement }[],
-): string | undefined {
+): Problem | undefined {
   const msps = channelMsps(config);
   const { mspId, certificatePem } = signer.identity;
   const deserialized = deserializeIdentity(mspId, new TextEncoder().encode(certificatePem), msps);
-  if ('error' in deserialized) return deserialized.error;
-  const problem = identityProblem(deserialized.identity, msps.get(mspId)!);
-  if (problem) return `the certificate is not a valid ${mspId} identity: ${problem}`;
+  if ('error' in deserialized) return problem('NS_SIGNER_NOT_MEMBER', deserialized.error);
+  const invalid = identityProblem(deserialized.identity, msps.get(mspId)!);
+  if (invalid) return problem('NS_SIGNER_NOT_MEMBER', `the certificate is not a valid ${mspId} identity: ${invalid}`);
   const principals = requirements.flatMap((r) => requirementPrincipals(r.requirement)).filter((p) => p.mspId === mspId);
   if (!principals.some((principal) => satisfiesPrincipal(deserialized.identity, principal, msps)))
-    return `the certificate satisfies none of the principals its signature is needed for (${[
-      ...new Set(principals.map((p) => `${p.mspId}.${p.role.toLowerCase()}`)),
-    ].join(', ')}): is it an admin certificate?`;
+    return problem(
+      'NS_SIGNER_NOT_ADMIN',
+      `the certificate satisfies none of the principals its signature is needed for (${[
+        ...new Set(principals.map((p) => `${p.mspId}.${p.role.toLowerCase()}`)),
+      ].join(', ')}): is it an admin certificate?`,
+    );
   return undefined;
 }
 
 /** The orderer counts a signature by an expired certificate: signed, with a warning to renew it. */
-function signerValidityWarning(signer: LoadedSigner, now: Date): string | undefined {
+function signerValidityWarning(signer: LoadedSigner, now: Date): Problem | undefined {
   const loaded = parseCertificatePem(signer.identity.certificatePem, 'the signer certificate');
   if (!loaded.ok) return undefined;
   const dates = validityWarning(loaded.certificate, now);
   if (!dates) return undefined;
   const what = dates.code === 'certificate-expired' ? `expired on ${dates.date}` : `is not valid before ${dates.date}`;
-  return `warning [${dates.code}]: the certificate of ${subjectOf(loaded.certificate)} ${what}; Fabric still counts its signature (verify --strict refuses it)`;
+  return problem(
+    dates.code === 'certificate-expired' ? 'NS_SIGNER_CERT_EXPIRED' : 'NS_SIGNER_CERT_NOT_YET_VALID',
+    `the certificate of ${subjectOf(loaded.certificate)} ${what}; Fabric still counts its signature (verify --strict refuses it)`,
+    { severity: 'warning' },
+  );
 }

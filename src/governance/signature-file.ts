@@ -67,7 +67,10 @@ export function signatureInputOf(
   bytes: Uint8Array,
 ): { input: SignatureInput } | { verdict: SignatureVerdict } {
   const parsed = parseSignatureFile(Buffer.from(bytes).toString('utf8'));
-  if ('error' in parsed) return { verdict: { source, mspId: name, valid: false, reason: parsed.error } };
+  if ('error' in parsed)
+    return {
+      verdict: { source, mspId: name, valid: false, reason: parsed.error, code: 'NS_SIGNATURE_FILE_INVALID' },
+    };
   const { file } = parsed;
   if (name !== file.mspId && !name.startsWith(`${file.mspId}.`))
     return {
@@ -76,6 +79,7 @@ export function signatureInputOf(
         mspId: file.mspId,
         valid: false,
         reason: `the file is named ${name}.json but holds a signature of ${file.mspId}: a signature file is named after its signer's MSP`,
+        code: 'NS_SIGNATURE_WRONG_MSP',
       },
     };
   return {

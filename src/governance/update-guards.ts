@@ -2,9 +2,9 @@
 // (as Fabric's configtx computes it) against the live config, with the spec for positions and `allow`. The
 // re-plan already shows what the spec asks for now; this shows what the signed bytes do, so an update for the
 // wrong stage (a BFT switch against a live config not in maintenance mode, a second consenter rotated at once, an
-// old root removed while in use) is refused with the guard's reason rather than only as bytes that differ.
-import type { Diagnostic } from '../compiler/diagnostics/index.js';
-import { positionOf } from '../compiler/diagnostics/index.js';
+// old root removed while in use) is refused with the guard's code and reason rather than only as bytes that differ.
+import type { Diagnostic, Problem } from '../compiler/diagnostics/index.js';
+import { positionOf, problem } from '../compiler/diagnostics/index.js';
 import { type ConfigJson, type ConfigUpdateJson, decode, toJson } from '../compiler/fabric/index.js';
 import { configAfterUpdate } from '../compiler/fabric/update/config-after-update.js';
 import type { LoadedSpec } from '../compiler/load-spec.js';
@@ -19,10 +19,11 @@ export function updateGuardProblems(
   live: ConfigJson,
   updateBytes: Uint8Array,
   now: Date,
-): string[] {
+): Problem[] {
   const message = decode('common.ConfigUpdate', updateBytes);
   const json = message.value ? toJson('common.ConfigUpdate', message.value) : undefined;
-  if (!json?.value) return [`the update of ${channel} does not decode as a common.ConfigUpdate`];
+  if (!json?.value)
+    return [problem('NS_UPDATE_INVALID', `the update of ${channel} does not decode as a common.ConfigUpdate`)];
   const update = json.value as unknown as ConfigUpdateJson;
   const judged = {
     plan: { channel, action: 'update', delta: [], signers: [], members: [], ordererOrgs: [] },
@@ -47,6 +48,11 @@ export function updateGuardProblems(
     .map((d) => {
       const range = d.ranges[0];
       const { line, column } = positionOf(specText, range?.start ?? 0);
-      return `refused by a safety guard (${range?.file ?? 'network.yaml'}:${line}:${column}): ${d.code} ${d.message}`;
+      const file = range?.file ?? 'network.yaml';
+      // The guard's own code: the spec's `allow` names it, and the fix is the guard's.
+      return problem(d.code, `refused by a safety guard (${file}:${line}:${column}): ${d.message}`, {
+        file,
+        hint: d.hint,
+      });
     });
 }

@@ -8,10 +8,12 @@
 //     and every policy the orderer will evaluate.
 // The result is a report for people and, unless the bundle is invalid, a VerifiedBundle: the only thing apply
 // takes, holding the bytes that were checked.
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { BUNDLE_MARKDOWN_FILE, type Bundle, type NetworkFiles } from '../bundle/index.js';
+import { BUNDLE_MARKDOWN_FILE, BUNDLE_PLAN_FILE, type Bundle, type NetworkFiles } from '../bundle/index.js';
 import { sha256Hex } from '../bytes.js';
 import { type CertificateFact, certificateInventory } from '../compiler/certificates/index.js';
+import { type Problem, problem } from '../compiler/diagnostics/index.js';
 import { configBlockInfo, encode } from '../compiler/fabric/index.js';
 import { type LoadedSpec, loadSpec } from '../compiler/load-spec.js';
 import type { NetworkModel } from '../compiler/model/index.js';
@@ -20,7 +22,7 @@ import { renderMarkdown } from '../compiler/render/markdown.js';
 import { signatureInputsOf } from './signature-file.js';
 import { updateGuardProblems } from './update-guards.js';
 import type { SignatureVerdict, UpdateVerdict, VerifyReport, VerifyStatus } from './verify-report.js';
-import { verifyUpdate } from './verify-update.js';
+import { REPLAN, verifyUpdate } from './verify-update.js';
 
 declare const verifiedMark: unique symbol;
 
@@ -49,19 +51,45 @@ export function verifyBundle(bundle: Bundle, options: VerifyBundleOptions): Veri
   const { specFile, stateDir } = options;
   if (bundle.problems.length > 0) return refused(...bundle.problems);
   const loaded = loadSpec(specFile);
-  if (!loaded.value)
-    return refused(`the spec ${specFile} does not load: ${loaded.diagnostics[0]?.message ?? 'unknown error'}`);
+  if (!loaded.value) {
+    // The spec's own first error, with its code: `netspec validate` shows it at its place.
+    const first = loaded.diagnostics.find((d) => d.severity === 'error');
+    return refused(
+      problem(
+        first?.code ?? 'NS_INPUT_INVALID',
+        `the spec ${specFile} does not load: ${first?.message ?? 'unknown error'}`,
+        {
+          file: specFile,
+          hint: `netspec validate ${specFile}`,
+        },
+      ),
+    );
+  }
+  const otherSpec = (message: string) =>
+    problem('NS_SPEC_HASH_MISMATCH', message, {
+      file: specFile,
+      hint: 'verify with the spec the bundle was planned from, or plan again',
+    });
   if (sha256Hex(loaded.value.bytes) !== bundle.plan.specHash)
-    return refused(`the spec ${specFile} is not the one this bundle was planned from (specHash differs): plan again`);
+    return refused(
+      otherSpec(`the spec ${specFile} is not the one this bundle was planned from (specHash differs): plan again`),
+    );
   const model = loaded.value.model;
   if (bundle.plan.network !== model.name)
-    return refused(`the bundle is a plan of network '${bundle.plan.network}', the spec ${specFile} is '${model.name}'`);
+    return refused(
+      otherSpec(`the bundle is a plan of network '${bundle.plan.network}', the spec ${specFile} is '${model.name}'`),
+    );
   const replanned = replan(loaded.value, specFile, stateDir);
   if ('error' in replanned) return refused(replanned.error);
   const blocking = replanned.plan.guards.filter((g) => g.diagnostic.severity === 'error');
   if (blocking.length > 0)
     return refused(
-      ...blocking.map((g) => `blocked by a safety guard (${g.target}): ${g.diagnostic.code} ${g.diagnostic.message}`),
+      ...blocking.map((g) =>
+        problem(g.diagnostic.code, `blocked by a safety guard (${g.target}): ${g.diagnostic.message}`, {
+          file: specFile,
+          hint: g.diagnostic.hint,
+        }),
+      ),
     );
 
   const problems = [
@@ -74,7 +102,7 @@ export function verifyBundle(bundle: Bundle, options: VerifyBundleOptions): Veri
     ...strayFileProblems(bundle, replanned),
   ];
   const now = options.now ?? new Date();
-  const judge = { loaded: loaded.value, specText: loaded.text ?? '' };
+  const judge = { loaded: loaded.value, specText: loaded.text ?? '', stateDir };
   const updates = bundle.plan.channels
     .filter((channel) => channel.action === 'update')
     .map((channel) => verifyChannelUpdate(bundle, channel, replanned, now, judge));
@@ -92,12 +120,19 @@ interface Replanned {
   live: LiveState;
 }
 
-function replan(loaded: LoadedSpec, specFile: string, stateDir: string): Replanned | { error: string } {
+function replan(loaded: LoadedSpec, specFile: string, stateDir: string): Replanned | { error: Problem } {
   const result = makeLedgerPlan({ loaded, specFile, stateDir, timestamp: new Date(0) });
-  if (!result.plan || !result.live)
+  if (!result.plan || !result.live) {
+    // The re-plan's own first error keeps its code (a state file that does not load, a chaincode sequence, ...).
+    const first = result.diagnostics.find((d) => d.severity === 'error');
     return {
-      error: `re-planning from ${specFile} and ${stateDir} failed: ${result.diagnostics.find((d) => d.severity === 'error')?.message ?? 'unknown error'}`,
+      error: problem(
+        first?.code ?? 'NS_INTERNAL_ERROR',
+        `re-planning from ${specFile} and ${stateDir} failed: ${first?.message ?? 'unknown error'}`,
+        { file: first?.ranges[0]?.file ?? stateDir },
+      ),
     };
+  }
   return { plan: result.plan, artifacts: result.artifacts, live: result.live };
 }
 
@@ -106,22 +141,36 @@ function verifyChannelUpdate(
   planned: Readonly<ChannelPlan>,
   replanned: Replanned,
   now: Date,
-  judge: { loaded: LoadedSpec; specText: string },
+  judge: { loaded: LoadedSpec; specText: string; stateDir: string },
 ): UpdateVerdict {
   const channel = planned.channel;
-  const problems: string[] = [];
+  const problems: Problem[] = [];
+  const at = (path: string | undefined) => ({ file: path === undefined ? bundle.dir : join(bundle.dir, path) });
   const signatures = signatureInputsOf(bundle, channel);
   const live = replanned.live.channels.get(channel);
   const bytes = planned.artifact ? bundle.files.get(planned.artifact) : undefined;
-  const fail = (problem: string): UpdateVerdict => ({
+  const fail = (found: Problem): UpdateVerdict => ({
     channel,
     status: 'invalid',
-    problems: [...problems, problem],
+    problems: [...problems, found],
     requirements: [],
     signatures: signatures.unreadable,
   });
-  if (!bytes) return fail(`${planned.artifact ?? 'the update artifact'} is missing from the bundle`);
-  if (!live) return fail(`the live state has no config block of channel ${channel}`);
+  if (!bytes)
+    return fail(
+      problem(
+        'NS_BUNDLE_FILE_MISSING',
+        `${planned.artifact ?? 'the update artifact'} is missing from the bundle`,
+        at(planned.artifact),
+      ),
+    );
+  if (!live)
+    return fail(
+      problem('NS_STATE_CHANNEL_MISSING', `the live state has no config block of channel ${channel}`, {
+        file: judge.stateDir,
+        hint: 'netspec fetch the live state, or name the state folder with --state',
+      }),
+    );
   const config = live.configJson();
 
   const liveSequence = config.sequence;
@@ -140,24 +189,37 @@ function verifyChannelUpdate(
   problems.push(...updateGuardProblems(judge.loaded, judge.specText, channel, config, bytes, now));
   if (planned.baseSequence !== undefined && liveSequence !== planned.baseSequence)
     problems.push(
-      `stale: the plan was made against config sequence ${planned.baseSequence}, the live config is at ` +
-        `sequence ${liveSequence}; signatures over this update are void: re-plan and sign again`,
+      problem(
+        'NS_UPDATE_STALE',
+        `stale: the plan was made against config sequence ${planned.baseSequence}, the live config is at ` +
+          `sequence ${liveSequence}; signatures over this update are void: re-plan and sign again`,
+        { ...at(planned.artifact), hint: REPLAN },
+      ),
     );
   const fresh = replanned.plan.channels.find((c) => c.channel === channel);
   const freshBytes = fresh?.artifact ? replanned.artifacts.get(fresh.artifact) : undefined;
   if (problems.length === 0) {
     if (fresh?.action !== 'update' || !freshBytes)
       problems.push(
-        `the spec and the live state no longer produce an update of ${channel} (now: ${fresh?.action ?? 'absent'})`,
+        outdated(
+          `the spec and the live state no longer produce an update of ${channel} (now: ${fresh?.action ?? 'absent'})`,
+          at(planned.artifact),
+        ),
       );
     else if (!Buffer.from(freshBytes).equals(bytes))
       problems.push(
-        `tampered: ${planned.artifact} differs from the update the spec and the live state produce (sha256 ` +
-          `${sha256Hex(bytes).slice(0, 12)}… vs ${sha256Hex(freshBytes).slice(0, 12)}…)`,
+        tampered(
+          `tampered: ${planned.artifact} differs from the update the spec and the live state produce (sha256 ` +
+            `${sha256Hex(bytes).slice(0, 12)}… vs ${sha256Hex(freshBytes).slice(0, 12)}…)`,
+          at(planned.artifact),
+        ),
       );
     else if (!isDeepStrictEqual(plain(planned), plain(fresh)))
       problems.push(
-        `tampered: plan.json's entry for ${channel} (signers, writes or members) differs from the plan the spec and the live state produce`,
+        tampered(
+          `tampered: plan.json's entry for ${channel} (signers, writes or members) differs from the plan the spec and the live state produce`,
+          at(BUNDLE_PLAN_FILE),
+        ),
       );
   }
   const verdict = verifyUpdate({
@@ -169,9 +231,17 @@ function verifyChannelUpdate(
     now,
   });
   const judged = [...signatures.unreadable, ...verdict.signatures];
-  const defects = judged.filter(isBundleDefect).map((s) => `${s.source}: ${s.reason ?? 'not a valid signature'}`);
-  if (defects.length === 0) return { ...verdict, signatures: judged };
-  return { ...verdict, status: 'invalid', problems: [...verdict.problems, ...defects], signatures: judged };
+  // A warning is about a signature file: it points into the bundle, as the problems do.
+  const warnings = verdict.warnings?.map((warning) => ({ ...warning, ...at(warning.source) }));
+  const withFiles = { ...verdict, ...(warnings ? { warnings } : {}), signatures: judged };
+  const defects = judged.filter(isBundleDefect).map((s) =>
+    problem(s.code ?? 'NS_SIGNATURE_INVALID', `${s.source}: ${s.reason ?? 'not a valid signature'}`, {
+      ...at(s.source),
+      hint: `remove ${s.source}; ${s.mspId === '?' ? 'the organization' : s.mspId} signs again with netspec sign`,
+    }),
+  );
+  if (defects.length === 0) return withFiles;
+  return { ...withFiles, status: 'invalid', problems: [...verdict.problems, ...defects] };
 }
 
 /**
@@ -189,8 +259,9 @@ function isBundleDefect(signature: SignatureVerdict): boolean {
  * What reviewers read must say what the bundle does: the guard findings plan.json records are the re-plan's, and
  * plan.md (the pull-request comment) is exactly what the plan renders to.
  */
-function reviewedTextProblems(bundle: Bundle, replanned: Replanned, model: NetworkModel, specText: string): string[] {
-  const problems: string[] = [];
+function reviewedTextProblems(bundle: Bundle, replanned: Replanned, model: NetworkModel, specText: string): Problem[] {
+  const problems: Problem[] = [];
+  const planFile = inBundle(bundle, BUNDLE_PLAN_FILE);
   // Only where both still plan the same change: once a change is live, the re-plan has nothing left to guard.
   const pending = new Set(
     [...bundle.plan.channels.map((c) => [c.channel, c.action]), ...bundle.plan.quorum.map((q) => [q.network, q.action])]
@@ -200,7 +271,9 @@ function reviewedTextProblems(bundle: Bundle, replanned: Replanned, model: Netwo
   const findings = (plan: Readonly<Plan>) =>
     plan.guards.filter((g) => pending.has(g.target)).map((g) => [g.target, g.diagnostic.code, g.diagnostic.message]);
   if (!isDeepStrictEqual(findings(bundle.plan), findings(replanned.plan)))
-    problems.push("tampered: plan.json's guard findings differ from those the spec and the live state produce");
+    problems.push(
+      tampered("tampered: plan.json's guard findings differ from those the spec and the live state produce", planFile),
+    );
   // The certificates the spec names, with their expiry dates, as plan.md shows them to reviewers. Those only the
   // live configs hold are left out: they change once the bundle is applied. A spec certificate's fact does not
   // depend on the live configs (they only add sources to it), so the spec's own inventory is the one to compare,
@@ -213,14 +286,19 @@ function reviewedTextProblems(bundle: Bundle, replanned: Replanned, model: Netwo
     bundle.plan.certificates !== undefined &&
     !isDeepStrictEqual(specCertificates(bundle.plan.certificates), specCertificates(certificateInventory(model)))
   )
-    problems.push("tampered: plan.json's certificates differ from those the spec names");
+    problems.push(tampered("tampered: plan.json's certificates differ from those the spec names", planFile));
   const markdown = bundle.files.get(BUNDLE_MARKDOWN_FILE);
   if (markdown) {
     const { files: _listed, ...planned } = bundle.plan;
     // Guard findings name the spec as the plan was given it; any such name reads the same text.
     const rendered = renderMarkdown(planned as Plan, model, { sources: { get: () => specText } });
     if (Buffer.from(markdown).toString('utf8') !== rendered)
-      problems.push(`tampered: ${BUNDLE_MARKDOWN_FILE} is not what plan.json renders to`);
+      problems.push(
+        tampered(
+          `tampered: ${BUNDLE_MARKDOWN_FILE} is not what plan.json renders to`,
+          inBundle(bundle, BUNDLE_MARKDOWN_FILE),
+        ),
+      );
   }
   return problems;
 }
@@ -232,8 +310,9 @@ function samePendingAction(plan: Readonly<Plan>, target: string, action: string)
 }
 
 /** A new channel's genesis block must carry the config the spec produces (its timestamp may differ). */
-function channelCreationProblems(bundle: Bundle, replanned: Replanned): string[] {
-  const problems: string[] = [];
+function channelCreationProblems(bundle: Bundle, replanned: Replanned): Problem[] {
+  const problems: Problem[] = [];
+  const planFile = inBundle(bundle, BUNDLE_PLAN_FILE);
   for (const planned of bundle.plan.channels) {
     const fresh = replanned.plan.channels.find((c) => c.channel === planned.channel);
     if (planned.action === 'create') {
@@ -243,18 +322,31 @@ function channelCreationProblems(bundle: Bundle, replanned: Replanned): string[]
       const theirs = fresh.artifact ? replanned.artifacts.get(fresh.artifact) : undefined;
       if (!ours || !theirs || !sameGenesisConfig(ours, theirs))
         problems.push(
-          `tampered: ${planned.artifact ?? `the genesis block of ${planned.channel}`} does not carry the config the spec produces`,
+          tampered(
+            `tampered: ${planned.artifact ?? `the genesis block of ${planned.channel}`} does not carry the config the spec produces`,
+            planned.artifact ? inBundle(bundle, planned.artifact) : planFile,
+          ),
         );
       else if (!isDeepStrictEqual(plain(planned, ['artifactHash']), plain(fresh, ['artifactHash'])))
-        problems.push(`tampered: plan.json's entry for ${planned.channel} differs from the plan the spec produces`);
+        problems.push(
+          tampered(
+            `tampered: plan.json's entry for ${planned.channel} differs from the plan the spec produces`,
+            planFile,
+          ),
+        );
     } else if (planned.action === 'noop' && fresh && fresh.action !== 'noop')
       problems.push(
-        `the spec and the live state now ${fresh.action} channel ${planned.channel}, which this bundle does not carry: plan again`,
+        outdated(
+          `the spec and the live state now ${fresh.action} channel ${planned.channel}, which this bundle does not carry: plan again`,
+          planFile,
+        ),
       );
   }
   for (const fresh of replanned.plan.channels)
     if (fresh.action !== 'noop' && !bundle.plan.channels.some((c) => c.channel === fresh.channel))
-      problems.push(`the bundle has no plan for channel ${fresh.channel}, which the spec defines: plan again`);
+      problems.push(
+        outdated(`the bundle has no plan for channel ${fresh.channel}, which the spec defines: plan again`, planFile),
+      );
   return problems;
 }
 
@@ -271,8 +363,9 @@ function sameGenesisConfig(a: Uint8Array, b: Uint8Array): boolean {
  * Chaincode definitions: each change the bundle carries is the one the spec and live state produce, unless the
  * live state already has it (committed since: apply finds it so); a change it does not carry means plan again.
  */
-function chaincodeProblems(bundle: Bundle, replanned: Replanned): string[] {
-  const problems: string[] = [];
+function chaincodeProblems(bundle: Bundle, replanned: Replanned): Problem[] {
+  const problems: Problem[] = [];
+  const planFile = inBundle(bundle, BUNDLE_PLAN_FILE);
   const key = (c: { channel: string; name: string }) => `${c.channel}/${c.name}`;
   const fresh = new Map(replanned.plan.chaincodes.map((c) => [key(c), c]));
   const carried = new Map(bundle.plan.chaincodes.map((c) => [key(c), c]));
@@ -280,12 +373,17 @@ function chaincodeProblems(bundle: Bundle, replanned: Replanned): string[] {
     const now = fresh.get(name);
     if (planned.action === 'noop' || !now || now.action === 'noop') continue;
     if (!isDeepStrictEqual(plain(planned), plain(now)))
-      problems.push(`tampered: plan.json's chaincode ${name} differs from the definition the spec produces`);
+      problems.push(
+        tampered(`tampered: plan.json's chaincode ${name} differs from the definition the spec produces`, planFile),
+      );
   }
   for (const [name, now] of fresh)
     if (now.action !== 'noop' && (carried.get(name)?.action ?? 'noop') === 'noop')
       problems.push(
-        `the spec and the live state now ${now.action} chaincode ${name}, which this bundle does not carry: plan again`,
+        outdated(
+          `the spec and the live state now ${now.action} chaincode ${name}, which this bundle does not carry: plan again`,
+          planFile,
+        ),
       );
   return [
     ...problems,
@@ -294,13 +392,19 @@ function chaincodeProblems(bundle: Bundle, replanned: Replanned): string[] {
 }
 
 /** Quorum networks: the same rule for new networks' files and validator votes. */
-function quorumProblems(bundle: Bundle, replanned: Replanned): string[] {
-  const problems: string[] = [];
+function quorumProblems(bundle: Bundle, replanned: Replanned): Problem[] {
+  const problems: Problem[] = [];
+  const planFile = inBundle(bundle, BUNDLE_PLAN_FILE);
   for (const planned of bundle.plan.quorum) {
     const now = replanned.plan.quorum.find((q) => q.network === planned.network);
     if (planned.action === 'noop' || !now || now.action === 'noop') continue;
     if (!isDeepStrictEqual(plain(planned), plain(now)))
-      problems.push(`tampered: plan.json's Quorum network ${planned.network} differs from the plan the spec produces`);
+      problems.push(
+        tampered(
+          `tampered: plan.json's Quorum network ${planned.network} differs from the plan the spec produces`,
+          planFile,
+        ),
+      );
   }
   for (const now of replanned.plan.quorum)
     if (
@@ -308,25 +412,30 @@ function quorumProblems(bundle: Bundle, replanned: Replanned): string[] {
       (bundle.plan.quorum.find((q) => q.network === now.network)?.action ?? 'noop') === 'noop'
     )
       problems.push(
-        `the spec and the live state now ${now.action} Quorum network ${now.network}, which this bundle does not carry: plan again`,
+        outdated(
+          `the spec and the live state now ${now.action} Quorum network ${now.network}, which this bundle does not carry: plan again`,
+          planFile,
+        ),
       );
   return [...problems, ...artifactProblems(bundle, replanned, (path) => path.startsWith('quorum/'))];
 }
 
 /** Files of one kind that both the bundle and the re-plan hold must be equal byte for byte. */
-function artifactProblems(bundle: Bundle, replanned: Replanned, ofKind: (path: string) => boolean): string[] {
-  const problems: string[] = [];
+function artifactProblems(bundle: Bundle, replanned: Replanned, ofKind: (path: string) => boolean): Problem[] {
+  const problems: Problem[] = [];
   for (const [path, bytes] of bundle.files) {
     if (!ofKind(path)) continue;
     const fresh = replanned.artifacts.get(path);
     if (fresh && !Buffer.from(fresh).equals(bytes))
-      problems.push(`tampered: ${path} differs from what the spec and the live state produce`);
+      problems.push(
+        tampered(`tampered: ${path} differs from what the spec and the live state produce`, inBundle(bundle, path)),
+      );
   }
   return problems;
 }
 
 /** Every file must be one a plan writes: an artifact of the re-plan, one plan.json names, Kubernetes, plan.md. */
-function strayFileProblems(bundle: Bundle, replanned: Replanned): string[] {
+function strayFileProblems(bundle: Bundle, replanned: Replanned): Problem[] {
   const named = new Set<string>([BUNDLE_MARKDOWN_FILE, ...replanned.artifacts.keys()]);
   for (const channel of bundle.plan.channels) {
     if (channel.artifact) named.add(channel.artifact);
@@ -337,7 +446,16 @@ function strayFileProblems(bundle: Bundle, replanned: Replanned): string[] {
   const organizations = new Set(bundle.plan.kubernetes.map((k) => k.organization));
   return [...bundle.files.keys()]
     .filter((path) => !named.has(path) && !(path.startsWith('k8s/') && organizations.has(path.split('/')[1]!)))
-    .map((path) => `${path} is not an artifact of this plan: a bundle holds only what the plan wrote`);
+    .map((path) =>
+      problem(
+        'NS_BUNDLE_FILE_UNLISTED',
+        `${path} is not an artifact of this plan: a bundle holds only what the plan wrote`,
+        {
+          ...inBundle(bundle, path),
+          hint: 'remove the file, or plan again',
+        },
+      ),
+    );
 }
 
 /** A plan entry as data, without the fields named (compared with deep equality). */
@@ -353,6 +471,26 @@ export function overallStatus(statuses: readonly VerifyStatus[]): VerifyStatus {
   return 'satisfied';
 }
 
-function refused(...problems: string[]): VerifyOutcome {
+function refused(...problems: Problem[]): VerifyOutcome {
   return { report: { status: 'invalid', problems, updates: [] } };
+}
+
+/** A bundle file as the user reaches it: under the bundle folder they named. */
+function inBundle(bundle: Bundle, path: string): { file: string } {
+  return { file: join(bundle.dir, path) };
+}
+
+function tampered(message: string, at: { file: string }): Problem {
+  return problem('NS_BUNDLE_TAMPERED', message, {
+    ...at,
+    hint: 'a bundle is written by netspec plan only: plan again from the spec, and review what changed it',
+  });
+}
+
+/** The bundle was right once; the spec or the live state has moved since. */
+function outdated(message: string, at: { file: string }): Problem {
+  return problem('NS_BUNDLE_OUTDATED', message, {
+    ...at,
+    hint: 'plan again: the spec and the live state plan another change now',
+  });
 }

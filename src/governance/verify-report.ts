@@ -1,6 +1,8 @@
 // What `netspec verify` concludes about a bundle's signatures: per update, which policies are satisfied, who
 // signed, who is still needed, and every signature file judged with a reason. Exit code: satisfied 0, waiting 2,
-// invalid 1. `netspec pr status` builds on the same report.
+// invalid 1. `netspec pr status` builds on the same report. Every problem and warning carries a code of the
+// compiler's catalogue (NS_BUNDLE_TAMPERED, NS_UPDATE_STALE, NS_SIGNATURE_INVALID, ...), which is what scripts match.
+import type { DiagnosticCode, Problem } from '../compiler/diagnostics/index.js';
 
 export type VerifyStatus = 'satisfied' | 'waiting' | 'invalid';
 
@@ -12,6 +14,8 @@ export interface SignatureVerdict {
   valid: boolean;
   /** Why a signature does not count: wrong org, not an admin, expired, high-S, over other bytes, duplicate, ... */
   reason?: string;
+  /** The code of that reason (NS_SIGNATURE_INVALID, NS_SIGNER_NOT_ADMIN, ...); set whenever `valid` is false. */
+  code?: DiagnosticCode;
   /** Whether the signer is an admin of its org by the channel's MSP rules (NodeOU or admincerts). */
   admin?: boolean;
 }
@@ -34,8 +38,9 @@ export interface RequirementVerdict {
  * valid (Fabric checks a config signer's chain at the certificate's own NotBefore, never against the clock).
  * `verify --strict` turns every warning into a failure.
  */
-export interface VerifyWarning {
-  code: 'certificate-expired' | 'certificate-not-yet-valid';
+export interface VerifyWarning extends Problem {
+  code: 'NS_SIGNER_CERT_EXPIRED' | 'NS_SIGNER_CERT_NOT_YET_VALID';
+  severity: 'warning';
   /** The signature file or envelope position. */
   source: string;
   mspId: string;
@@ -43,14 +48,13 @@ export interface VerifyWarning {
   signer: string;
   /** ISO date: when the certificate expired, or when it becomes valid. */
   date: string;
-  message: string;
 }
 
 export interface UpdateVerdict {
   channel: string;
   status: VerifyStatus;
   /** Problems with the update itself: tampered bytes, stale base sequence, missing artifact. */
-  problems: string[];
+  problems: Problem[];
   requirements: RequirementVerdict[];
   signatures: SignatureVerdict[];
   /** Signers the orderer counts despite their certificate's dates; absent when there are none. */
@@ -65,7 +69,7 @@ export interface UpdateVerdict {
 export interface VerifyReport {
   status: VerifyStatus;
   /** Problems with the bundle as a whole (unreadable plan, changed spec, state that does not load). */
-  problems?: string[];
+  problems?: Problem[];
   updates: UpdateVerdict[];
 }
 
@@ -86,7 +90,17 @@ export function strictReport(report: VerifyReport): VerifyReport {
     return {
       ...update,
       status: 'invalid',
-      problems: [...update.problems, ...warnings.map((warning) => `strict: ${warning.message}`)],
+      problems: [
+        ...update.problems,
+        ...warnings.map(
+          (warning): Problem => ({
+            code: warning.code,
+            severity: 'error',
+            message: `strict: ${warning.message}`,
+            ...(warning.file !== undefined ? { file: warning.file } : {}),
+          }),
+        ),
+      ],
     };
   });
   return { ...report, status: 'invalid', updates };

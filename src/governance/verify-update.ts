@@ -1,6 +1,7 @@
 // One config update judged as the orderer will judge it against the channel's live config: the read set must
 // match the live versions (else the update is stale), every write must move its version correctly, and the
 // mod_policy of each write must be satisfied by the valid signatures.
+import { type Problem, problem } from '../compiler/diagnostics/index.js';
 import {
   type ConfigGroupJson,
   type ConfigJson,
@@ -14,6 +15,9 @@ import { channelMsps } from './channel-msps.js';
 import { checkSignatures, type SignatureInput } from './check-signatures.js';
 import type { RequirementVerdict, UpdateVerdict } from './verify-report.js';
 
+/** What a stale update needs: a plan against the live config, and every signature made again over its bytes. */
+export const REPLAN = 'fetch the live state, plan again and sign the new update: signatures over this one are void';
+
 export interface UpdateInput {
   channel: string;
   /** The channel's live config (configtxlator JSON of common.Config). */
@@ -22,7 +26,7 @@ export interface UpdateInput {
   configUpdate: Uint8Array;
   signatures: readonly SignatureInput[];
   /** Problems found before (tampering, staleness): they make the verdict invalid. */
-  problems?: readonly string[];
+  problems?: readonly Problem[];
   now: Date;
 }
 
@@ -31,17 +35,22 @@ export function verifyUpdate(input: UpdateInput): UpdateVerdict {
   const decoded = decode('common.ConfigUpdate', input.configUpdate);
   const json = decoded.value ? toJson('common.ConfigUpdate', decoded.value) : undefined;
   if (!json?.value) {
-    problems.push('the update bytes do not decode as common.ConfigUpdate');
+    problems.push(problem('NS_UPDATE_INVALID', 'the update bytes do not decode as common.ConfigUpdate'));
     return { channel: input.channel, status: 'invalid', problems, requirements: [], signatures: [] };
   }
   const update = json.value as unknown as ConfigUpdateJson & Json;
   if (update.channel_id !== input.channel)
-    problems.push(`the update is for channel '${update.channel_id}', not '${input.channel}'`);
+    problems.push(
+      problem('NS_UPDATE_INVALID', `the update is for channel '${update.channel_id}', not '${input.channel}'`),
+    );
   problems.push(...staleReads(input.config.channel_group, update.read_set, '/Channel'));
 
   const { writes, requirements } = whoMustSign(input.config, update);
-  if (writes.length === 0) problems.push('the update writes nothing (the orderer rejects an empty update)');
-  for (const write of writes) if (write.problem) problems.push(`${write.path}: ${write.problem}`);
+  if (writes.length === 0)
+    problems.push(problem('NS_UPDATE_INVALID', 'the update writes nothing (the orderer rejects an empty update)'));
+  // A write at the wrong version was computed against another config than the live one: stale, like a read.
+  for (const write of writes)
+    if (write.problem) problems.push(problem('NS_UPDATE_STALE', `${write.path}: ${write.problem}`, { hint: REPLAN }));
 
   const msps = channelMsps(input.config);
   const checked = checkSignatures(input.signatures, input.configUpdate, msps, input.now);
@@ -50,7 +59,7 @@ export function verifyUpdate(input: UpdateInput): UpdateVerdict {
   const verdicts: RequirementVerdict[] = requirements.map((signer) => {
     const evaluation = evaluateRequirement(signer.requirement, checked.identities);
     if (signer.requirement.kind === 'missing')
-      problems.push(`${signer.policyPath}: no such policy in the channel config`);
+      problems.push(problem('NS_UPDATE_INVALID', `${signer.policyPath}: no such policy in the channel config`));
     const waiting = evaluation.waitingFor.length > 0 ? `: waiting for ${evaluation.waitingFor.join(', ')}` : '';
     return {
       policyPath: signer.policyPath,
@@ -74,21 +83,24 @@ export function verifyUpdate(input: UpdateInput): UpdateVerdict {
 }
 
 /** Read-set items whose version is not the live one: the orderer refuses the update as stale. */
-function staleReads(live: ConfigGroupJson | undefined, read: ConfigGroupJson | undefined, path: string): string[] {
+function staleReads(live: ConfigGroupJson | undefined, read: ConfigGroupJson | undefined, path: string): Problem[] {
   if (!read) return [];
-  if (!live) return [`stale: ${path} no longer exists in the live config`];
-  const found: string[] = [];
+  const stale = (message: string) => problem('NS_UPDATE_STALE', message, { hint: REPLAN });
+  if (!live) return [stale(`stale: ${path} no longer exists in the live config`)];
+  const found: Problem[] = [];
   if (read.version !== live.version)
     found.push(
-      `stale: ${path} is at version ${live.version} in the live config, the update read version ${read.version}`,
+      stale(`stale: ${path} is at version ${live.version} in the live config, the update read version ${read.version}`),
     );
   const items = (kind: 'values' | 'policies') => {
     for (const [name, item] of Object.entries(read[kind] ?? {})) {
       const current = live[kind]?.[name];
-      if (!current) found.push(`stale: ${path}/${name} no longer exists in the live config`);
+      if (!current) found.push(stale(`stale: ${path}/${name} no longer exists in the live config`));
       else if (current.version !== item.version)
         found.push(
-          `stale: ${path}/${name} is at version ${current.version} in the live config, the update read version ${item.version}`,
+          stale(
+            `stale: ${path}/${name} is at version ${current.version} in the live config, the update read version ${item.version}`,
+          ),
         );
     }
   };

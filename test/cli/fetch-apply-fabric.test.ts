@@ -141,7 +141,9 @@ describe('netspec fetch / apply', () => {
     const fetched = await run(['verify', bundle.dir, ...judged, ...live]);
     expect(fetched.code).toBe(1);
     const report = JSON.parse(fetched.stdout) as VerifyReport;
-    expect(report.updates.find((u) => u.channel === 'production')?.problems[0]).toMatch(/^stale: /);
+    const stale = report.updates.find((u) => u.channel === 'production')?.problems[0];
+    expect(stale?.code).toBe('NS_UPDATE_STALE');
+    expect(stale?.message).toMatch(/^stale: /);
   });
 });
 

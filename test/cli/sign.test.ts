@@ -94,9 +94,19 @@ describe('netspec sign <bundle> / netspec verify <bundle>', () => {
     writeFileSync(file, bytes);
     const result = runCli(['verify', bundle]);
     expect(result.code).toBe(1);
+    // Printed as validate prints a finding: the file, the severity, the code a script matches, the message.
     expect(result.stdout).toContain(
-      'problem: fabric/production/update.pb differs from the SHA-256 plan.json lists (tampered?)',
+      `${file}:1:1 error NS_BUNDLE_TAMPERED fabric/production/update.pb differs from the SHA-256 plan.json lists (tampered?)`,
     );
+    const json = JSON.parse(runCli(['verify', bundle, '--format', 'json']).stdout);
+    expect(json.problems).toEqual([
+      {
+        code: 'NS_BUNDLE_TAMPERED',
+        severity: 'error',
+        message: 'fabric/production/update.pb differs from the SHA-256 plan.json lists (tampered?)',
+        file,
+      },
+    ]);
     expect(result.stdout).toContain('Verdict: invalid');
   });
 

@@ -103,7 +103,7 @@ describe('CONFIG_UPDATE envelopes', () => {
     const result = runCli(['verify', '--envelope', twice, '--config', other]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
-      "problem: the envelope is for channel 'distribution', the config block for 'production'",
+      `  ${other}:1:1 error NS_ENVELOPE_MISMATCH the envelope is for channel 'distribution', the config block for 'production'`,
     );
   });
 

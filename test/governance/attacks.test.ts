@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { DiagnosticCode } from '../../src/compiler/diagnostics/index.js';
 import { decode, encode, fromJson, type Json, toJson } from '../../src/compiler/fabric/index.js';
 import {
   decodeDerSignature,
@@ -42,17 +43,28 @@ function updateBytes(bundle: string, channel: string): Uint8Array {
   return new Uint8Array(readFileSync(join(bundle, 'fabric', channel, 'update.pb')));
 }
 
-/** Verifies and returns the distribution update's verdict, asserting the one bad signature and the unmet policy. */
-function expectRejected(bundle: string, source: string, reason: RegExp) {
+/**
+ * Verifies and returns the distribution update's verdict, asserting the one bad signature (its reason and code) and
+ * the unmet policy.
+ */
+function expectRejected(bundle: string, source: string, reason: RegExp, code: DiagnosticCode) {
   const report = verifyExample(bundle);
   const distribution = report.updates.find((u) => u.channel === 'distribution')!;
   const verdict = distribution.signatures.find((s) => s.source === source);
   expect(verdict, JSON.stringify(distribution.signatures)).toMatchObject({ valid: false });
   expect(verdict?.reason).toMatch(reason);
+  expect(verdict?.code).toBe(code);
   expect(distribution.requirements[0]?.satisfied).toBe(false);
   // A file that can never count is a defect of the bundle: invalid, with the file named, not "waiting".
   expect(distribution.status).toBe('invalid');
-  expect(distribution.problems.join('\n')).toContain(`${source}: `);
+  expect(distribution.problems).toContainEqual(
+    expect.objectContaining({
+      code,
+      severity: 'error',
+      file: join(bundle, source),
+      message: expect.stringContaining(`${source}: `),
+    }),
+  );
   return distribution;
 }
 
@@ -69,6 +81,7 @@ describe('signatures that do not count', () => {
       bundle,
       source,
       /does not chain to DistributorMSP's CA in the current channel config/,
+      'NS_SIGNER_NOT_MEMBER',
     );
     expect(distribution.requirements[0]?.signedBy).toEqual([]);
   });
@@ -80,7 +93,7 @@ describe('signatures that do not count', () => {
       'distribution',
       signatureFile(adminSigner('retailer'), updateBytes(bundle, 'distribution')),
     );
-    expectRejected(bundle, source, /MSP RetailerMSP is not defined in the channel config/);
+    expectRejected(bundle, source, /MSP RetailerMSP is not defined in the channel config/, 'NS_SIGNER_NOT_MEMBER');
   });
 
   it('a non-admin member of the right org (a client certificate from its CA)', async () => {
@@ -91,7 +104,7 @@ describe('signatures that do not count', () => {
       'distribution',
       signatureFile(client, updateBytes(bundle, 'distribution')),
     );
-    const distribution = expectRejected(bundle, source, /not an admin of DistributorMSP/);
+    const distribution = expectRejected(bundle, source, /not an admin of DistributorMSP/, 'NS_SIGNER_NOT_ADMIN');
     expect(distribution.signatures[0]?.admin).toBe(false);
   });
 
@@ -100,7 +113,12 @@ describe('signatures that do not count', () => {
     const replayed = signatureFile(adminSigner('distributor'), updateBytes(bundle, 'production'));
     replayed.updateSha256 = JSON.parse(readFileSync(join(bundle, 'plan.json'), 'utf8')).channels[0].artifactHash;
     const source = writeSignatureFile(bundle, 'distribution', replayed);
-    expectRejected(bundle, source, /does not verify over this update .*made for another update/);
+    expectRejected(
+      bundle,
+      source,
+      /does not verify over this update .*made for another update/,
+      'NS_SIGNATURE_INVALID',
+    );
   });
 
   // An expired certificate itself counts, as the orderer counts it, with a warning (fabric-msp-rules.test.ts).
@@ -117,6 +135,7 @@ describe('signatures that do not count', () => {
       bundle,
       source,
       /the chain to DistributorMSP's CA is not valid at the certificate's NotBefore \+ 1 s/,
+      'NS_SIGNER_NOT_MEMBER',
     );
   });
 
@@ -124,7 +143,7 @@ describe('signatures that do not count', () => {
     const bundle = writeExampleBundle();
     const self = signerOf(await selfSignedIdentity('distributor'));
     const source = writeSignatureFile(bundle, 'distribution', signatureFile(self, updateBytes(bundle, 'distribution')));
-    expectRejected(bundle, source, /self-signed certificate/);
+    expectRejected(bundle, source, /self-signed certificate/, 'NS_SIGNER_NOT_MEMBER');
   });
 
   it('a high-S signature (the same signature with s -> N - s), which Fabric refuses', () => {
@@ -136,7 +155,7 @@ describe('signatures that do not count', () => {
     expect(isLowS(high)).toBe(false);
     file.signature = Buffer.from(encodeDerSignature(high)).toString('base64');
     const source = writeSignatureFile(bundle, 'distribution', file);
-    expectRejected(bundle, source, /high-S signature/);
+    expectRejected(bundle, source, /high-S signature/, 'NS_SIGNATURE_INVALID');
   });
 
   it("a file naming one MSP but carrying another's identity", () => {
@@ -147,6 +166,7 @@ describe('signatures that do not count', () => {
       bundle,
       source,
       /the file names DistributorMSP but the signature carries an identity of ManufacturerMSP/,
+      'NS_SIGNATURE_WRONG_MSP',
     );
     // Not counted for the MSP it really is either.
     expect(distribution.requirements[0]?.signedBy).toEqual([]);
@@ -168,16 +188,18 @@ describe('signatures that do not count', () => {
     );
     copyFileSync(join(bundle, first), join(bundle, 'signatures/distribution/DistributorMSP.copy.json'));
     const distribution = verifyExample(bundle).updates.find((u) => u.channel === 'distribution')!;
-    expect(distribution.signatures.map((s) => [s.source, s.valid, s.reason ?? ''])).toEqual([
-      ['signatures/distribution/DistributorMSP.again.json', true, ''],
+    expect(distribution.signatures.map((s) => [s.source, s.valid, s.code ?? '', s.reason ?? ''])).toEqual([
+      ['signatures/distribution/DistributorMSP.again.json', true, '', ''],
       [
         'signatures/distribution/DistributorMSP.copy.json',
         false,
+        'NS_SIGNATURE_DUPLICATE',
         'duplicate of signatures/distribution/DistributorMSP.again.json: the same identity counts once',
       ],
       [
         'signatures/distribution/DistributorMSP.json',
         false,
+        'NS_SIGNATURE_DUPLICATE',
         'duplicate of signatures/distribution/DistributorMSP.again.json: the same identity counts once',
       ],
     ]);
@@ -200,7 +222,12 @@ describe('bundles verify refuses', () => {
     const report = verifyExample(bundle);
     expect(report.status).toBe('invalid');
     expect(report.problems).toEqual([
-      'fabric/distribution/update.pb differs from the SHA-256 plan.json lists (tampered?)',
+      {
+        code: 'NS_BUNDLE_TAMPERED',
+        severity: 'error',
+        message: 'fabric/distribution/update.pb differs from the SHA-256 plan.json lists (tampered?)',
+        file: file,
+      },
     ]);
   });
 
@@ -218,7 +245,8 @@ describe('bundles verify refuses', () => {
     writeFileSync(planFile, JSON.stringify(plan));
     const distribution = verifyExample(bundle).updates.find((u) => u.channel === 'distribution')!;
     expect(distribution.status).toBe('invalid');
-    expect(distribution.problems[0]).toMatch(
+    expect(distribution.problems[0]).toMatchObject({ code: 'NS_BUNDLE_TAMPERED', file });
+    expect(distribution.problems[0]?.message).toMatch(
       /^tampered: fabric\/distribution\/update\.pb differs from the update the spec and the live state produce/,
     );
   });
@@ -235,7 +263,14 @@ describe('bundles verify refuses', () => {
     expect(report.status).toBe('invalid');
     const distribution = report.updates.find((u) => u.channel === 'distribution')!;
     expect(distribution.problems).toEqual([
-      'stale: the plan was made against config sequence 0, the live config is at sequence 1; signatures over this update are void: re-plan and sign again',
+      {
+        code: 'NS_UPDATE_STALE',
+        severity: 'error',
+        message:
+          'stale: the plan was made against config sequence 0, the live config is at sequence 1; signatures over this update are void: re-plan and sign again',
+        hint: expect.stringContaining('plan again'),
+        file: join(bundle, 'fabric/distribution/update.pb'),
+      },
     ]);
   });
 });
@@ -268,7 +303,11 @@ describe('envelopes the orderer refuses outright', () => {
     const report = verifyEnvelope(envelope, join(repoRoot, 'networks/supply-chain/state/fabric/distribution.block'));
     expect(report.status).toBe('invalid');
     expect(report.updates[0]?.problems).toEqual([
-      'envelope signature #2: the signature header does not decode as common.SignatureHeader',
+      {
+        code: 'NS_SIGNATURE_FILE_INVALID',
+        severity: 'error',
+        message: 'envelope signature #2: the signature header does not decode as common.SignatureHeader',
+      },
     ]);
   });
 });

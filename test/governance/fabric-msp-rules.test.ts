@@ -151,22 +151,33 @@ describe("Fabric's MSP rules for a config signer", () => {
       expect(verdict.status).toBe('satisfied');
       expect(verdict.warnings).toHaveLength(1);
       const warning = verdict.warnings![0]!;
-      expect(warning).toMatchObject({ code: 'certificate-expired', source: 'org2-admin', mspId: 'Org2MSP' });
+      expect(warning).toMatchObject({
+        code: 'NS_SIGNER_CERT_EXPIRED',
+        severity: 'warning',
+        source: 'org2-admin',
+        mspId: 'Org2MSP',
+      });
       expect(warning.signer).toMatch(/CN=Admin@org2\.test/);
       expect(Date.parse(warning.date)).toBeLessThan(Date.now());
       const report = { status: verdict.status, updates: [verdict] };
       expect(renderReportText(report)).toMatch(
-        /warning \[certificate-expired\]: org2-admin: the certificate of .* expired on \d{4}-/,
+        /^ {2}warning NS_SIGNER_CERT_EXPIRED org2-admin: the certificate of .* expired on \d{4}-/m,
       );
-      expect(renderReportMarkdown(report)).toMatch(/:warning: `certificate-expired`/);
-      expect(JSON.parse(renderReportJson(report)).updates[0].warnings[0].code).toBe('certificate-expired');
+      expect(renderReportMarkdown(report)).toMatch(/:warning: `NS_SIGNER_CERT_EXPIRED`/);
+      expect(JSON.parse(renderReportJson(report)).updates[0].warnings[0].code).toBe('NS_SIGNER_CERT_EXPIRED');
     });
 
     it('is refused under --strict', () => {
       const verdict = judge({ roots: [oldRoot] }, expired);
       const strict = strictReport({ status: verdict.status, updates: [verdict] });
       expect(strict.status).toBe('invalid');
-      expect(strict.updates[0]?.problems.join('\n')).toMatch(/^strict: org2-admin: the certificate of .* expired on/m);
+      expect(strict.updates[0]?.problems).toEqual([
+        {
+          code: 'NS_SIGNER_CERT_EXPIRED',
+          severity: 'error',
+          message: expect.stringMatching(/^strict: org2-admin: the certificate of .* expired on/),
+        },
+      ]);
     });
 
     it('is refused when its CA was not valid yet at its NotBefore (the moment Fabric checks the chain at)', async () => {

@@ -48,6 +48,11 @@ function signedByManufacturerOnly(): { bundle: string; network: string } {
   return { bundle, network: dirname(bundle) };
 }
 
+/** Each problem as `CODE message`: the code is what a script matches, the message what a person reads. */
+function coded(problems: readonly { code: string; message: string }[] | undefined): string[] {
+  return (problems ?? []).map((problem) => `${problem.code} ${problem.message}`);
+}
+
 function distribution(report: VerifyReport) {
   return report.updates.find((update) => update.channel === 'distribution');
 }
@@ -60,7 +65,7 @@ describe('a pull request cannot steer its own verdict', () => {
     const named = verify(bundle, '--state', join(network, '.cache', 'state'));
     expect(named.code).toBe(1);
     expect(distribution(named.report)?.status).toBe('invalid');
-    expect(distribution(named.report)?.problems.join('\n')).toMatch(/^tampered: /);
+    expect(coded(distribution(named.report)?.problems).join('\n')).toMatch(/^NS_BUNDLE_TAMPERED tampered: /);
   });
 
   it('plan.json pointing at a state copy beside the bundle changes nothing: verify reads the network state', () => {
@@ -75,7 +80,15 @@ describe('a pull request cannot steer its own verdict', () => {
     // The edit shows (plan.md no longer renders from plan.json), and the signatures are judged against the
     // network's own state all the same: the distributor's is still missing.
     expect(code).toBe(1);
-    expect(report.problems).toEqual(['tampered: plan.md is not what plan.json renders to']);
+    expect(report.problems).toEqual([
+      {
+        code: 'NS_BUNDLE_TAMPERED',
+        severity: 'error',
+        message: 'tampered: plan.md is not what plan.json renders to',
+        hint: expect.stringContaining('plan again'),
+        file: join(bundle, 'plan.md'),
+      },
+    ]);
     expect(distribution(report)?.requirements[0]).toMatchObject({
       satisfied: false,
       signedBy: ['ManufacturerMSP'],
@@ -101,7 +114,9 @@ describe('a pull request cannot steer its own verdict', () => {
     const { code, report } = verify(bundle);
     expect(code).toBe(1);
     expect(report.status).toBe('invalid');
-    expect(report.problems?.join('\n')).toMatch(/is not listed in plan\.json|not the one this bundle was planned from/);
+    expect(coded(report.problems).join('\n')).toMatch(
+      /NS_BUNDLE_FILE_UNLISTED .* is not listed in plan\.json|NS_SPEC_HASH_MISMATCH .*not the one this bundle was planned from/,
+    );
     // Whatever the bundle claims, nobody signs it either.
     const files = adminFiles('distributor');
     const signing = runCli(['sign', bundle, '--msp-id', files.mspId, '--cert', files.certFile, '--key', files.keyFile]);
@@ -116,11 +131,11 @@ describe('a pull request cannot steer its own verdict', () => {
     const { code, report } = verify(bundle);
     // A file that can never count is a defect of the bundle: invalid, the file named.
     expect(code).toBe(1);
-    expect(distribution(report)?.problems.join('\n')).toMatch(
-      /signatures\/distribution\/DistributorMSP\.json: the file is named DistributorMSP\.json but holds a signature of ManufacturerMSP/,
+    expect(coded(distribution(report)?.problems).join('\n')).toMatch(
+      /NS_SIGNATURE_WRONG_MSP signatures\/distribution\/DistributorMSP\.json: the file is named DistributorMSP\.json but holds a signature of ManufacturerMSP/,
     );
     const renamed = distribution(report)?.signatures.find((s) => s.source.endsWith('/DistributorMSP.json'));
-    expect(renamed).toMatchObject({ valid: false });
+    expect(renamed).toMatchObject({ valid: false, code: 'NS_SIGNATURE_WRONG_MSP' });
     const honest = distribution(report)?.signatures.find((s) => s.source.endsWith('/ManufacturerMSP.json'));
     expect(honest).toMatchObject({ valid: true });
   });
@@ -133,7 +148,7 @@ describe('a pull request cannot steer its own verdict', () => {
     const { code, report } = verify(bundle);
     expect(code).toBe(1);
     const copy = distribution(report)?.signatures.find((s) => s.source.endsWith('/ManufacturerMSP.0.json'));
-    expect(copy).toMatchObject({ valid: false });
+    expect(copy).toMatchObject({ valid: false, code: 'NS_SIGNATURE_DUPLICATE' });
     expect(copy?.reason).toMatch(/^duplicate of signatures\/distribution\/ManufacturerMSP\.json/);
     const honest = distribution(report)?.signatures.find((s) => s.source.endsWith('/ManufacturerMSP.json'));
     expect(honest).toMatchObject({ valid: true });
@@ -150,7 +165,7 @@ describe('a pull request cannot steer its own verdict', () => {
     writeFileSync(planFile, `${JSON.stringify(plan, null, 2)}\n`);
     const { code, report } = verify(bundle);
     expect(code).toBe(1);
-    expect(report.problems).toContain('tampered: plan.md is not what plan.json renders to');
+    expect(coded(report.problems)).toContain('NS_BUNDLE_TAMPERED tampered: plan.md is not what plan.json renders to');
   });
 
   it('guard findings plan.json does not get from the spec and the state are refused', () => {
@@ -164,8 +179,8 @@ describe('a pull request cannot steer its own verdict', () => {
     writeFileSync(planFile, `${JSON.stringify(plan, null, 2)}\n`);
     const { code, report } = verify(bundle);
     expect(code).toBe(1);
-    expect(report.problems).toContain(
-      "tampered: plan.json's guard findings differ from those the spec and the live state produce",
+    expect(coded(report.problems)).toContain(
+      "NS_BUNDLE_TAMPERED tampered: plan.json's guard findings differ from those the spec and the live state produce",
     );
   });
 
@@ -178,6 +193,8 @@ describe('a pull request cannot steer its own verdict', () => {
     writeFileSync(planFile, `${JSON.stringify(plan, null, 2)}\n`);
     const { code, report } = verify(bundle);
     expect(code).toBe(1);
-    expect(report.problems).toContain("tampered: plan.json's certificates differ from those the spec names");
+    expect(coded(report.problems)).toContain(
+      "NS_BUNDLE_TAMPERED tampered: plan.json's certificates differ from those the spec names",
+    );
   });
 });

@@ -125,12 +125,14 @@ describe('sign and verify a bundle', () => {
   it('refuses to sign for an org no update needs, and with a non-admin identity', async () => {
     const bundle = writeExampleBundle();
     const retailer = signExample(bundle, adminFiles('retailer'));
-    expect(retailer.errors).toEqual(['no update in this bundle needs a signature of RetailerMSP']);
+    expect(retailer.errors).toEqual([
+      'error NS_SIGNER_NOT_NEEDED no update in this bundle needs a signature of RetailerMSP',
+    ]);
     const client = await issueIdentity('distributor', { ou: 'client' });
     const refused = signExample(bundle, client);
     expect(refused.files.size).toBe(0);
     expect(refused.errors[0]).toMatch(
-      /^distribution: the certificate satisfies none of the principals .*DistributorMSP\.admin/,
+      /^error NS_SIGNER_NOT_ADMIN distribution: the certificate satisfies none of the principals .*DistributorMSP\.admin/,
     );
   });
 
@@ -139,7 +141,7 @@ describe('sign and verify a bundle', () => {
     const result = signExample(bundle, { ...adminFiles('manufacturer'), mspId: 'DistributorMSP' });
     expect(result.files.size).toBe(0);
     expect(result.errors).toEqual([
-      "distribution: the certificate is not a valid DistributorMSP identity: the certificate does not chain to DistributorMSP's CA in the current channel config",
+      "error NS_SIGNER_NOT_MEMBER distribution: the certificate is not a valid DistributorMSP identity: the certificate does not chain to DistributorMSP's CA in the current channel config",
     ]);
   });
 
@@ -153,7 +155,7 @@ describe('sign and verify a bundle', () => {
     expect(result.files.size).toBe(0);
     expect(result.errors).toEqual([
       'the bundle does not verify: not signing it',
-      'fabric/distribution/update.pb differs from the SHA-256 plan.json lists (tampered?)',
+      `${file}:1:1 error NS_BUNDLE_TAMPERED fabric/distribution/update.pb differs from the SHA-256 plan.json lists (tampered?)`,
     ]);
   });
 });

@@ -40,7 +40,7 @@ describe('verify --strict', () => {
   it('without --strict: satisfied, exit 0, the warning printed', () => {
     const result = runCli(['verify', '--envelope', envelopeFile, '--config', blockFile]);
     expect(result.stdout).toMatch(
-      /warning \[certificate-expired\]: envelope signature #1: the certificate of .*Admin@org2\.test.* expired on/,
+      /^ {2}warning NS_SIGNER_CERT_EXPIRED envelope signature #1: the certificate of .*Admin@org2\.test.* expired on/m,
     );
     expect(result.stdout).toMatch(/Verdict: satisfied/);
     expect(result.code).toBe(0);
@@ -60,7 +60,11 @@ describe('verify --strict', () => {
     const report = JSON.parse(result.stdout);
     expect(report.status).toBe('invalid');
     expect(report.updates[0].problems).toEqual([
-      expect.stringMatching(/^strict: envelope signature #1: .* expired on/),
+      {
+        code: 'NS_SIGNER_CERT_EXPIRED',
+        severity: 'error',
+        message: expect.stringMatching(/^strict: envelope signature #1: .* expired on/),
+      },
     ]);
     expect(result.code).toBe(1);
   });

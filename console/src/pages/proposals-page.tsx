@@ -70,7 +70,9 @@ function VerifyStatus(props: { report: VerifyReport }) {
     <div class={`verdict ${report.status}`} data-testid="verify-status">
       verify: <strong>{report.status}</strong>
       {(report.problems ?? []).map((problem) => (
-        <div key={problem}>{problem}</div>
+        <div key={`${problem.code} ${problem.message}`}>
+          <code>{problem.code}</code> {problem.message}
+        </div>
       ))}
     </div>
   );
@@ -173,8 +175,8 @@ export function PlanView(props: { plan: Plan; report?: VerifyReport | undefined 
               </ul>
             ) : null}
             {verdict?.problems.map((problem) => (
-              <p class="error" key={problem}>
-                {problem}
+              <p class="error" key={`${problem.code} ${problem.message}`}>
+                <code>{problem.code}</code> {problem.message}
               </p>
             ))}
           </article>

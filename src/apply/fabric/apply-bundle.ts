@@ -50,12 +50,12 @@ export async function applyFabricBundle(applyInput: ApplyBundleInput): Promise<A
   };
   if (report.status !== 'satisfied') {
     const reasons = [
-      ...(report.problems ?? []),
+      ...(report.problems ?? []).map((p) => `${p.code} ${p.message}`),
       ...report.updates.flatMap((u) =>
         u.status === 'satisfied'
           ? []
           : [
-              `${u.channel}: ${u.status}${u.problems.length ? ` (${u.problems.join('; ')})` : ''}${u.requirements
+              `${u.channel}: ${u.status}${u.problems.length ? ` (${u.problems.map((p) => `${p.code} ${p.message}`).join('; ')})` : ''}${u.requirements
                 .filter((r) => !r.satisfied)
                 .map((r) => `; ${r.policyPath} ${r.progress ?? ''}`)
                 .join('')}`,

@@ -92,7 +92,10 @@ export function judgeSignaturesAt(input: JudgeInput): SignaturesAt {
   for (const signature of inputs) {
     const judged = verdict.signatures.find((entry) => entry.source === signature.source);
     if (!judged) {
-      files.set(signature.source, { valid: false, reason: verdict.problems[0] ?? 'the update could not be judged' });
+      files.set(signature.source, {
+        valid: false,
+        reason: verdict.problems[0]?.message ?? 'the update could not be judged',
+      });
     } else if (!judged.valid) {
       files.set(signature.source, { valid: false, reason: judged.reason ?? 'the signature does not count' });
     } else {

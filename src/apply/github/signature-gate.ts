@@ -1,6 +1,7 @@
 // The merge gate of a governance pull request: per channel update, an organization counts only when what the
 // consortium configured is present — its approving review, its valid admin signature, or both (the default) —
 // and each policy the orderer will evaluate is re-evaluated over the orgs that count. Pure: no I/O.
+import { type Problem, problem } from '../../compiler/diagnostics/index.js';
 import type { Plan } from '../../compiler/plan/index.js';
 import type { VerifyReport, VerifyStatus } from '../../governance/verify-report.js';
 import { evaluateRequirement, type Principal, type Requirement } from '../../policy/index.js';
@@ -30,7 +31,7 @@ export interface GateRequirement {
 export interface GateChannel {
   channel: string;
   action: string;
-  problems: string[];
+  problems: Problem[];
   requirements: GateRequirement[];
   organizations: GateOrgRow[];
 }
@@ -80,7 +81,14 @@ export function evaluateGate(input: GateInput): GateResult {
       waitingFor: signer.mspIds.filter((mspId) => !counting.has(mspId)).sort(),
     }));
     const problems = [...(verdict?.problems ?? [])];
-    if (!verdict && require.includes('signature')) problems.push('the verify report has no verdict for this update');
+    if (!verdict && require.includes('signature'))
+      // The report's own problems say why (it judged no update of a bundle it refused as a whole).
+      problems.push(
+        problem(
+          input.report.problems?.[0]?.code ?? 'NS_INTERNAL_ERROR',
+          'the verify report has no verdict for this update',
+        ),
+      );
     channels.push({ channel: channelPlan.channel, action: channelPlan.action, problems, requirements, organizations });
   }
   const invalid = input.report.status === 'invalid' || channels.some((channel) => channel.problems.length > 0);

@@ -22,7 +22,7 @@ export function renderStatusComment(
   if (gate.channels.length === 0) lines.push('No channel update needs signatures.');
   for (const channel of gate.channels) {
     lines.push(`### Channel \`${channel.channel}\` (${channel.action})`, '');
-    for (const problem of channel.problems) lines.push(`- :x: ${escapeCell(problem)}`);
+    for (const problem of channel.problems) lines.push(`- :x: \`${problem.code}\` ${escapeCell(problem.message)}`);
     if (channel.problems.length > 0) lines.push('');
     lines.push('| Organization | MSP | Review | Signature | Counts |', '| --- | --- | --- | --- | --- |');
     for (const row of channel.organizations) {
@@ -59,7 +59,7 @@ export function statusDescription(gate: GateResult): string {
   let text: string;
   if (gate.status === 'invalid') {
     const problem = gate.channels.flatMap((channel) => channel.problems)[0];
-    text = `invalid bundle${problem ? `: ${problem}` : ''}`;
+    text = `invalid bundle${problem ? `: ${problem.message}` : ''}`;
   } else if (gate.status === 'satisfied') {
     text = `${met} of ${requirements.length} policies satisfied`;
   } else {

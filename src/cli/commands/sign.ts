@@ -6,10 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import type { DiagnosticCode, Problem } from '../../compiler/diagnostics/index.js';
 import { action } from '../action.js';
 import { checkFlagPaths } from '../check-paths.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
-import { checkInputFolder, emit, UserError, writeFileAtomic } from '../output.js';
+import { checkInputFolder, emit, renderProblems, UserError, writeFileAtomic } from '../output.js';
 import { bundleInputOptions, reportProblems, verifyBundleAt } from './verified-bundle.js';
 
 interface Options {
@@ -51,7 +52,7 @@ async function runSign(bundle: string | undefined, options: Options): Promise<nu
     if (!bundle) throw new UserError('sign --import needs the bundle to import into');
     const { readBundle } = await import('../../bundle/index.js');
     const read = readBundle(bundle);
-    if ('error' in read) throw new UserError(read.error);
+    if ('error' in read) throw new UserError(read.error, { code: 'NS_BUNDLE_INVALID', path: bundle });
     const result = governance.importEnvelope(readInput(options.import), read.bundle);
     if (result.errors.length > 0) return fail(result.errors);
     for (const [path, text] of result.files) writeFileAtomic(join(bundle, path), text);
@@ -65,10 +66,14 @@ async function runSign(bundle: string | undefined, options: Options): Promise<nu
 
   if (options.envelope) {
     const read = governance.readConfigUpdateEnvelope(readInput(options.envelope));
-    if ('error' in read) throw new UserError(`${options.envelope}: ${read.error}`);
+    if ('error' in read)
+      throw new UserError(`${options.envelope}: ${read.error}`, {
+        code: 'NS_FABRIC_PROTO_INVALID',
+        path: options.envelope,
+      });
     if (options.config) {
-      const problem = signerProblem(governance, options.config, signer);
-      if (problem) throw new UserError(problem);
+      const refused = signerProblem(governance, options.config, signer);
+      if (refused) throw new UserError(refused.message, { code: refused.code, path: options.config });
     }
     emit(governance.signConfigUpdateEnvelope(read.envelope, signer.identity), options.output);
     if (options.output) process.stderr.write(`Signed envelope written to ${options.output}\n`);
@@ -78,10 +83,13 @@ async function runSign(bundle: string | undefined, options: Options): Promise<nu
   if (!bundle) throw new UserError('sign needs a bundle (or --envelope <file>)');
   // Only what verifies is signed: bytes the spec and the live state produce, in an intact bundle.
   const outcome = await verifyBundleAt(bundle, options);
-  if (!outcome.verified) return fail(['the bundle does not verify: not signing it', ...reportProblems(outcome.report)]);
+  if (!outcome.verified) {
+    process.stderr.write('netspec: the bundle does not verify: not signing it\n');
+    return fail(reportProblems(outcome.report));
+  }
   const result = governance.signBundle({ verified: outcome.verified, signer });
   if (result.errors.length > 0) return fail(result.errors);
-  for (const warning of result.warnings) process.stderr.write(`netspec: ${warning}\n`);
+  if (result.warnings.length > 0) process.stderr.write(`${renderProblems(result.warnings, 'text')}\n`);
   for (const [path, text] of result.files) {
     writeFileAtomic(join(bundle, path), text);
     process.stdout.write(`Signed ${path}\n`);
@@ -104,20 +112,25 @@ function signerProblem(
   governance: typeof import('../../governance/index.js'),
   configBlock: string,
   signer: import('../../governance/index.js').LoadedSigner,
-): string | undefined {
+): { code: DiagnosticCode; message: string } | undefined {
   const live = governance.readConfigBlockFile(configBlock);
-  if ('error' in live) return live.error;
+  if ('error' in live) return { code: 'NS_FABRIC_NOT_CONFIG_BLOCK', message: live.error };
   const msps = governance.channelMsps(live.live.config);
   const { mspId, certificatePem } = signer.identity;
   const identity = governance.deserializeIdentity(mspId, new TextEncoder().encode(certificatePem), msps);
-  if ('error' in identity) return identity.error;
-  const problem = governance.identityProblem(identity.identity, msps.get(mspId)!);
-  if (problem) return `the certificate is not a valid ${mspId} identity: ${problem}`;
+  if ('error' in identity) return { code: 'NS_SIGNER_NOT_MEMBER', message: identity.error };
+  const invalid = governance.identityProblem(identity.identity, msps.get(mspId)!);
+  if (invalid)
+    return { code: 'NS_SIGNER_NOT_MEMBER', message: `the certificate is not a valid ${mspId} identity: ${invalid}` };
   const dates = governance.validityWarning(identity.identity.certificate, new Date());
-  if (dates)
-    process.stderr.write(
-      `netspec: warning [${dates.code}]: the signer certificate is outside its validity period (${dates.date}); Fabric still counts its signature\n`,
-    );
+  if (dates) {
+    const warning: Problem = {
+      code: dates.code === 'certificate-expired' ? 'NS_SIGNER_CERT_EXPIRED' : 'NS_SIGNER_CERT_NOT_YET_VALID',
+      severity: 'warning',
+      message: `the signer certificate is outside its validity period (${dates.date}); Fabric still counts its signature`,
+    };
+    process.stderr.write(`${renderProblems([warning], 'text')}\n`);
+  }
   return undefined;
 }
 
@@ -129,7 +142,7 @@ function readInput(file: string): Uint8Array {
   }
 }
 
-function fail(errors: readonly string[]): number {
-  for (const error of errors) process.stderr.write(`netspec: ${error}\n`);
+function fail(errors: readonly Problem[]): number {
+  process.stderr.write(`${renderProblems(errors, 'text')}\n`);
   return EXIT_ERROR;
 }

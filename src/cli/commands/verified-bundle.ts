@@ -2,8 +2,9 @@
 // state it is judged against (--spec/--state or the network's own layout, never what plan.json names), verify.
 import type { Command } from 'commander';
 import type { Bundle, NetworkFiles } from '../../bundle/index.js';
+import type { Problem } from '../../compiler/diagnostics/index.js';
 import type { VerifiedBundle, VerifyOutcome, VerifyReport } from '../../governance/index.js';
-import { UserError } from '../output.js';
+import { renderProblems, UserError } from '../output.js';
 
 export interface BundleInputOptions {
   spec?: string;
@@ -25,17 +26,19 @@ export async function verifyBundleAt(
   const { networkFilesOf, readBundle } = await import('../../bundle/index.js');
   const { verifyBundle } = await import('../../governance/index.js');
   const read = readBundle(bundleDir);
-  if ('error' in read) throw new UserError(read.error);
+  if ('error' in read) throw new UserError(read.error, { code: 'NS_BUNDLE_INVALID', path: bundleDir });
   const files = networkFilesOf(bundleDir, options);
   if ('error' in files) throw new UserError(files.error);
   return { ...verifyBundle(read.bundle, files), bundle: read.bundle, files };
 }
 
-/** Why a report is not satisfied, one line each: the bundle's problems, then each update's. */
-export function reportProblems(report: VerifyReport): string[] {
+/** Why a report is not satisfied: the bundle's problems, then each update's, named by its channel. */
+export function reportProblems(report: VerifyReport): Problem[] {
   return [
     ...(report.problems ?? []),
-    ...report.updates.flatMap((update) => update.problems.map((problem) => `${update.channel}: ${problem}`)),
+    ...report.updates.flatMap((update) =>
+      update.problems.map((problem) => ({ ...problem, message: `${update.channel}: ${problem.message}` })),
+    ),
   ];
 }
 
@@ -50,7 +53,8 @@ export async function verifiedForApply(
 ): Promise<VerifiedBundle | undefined> {
   const outcome = await verifyBundleAt(bundleDir, options);
   if (outcome.verified) return outcome.verified;
-  const lines = [`the bundle does not verify (invalid): ${nothingDone}`, ...reportProblems(outcome.report)];
-  process.stderr.write(`${lines.map((line) => `netspec: ${line}`).join('\n')}\n`);
+  process.stderr.write(
+    `netspec: the bundle does not verify (invalid): ${nothingDone}\n${renderProblems(reportProblems(outcome.report), 'text')}\n`,
+  );
   return undefined;
 }

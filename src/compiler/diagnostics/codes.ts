@@ -128,6 +128,32 @@ export const DIAGNOSTIC_CODES = {
     'a QBFT transition added, changed or removed at a block the chain has already passed',
   NS_GUARD_QUORUM_CONTRACT_VALIDATORS:
     "the validator contract's live set differs from the spec's validators (votes cannot change it)",
+  // governance: the bundle verify and sign judge, and its signatures
+  NS_BUNDLE_INVALID:
+    'a folder or plan.json that is not a bundle netspec plan writes (or one from before bundles were hashed)',
+  NS_BUNDLE_TAMPERED:
+    'a bundle file differs from what plan.json lists, or from what the spec and the live state produce',
+  NS_BUNDLE_FILE_MISSING: 'a file plan.json lists, or the update a channel plan names, is missing from the bundle',
+  NS_BUNDLE_FILE_UNLISTED: 'a file in the bundle that the plan did not write, or a link',
+  NS_BUNDLE_OUTDATED: 'the spec and the live state now plan another change than the bundle carries',
+  NS_SPEC_HASH_MISMATCH: 'the spec given is not the one the bundle was planned from (another spec hash or network)',
+  NS_STATE_CHANNEL_MISSING: 'the live state holds no config block of a channel the bundle updates or signs',
+  NS_UPDATE_STALE:
+    'the live config moved past the sequence or versions the update was planned against (a read or write at an old version)',
+  NS_UPDATE_INVALID:
+    'update bytes the orderer would refuse (not a ConfigUpdate, another channel, no writes, no such policy)',
+  NS_ENVELOPE_MISMATCH: "an envelope whose update is not the bundle's, or whose channel is not the config block's",
+  NS_SIGNATURE_FILE_INVALID: 'a signature file, or an envelope signature header, that does not parse',
+  NS_SIGNATURE_WRONG_MSP: 'a signature file named after one MSP that holds a signature of another',
+  NS_SIGNATURE_INVALID: "a signature that does not verify over the update's bytes (made for other bytes, or altered)",
+  NS_SIGNATURE_DUPLICATE: 'a further signature by an identity already counted',
+  NS_SIGNER_NOT_MEMBER:
+    'a signer certificate that is not a valid identity of the MSP it claims (another CA, revoked, no such MSP)',
+  NS_SIGNER_NOT_ADMIN: 'a signer who is a member of the organization but not one of its admins',
+  NS_SIGNER_NOT_NEEDED: 'no update in the bundle needs a signature of the signing organization',
+  NS_SIGNER_CERT_EXPIRED: 'a signer certificate past its NotAfter: the orderer counts it, verify --strict refuses it',
+  NS_SIGNER_CERT_NOT_YET_VALID:
+    'a signer certificate before its NotBefore: the orderer counts it, verify --strict refuses it',
   // org export (a joining organization's MSP folder)
   NS_MSP_INCOMPLETE: 'an MSP folder lacks a part an organization definition needs (cacerts, a NodeOU certificate)',
   NS_MSP_PRIVATE_KEY: 'a private key where only public certificates belong',

@@ -36,7 +36,9 @@ export function formatLocation(range: SourceRange | undefined, sources: SourceTe
 export function formatDiagnosticText(diagnostic: Diagnostic, sources: SourceTexts): string {
   const [primary, ...related] = diagnostic.ranges;
   const { message, hint } = printable(diagnostic, sources);
-  const lines = [`${formatLocation(primary, sources)} ${diagnostic.severity} ${diagnostic.code} ${message}`];
+  // A finding about no file (a node's answer, the bundle as a whole) starts at its severity.
+  const location = primary ? `${formatLocation(primary, sources)} ` : '';
+  const lines = [`${location}${diagnostic.severity} ${diagnostic.code} ${message}`];
   if (hint) lines.push(`  hint: ${hint}`);
   for (const range of related) lines.push(`  see also: ${formatLocation(range, sources)}`);
   return lines.join('\n');

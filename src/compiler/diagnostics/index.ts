@@ -11,4 +11,5 @@ export {
 } from './diagnostic.js';
 export { diagnosticToJson, formatDiagnosticText, formatLocation, positionOf, type SourceTexts } from './format.js';
 export { containsKeyMaterial, REDACTED_KEY, redactKeyMaterial, scrubKeyMaterial } from './key-material.js';
+export { type Problem, problem, problemDiagnostic } from './problem.js';
 export { closestMatch, didYouMean } from './suggest.js';

@@ -176,7 +176,8 @@ describe('applyFabricBundle: channel updates', () => {
     expect(verified.status).toBe('invalid');
     const production = verified.updates.find((u) => u.channel === 'production')!;
     expect(production.applied).toBeUndefined();
-    expect(production.problems[0]).toMatch(
+    expect(production.problems[0]?.code).toBe('NS_UPDATE_STALE');
+    expect(production.problems[0]?.message).toMatch(
       /^stale: the plan was made against config sequence 0, the live config is at sequence 1/,
     );
     // An invalid bundle yields no VerifiedBundle, and apply takes nothing else: nothing can be sent.

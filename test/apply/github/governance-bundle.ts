@@ -3,6 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Problem } from '../../../src/compiler/diagnostics/index.js';
 import type { Plan } from '../../../src/compiler/plan/index.js';
 import type { SignatureVerdict, VerifyReport } from '../../../src/governance/verify-report.js';
 import type { Requirement } from '../../../src/policy/index.js';
@@ -99,7 +100,7 @@ export function signature(mspId: string, valid: boolean, reason?: string): Signa
 }
 
 /** A report as verify writes it; its requirement verdicts are not what pr status decides by, so kept simple. */
-export function verifyReport(signatures: SignatureVerdict[], problems: string[] = []): VerifyReport {
+export function verifyReport(signatures: SignatureVerdict[], problems: Problem[] = []): VerifyReport {
   const signedBy = signatures.filter((s) => s.valid).map((s) => s.mspId);
   const status = problems.length > 0 ? 'invalid' : signedBy.length >= 2 ? 'satisfied' : 'waiting';
   return {

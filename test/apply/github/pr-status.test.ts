@@ -163,7 +163,13 @@ describe('netspec pr status against a GitHub API', () => {
     const result = await run(
       verifyReport(
         [signature('ManufacturerMSP', true), signature('DistributorMSP', true)],
-        ['update.pb differs from the re-planned update (tampered)'],
+        [
+          {
+            code: 'NS_BUNDLE_TAMPERED',
+            severity: 'error',
+            message: 'update.pb differs from the re-planned update (tampered)',
+          },
+        ],
       ),
     );
     expect(result.gate.status).toBe('invalid');

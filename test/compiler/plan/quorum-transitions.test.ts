@@ -167,7 +167,8 @@ describe('planning transitions', () => {
 describe('verifying a transitions bundle', () => {
   const planned = () =>
     planQuickstart('    transitions:\n      - block: 60000\n        blockPeriod: 2s\n', { blockNumber: 48213 });
-  const problemsOf = (outcome: ReturnType<typeof verifyAt>) => outcome.report.problems ?? [];
+  const problemsOf = (outcome: ReturnType<typeof verifyAt>) =>
+    (outcome.report.problems ?? []).map((problem) => `${problem.code} ${problem.message}`);
 
   it('re-plans it: the bundle as planned passes the re-plan', () => {
     const { plan, artifacts, files, dir } = planned();
@@ -183,7 +184,7 @@ describe('verifying a transitions bundle', () => {
     doctored.set('quorum/payments/genesis.json', new TextEncoder().encode(`${JSON.stringify(genesis, null, 2)}\n`));
     writeTestBundle(join(dir, 'genesis'), plan, doctored);
     expect(problemsOf(verifyAt(join(dir, 'genesis'), files))).toContain(
-      'tampered: quorum/payments/genesis.json differs from what the spec and the live state produce',
+      'NS_BUNDLE_TAMPERED tampered: quorum/payments/genesis.json differs from what the spec and the live state produce',
     );
 
     const entry = plan.quorum.find((q) => q.network === 'payments')!;
@@ -193,7 +194,7 @@ describe('verifying a transitions bundle', () => {
     };
     writeTestBundle(join(dir, 'entry'), forged, artifacts);
     expect(problemsOf(verifyAt(join(dir, 'entry'), files))).toContain(
-      "tampered: plan.json's Quorum network payments differs from the plan the spec produces",
+      "NS_BUNDLE_TAMPERED tampered: plan.json's Quorum network payments differs from the plan the spec produces",
     );
   });
 });

@@ -186,9 +186,16 @@ describe('a Raft → BFT migration', () => {
     expect(verifyAt(bundleDir, { specFile, stateDir: stateDirs[2]! }).report.status).toBe('waiting');
     const early = verifyAt(bundleDir, { specFile, stateDir: stateDirs[1]! }).report;
     expect(early.status).toBe('invalid');
-    const problems = early.updates.flatMap((u) => u.problems).join('\n');
-    expect(problems).toMatch(
-      /refused by a safety guard \(.*network\.yaml:\d+:\d+\): NS_GUARD_CONSENSUS_MIGRATION channel 'mychannel' switches consensus type from etcdraft to BFT, but the live config is not in maintenance mode/,
+    // The guard's own code (what `allow` would name), at the spec it is about, with its place in the message.
+    expect(early.updates.flatMap((u) => u.problems)).toContainEqual(
+      expect.objectContaining({
+        code: 'NS_GUARD_CONSENSUS_MIGRATION',
+        severity: 'error',
+        file: specFile,
+        message: expect.stringMatching(
+          /^refused by a safety guard \(.*network\.yaml:\d+:\d+\): channel 'mychannel' switches consensus type from etcdraft to BFT, but the live config is not in maintenance mode/,
+        ),
+      }),
     );
   });
 
@@ -199,8 +206,13 @@ describe('a Raft → BFT migration', () => {
     writeTestBundle(bundleDir, plans[3]!.plan, plans[3]!.artifacts);
     const report = verifyAt(bundleDir, { specFile, stateDir: stateDirs[2]! }).report;
     expect(report.status).toBe('invalid');
-    expect(report.updates.flatMap((u) => u.problems).join('\n')).toMatch(
-      /NS_GUARD_CONSENSUS_MIGRATION channel 'mychannel' changes ConsensusType.Type from etcdraft to BFT while ConsensusType.State changes from STATE_MAINTENANCE to STATE_NORMAL/,
+    expect(
+      report.updates
+        .flatMap((u) => u.problems)
+        .map((p) => `${p.code} ${p.message}`)
+        .join('\n'),
+    ).toMatch(
+      /NS_GUARD_CONSENSUS_MIGRATION refused by a safety guard \(.*\): channel 'mychannel' changes ConsensusType.Type from etcdraft to BFT while ConsensusType.State changes from STATE_MAINTENANCE to STATE_NORMAL/,
     );
   });
 });

@@ -228,9 +228,12 @@ describe('rotation planned as ordered stages', () => {
     writeTestBundle(bundleDir, doctored, artifacts);
     const report = verifyAt(bundleDir, { specFile: net.specFile, stateDir: net.stateDir }).report;
     expect(report.status).toBe('invalid');
-    const problems = report.updates.find((u) => u.channel === 'production')!.problems.join('\n');
+    const problems = report.updates
+      .find((u) => u.channel === 'production')!
+      .problems.map((p) => `${p.code} ${p.message}`)
+      .join('\n');
     expect(problems).toMatch(
-      /refused by a safety guard \(.*network\.yaml:\d+:\d+\): NS_GUARD_CONSENTER_ROTATIONS channel 'production' changes 2 Raft consenters in one update, 2 of them by a new TLS certificate \(~orderer0\.operator\.supply\.example\.com:7050, ~orderer1\.operator\.supply\.example\.com:7050\); a rotated node is out of the cluster until it restarts/,
+      /NS_GUARD_CONSENTER_ROTATIONS refused by a safety guard \(.*network\.yaml:\d+:\d+\): channel 'production' changes 2 Raft consenters in one update, 2 of them by a new TLS certificate \(~orderer0\.operator\.supply\.example\.com:7050, ~orderer1\.operator\.supply\.example\.com:7050\); a rotated node is out of the cluster until it restarts/,
     );
   });
 
