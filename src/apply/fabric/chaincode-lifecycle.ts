@@ -12,6 +12,7 @@
 import { type ConfigJson, configBlockInfo, toJson } from '../../compiler/fabric/index.js';
 import type { ChaincodeModel, ChannelModel, NetworkModel } from '../../compiler/model/network-model.js';
 import type { ChaincodePlan, Plan } from '../../compiler/plan/index.js';
+import { satisfiedByOrganizations } from '../../policy/index.js';
 import { sleep } from '../retry.js';
 import type { ApplyStep, StepOutcome } from './apply-steps.js';
 import { ccaasPackage } from './ccaas-package.js';
@@ -21,7 +22,7 @@ import { fetchConfigBlock, statusName } from './fetch-config-block.js';
 import { messageOf } from './fetch-state.js';
 import { type ConnectionOptions, NodeConnection, NodeUnreachableError } from './grpc-connection.js';
 import { installOnPeers } from './install-package.js';
-import { lifecycleRequirement, satisfiedBy } from './lifecycle-endorsement.js';
+import { lifecycleRequirement } from './lifecycle-endorsement.js';
 import {
   approveProposal,
   type ChaincodeDefinition,
@@ -184,7 +185,7 @@ async function commit(
   const approved = Object.keys(readiness)
     .filter((msp) => readiness[msp])
     .sort();
-  if (!satisfiedBy(policy.requirement, new Set(approved))) {
+  if (!satisfiedByOrganizations(policy.requirement, new Set(approved))) {
     const pending = Object.keys(readiness)
       .filter((msp) => !readiness[msp])
       .sort();
@@ -209,7 +210,7 @@ async function commit(
     endorsers.add(signer.mspId);
   }
   for (const orgName of channel.members) {
-    if (satisfiedBy(policy.requirement, endorsers)) break;
+    if (satisfiedByOrganizations(policy.requirement, endorsers)) break;
     const org = model.organizations.find((o) => o.name === orgName);
     if (!org || endorsers.has(org.mspId) || orgName === input.identity.organization.name) continue;
     for (const endpoint of peerEndpoints(model, orgName)) {
@@ -229,7 +230,7 @@ async function commit(
     }
   }
   const targets = endorsements.map((e) => e.from).join(', ') || peer.endpoint.ref;
-  if (!satisfiedBy(policy.requirement, endorsers))
+  if (!satisfiedByOrganizations(policy.requirement, endorsers))
     return step(
       'commit',
       targets,

@@ -34,12 +34,7 @@ export {
 export { type FetchEvent, type FetchOptions, type FetchResult, fetchState } from './fetch-state.js';
 export { type ConnectionOptions, NodeConnection, NodeUnreachableError } from './grpc-connection.js';
 export { installOnPeers } from './install-package.js';
-export {
-  LIFECYCLE_ENDORSEMENT,
-  type LifecycleRequirement,
-  lifecycleRequirement,
-  satisfiedBy,
-} from './lifecycle-endorsement.js';
+export { LIFECYCLE_ENDORSEMENT, type LifecycleRequirement, lifecycleRequirement } from './lifecycle-endorsement.js';
 export {
   approveProposal,
   type ChaincodeDefinition,

@@ -2,16 +2,10 @@
 // ProposalResponsePayload bytes carried untouched, the creator's envelope signature verifying; disagreeing or
 // unsigned endorsements refused. And LifecycleEndorsement evaluation by org sets.
 import { describe, expect, it } from 'vitest';
-import {
-  endorsedTransaction,
-  makeProposal,
-  mustDecode,
-  mustEncode,
-  satisfiedBy,
-} from '../../../src/apply/fabric/index.js';
+import { endorsedTransaction, makeProposal, mustDecode, mustEncode } from '../../../src/apply/fabric/index.js';
 import type { ProtoMessage } from '../../../src/compiler/fabric/index.js';
 import { verifyFabricSignature } from '../../../src/governance/index.js';
-import type { Requirement } from '../../../src/policy/index.js';
+import { type Requirement, satisfiedByOrganizations as satisfiedBy } from '../../../src/policy/index.js';
 import { adminSigner } from '../../governance/_fixtures.js';
 
 const creator = adminSigner('manufacturer');
