@@ -38,8 +38,11 @@ const SHORT_NAMES: Readonly<Record<string, string>> = {
 
 const OU = '2.5.4.11';
 
-/** Name ::= SEQUENCE OF RelativeDistinguishedName (a SET OF AttributeTypeAndValue { type OID, value ANY }). */
-export function nameText(der: Uint8Array, name: DerElement): string {
+/**
+ * Name ::= SEQUENCE OF RelativeDistinguishedName (a SET OF AttributeTypeAndValue { type OID, value ANY }): each RDN
+ * as text, in certificate order.
+ */
+export function nameRdns(der: Uint8Array, name: DerElement): string[] {
   const rdns: string[] = [];
   for (const rdn of children(der, name)) {
     if (rdn.tag !== 0x31) throw new DerError('a name holds an RDN that is not a SET');
@@ -51,7 +54,7 @@ export function nameText(der: Uint8Array, name: DerElement): string {
     }
     rdns.push(values.join(' + '));
   }
-  return rdns.join(', ');
+  return rdns;
 }
 
 /** The subject's OU values in certificate order, as Go reads them (a value of a type Go refuses is left out). */

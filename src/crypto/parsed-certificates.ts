@@ -27,6 +27,23 @@ export function parsedCertificate(bytes: Uint8Array | string): Certificate {
   return result;
 }
 
+const readBase64 = new Map<string, Certificate | undefined>();
+
+/**
+ * The certificate configtxlator JSON holds as base64 (of its PEM, or of its DER), or undefined when it is not one.
+ * Keyed by the text as well: a consortium's live configs repeat each organization's certificates in every channel,
+ * and decoding the same base64 and PEM a hundred times cost more than reading the certificate once.
+ */
+export function parsedCertificateOfBase64(base64: string): Certificate | undefined {
+  let result = readBase64.get(base64);
+  if (result === undefined && !readBase64.has(base64)) {
+    result = parsedCertificateOrUndefined(Buffer.from(base64, 'base64'));
+    if (readBase64.size >= MAX_REMEMBERED) readBase64.clear();
+    readBase64.set(base64, result);
+  }
+  return result;
+}
+
 /** The certificate of `bytes`, or undefined when they are not one (for readers whose caller reports that). */
 export function parsedCertificateOrUndefined(bytes: Uint8Array | string): Certificate | undefined {
   try {

@@ -3,9 +3,9 @@
 // (OpenSSL parses and caches every extension), which was a third of `plan`'s CPU on a 200-organization consortium.
 // What is read and refused follows Go's crypto/x509 (parser.go), which is what Fabric's MSP and orderer use:
 // a certificate Go would not parse is refused here with the reason, never half read.
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import { bytesOf, children, type DerElement, DerError, encodingOf, integerOf, oidText, readElement } from './_der.js';
-import { nameText, organizationalUnitsOf } from './_distinguished-name.js';
+import { nameRdns, organizationalUnitsOf } from './_distinguished-name.js';
 
 /** A certificate's bytes are not an X.509 certificate Go would parse; the message says what and where. */
 export class CertificateFormatError extends Error {}
@@ -34,6 +34,8 @@ export interface Certificate {
   /** `CN=…, O=…` in certificate order, as node:crypto prints it with ", " between RDNs. */
   readonly issuer: string;
   readonly subject: string;
+  /** The subject's RDNs as text, in certificate order (`subject` joins them with ", "). */
+  readonly subjectRdns: readonly string[];
   /** Milliseconds since the epoch. */
   readonly notBefore: number;
   readonly notAfter: number;
@@ -54,6 +56,8 @@ export interface Certificate {
   readonly organizationalUnits: readonly string[];
   /** The subject public key; created on first use and kept (an issuer's key verifies many certificates). */
   readonly publicKey: KeyObject;
+  /** SHA-256 of the DER, lowercase hex; computed on first use and kept. */
+  readonly sha256: string;
 }
 
 /** Reads one certificate from its DER; throws CertificateFormatError. Not cached: see parsedCertificate. */
@@ -105,9 +109,10 @@ function readFields(der: Buffer): Certificate {
   if (der[signatureValue.start] !== 0) throw new DerError('the signature BIT STRING has unused bits');
 
   const extensions = readExtensions(der, rest, version);
-  const key = { object: undefined as KeyObject | undefined };
+  const key = { object: undefined as KeyObject | undefined, sha256: undefined as string | undefined };
   const spkiDer = encodingOf(der, spki);
   const ecPoint = ecPublicKeyJwk(der, spki);
+  const subjectRdns = nameRdns(der, subject);
   return {
     raw: der,
     tbs: encodingOf(der, tbs),
@@ -119,8 +124,9 @@ function readFields(der: Buffer): Certificate {
     signatureAlgorithmField: encodingOf(der, algorithm),
     issuerDer: encodingOf(der, issuer),
     subjectDer: encodingOf(der, subject),
-    issuer: nameText(der, issuer),
-    subject: nameText(der, subject),
+    issuer: nameRdns(der, issuer).join(', '),
+    subject: subjectRdns.join(', '),
+    subjectRdns,
     notBefore: timeOf(der, notBefore),
     notAfter: timeOf(der, notAfter),
     spki: spkiDer,
@@ -131,6 +137,10 @@ function readFields(der: Buffer): Certificate {
         ? createPublicKey({ key: ecPoint, format: 'jwk' })
         : createPublicKey({ key: spkiDer, format: 'der', type: 'spki' });
       return key.object;
+    },
+    get sha256(): string {
+      key.sha256 ??= createHash('sha256').update(der).digest('hex');
+      return key.sha256;
     },
   };
 }

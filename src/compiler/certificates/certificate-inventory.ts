@@ -3,10 +3,10 @@
 // spec names (MSP folders read as Fabric reads them, nodes' certificates where the spec or `netspec crypto` puts
 // them) and from the live channel configs. The facts are the same for the same inputs (no clock): plan.json
 // carries them, and what is "soon" is decided by whoever reads them (expiry-warnings.ts, status).
-import { createHash } from 'node:crypto';
 import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parsedCertificateOrUndefined } from '../../crypto/parsed-certificates.js';
+import { parsedCertificateOfBase64, parsedCertificateOrUndefined } from '../../crypto/parsed-certificates.js';
+import type { Certificate } from '../../crypto/read-certificate.js';
 import type { NetworkModel, OrganizationModel } from '../model/network-model.js';
 import type { DataPath } from '../parse/index.js';
 
@@ -58,13 +58,12 @@ const MSP_FOLDERS: readonly [string, CertificateKind][] = [
 export function certificateInventory(model: NetworkModel, live: readonly LiveConfigSource[] = []): CertificateFact[] {
   const facts = new Map<string, CertificateFact>();
   const add = (
-    pem: string | Buffer,
+    certificate: Certificate | undefined,
     fact: Omit<CertificateFact, 'subject' | 'notAfter' | 'sha256' | 'sources'>,
     source: string,
   ) => {
-    const certificate = parsedCertificateOrUndefined(pem);
     if (!certificate) return; // validate reports unreadable spec files; a live config Fabric accepted parses.
-    const sha256 = createHash('sha256').update(certificate.raw).digest('hex');
+    const sha256 = certificate.sha256;
     const key = [sha256, fact.kind, fact.organization, fact.node ?? ''].join('\0');
     const known = facts.get(key);
     if (known) {
@@ -86,7 +85,7 @@ export function certificateInventory(model: NetworkModel, live: readonly LiveCon
   const shown = (file: string) => relative(model.specDir, file) || file;
   const fromFile = (file: string, fact: Omit<CertificateFact, 'subject' | 'notAfter' | 'sha256' | 'sources'>) => {
     const bytes = readOrUndefined(file);
-    if (bytes) add(bytes, fact, shown(file));
+    if (bytes) add(parsedCertificateOrUndefined(bytes), fact, shown(file));
   };
 
   for (const org of model.organizations) {
@@ -186,7 +185,7 @@ const LIVE_MSP_FIELDS: readonly [string, CertificateKind][] = [
 
 interface LiveMsp {
   mspId: string;
-  certificates(field: string): Buffer[];
+  certificates(field: string): (Certificate | undefined)[];
 }
 
 type JsonObject = Record<string, unknown>;
@@ -221,8 +220,8 @@ interface LiveConsenter {
   host: string;
   port: number;
   mspId?: string;
-  tls: Buffer[];
-  identity?: Buffer;
+  tls: (Certificate | undefined)[];
+  identity?: Certificate | undefined;
 }
 
 /** Raft consenters (etcdraft ConfigMetadata) and BFT consenters (the Orderers value's consenter_mapping). */
@@ -256,10 +255,11 @@ function arrayOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-function base64List(value: unknown): Buffer[] {
+/** configtxlator JSON holds certificates as base64 (of their PEM): each distinct text is read once per process. */
+function base64List(value: unknown): (Certificate | undefined)[] {
   return arrayOf(value)
     .filter((item): item is string => typeof item === 'string' && item !== '')
-    .map((item) => Buffer.from(item, 'base64'));
+    .map(parsedCertificateOfBase64);
 }
 
 function nodeAt(

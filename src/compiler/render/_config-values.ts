@@ -1,8 +1,8 @@
 // A config write's before/after values as a reviewer wants to read them: policies as policy text, MSPs as a
 // summary with their CA certificates' subjects and fingerprints, ACLs as `resource: policy`, and for anything
 // else only the fields that actually change. Raw configtxlator JSON stays in the bundle's update.json.
-import { X509Certificate } from 'node:crypto';
 import { sha256Hex } from '../../bytes.js';
+import { parsedCertificateOfBase64 } from '../../crypto/parsed-certificates.js';
 import { signatureEnvelopeText } from '../fabric/config/policy-json.js';
 import type { ConfigDelta } from '../plan/plan.js';
 import { plural } from './_markdown-text.js';
@@ -226,13 +226,15 @@ function mspCertificates(write: ConfigDelta): string[] {
 }
 
 function describeCertificate(base64: string): string {
-  try {
-    const cert = new X509Certificate(Buffer.from(base64, 'base64'));
-    const subject = cert.subject.split('\n').reverse().join(', ');
-    return `${subject}; SHA-256 ${cert.fingerprint256.slice(0, 23)}…; valid to ${new Date(cert.validTo).toISOString().slice(0, 10)}`;
-  } catch {
-    return `unreadable certificate (${fingerprintOf(base64)})`;
-  }
+  const cert = parsedCertificateOfBase64(base64);
+  if (!cert) return `unreadable certificate (${fingerprintOf(base64)})`;
+  const subject = [...cert.subjectRdns].reverse().join(', ');
+  // The first eight bytes of the SHA-256 as node:crypto's fingerprint256 prints them (AB:CD:…).
+  const fingerprint = cert.sha256
+    .slice(0, 16)
+    .toUpperCase()
+    .replace(/(..)(?!$)/g, '$1:');
+  return `${subject}; SHA-256 ${fingerprint}…; valid to ${new Date(cert.notAfter).toISOString().slice(0, 10)}`;
 }
 
 function fingerprintOf(base64: string): string {

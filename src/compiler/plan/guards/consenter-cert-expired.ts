@@ -3,7 +3,7 @@
 // committed; a rotation meant to save a node whose certificate is about to expire would finish it instead. Only
 // certificates the update brings in are judged: one already live and expired is a warning for people, not a
 // reason to refuse an update that does not touch it.
-import { parsedCertificateOrUndefined } from '../../../crypto/parsed-certificates.js';
+import { parsedCertificateOfBase64 } from '../../../crypto/parsed-certificates.js';
 import type { Certificate } from '../../../crypto/read-certificate.js';
 import type { ConfigJson } from '../../fabric/index.js';
 import { bftConsenters, raftConsenters } from '../stages/_config-parts.js';
@@ -39,7 +39,7 @@ function tlsCertificates(config: ConfigJson): { endpoint: string; cert: string }
   );
 }
 
-/** configtxlator JSON holds a certificate as base64 of its PEM; read once per process by its bytes. */
+/** configtxlator JSON holds a certificate as base64 of its PEM; read once per process. */
 function parse(base64: string): Certificate | undefined {
-  return parsedCertificateOrUndefined(Buffer.from(base64, 'base64'));
+  return parsedCertificateOfBase64(base64);
 }

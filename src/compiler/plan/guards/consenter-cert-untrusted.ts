@@ -5,7 +5,7 @@
 // A rotation to a new CA therefore adds the new root first, in its own stage. Certificates already live are left
 // to root-in-use.ts, which names what still uses a root being removed.
 import { chainsTo } from '../../../crypto/certificate-facts.js';
-import { parsedCertificateOrUndefined } from '../../../crypto/parsed-certificates.js';
+import { parsedCertificateOfBase64 } from '../../../crypto/parsed-certificates.js';
 import type { Certificate } from '../../../crypto/read-certificate.js';
 import type { ConfigJson } from '../../fabric/index.js';
 import { raftConsenters } from '../stages/_config-parts.js';
@@ -54,7 +54,7 @@ function push(into: Certificate[], base64: string): void {
   if (certificate) into.push(certificate);
 }
 
-/** configtxlator JSON holds a certificate as base64 of its PEM; read once per process by its bytes. */
+/** configtxlator JSON holds a certificate as base64 of its PEM; read once per process. */
 function parse(base64: string): Certificate | undefined {
-  return parsedCertificateOrUndefined(Buffer.from(base64, 'base64'));
+  return parsedCertificateOfBase64(base64);
 }
