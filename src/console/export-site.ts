@@ -3,8 +3,9 @@
 // index.html loads as a classic script; each is also written under api/ for scripts and people. Nothing in the site
 // loads from another host, and it offers no edits.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { stageFolder, swapFolderInto } from '../atomic-write.js';
 import { type ConsoleContext, documentAt, documentPaths, INDEX_PATH, indexDocument } from './console-routes.js';
 
 export interface ExportedSite {
@@ -24,14 +25,14 @@ export function exportFolderProblem(out: string): string | undefined {
   return undefined;
 }
 
-/** Writes the site into `out` through a sibling staging folder renamed into place: never half a site. */
+/** Writes the site into `out` through a staging folder beside it swapped into place: never half a site, and the
+ * earlier export stays until the new one is complete. */
 export async function exportSite(context: ConsoleContext, appDir: string, out: string): Promise<ExportedSite> {
   const target = resolve(out);
   const problem = exportFolderProblem(out);
   if (problem) throw new Error(problem);
-  const staging = `${target}.netspec-export-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
+  mkdirSync(dirname(target), { recursive: true });
+  const staging = stageFolder(target);
   try {
     for (const file of APP_FILES) copyFileSync(join(appDir, file), join(staging, file));
     const snapshot: Record<string, unknown> = {};
@@ -55,8 +56,7 @@ export async function exportSite(context: ConsoleContext, appDir: string, out: s
     // JSON is a JavaScript expression; `<` is escaped so no text in a document can end the script early.
     const data = JSON.stringify(snapshot).replace(/</g, '\\u003c');
     writeFileSync(join(staging, 'data.js'), `window.NETSPEC_CONSOLE_DATA = ${data};\n`);
-    rmSync(target, { recursive: true, force: true });
-    renameSync(staging, target);
+    swapFolderInto(staging, target);
     return { documents: Object.keys(snapshot).length - failures.length, failures };
   } finally {
     rmSync(staging, { recursive: true, force: true });

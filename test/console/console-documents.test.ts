@@ -171,6 +171,16 @@ describe('netspec console documents', () => {
     }
   });
 
+  it('an export replaces an earlier export whole, and leaves nothing beside it', () => {
+    const out = join(repo.root, '..', `${basename(repo.root)}-site`, 'site');
+    expect(runCli(['console', '--export', out], { cwd: repo.root })).toMatchObject({ code: 0, stderr: '' });
+    writeFileSync(join(out, 'stale.txt'), 'from an earlier export');
+    expect(runCli(['console', '--export', out], { cwd: repo.root })).toMatchObject({ code: 0, stderr: '' });
+    expect(readdirSync(dirname(out))).toEqual(['site']);
+    expect(readdirSync(out)).not.toContain('stale.txt');
+    expect(readdirSync(out)).toEqual(expect.arrayContaining(['app.js', 'data.js', 'index.html']));
+  });
+
   it('refuses a bad port, an unknown network and an export over a folder that is not one, writing nothing', () => {
     expect(runCli(['console', '--port', 'eighty'], { cwd: repo.root })).toMatchObject({
       code: 1,
