@@ -26,7 +26,11 @@ interface GroupUpdate {
  * do not differ. Versions are Longs; the result is a `common.ConfigUpdate` ready to encode.
  */
 export function computeConfigUpdate(channelId: string, original: Item, updated: Item): Item | undefined {
-  const result = computeGroupUpdate(groupOf(original.channel_group), groupOf(updated.channel_group));
+  const before = groupOf(original.channel_group);
+  const after = groupOf(updated.channel_group);
+  // Most channels of a plan are unchanged: seeing that needs no read or write set.
+  if (sameGroup(before, after)) return undefined;
+  const result = computeGroupUpdate(before, after);
   if (!result.changed) return undefined;
   return { channel_id: channelId, read_set: result.readSet, write_set: result.writeSet };
 }
@@ -39,8 +43,11 @@ function version(item: Item): Long {
   return item.version == null ? Long.UZERO : Long.fromValue(item.version as Long, true);
 }
 
+const NO_BYTES = new Uint8Array(0);
+
+/** Compared in place: a config's values are mostly certificates, and copying them to compare is garbage. */
 function bytesEqual(a: unknown, b: unknown): boolean {
-  return Buffer.from((a as Uint8Array | null) ?? []).equals(Buffer.from((b as Uint8Array | null) ?? []));
+  return Buffer.compare((a as Uint8Array | null) ?? NO_BYTES, (b as Uint8Array | null) ?? NO_BYTES) === 0;
 }
 
 /** proto.Equal on two common.Policy messages: both absent, or the same type and value bytes. */
@@ -69,7 +76,7 @@ function computeItemsUpdate(
       out.membersChanged = true;
       continue;
     }
-    if (before.mod_policy === after.mod_policy && same(before, after)) {
+    if (same(before, after)) {
       out.sameSet[name] = { version: version(before) };
       continue;
     }
@@ -121,13 +128,35 @@ function mapOf(value: unknown): ItemMap {
   return (value as ItemMap | null | undefined) ?? {};
 }
 
+/**
+ * True where computeGroupUpdate would find no change: the same members everywhere, the same mod_policy on every
+ * group and item, equal policies and value bytes. Versions are not compared, as there.
+ */
+function sameGroup(original: Item, updated: Item): boolean {
+  return (
+    (original.mod_policy ?? '') === (updated.mod_policy ?? '') &&
+    sameItems(mapOf(original.policies), mapOf(updated.policies), samePolicy) &&
+    sameItems(mapOf(original.values), mapOf(updated.values), sameValue) &&
+    sameItems(mapOf(original.groups), mapOf(updated.groups), sameGroup)
+  );
+}
+
+const samePolicy = (a: Item, b: Item) => a.mod_policy === b.mod_policy && policyEqual(a.policy, b.policy);
+const sameValue = (a: Item, b: Item) => a.mod_policy === b.mod_policy && bytesEqual(a.value, b.value);
+
+function sameItems(original: ItemMap, updated: ItemMap, same: (a: Item, b: Item) => boolean): boolean {
+  const names = Object.keys(original);
+  if (names.length !== Object.keys(updated).length) return false;
+  for (const name of names) {
+    const after = Object.hasOwn(updated, name) ? updated[name] : undefined;
+    if (!after || !same(original[name]!, after)) return false;
+  }
+  return true;
+}
+
 function computeGroupUpdate(original: Item, updated: Item): GroupUpdate {
-  const policies = computeItemsUpdate(mapOf(original.policies), mapOf(updated.policies), 'policy', (a, b) =>
-    policyEqual(a.policy, b.policy),
-  );
-  const values = computeItemsUpdate(mapOf(original.values), mapOf(updated.values), 'value', (a, b) =>
-    bytesEqual(a.value, b.value),
-  );
+  const policies = computeItemsUpdate(mapOf(original.policies), mapOf(updated.policies), 'policy', samePolicy);
+  const values = computeItemsUpdate(mapOf(original.values), mapOf(updated.values), 'value', sameValue);
   const groups = computeGroupsUpdate(mapOf(original.groups), mapOf(updated.groups));
   const sameModPolicy = (original.mod_policy ?? '') === (updated.mod_policy ?? '');
 

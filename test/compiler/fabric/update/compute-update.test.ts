@@ -57,6 +57,35 @@ describe('computeUpdate', () => {
     ]);
   });
 
+  it('sees no change where only versions differ, and a change where only a mod_policy does', () => {
+    const original = fixtureJson('config.json') as Any;
+    const bumped = structuredClone(original);
+    bumped.channel_group.groups.Orderer.version = '4';
+    bumped.channel_group.groups.Orderer.values.BatchSize.version = '7';
+    bumped.channel_group.groups.Application.groups.SampleOrg.policies.Admins.version = '2';
+    expect(computeUpdate('mychannel', config(original), config(bumped)).diagnostics[0]?.code).toBe(
+      'NS_FABRIC_NO_CHANGES',
+    );
+    for (const edit of [
+      (c: Any) => {
+        c.channel_group.groups.Orderer.values.BatchSize.mod_policy = 'Writers';
+      },
+      (c: Any) => {
+        c.channel_group.groups.Application.groups.SampleOrg.policies.Admins.mod_policy = 'Readers';
+      },
+      (c: Any) => {
+        c.channel_group.groups.Application.mod_policy = 'Readers';
+      },
+      (c: Any) => {
+        delete c.channel_group.groups.Application.groups.SampleOrg.values.MSP;
+      },
+    ]) {
+      const updated = structuredClone(original);
+      edit(updated);
+      expect(computeUpdate('mychannel', config(original), config(updated)).value).toBeDefined();
+    }
+  });
+
   it('adding an org bumps Application and pins its other members in both sets', () => {
     const update = updateAfter((c) => {
       const org = structuredClone(c.channel_group.groups.Application.groups.SampleOrg);
