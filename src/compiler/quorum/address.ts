@@ -1,8 +1,14 @@
 // Ethereum addresses of Quorum nodes. A validator's address is the last 20 bytes of keccak-256 over its
 // 64-byte node public key (x || y, no 0x04 prefix): that is what the extraData lists and what votes name.
-import { secp256k1 } from '@noble/curves/secp256k1.js';
+import { createPublicKey } from 'node:crypto';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex, hexToBytes, strip0x } from './hex.js';
+
+/**
+ * The DER of a SubjectPublicKeyInfo for an uncompressed secp256k1 point, up to the point itself (RFC 5480:
+ * id-ecPublicKey with the namedCurve secp256k1, 1.3.132.0.10; a BIT STRING of 66 bytes, 0 unused bits).
+ */
+const SECP256K1_SPKI_PREFIX = Buffer.from('3056301006072a8648ce3d020106052b8104000a034200', 'hex');
 
 /** Why `text` is not a 64-byte secp256k1 public key, or undefined when it is one. */
 export function publicKeyProblem(text: string): string | undefined {
@@ -12,7 +18,13 @@ export function publicKeyProblem(text: string): string | undefined {
     return 'it carries the 04 prefix: write the 64 bytes after it';
   if (hex.length !== 128) return `it is ${Math.floor(hex.length / 2)} bytes long, not 64`;
   try {
-    secp256k1.Point.fromHex(`04${hex}`).assertValidity();
+    // OpenSSL refuses a point off the curve or with a coordinate not below the field prime (ec_GFp_simple_oct2point
+    // and EC_POINT_set_affine_coordinates): node:crypto checks the key without loading a curve library at start-up.
+    createPublicKey({
+      key: Buffer.concat([SECP256K1_SPKI_PREFIX, Buffer.from(`04${hex}`, 'hex')]),
+      format: 'der',
+      type: 'spki',
+    });
     return undefined;
   } catch {
     return 'it is not a point on the secp256k1 curve';

@@ -43,12 +43,26 @@ describe('addressFromPublicKey', () => {
   });
 });
 
+/** The secp256k1 generator point (x || y) and field prime, from SEC 2 section 2.4.1. */
+const GENERATOR =
+  '79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8';
+const SECP256K1_P = 0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2fn;
+
 describe('publicKeyProblem', () => {
   it('explains why a key is not a node public key', () => {
     expect(publicKeyProblem('zz')).toBe('it is not hexadecimal');
     expect(publicKeyProblem('ab'.repeat(20))).toBe('it is 20 bytes long, not 64');
     expect(publicKeyProblem(`04${'11'.repeat(64)}`)).toMatch(/04 prefix/);
     expect(publicKeyProblem('00'.repeat(64))).toBe('it is not a point on the secp256k1 curve');
+    expect(publicKeyProblem(GENERATOR)).toBeUndefined();
+    // G with its y one more: not on the curve, as noble's independent check agrees.
+    const offCurve = `${GENERATOR.slice(0, 127)}9`;
+    expect(() => secp256k1.Point.fromHex(`04${offCurve}`).assertValidity()).toThrow();
+    expect(publicKeyProblem(offCurve)).toBe('it is not a point on the secp256k1 curve');
+    // A coordinate equal to the field prime is no field element.
+    expect(publicKeyProblem(`${SECP256K1_P.toString(16)}${GENERATOR.slice(64)}`)).toBe(
+      'it is not a point on the secp256k1 curve',
+    );
     expect(() => addressFromPublicKey('00'.repeat(64))).toThrow(/secp256k1/);
   });
 });
