@@ -17,7 +17,9 @@ import { type Problem, problem } from '../compiler/diagnostics/index.js';
 import { configBlockInfo, encode } from '../compiler/fabric/index.js';
 import { type LoadedSpec, loadSpec } from '../compiler/load-spec.js';
 import type { NetworkModel } from '../compiler/model/index.js';
-import { type ChannelPlan, type LiveState, makeLedgerPlan, type Plan } from '../compiler/plan/index.js';
+import type { ChannelPlan, LiveState, Plan } from '../compiler/plan/index.js';
+// The ledger plan's own module: the plan folder's index also brings the Kubernetes emitters and the bundle writer.
+import { makeLedgerPlan } from '../compiler/plan/ledger-plan.js';
 import { renderMarkdown } from '../compiler/render/markdown.js';
 import { signatureInputsOf } from './signature-file.js';
 import { updateGuardProblems } from './update-guards.js';

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { writeExampleBundle } from '../governance/_fixtures.js';
 import { repoRoot } from '../helpers/run-cli.js';
 
 const recorder = fileURLToPath(new URL('./_module-recorder/register.mjs', import.meta.url));
@@ -26,6 +27,10 @@ function sourcesLoadedBy(args: string[]): { code: number | null; sources: string
 }
 
 const HEAVY = [/node_modules\/yaml\//, /node_modules\/js-yaml\//, /validate\/generated\//, /node_modules\/ajv\//];
+/** Curve arithmetic: node:crypto checks a Quorum node key; the library stays for the tests' own judge. */
+const CURVES = /node_modules\/@noble\/curves\//;
+/** The Kubernetes emitters and their template engine: plan's, never verify's (it re-plans the ledgers only). */
+const KUBERNETES = [/compiler\/k8s\//, /node_modules\/handlebars\//];
 
 describe('start-up', () => {
   it.each([
@@ -43,6 +48,31 @@ describe('start-up', () => {
     const { code, sources } = sourcesLoadedBy(['validate', 'networks/quickstart/network.yaml']);
     expect(code).toBe(0);
     for (const heavy of HEAVY.slice(0, 3))
+      expect(
+        sources.some((source) => heavy.test(source)),
+        String(heavy),
+      ).toBe(true);
+  });
+
+  it('validate of a spec without Quorum networks loads no curve arithmetic', () => {
+    const { code, sources } = sourcesLoadedBy(['validate', 'networks/supply-chain/network.yaml']);
+    expect(code).toBe(0);
+    expect(sources.some((source) => /validate\/generated\//.test(source))).toBe(true);
+    expect(sources.filter((source) => CURVES.test(source))).toEqual([]);
+  });
+
+  it('verify loads neither the Kubernetes emitters nor curve arithmetic', () => {
+    const { code, sources } = sourcesLoadedBy(['verify', writeExampleBundle()]);
+    // Waiting for signatures: the bundle was judged, with the re-plan that ran.
+    expect(code).toBe(2);
+    expect(sources.some((source) => /compiler\/plan\/ledger-plan/.test(source))).toBe(true);
+    for (const heavy of [...KUBERNETES, CURVES]) expect(sources.filter((source) => heavy.test(source))).toEqual([]);
+  });
+
+  it('plan does load the Kubernetes emitters: the check above would see them', () => {
+    const { code, sources } = sourcesLoadedBy(['plan', 'networks/supply-chain/network.yaml']);
+    expect(code).toBe(2);
+    for (const heavy of KUBERNETES)
       expect(
         sources.some((source) => heavy.test(source)),
         String(heavy),

@@ -5,7 +5,8 @@
 
 export { type StagedBundle, stageBundle, writeBundle } from '../../bundle/write-bundle.js';
 export { pathForBundle } from './bundle-paths.js';
-export { makeLedgerPlan, makePlan, type PlanInput, type PlanResult } from './make-plan.js';
+export { makeLedgerPlan, type PlanInput, type PlanResult } from './ledger-plan.js';
+export { makePlan } from './make-plan.js';
 export type {
   ChaincodePlan,
   ChaincodeStep,
