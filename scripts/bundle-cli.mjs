@@ -2,13 +2,14 @@
 // instantiating some 200 small ES modules costs more at start-up than `netspec validate` does itself; one bundle
 // with lazily loaded chunks (one per command's heavy part) starts in a fraction of that. Packages that only the
 // live-network commands need, and those with CommonJS tricks of their own, stay external and load on demand.
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { build } from 'esbuild';
 
 // Chunk names carry content hashes: start clean so chunks of earlier builds do not pile up.
 rmSync('dist/cli-bundle', { recursive: true, force: true });
 
-await build({
+const result = await build({
   entryPoints: { main: 'dist/cli/main.js' },
   bundle: true,
   splitting: true,
@@ -17,10 +18,14 @@ await build({
   target: 'node20',
   outdir: 'dist/cli-bundle',
   outExtension: { '.js': '.mjs' },
-  // Bundled CommonJS code (ajv's runtime helpers) calls require(); give ESM chunks a real one.
-  banner: {
-    js: "import { createRequire as __netspecRequire } from 'node:module'; const require = __netspecRequire(import.meta.url);",
-  },
+  // Start-up compiles every chunk a command loads: without whitespace and with shorter syntax (names kept, so a
+  // NETSPEC_DEBUG stack still reads) the text V8 parses shrinks by a quarter, and validate of the supply-chain
+  // example takes about 9% less CPU (paired medians of 20 runs).
+  minifyWhitespace: true,
+  minifySyntax: true,
+  write: false,
+  // Which source files each chunk holds (minified chunks carry no path comments): the start-up test reads it.
+  metafile: true,
   external: [
     '@grpc/grpc-js',
     '@kubernetes/client-node',
@@ -33,3 +38,17 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// Bundled CommonJS code (ajv's runtime helpers, js-yaml) calls require(); an ESM chunk has none, so the chunks that
+// name it get a real one. Only those: import.meta and createRequire in each of some 40 chunks cost validate about
+// 4% of its CPU.
+const REQUIRE =
+  "import { createRequire as __netspecRequire } from 'node:module'; const require = __netspecRequire(import.meta.url);\n";
+for (const file of result.outputFiles) {
+  mkdirSync(dirname(file.path), { recursive: true });
+  writeFileSync(file.path, /\brequire\b/.test(file.text) ? REQUIRE + file.text : file.text);
+}
+const chunks = Object.fromEntries(
+  Object.entries(result.metafile.outputs).map(([chunk, { inputs }]) => [chunk, Object.keys(inputs).sort()]),
+);
+writeFileSync('dist/cli-bundle/chunk-sources.json', `${JSON.stringify(chunks, null, 1)}\n`);

@@ -3,6 +3,7 @@
 // the point here, so the real binary runs, with a loader hook that names every module it loads.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { writeExampleBundle } from '../governance/_fixtures.js';
@@ -10,7 +11,13 @@ import { repoRoot } from '../helpers/run-cli.js';
 
 const recorder = fileURLToPath(new URL('./_module-recorder/register.mjs', import.meta.url));
 
-/** The bundle's source files (esbuild's `// path` comments) inside every module the command loaded. */
+/** What each bundle chunk holds, as the build recorded it (dist/cli-bundle/chunk-sources.json, by repo path). */
+const chunkSources = JSON.parse(readFileSync(join(repoRoot, 'dist/cli-bundle/chunk-sources.json'), 'utf8')) as Record<
+  string,
+  string[]
+>;
+
+/** The source files inside every module the command loaded: a chunk's inputs, or the module file itself. */
 function sourcesLoadedBy(args: string[]): { code: number | null; sources: string[] } {
   const result = spawnSync(process.execPath, ['--import', recorder, 'bin/netspec.js', ...args], {
     cwd: repoRoot,
@@ -18,11 +25,13 @@ function sourcesLoadedBy(args: string[]): { code: number | null; sources: string
     env: { ...process.env, NO_COLOR: '1' },
   });
   const files = [...result.stderr.matchAll(/^LOADED (file:\S+)$/gm)].map((match) => fileURLToPath(match[1]!));
-  const sources = files.flatMap((file) =>
-    file.includes('/dist/cli-bundle/')
-      ? [...readFileSync(file, 'utf8').matchAll(/^\/\/ (\S+\.m?js)$/gm)].map((m) => m[1]!)
-      : [file],
-  );
+  const sources = files.flatMap((file) => {
+    const chunk = relative(repoRoot, file).split(sep).join('/');
+    if (!chunk.startsWith('dist/cli-bundle/')) return [file];
+    const inputs = chunkSources[chunk];
+    if (!inputs) throw new Error(`${chunk} is not in dist/cli-bundle/chunk-sources.json: build again`);
+    return inputs;
+  });
   return { code: result.status, sources };
 }
 
