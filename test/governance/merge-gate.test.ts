@@ -9,17 +9,18 @@ import { sha256Hex } from '../../src/bytes.js';
 import { decode, encode, fromJson, type Json, toJson } from '../../src/compiler/fabric/index.js';
 import type { VerifyReport } from '../../src/governance/index.js';
 import { runCli } from '../helpers/run-cli.js';
-import { adminFiles, type Org, writeExampleBundle } from './_fixtures.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
+import { adminFiles, type Org, signExample, writeExampleBundle } from './_fixtures.js';
 
+/** `org` signs in a `netspec sign` process of its own, with its own admin pair only. */
 function sign(bundle: string, org: Org): void {
-  const files = adminFiles(org);
-  const result = runCli(['sign', bundle, '--msp-id', files.mspId, '--cert', files.certFile, '--key', files.keyFile]);
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
+  const result = signExample(bundle, adminFiles(org));
+  expect([...result.errors, ...result.warnings]).toEqual([]);
 }
 
-function verify(bundle: string, ...flags: string[]): { code: number; report: VerifyReport } {
-  const result = runCli(['verify', bundle, '--format', 'json', ...flags]);
+/** `netspec verify <bundle> --format json`, through the CLI's main() in this process. */
+async function verify(bundle: string, ...flags: string[]): Promise<{ code: number; report: VerifyReport }> {
+  const result = await runCliInProcess(['verify', bundle, '--format', 'json', ...flags]);
   return { code: result.code, report: JSON.parse(result.stdout) as VerifyReport };
 }
 
@@ -58,17 +59,17 @@ function distribution(report: VerifyReport) {
 }
 
 describe('a pull request cannot steer its own verdict', () => {
-  it('a state whose policies differ from those the bundle was signed under is refused, even when named', () => {
+  it('a state whose policies differ from those the bundle was signed under is refused, even when named', async () => {
     const { bundle, network } = signedByManufacturerOnly();
     doctoredState(join(network, 'state'), join(network, '.cache', 'state'));
-    expect(verify(bundle).code).toBe(2);
-    const named = verify(bundle, '--state', join(network, '.cache', 'state'));
+    expect((await verify(bundle)).code).toBe(2);
+    const named = await verify(bundle, '--state', join(network, '.cache', 'state'));
     expect(named.code).toBe(1);
     expect(distribution(named.report)?.status).toBe('invalid');
     expect(coded(distribution(named.report)?.problems).join('\n')).toMatch(/^NS_BUNDLE_TAMPERED tampered: /);
   });
 
-  it('plan.json pointing at a state copy beside the bundle changes nothing: verify reads the network state', () => {
+  it('plan.json pointing at a state copy beside the bundle changes nothing: verify reads the network state', async () => {
     const { bundle, network } = signedByManufacturerOnly();
     doctoredState(join(network, 'state'), join(network, '.cache', 'state'));
     const planFile = join(bundle, 'plan.json');
@@ -76,7 +77,7 @@ describe('a pull request cannot steer its own verdict', () => {
     plan.stateDir = '../.cache/state';
     writeFileSync(planFile, `${JSON.stringify(plan, null, 2)}\n`);
 
-    const { code, report } = verify(bundle);
+    const { code, report } = await verify(bundle);
     // The edit shows (plan.md no longer renders from plan.json), and the signatures are judged against the
     // network's own state all the same: the distributor's is still missing.
     expect(code).toBe(1);
@@ -96,7 +97,7 @@ describe('a pull request cannot steer its own verdict', () => {
     });
   });
 
-  it('copies of the spec and state inside the bundle, listed in plan.json with their hashes, make it invalid', () => {
+  it('copies of the spec and state inside the bundle, listed in plan.json with their hashes, make it invalid', async () => {
     const { bundle, network } = signedByManufacturerOnly();
     doctoredState(join(network, 'state'), join(bundle, '.cache', 'state'));
     const spec = `${readFileSync(join(network, 'network.yaml'), 'utf8')}\n# Admins: ANY\n`;
@@ -111,7 +112,7 @@ describe('a pull request cannot steer its own verdict', () => {
       plan.files[path] = sha256Hex(readFileSync(join(bundle, path)));
     writeFileSync(planFile, `${JSON.stringify(plan, null, 2)}\n`);
 
-    const { code, report } = verify(bundle);
+    const { code, report } = await verify(bundle);
     expect(code).toBe(1);
     expect(report.status).toBe('invalid');
     expect(coded(report.problems).join('\n')).toMatch(
@@ -124,11 +125,11 @@ describe('a pull request cannot steer its own verdict', () => {
     expect(signing.stderr).toContain('the bundle does not verify: not signing it');
   });
 
-  it('a signature file named after another organization does not count for it', () => {
+  it('a signature file named after another organization does not count for it', async () => {
     const { bundle } = signedByManufacturerOnly();
     const signatures = join(bundle, 'signatures', 'distribution');
     cpSync(join(signatures, 'ManufacturerMSP.json'), join(signatures, 'DistributorMSP.json'));
-    const { code, report } = verify(bundle);
+    const { code, report } = await verify(bundle);
     // A file that can never count is a defect of the bundle: invalid, the file named.
     expect(code).toBe(1);
     expect(coded(distribution(report)?.problems).join('\n')).toMatch(
@@ -140,12 +141,12 @@ describe('a pull request cannot steer its own verdict', () => {
     expect(honest).toMatchObject({ valid: true });
   });
 
-  it('a copy of a signature under a further-admin name is the duplicate, never the file named after its MSP', () => {
+  it('a copy of a signature under a further-admin name is the duplicate, never the file named after its MSP', async () => {
     const { bundle } = signedByManufacturerOnly();
     const signatures = join(bundle, 'signatures', 'distribution');
     // ManufacturerMSP.0.json sorts before ManufacturerMSP.json.
     cpSync(join(signatures, 'ManufacturerMSP.json'), join(signatures, 'ManufacturerMSP.0.json'));
-    const { code, report } = verify(bundle);
+    const { code, report } = await verify(bundle);
     expect(code).toBe(1);
     const copy = distribution(report)?.signatures.find((s) => s.source.endsWith('/ManufacturerMSP.0.json'));
     expect(copy).toMatchObject({ valid: false, code: 'NS_SIGNATURE_DUPLICATE' });
@@ -154,7 +155,7 @@ describe('a pull request cannot steer its own verdict', () => {
     expect(honest).toMatchObject({ valid: true });
   });
 
-  it('a plan.md edited to tell reviewers something else is refused, though plan.json lists its new hash', () => {
+  it('a plan.md edited to tell reviewers something else is refused, though plan.json lists its new hash', async () => {
     const { bundle } = signedByManufacturerOnly();
     const markdownFile = join(bundle, 'plan.md');
     const markdown = `${readFileSync(markdownFile, 'utf8').split('\n').slice(0, 3).join('\n')}\nNothing to change.\n`;
@@ -163,12 +164,12 @@ describe('a pull request cannot steer its own verdict', () => {
     const plan = JSON.parse(readFileSync(planFile, 'utf8'));
     plan.files['plan.md'] = sha256Hex(markdown);
     writeFileSync(planFile, `${JSON.stringify(plan, null, 2)}\n`);
-    const { code, report } = verify(bundle);
+    const { code, report } = await verify(bundle);
     expect(code).toBe(1);
     expect(coded(report.problems)).toContain('NS_BUNDLE_TAMPERED tampered: plan.md is not what plan.json renders to');
   });
 
-  it('guard findings plan.json does not get from the spec and the state are refused', () => {
+  it('guard findings plan.json does not get from the spec and the state are refused', async () => {
     const { bundle } = signedByManufacturerOnly();
     const planFile = join(bundle, 'plan.json');
     const plan = JSON.parse(readFileSync(planFile, 'utf8'));
@@ -177,21 +178,21 @@ describe('a pull request cannot steer its own verdict', () => {
       diagnostic: { code: 'NS_GUARD_ALLOWED', severity: 'warning', message: 'reviewed and allowed', ranges: [] },
     });
     writeFileSync(planFile, `${JSON.stringify(plan, null, 2)}\n`);
-    const { code, report } = verify(bundle);
+    const { code, report } = await verify(bundle);
     expect(code).toBe(1);
     expect(coded(report.problems)).toContain(
       "NS_BUNDLE_TAMPERED tampered: plan.json's guard findings differ from those the spec and the live state produce",
     );
   });
 
-  it('certificate dates plan.json does not get from the spec are refused: plan.md shows them to reviewers', () => {
+  it('certificate dates plan.json does not get from the spec are refused: plan.md shows them to reviewers', async () => {
     const { bundle } = signedByManufacturerOnly();
     const planFile = join(bundle, 'plan.json');
     const plan = JSON.parse(readFileSync(planFile, 'utf8'));
     const ca = plan.certificates.find((c: { kind: string; at?: unknown }) => c.kind === 'ca' && c.at);
     ca.notAfter = '2099-01-01T00:00:00.000Z';
     writeFileSync(planFile, `${JSON.stringify(plan, null, 2)}\n`);
-    const { code, report } = verify(bundle);
+    const { code, report } = await verify(bundle);
     expect(code).toBe(1);
     expect(coded(report.problems)).toContain(
       "NS_BUNDLE_TAMPERED tampered: plan.json's certificates differ from those the spec names",

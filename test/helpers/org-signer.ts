@@ -27,9 +27,11 @@ export interface OrgSignResult {
   files: Map<string, string>;
   /** What `netspec sign` refused with, one line each (without the `netspec: ` prefix). */
   errors: string[];
+  /** What a successful `netspec sign` still wrote to stderr, one line each. */
+  warnings: string[];
 }
 
-const remembered = new Map<string, Map<string, string>>();
+const remembered = new Map<string, { files: Map<string, string>; warnings: string[] }>();
 
 /** `netspec sign <bundle> --msp-id --cert --key --spec --state` in a child process; its files land in the bundle. */
 export function signAsOrganization(
@@ -40,8 +42,8 @@ export function signAsOrganization(
   const key = cacheKey(bundleDir, network.stateDir, signer);
   const known = remembered.get(key);
   if (known) {
-    for (const [path, text] of known) writeFileAt(join(bundleDir, path), text);
-    return { files: new Map(known), errors: [] };
+    for (const [path, text] of known.files) writeFileAt(join(bundleDir, path), text);
+    return { files: new Map(known.files), errors: [], warnings: [...known.warnings] };
   }
   const args = ['sign', bundleDir, '--msp-id', signer.mspId, '--cert', signer.certFile, '--key', signer.keyFile];
   const run = spawnSync(process.execPath, [bin, ...args, '--spec', network.specFile, '--state', network.stateDir], {
@@ -54,15 +56,20 @@ export function signAsOrganization(
       .split('\n')
       .filter(Boolean)
       .map((line) => line.replace(/^netspec: /, ''));
-    return { files: new Map(), errors: errors.length > 0 ? errors : [`netspec sign exited ${run.status}`] };
+    return {
+      files: new Map(),
+      errors: errors.length > 0 ? errors : [`netspec sign exited ${run.status}`],
+      warnings: [],
+    };
   }
   const files = new Map<string, string>();
   for (const line of run.stdout.split('\n')) {
     const signed = /^Signed (.+)$/.exec(line);
     if (signed) files.set(signed[1]!, readFileSync(join(bundleDir, signed[1]!), 'utf8'));
   }
-  remembered.set(key, files);
-  return { files: new Map(files), errors: [] };
+  const warnings = run.stderr.split('\n').filter(Boolean);
+  remembered.set(key, { files, warnings });
+  return { files: new Map(files), errors: [], warnings: [...warnings] };
 }
 
 /** The signer, the bundle (plan.json and its update bytes) and the live config blocks a signature is judged by. */
