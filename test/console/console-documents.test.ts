@@ -8,7 +8,8 @@ import { statusDocument } from '../../src/console/console-repository.js';
 import { consoleNetworks, type RunningConsole, startConsoleServer } from '../../src/console/index.js';
 import { copySupplyChain } from '../apply/fabric-ca/_supply-chain-copy.js';
 import { startFakeOperations, withOperationsUrls } from '../apply/health/_fake-operations.js';
-import { repoRoot, runCli, runCliAsync } from '../helpers/run-cli.js';
+import { repoRoot } from '../helpers/run-cli.js';
+import { runCliInProcess as runCli } from '../helpers/run-cli-in-process.js';
 import { type ConsoleRepo, createConsoleRepo } from './_console-repo.js';
 
 describe('netspec console documents', () => {
@@ -33,7 +34,7 @@ describe('netspec console documents', () => {
 
   it('serves plan.json as `netspec plan --format json` prints it from the repository root', async () => {
     for (const network of ['quickstart', 'supply-chain']) {
-      const cli = runCli(['plan', `networks/${network}/network.yaml`, '--format', 'json'], { cwd: repo.root });
+      const cli = await runCli(['plan', `networks/${network}/network.yaml`, '--format', 'json'], { cwd: repo.root });
       expect(cli.code).toBe(2);
       const served = await get(`api/networks/${network}/plan.json`);
       expect(served.status).toBe(200);
@@ -42,7 +43,7 @@ describe('netspec console documents', () => {
   });
 
   it("serves a bundle's verify report and the history as the CLI prints them", async () => {
-    const verify = runCli(['verify', 'networks/supply-chain/bundle', '--format', 'json'], { cwd: repo.root });
+    const verify = await runCli(['verify', 'networks/supply-chain/bundle', '--format', 'json'], { cwd: repo.root });
     expect(verify.code).toBe(2);
     expect((await get('api/networks/supply-chain/bundles/bundle/verify.json')).body).toBe(verify.stdout);
     const report = JSON.parse(verify.stdout) as {
@@ -52,7 +53,7 @@ describe('netspec console documents', () => {
       'ManufacturerMSP',
     ]);
 
-    const history = runCli(['history', 'supply-chain', '--format', 'json'], { cwd: repo.root });
+    const history = await runCli(['history', 'supply-chain', '--format', 'json'], { cwd: repo.root });
     expect(history.code).toBe(0);
     expect((await get('api/networks/supply-chain/history.json')).body).toBe(history.stdout);
   });
@@ -153,8 +154,7 @@ describe('netspec console documents', () => {
       const file = copySupplyChain(withOperationsUrls(fake));
       const network = { name: basename(dirname(file)), folder: dirname(file), path: 'networks/supply-chain' };
       const served = await statusDocument(network);
-      // Not runCli: the fake nodes answer from this very process, which must not block while the CLI asks them.
-      const cli = await runCliAsync(['status', file, '--format', 'json']);
+      const cli = await runCli(['status', file, '--format', 'json']);
       expect(cli.code).toBe(1);
       expect(served).toEqual({ json: cli.stdout });
       const report = JSON.parse(cli.stdout);
@@ -171,29 +171,29 @@ describe('netspec console documents', () => {
     }
   });
 
-  it('an export replaces an earlier export whole, and leaves nothing beside it', () => {
+  it('an export replaces an earlier export whole, and leaves nothing beside it', async () => {
     const out = join(repo.root, '..', `${basename(repo.root)}-site`, 'site');
-    expect(runCli(['console', '--export', out], { cwd: repo.root })).toMatchObject({ code: 0, stderr: '' });
+    expect(await runCli(['console', '--export', out], { cwd: repo.root })).toMatchObject({ code: 0, stderr: '' });
     writeFileSync(join(out, 'stale.txt'), 'from an earlier export');
-    expect(runCli(['console', '--export', out], { cwd: repo.root })).toMatchObject({ code: 0, stderr: '' });
+    expect(await runCli(['console', '--export', out], { cwd: repo.root })).toMatchObject({ code: 0, stderr: '' });
     expect(readdirSync(dirname(out))).toEqual(['site']);
     expect(readdirSync(out)).not.toContain('stale.txt');
     expect(readdirSync(out)).toEqual(expect.arrayContaining(['app.js', 'data.js', 'index.html']));
   });
 
-  it('refuses a bad port, an unknown network and an export over a folder that is not one, writing nothing', () => {
-    expect(runCli(['console', '--port', 'eighty'], { cwd: repo.root })).toMatchObject({
+  it('refuses a bad port, an unknown network and an export over a folder that is not one, writing nothing', async () => {
+    expect(await runCli(['console', '--port', 'eighty'], { cwd: repo.root })).toMatchObject({
       code: 1,
       stderr: "netspec: --port must be a port number (0 to 65535), not 'eighty'\n",
     });
-    expect(runCli(['console', 'nowhere', '--export', 'site'], { cwd: repo.root })).toMatchObject({
+    expect(await runCli(['console', 'nowhere', '--export', 'site'], { cwd: repo.root })).toMatchObject({
       code: 1,
       stderr: 'netspec: nowhere is neither a network folder, its network.yaml, nor a name under networks/\n',
     });
     const folder = join(repo.root, 'notes');
     mkdirSync(folder);
     writeFileSync(join(folder, 'keep.txt'), 'mine');
-    const refused = runCli(['console', '--export', 'notes'], { cwd: repo.root });
+    const refused = await runCli(['console', '--export', 'notes'], { cwd: repo.root });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe(
       'netspec: --export notes is neither empty nor an exported console (no data.js): name a new or empty folder\n',
