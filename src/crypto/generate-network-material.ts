@@ -1,11 +1,11 @@
 // `netspec crypto`: development MSP material for every organization of a spec, under `<spec dir>/crypto/`.
 // Idempotent: existing organizations are kept (nodes added to the spec since get material from the existing
 // CA); `force` regenerates everything. Reports paths only: private keys never reach the output.
-import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_README } from './demo-readme.js';
 import { certificateAuthorityFromPem } from './issue-certificate.js';
+import { keyMatchesCertificate } from './key-matches-certificate.js';
 import { privateKeyFromPem } from './key-pair.js';
 import { sortedPaths } from './material-tree.js';
 import {
@@ -24,6 +24,7 @@ import {
   type OrgAuthorities,
   type OrgCryptoInput,
 } from './org-material.js';
+import { parsedCertificate } from './parsed-certificates.js';
 import { PRIVATE_KEYS_GITIGNORE, tightenPrivateKeys } from './private-key-files.js';
 import { writePublicFileAtomic, writeTreeAtomic } from './write-material.js';
 
@@ -158,7 +159,9 @@ async function loadAuthorities(input: OrgCryptoInput, orgPath: string): Promise<
       const keyPem = readFileSync(keyPath, 'utf8');
       const certPem = readFileSync(certPath, 'utf8');
       // A key that does not belong to the certificate would sign leaves that chain to nothing.
-      if (!new X509Certificate(certPem).checkPrivateKey(createPrivateKey(keyPem))) {
+      const match = keyMatchesCertificate(parsedCertificate(certPem), keyPem);
+      if (match === 'unreadable') throw new Error('unreadable key');
+      if (match === 'mismatch') {
         return `${folder}/${PRIVATE_KEY_FILE} is not the key of ${folder}/${certFile}`;
       }
       return certificateAuthorityFromPem(certPem, await privateKeyFromPem(keyPem));

@@ -34,7 +34,8 @@ export interface Certificate {
   /** `CN=…, O=…` in certificate order, as node:crypto prints it with ", " between RDNs. */
   readonly issuer: string;
   readonly subject: string;
-  /** The subject's RDNs as text, in certificate order (`subject` joins them with ", "). */
+  /** The RDNs as text, in certificate order (`issuer` and `subject` join them with ", "). */
+  readonly issuerRdns: readonly string[];
   readonly subjectRdns: readonly string[];
   /** Milliseconds since the epoch. */
   readonly notBefore: number;
@@ -52,6 +53,8 @@ export interface Certificate {
   /** Subject alternative names: DNS names, and IP addresses as OpenSSL prints them (IPv6 as eight hex groups). */
   readonly dnsNames: readonly string[];
   readonly ipAddresses: readonly string[];
+  /** Every extension's extnValue (the OCTET STRING's content), by dotted OID: for the ones not read above. */
+  readonly extensions: ReadonlyMap<string, Buffer>;
   /** The subject's OU values in certificate order, as Go reads them. */
   readonly organizationalUnits: readonly string[];
   /** The subject public key; created on first use and kept (an issuer's key verifies many certificates). */
@@ -113,6 +116,7 @@ function readFields(der: Buffer): Certificate {
   const spkiDer = encodingOf(der, spki);
   const ecPoint = ecPublicKeyJwk(der, spki);
   const subjectRdns = nameRdns(der, subject);
+  const issuerRdns = nameRdns(der, issuer);
   return {
     raw: der,
     tbs: encodingOf(der, tbs),
@@ -124,7 +128,8 @@ function readFields(der: Buffer): Certificate {
     signatureAlgorithmField: encodingOf(der, algorithm),
     issuerDer: encodingOf(der, issuer),
     subjectDer: encodingOf(der, subject),
-    issuer: nameRdns(der, issuer).join(', '),
+    issuer: issuerRdns.join(', '),
+    issuerRdns,
     subject: subjectRdns.join(', '),
     subjectRdns,
     notBefore: timeOf(der, notBefore),
@@ -182,7 +187,8 @@ type ExtensionFields = {
     | 'subjectKeyId'
     | 'authorityKeyId'
     | 'dnsNames'
-    | 'ipAddresses']: Certificate[K];
+    | 'ipAddresses'
+    | 'extensions']: Certificate[K];
 };
 
 /** issuerUniqueID [1], subjectUniqueID [2], extensions [3]; Go refuses a repeated extension. */
@@ -195,7 +201,10 @@ function readExtensions(der: Buffer, rest: DerElement[], version: number): Exten
     authorityKeyId: undefined,
     dnsNames: [],
     ipAddresses: [],
+    extensions: new Map(),
   };
+  const extensions = new Map<string, Buffer>();
+  fields.extensions = extensions;
   const wrapper = rest.find((element) => element.tag === 0xa3);
   if (rest.some((element) => element.tag !== 0x81 && element.tag !== 0x82 && element.tag !== 0xa3))
     throw new DerError('tbsCertificate holds an unknown field after the public key');
@@ -203,7 +212,6 @@ function readExtensions(der: Buffer, rest: DerElement[], version: number): Exten
   if (version !== 3) throw new DerError('a version 1 or 2 certificate carries extensions');
   const [list] = children(der, wrapper);
   if (list?.tag !== 0x30) throw new DerError('extensions are not a SEQUENCE');
-  const seen = new Set<string>();
   for (const extension of children(der, list)) {
     const parts = children(der, extension);
     const id = parts[0];
@@ -211,9 +219,9 @@ function readExtensions(der: Buffer, rest: DerElement[], version: number): Exten
     if (extension.tag !== 0x30 || id?.tag !== 0x06 || value?.tag !== 0x04 || parts.length > 3)
       throw new DerError('an extension is not { extnID, critical, extnValue }');
     const oid = oidText(der, id);
-    if (seen.has(oid)) throw new DerError(`extension ${oid} appears twice`);
-    seen.add(oid);
+    if (extensions.has(oid)) throw new DerError(`extension ${oid} appears twice`);
     const content = bytesOf(der, value);
+    extensions.set(oid, content);
     if (oid === OID_BASIC_CONSTRAINTS) {
       fields.basicConstraintsValid = true;
       fields.ca = basicConstraintsCa(content);

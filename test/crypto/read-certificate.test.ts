@@ -86,6 +86,9 @@ describe('readCertificate on the repository certificates', () => {
       expect(mine.basicConstraintsValid, where).toBe(peculiar.getExtension(x509.BasicConstraintsExtension) !== null);
       const ski = peculiar.getExtension(x509.SubjectKeyIdentifierExtension);
       expect(mine.subjectKeyId?.toString('hex'), where).toBe(ski?.keyId);
+      expect([...mine.extensions.keys()], where).toEqual(peculiar.extensions.map((e) => e.type));
+      for (const extension of peculiar.extensions)
+        expect(mine.extensions.get(extension.type)?.equals(Buffer.from(extension.value)), where).toBe(true);
       const aki = peculiar.getExtension(x509.AuthorityKeyIdentifierExtension);
       expect(mine.authorityKeyId?.toString('hex'), where).toBe(aki?.keyId);
     }

@@ -4,9 +4,8 @@
 // Anything else is "not usable" with the reason, and apply enrolls the user again.
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import type { UserModel } from '../../compiler/model/network-model.js';
-import { x509 } from '../../crypto/_x509.js';
 import { isSignedBy, organizationalUnits } from '../../crypto/certificate-facts.js';
-import { parsedCertificate } from '../../crypto/parsed-certificates.js';
+import { parsedCertificate, parsedCertificateOrUndefined } from '../../crypto/parsed-certificates.js';
 import type { Certificate } from '../../crypto/read-certificate.js';
 
 export const FABRIC_ATTRIBUTES_OID = '1.2.3.4.5.6.7.8.1';
@@ -57,10 +56,10 @@ export function judgeStoredEnrollment(
 
 /** The attributes Fabric CA wrote into an enrollment certificate ({} without the extension). */
 export function certificateAttributes(certificatePem: string): Record<string, string> {
-  const extension = new x509.X509Certificate(certificatePem).getExtension(FABRIC_ATTRIBUTES_OID);
-  if (!extension) return {};
+  const value = parsedCertificateOrUndefined(certificatePem)?.extensions.get(FABRIC_ATTRIBUTES_OID);
+  if (!value) return {};
   try {
-    const parsed = JSON.parse(Buffer.from(extension.value).toString('utf8')) as { attrs?: Record<string, unknown> };
+    const parsed = JSON.parse(value.toString('utf8')) as { attrs?: Record<string, unknown> };
     return Object.fromEntries(Object.entries(parsed.attrs ?? {}).map(([name, value]) => [name, String(value)]));
   } catch {
     return {};

@@ -2,7 +2,8 @@
 // certificate, which CA. Two sides can refuse: the node refuses our client certificate (alert 42 "bad
 // certificate": an orderer's admin API trusts only its own org's TLS CA, fabric-live/admin-api-tls/), or we refuse
 // the node's (not issued by the TLS CA the spec names for it, or issued for another host name).
-import { X509Certificate } from 'node:crypto';
+import { parsedCertificate } from '../../crypto/parsed-certificates.js';
+import type { Certificate } from '../../crypto/read-certificate.js';
 import type { NodeEndpoint } from './node-endpoints.js';
 import type { TlsClientMaterial } from './tls-client-material.js';
 
@@ -49,8 +50,8 @@ export function explainTlsFailure(
 /** `CN=Admin@org1 issued by CN=tlsca.org1`. */
 function describe(pem: string): string | undefined {
   try {
-    const cert = new X509Certificate(pem);
-    return `${commonName(cert.subject)} issued by ${commonName(cert.issuer)}`;
+    const cert = parsedCertificate(pem);
+    return `${commonName(cert.subjectRdns, cert.subject)} issued by ${commonName(cert.issuerRdns, cert.issuer)}`;
   } catch {
     return undefined;
   }
@@ -64,13 +65,13 @@ function trustedCas(pem: string): string {
 
 function describeCa(pem: string): string | undefined {
   try {
-    return commonName(new X509Certificate(pem).subject);
+    const cert: Certificate = parsedCertificate(pem);
+    return commonName(cert.subjectRdns, cert.subject);
   } catch {
     return undefined;
   }
 }
 
-function commonName(distinguishedName: string): string {
-  const cn = /(?:^|\n)CN=([^\n]+)/.exec(distinguishedName)?.[1];
-  return cn ? `CN=${cn}` : distinguishedName.replace(/\n/g, ', ');
+function commonName(rdns: readonly string[], distinguishedName: string): string {
+  return rdns.find((rdn) => rdn.startsWith('CN=')) ?? distinguishedName;
 }

@@ -4,7 +4,7 @@
 // --admin-cert/--admin-key files). Enrolled identities go only under --enroll-out, never to stdout. --dry-run
 // reads the CA and lists what would be registered, modified and enrolled. Progress is prose on a terminal;
 // JSON lines in CI (CI=true) or when piped.
-import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { createPrivateKey } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
@@ -24,6 +24,7 @@ import type { MspModel, NetworkModel, OrganizationModel } from '../../compiler/m
 import { caDriftAllowed } from '../../compiler/plan/plan-users.js';
 import { keyMatchesCertificate } from '../../crypto/key-matches-certificate.js';
 import { parseCertificatePem } from '../../crypto/load-certificate.js';
+import { parsedCertificate } from '../../crypto/parsed-certificates.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { loadSpecFile } from '../load-spec-file.js';
 import { renderDiagnostics, sourcesOf, UserError } from '../output.js';
@@ -122,7 +123,7 @@ export async function runApply(input: string, options: ApplyOptions): Promise<nu
 function enrollmentExpiry(stored: { certificatePem?: string }): string | undefined {
   if (!stored.certificatePem) return undefined;
   try {
-    return new Date(new X509Certificate(stored.certificatePem).validTo).toISOString();
+    return new Date(parsedCertificate(stored.certificatePem).notAfter).toISOString();
   } catch {
     return undefined;
   }

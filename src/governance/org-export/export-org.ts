@@ -1,8 +1,8 @@
 // `netspec org export`: what a joining organization proposes in its pull request (as `configtxgen -printOrg`
 // gives Fabric admins): organization.yaml plus its MSP certificates under msp/. Returns the files; the CLI writes
 // them atomically. Nothing secret is ever part of the result.
-import { X509Certificate } from 'node:crypto';
 import { type Diagnostic, fileRange, hasErrors, type StageResult } from '../../compiler/diagnostics/index.js';
+import { parsedCertificate } from '../../crypto/parsed-certificates.js';
 import { checkMspFolder } from './check-msp-folder.js';
 import { renderOrgStanza } from './org-stanza.js';
 import { readMspFolder } from './read-msp-folder.js';
@@ -48,7 +48,7 @@ export function exportOrganization(input: OrgExportInput): StageResult<OrgExport
 function domainFromCa(pem: string | undefined): string | undefined {
   if (!pem) return undefined;
   try {
-    const match = /CN=ca\.([A-Za-z0-9.-]+)/.exec(new X509Certificate(pem).subject.replace(/\n/g, ','));
+    const match = /CN=ca\.([A-Za-z0-9.-]+)/.exec(parsedCertificate(pem).subject);
     return match?.[1];
   } catch {
     return undefined;
