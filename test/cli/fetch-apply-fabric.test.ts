@@ -67,7 +67,13 @@ describe('netspec fetch / apply', () => {
     const judged = ['--spec', network.specFile, '--state', out];
     const unsigned = await run(['apply', bundle.dir, ...judged, ...identity]);
     expect(unsigned.code).toBe(1);
-    expect(unsigned.stderr).toMatch(/^netspec: the bundle does not verify \(waiting\): nothing was sent/);
+    // Printed as validate prints findings: the code a script matches, then each policy still unmet with a hint.
+    expect(unsigned.stderr).toMatch(
+      /^error NS_APPLY_NOT_SATISFIED the bundle does not verify \(waiting\): nothing was sent\n/,
+    );
+    expect(unsigned.stderr).toMatch(
+      /^error NS_APPLY_NOT_SATISFIED production: waiting; .*\n {2}hint: collect the missing/m,
+    );
     expect(network.fake.received.broadcast).toBe(0);
 
     sign(bundle, 'manufacturer', 'distributor', 'operator');

@@ -12,6 +12,7 @@
 // Idempotent: the live state is read first, and what is already there is reported, not redone. Each channel is
 // applied independently, so a failure half-way leaves a precise account of what was and was not applied.
 import { status as GrpcStatus } from '@grpc/grpc-js';
+import { type DiagnosticCode, type Problem, problem } from '../../compiler/diagnostics/index.js';
 import type { ChannelModel } from '../../compiler/model/network-model.js';
 import type { ChannelPlan } from '../../compiler/plan/index.js';
 import { signatureInputsOf } from '../../governance/index.js';
@@ -20,6 +21,7 @@ import { type ApplyRecord, chaincodeRecords } from './apply-record.js';
 import type { ApplyBundleInput, ApplyContext, ApplyStep, StepOutcome } from './apply-steps.js';
 import { applyChaincodeLifecycle } from './chaincode-lifecycle.js';
 import { joinOrderer, ordererHasChannel } from './channel-participation.js';
+import { failureCode } from './failure-code.js';
 import { DeliverRefusedError, fetchConfigBlock, statusName } from './fetch-config-block.js';
 import { messageOf } from './fetch-state.js';
 import { NodeConnection, NodeUnreachableError } from './grpc-connection.js';
@@ -36,8 +38,8 @@ export interface ApplyBundleResult {
   steps: ApplyStep[];
   /** Records to write: specDir-relative path is the caller's business; keyed `<channel>-<sequence>`. */
   records: ApplyRecord[];
-  /** Refusals before anything was sent. */
-  refused: string[];
+  /** Refusals before anything was sent: verify's own problems, or why its verdict is not yet satisfied. */
+  refused: Problem[];
 }
 
 export async function applyFabricBundle(applyInput: ApplyBundleInput): Promise<ApplyBundleResult> {
@@ -49,20 +51,26 @@ export async function applyFabricBundle(applyInput: ApplyBundleInput): Promise<A
     model: applyInput.verified.model,
   };
   if (report.status !== 'satisfied') {
-    const reasons = [
-      ...(report.problems ?? []).map((p) => `${p.code} ${p.message}`),
-      ...report.updates.flatMap((u) =>
-        u.status === 'satisfied'
-          ? []
-          : [
-              `${u.channel}: ${u.status}${u.problems.length ? ` (${u.problems.map((p) => `${p.code} ${p.message}`).join('; ')})` : ''}${u.requirements
-                .filter((r) => !r.satisfied)
-                .map((r) => `; ${r.policyPath} ${r.progress ?? ''}`)
-                .join('')}`,
-            ],
-      ),
-    ];
-    result.refused.push(`the bundle does not verify (${report.status}): nothing was sent`, ...reasons);
+    // The first says nothing was sent; then verify's problems with their own codes, and each policy still unmet.
+    result.refused.push(
+      problem('NS_APPLY_NOT_SATISFIED', `the bundle does not verify (${report.status}): nothing was sent`),
+      ...(report.problems ?? []),
+      ...report.updates.flatMap((u) => [
+        ...u.problems.map((p) => ({ ...p, message: `${u.channel}: ${p.message}` })),
+        ...(u.status === 'waiting'
+          ? [
+              problem(
+                'NS_APPLY_NOT_SATISFIED',
+                `${u.channel}: waiting${u.requirements
+                  .filter((r) => !r.satisfied)
+                  .map((r) => `; ${r.policyPath} ${r.progress ?? ''}`)
+                  .join('')}`,
+                { hint: 'collect the missing signatures (netspec sign), then apply again' },
+              ),
+            ]
+          : []),
+      ]),
+    );
     return result;
   }
   const bundleHash = input.verified.bundle.hash;
@@ -146,16 +154,16 @@ async function submitUpdate(
   record: (step: ApplyStep) => void,
 ): Promise<UpdateResult> {
   const name = channel.channel;
-  const step = (target: string, outcome: StepOutcome, detail: string) =>
-    record({ channel: name, action: 'update', target, outcome, detail });
+  const step = (target: string, outcome: StepOutcome, detail: string, code?: DiagnosticCode) =>
+    record({ channel: name, action: 'update', target, outcome, detail, ...(code ? { code } : {}) });
   const updateBytes = input.verified.bundle.files.get(channel.artifact ?? '');
   if (!updateBytes) {
-    step('-', 'failed', `${channel.artifact} is missing from the bundle`);
+    step('-', 'failed', `${channel.artifact} is missing from the bundle`, 'NS_BUNDLE_FILE_MISSING');
     return undefined;
   }
   const orderers = ordererEndpoints(input.model, channelModel?.orderer.organizations);
   if (orderers.length === 0) {
-    step('-', 'failed', `no orderer of ${name} in the spec`);
+    step('-', 'failed', `no orderer of ${name} in the spec`, 'NS_APPLY_NO_NODE');
     return undefined;
   }
   const signer = input.identity.signer;
@@ -166,6 +174,7 @@ async function submitUpdate(
   // config has been read, and an update found there is ours, applied, not "stale".
   let unanswered = false;
   let lastError = '';
+  let lastCode: DiagnosticCode = 'NS_APPLY_UNREACHABLE';
   for (const endpoint of orderers) {
     const connection = new NodeConnection(endpoint, input.connection);
     /** The outcome when the channel moved past the planned sequence; undefined while it is where the plan left it. */
@@ -194,6 +203,7 @@ async function submitUpdate(
         endpoint.ref,
         'failed',
         `stale: the channel moved on (live config sequence ${live.sequence}, planned against ${base}); re-plan and re-sign`,
+        'NS_UPDATE_STALE',
       );
       return { result: undefined };
     };
@@ -232,7 +242,8 @@ async function submitUpdate(
             return { sequence: String(now.sequence), txId: built.txId, blockNumber: String(now.blockNumber) };
           }
         }
-        step(endpoint.ref, 'failed', refusalText(answer, signer.mspId, name));
+        const refusal = refusalOf(answer, signer.mspId, name);
+        step(endpoint.ref, 'failed', refusal.detail, refusal.code);
         return undefined;
       }
       const committed = await waitForSequence(connection, input, name, base + 1n);
@@ -241,6 +252,7 @@ async function submitUpdate(
           endpoint.ref,
           'failed',
           `accepted (tx ${built.txId}) but no config block with sequence ${base + 1n} arrived in time: fetch and check before re-running`,
+          'NS_APPLY_NOT_CONFIRMED',
         );
         return undefined;
       }
@@ -275,16 +287,18 @@ async function submitUpdate(
             'failed',
             `the orderer refused the submitter: ${signer.mspId}'s identity may not read ${name} (/Channel/Readers); ` +
               `apply as an admin of a member organization of the channel (${messageOf(error)})`,
+            'NS_APPLY_SUBMITTER_REFUSED',
           );
         return undefined;
       }
       // Unreachable after retries: try the channel's next orderer.
       lastError = messageOf(error);
+      lastCode = failureCode(error, 'NS_APPLY_ORDERER_REFUSED');
     } finally {
       connection.close();
     }
   }
-  step(orderers.map((o) => o.ref).join(', '), 'failed', `not applied: ${lastError}`);
+  step(orderers.map((o) => o.ref).join(', '), 'failed', `not applied: ${lastError}`, lastCode);
   return undefined;
 }
 
@@ -299,20 +313,30 @@ function answerLost(error: unknown): boolean {
   return code === GrpcStatus.UNAVAILABLE || code === GrpcStatus.DEADLINE_EXCEEDED;
 }
 
-function refusalText(answer: { status: number; info: string }, mspId: string, channel: string): string {
+function refusalOf(
+  answer: { status: number; info: string },
+  mspId: string,
+  channel: string,
+): { code: DiagnosticCode; detail: string } {
   // Fabric says "error validating ReadSet: … be at version" for a moved group and "error validating DeltaSet:
   // attempt to set key … to version N, but key is at version N" for a moved value (broadcast/responses.tsv).
   const stale =
     answer.status === STATUS_BAD_REQUEST && /read ?set|be at version|but key is at version/i.test(answer.info);
   // The orderer checks the submitter against /Channel/Writers before the update's signatures.
   const notWriter = answer.status === STATUS_FORBIDDEN && /'Writers'|\/Channel\/Writers/.test(answer.info);
-  if (stale) return `stale: the channel moved on, re-plan and re-sign (${answer.info})`;
+  if (stale)
+    return { code: 'NS_UPDATE_STALE', detail: `stale: the channel moved on, re-plan and re-sign (${answer.info})` };
   if (notWriter)
-    return (
-      `the orderer refused the submitter: ${mspId}'s identity does not satisfy /Channel/Writers of ${channel} ` +
-      `(submit as an admin or client of a member organization) (${statusName(answer.status)}: ${answer.info})`
-    );
-  return `the orderer refused the update (${statusName(answer.status)}: ${answer.info})`;
+    return {
+      code: 'NS_APPLY_SUBMITTER_REFUSED',
+      detail:
+        `the orderer refused the submitter: ${mspId}'s identity does not satisfy /Channel/Writers of ${channel} ` +
+        `(submit as an admin or client of a member organization) (${statusName(answer.status)}: ${answer.info})`,
+    };
+  return {
+    code: 'NS_APPLY_ORDERER_REFUSED',
+    detail: `the orderer refused the update (${statusName(answer.status)}: ${answer.info})`,
+  };
 }
 
 async function waitForSequence(
@@ -342,7 +366,8 @@ async function createChannel(
     const detail = block
       ? `${name} is not in the spec`
       : `${channel.artifact ?? 'the genesis block'} is missing from the bundle`;
-    record({ channel: name, action: 'join-orderer', target: '-', outcome: 'failed', detail });
+    const code = block ? 'NS_BUNDLE_OUTDATED' : 'NS_BUNDLE_FILE_MISSING';
+    record({ channel: name, action: 'join-orderer', target: '-', outcome: 'failed', detail, code });
     return undefined;
   }
   const org = input.identity.organization.name;
@@ -356,8 +381,15 @@ async function createChannel(
   let anyApplied = false;
   // Only the org that runs an orderer may join it: its admin API trusts that org's TLS CA alone.
   for (const endpoint of ordererEndpoints(input.model, channelModel.orderer.organizations)) {
-    const step = (outcome: StepOutcome, detail: string) =>
-      record({ channel: name, action: 'join-orderer', target: endpoint.ref, outcome, detail });
+    const step = (outcome: StepOutcome, detail: string, code?: DiagnosticCode) =>
+      record({
+        channel: name,
+        action: 'join-orderer',
+        target: endpoint.ref,
+        outcome,
+        detail,
+        ...(code ? { code } : {}),
+      });
     if (endpoint.organization !== org) {
       step(
         'delegated',
@@ -374,7 +406,7 @@ async function createChannel(
       }
     } catch (error) {
       ok = false;
-      step('failed', messageOf(error));
+      step('failed', messageOf(error), failureCode(error, 'NS_APPLY_PEER_REFUSED'));
     }
   }
   const peers = await joinOwnPeers(input, channelModel, block, record);

@@ -1,6 +1,7 @@
 // What `netspec apply` does to a live Fabric network, step by step, and what each step is given: shared by the
 // orchestrator (apply-bundle.ts) and the step modules it runs (joins, installs, chaincode lifecycle, records), so
 // that a step never depends on the orchestrator that calls it.
+import type { DiagnosticCode } from '../../compiler/diagnostics/index.js';
 import type { NetworkModel } from '../../compiler/model/network-model.js';
 import type { Plan } from '../../compiler/plan/index.js';
 import type { VerifiedBundle } from '../../governance/index.js';
@@ -21,6 +22,8 @@ export interface ApplyStep {
   target: string;
   outcome: StepOutcome;
   detail: string;
+  /** Why a failed step failed, from the diagnostic catalogue (NS_APPLY_UNREACHABLE, NS_UPDATE_STALE, ...). */
+  code?: DiagnosticCode;
   /** The transaction (or install proposal) this step sent, when it sent one: for the apply record. */
   txId?: string;
   /** Chaincode lifecycle steps: the definition they belong to. */

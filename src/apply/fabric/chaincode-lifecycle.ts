@@ -9,6 +9,7 @@
 // block: only the peer knows whether the ordered transaction was valid. Idempotent: an approval or a commit
 // already on the ledger is reported as such and not sent again; a commit whose approvals are not there yet is
 // reported as waiting (the other orgs run their own apply), which is not a failure.
+import type { DiagnosticCode } from '../../compiler/diagnostics/index.js';
 import { type ConfigJson, configBlockInfo, toJson } from '../../compiler/fabric/index.js';
 import type { ChaincodeModel, ChannelModel, NetworkModel } from '../../compiler/model/network-model.js';
 import type { ChaincodePlan, Plan } from '../../compiler/plan/index.js';
@@ -18,6 +19,7 @@ import type { ApplyStep, StepOutcome } from './apply-steps.js';
 import { ccaasPackage } from './ccaas-package.js';
 import type { ClientIdentity } from './client-identity.js';
 import { type Endorsed, endorsedTransaction } from './endorsed-transaction.js';
+import { failureCode } from './failure-code.js';
 import { fetchConfigBlock, statusName } from './fetch-config-block.js';
 import { messageOf } from './fetch-state.js';
 import { type ConnectionOptions, NodeConnection, NodeUnreachableError } from './grpc-connection.js';
@@ -74,7 +76,7 @@ async function applyOne(
     target: string,
     outcome: StepOutcome,
     detail: string,
-    facts: Pick<ApplyStep, 'txId'> = {},
+    facts: Pick<ApplyStep, 'txId' | 'code'> = {},
   ) =>
     record({
       channel: plan.channel,
@@ -89,16 +91,18 @@ async function applyOne(
   const channel = model.channels.find((c) => c.name === plan.channel);
   const chaincode = model.chaincodes.find((c) => c.channel === plan.channel && c.name === plan.name);
   const mismatch = !channel || !chaincode ? 'the spec no longer defines it' : specMismatch(plan, chaincode);
-  if (mismatch) return step('approve', '-', 'failed', `${mismatch}: re-plan`);
+  if (mismatch) return step('approve', '-', 'failed', `${mismatch}: re-plan`, { code: 'NS_BUNDLE_OUTDATED' });
   const definition = chaincodeDefinition(chaincode!, channel!);
-  if ('error' in definition) return step('approve', '-', 'failed', definition.error);
+  if ('error' in definition)
+    return step('approve', '-', 'failed', definition.error, { code: 'NS_FABRIC_PROTO_INVALID' });
 
   const peers = peerEndpoints(model, input.identity.organization.name);
   const own = await firstReachable(peers, input.connection, async (connection) => {
     const committed = await queryCommittedDefinition(connection, signer, plan.channel, plan.name);
     return { connection, committed };
   });
-  if ('error' in own) return step('approve', peers.map((p) => p.ref).join(', ') || '-', 'failed', own.error);
+  if ('error' in own)
+    return step('approve', peers.map((p) => p.ref).join(', ') || '-', 'failed', own.error, { code: own.code });
   const { connection: peer, committed } = own.value;
   try {
     if (committed && committed.sequence > sequence)
@@ -107,6 +111,7 @@ async function applyOne(
         peer.endpoint.ref,
         'failed',
         `stale: the channel already has sequence ${committed.sequence}; re-plan`,
+        { code: 'NS_BUNDLE_OUTDATED' },
       );
     // The package the approval names goes onto the org's peers first (only a chaincode with a server has one).
     const pkg = chaincode!.server ? ccaasPackage(model, input.identity.organization.name, chaincode!) : undefined;
@@ -127,9 +132,10 @@ async function applyOne(
     else {
       const proposal = approveProposal(signer, plan.channel, definition.value, pkg?.packageId);
       const endorsed = await endorseAt(peer, proposal, 'ApproveChaincodeDefinitionForMyOrg');
-      if ('error' in endorsed) return step('approve', peer.endpoint.ref, 'failed', endorsed.error);
+      if ('error' in endorsed)
+        return step('approve', peer.endpoint.ref, 'failed', endorsed.error, { code: endorsed.code });
       const sent = await submit(input, channel!, proposal, [endorsed.value]);
-      if ('error' in sent) return step('approve', peer.endpoint.ref, 'failed', sent.error);
+      if ('error' in sent) return step('approve', peer.endpoint.ref, 'failed', sent.error, { code: sent.code });
       const shown = await waitFor(input, async () => {
         readiness = await approvals();
         return readiness[mspId] === true;
@@ -140,6 +146,7 @@ async function applyOne(
           peer.endpoint.ref,
           'failed',
           `ordered by ${sent.value} (tx ${proposal.txId}) but the peer does not show the approval in time: check before re-running`,
+          { code: 'NS_APPLY_NOT_CONFIRMED' },
         );
       step(
         'approve',
@@ -174,13 +181,13 @@ async function commit(
     target: string,
     outcome: StepOutcome,
     detail: string,
-    facts?: Pick<ApplyStep, 'txId'>,
+    facts?: Pick<ApplyStep, 'txId' | 'code'>,
   ) => void,
 ): Promise<void> {
   const { model } = input;
   const signer = input.identity.signer;
   const config = await channelConfig(input, channel);
-  if ('error' in config) return step('commit', '-', 'failed', config.error);
+  if ('error' in config) return step('commit', '-', 'failed', config.error, { code: config.code });
   const policy = lifecycleRequirement(config.value);
   const approved = Object.keys(readiness)
     .filter((msp) => readiness[msp])
@@ -236,9 +243,10 @@ async function commit(
       targets,
       'failed',
       `endorsed by ${[...endorsers].sort().join(', ') || 'nobody'} only; LifecycleEndorsement needs ${policy.summary}${problems.length ? ` (${problems.join('; ')})` : ''}`,
+      { code: 'NS_APPLY_NOT_ENDORSED' },
     );
   const sent = await submit(input, channel, proposal, endorsements);
-  if ('error' in sent) return step('commit', targets, 'failed', sent.error);
+  if ('error' in sent) return step('commit', targets, 'failed', sent.error, { code: sent.code });
   const committed = await waitFor(input, async () => {
     const live = await queryCommittedDefinition(peer, signer, plan.channel, plan.name);
     return (live?.sequence ?? 0) >= definition.sequence;
@@ -249,6 +257,7 @@ async function commit(
       targets,
       'failed',
       `ordered by ${sent.value} (tx ${proposal.txId}) but the peer does not show the definition in time: check before re-running`,
+      { code: 'NS_APPLY_NOT_CONFIRMED' },
     );
   step(
     'commit',
@@ -274,7 +283,7 @@ async function endorseAt(
   connection: NodeConnection,
   proposal: Proposal,
   what: string,
-): Promise<{ value: Endorsed } | { error: string }> {
+): Promise<{ value: Endorsed } | Failure> {
   try {
     const { response } = await connection.processProposal(proposal.signed);
     const answer = (response.response ?? {}) as { status?: number; message?: string };
@@ -282,10 +291,11 @@ async function endorseAt(
     if (status < 200 || status >= 400)
       return {
         error: `${what}: ${connection.endpoint.ref} refused (status ${status}: ${String(answer.message ?? '')})`,
+        code: 'NS_APPLY_PEER_REFUSED',
       };
     return { value: { from: connection.endpoint.ref, response } };
   } catch (error) {
-    return { error: messageOf(error) };
+    return { error: messageOf(error), code: failureCode(error, 'NS_APPLY_PEER_REFUSED') };
   }
 }
 
@@ -295,23 +305,26 @@ async function submit(
   channel: ChannelModel,
   proposal: Proposal,
   endorsed: Endorsed[],
-): Promise<{ value: string } | { error: string }> {
+): Promise<{ value: string } | Failure> {
   const transaction = endorsedTransaction(input.identity.signer, proposal, endorsed);
-  if ('error' in transaction) return transaction;
+  if ('error' in transaction) return { error: transaction.error, code: 'NS_APPLY_NOT_ENDORSED' };
   const orderers = ordererEndpoints(input.model, channel.orderer.organizations);
   const sent = await firstReachable(orderers, input.connection, (connection) =>
     connection.broadcast(transaction.envelope),
   );
   if ('error' in sent) return sent;
   if (sent.value.status !== STATUS_SUCCESS)
-    return { error: `the orderer refused the transaction (${statusName(sent.value.status)}: ${sent.value.info})` };
+    return {
+      error: `the orderer refused the transaction (${statusName(sent.value.status)}: ${sent.value.info})`,
+      code: 'NS_APPLY_ORDERER_REFUSED',
+    };
   return { value: sent.from };
 }
 
 async function channelConfig(
   input: ChaincodeLifecycleInput,
   channel: ChannelModel,
-): Promise<{ value: ConfigJson } | { error: string }> {
+): Promise<{ value: ConfigJson } | Failure> {
   const orderers = ordererEndpoints(input.model, channel.orderer.organizations);
   const fetched = await firstReachable(orderers, input.connection, (connection) =>
     fetchConfigBlock(connection, input.identity.signer, channel.name),
@@ -319,7 +332,8 @@ async function channelConfig(
   if ('error' in fetched) return fetched;
   const info = configBlockInfo(fetched.value.block);
   const json = info.value ? toJson('common.Config', info.value.config).value : undefined;
-  if (!json) return { error: `the config block of ${channel.name} does not decode` };
+  if (!json)
+    return { error: `the config block of ${channel.name} does not decode`, code: 'NS_FABRIC_NOT_CONFIG_BLOCK' };
   return { value: json as unknown as ConfigJson };
 }
 
@@ -331,8 +345,8 @@ async function firstReachable<T>(
   endpoints: readonly NodeEndpoint[],
   options: ConnectionOptions | undefined,
   ask: (connection: NodeConnection) => Promise<T>,
-): Promise<{ value: T; from: string } | { error: string }> {
-  if (endpoints.length === 0) return { error: 'no node to ask in the spec' };
+): Promise<{ value: T; from: string } | Failure> {
+  if (endpoints.length === 0) return { error: 'no node to ask in the spec', code: 'NS_APPLY_NO_NODE' };
   const reasons: string[] = [];
   for (const endpoint of endpoints) {
     const connection = new NodeConnection(endpoint, options);
@@ -342,13 +356,20 @@ async function firstReachable<T>(
       keep = (value as { connection?: unknown } | undefined)?.connection === connection;
       return { value, from: endpoint.ref };
     } catch (error) {
-      if (!(error instanceof NodeUnreachableError)) return { error: messageOf(error) };
+      if (!(error instanceof NodeUnreachableError))
+        return { error: messageOf(error), code: failureCode(error, 'NS_APPLY_PEER_REFUSED') };
       reasons.push(messageOf(error));
     } finally {
       if (!keep) connection.close();
     }
   }
-  return { error: reasons.join('; ') };
+  return { error: reasons.join('; '), code: 'NS_APPLY_UNREACHABLE' };
+}
+
+/** A node call that did not give its answer: why, and its code. */
+interface Failure {
+  error: string;
+  code: DiagnosticCode;
 }
 
 async function waitFor(input: ChaincodeLifecycleInput, done: () => Promise<boolean>): Promise<boolean> {

@@ -10,6 +10,7 @@
 import type { ApplyStep, StepOutcome } from './apply-steps.js';
 import type { CcaasPackage } from './ccaas-package.js';
 import type { ClientIdentity } from './client-identity.js';
+import { failureCode } from './failure-code.js';
 import { messageOf } from './fetch-state.js';
 import { type ConnectionOptions, NodeConnection } from './grpc-connection.js';
 import { installChaincode, queryInstalledChaincodes } from './lifecycle-proposals.js';
@@ -19,7 +20,7 @@ export type InstallStep = (
   target: string,
   outcome: StepOutcome,
   detail: string,
-  facts?: Pick<ApplyStep, 'txId'>,
+  facts?: Pick<ApplyStep, 'txId' | 'code'>,
 ) => void;
 
 /** Installs the package on every peer given (the acting org's own), reporting one step per peer. */
@@ -30,7 +31,8 @@ export async function installOnPeers(
   connection: ConnectionOptions | undefined,
   step: InstallStep,
 ): Promise<void> {
-  if (peers.length === 0) return step('-', 'failed', `${identity.organization.name} has no peer in the spec`);
+  if (peers.length === 0)
+    return step('-', 'failed', `${identity.organization.name} has no peer in the spec`, { code: 'NS_APPLY_NO_NODE' });
   for (const endpoint of peers) {
     const peer = new NodeConnection(endpoint, connection);
     try {
@@ -46,13 +48,16 @@ export async function installOnPeers(
           'failed',
           `the peer installed the package as ${answer.packageId}, not ${pkg.packageId} as computed and approved: ` +
             'check the peer’s chaincode builders before approving',
+          { code: 'NS_APPLY_PACKAGE_MISMATCH' },
         );
       else
         step(endpoint.ref, 'applied', `installed package ${answer.packageId} (tx ${answer.txId})`, {
           txId: answer.txId,
         });
     } catch (error) {
-      step(endpoint.ref, 'failed', `package ${pkg.packageId} not installed: ${messageOf(error)}`);
+      step(endpoint.ref, 'failed', `package ${pkg.packageId} not installed: ${messageOf(error)}`, {
+        code: failureCode(error, 'NS_APPLY_PEER_REFUSED'),
+      });
     } finally {
       peer.close();
     }

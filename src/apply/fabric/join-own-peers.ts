@@ -4,8 +4,10 @@
 // API, whose mutual TLS trusts only the ordering organization's TLS CA. A new channel is joined with the bundle's
 // genesis block once an orderer delivers that very block; a channel the org was just added to, with block 0 as an
 // orderer delivers it (`peer channel fetch 0` then `peer channel join`).
+import type { DiagnosticCode } from '../../compiler/diagnostics/index.js';
 import type { ChannelModel } from '../../compiler/model/network-model.js';
 import type { ApplyContext, ApplyStep, StepOutcome } from './apply-steps.js';
+import { failureCode } from './failure-code.js';
 import { DeliverRefusedError, fetchBlock, statusName } from './fetch-config-block.js';
 import { messageOf } from './fetch-state.js';
 import { NodeConnection } from './grpc-connection.js';
@@ -65,8 +67,8 @@ export async function joinOwnPeers(
   if (!channel.members.includes(org)) return result;
   const peers = peerEndpoints(input.model, org);
   if (peers.length === 0) return result;
-  const step = (target: string, outcome: StepOutcome, detail: string) =>
-    record({ channel: channel.name, action: 'join-peer', target, outcome, detail });
+  const step = (target: string, outcome: StepOutcome, detail: string, code?: DiagnosticCode) =>
+    record({ channel: channel.name, action: 'join-peer', target, outcome, detail, ...(code ? { code } : {}) });
 
   const genesis = await deliveredGenesis(input, channel);
   if (!genesis.served) {
@@ -78,7 +80,9 @@ export async function joinOwnPeers(
           ? `the orderers do not let ${input.identity.signer.mspId} read ${channel.name} yet (${genesis.detail}): ` +
             'the update that makes it a member must be applied first; run again after'
           : `cannot tell whether ${channel.name} exists: ${genesis.detail}`;
-    for (const peer of peers) step(peer.ref, genesis.reason === 'unreachable' ? 'failed' : 'waiting', why);
+    for (const peer of peers)
+      if (genesis.reason === 'unreachable') step(peer.ref, 'failed', why, 'NS_APPLY_UNREACHABLE');
+      else step(peer.ref, 'waiting', why);
     result.ok = genesis.reason !== 'unreachable';
     return result;
   }
@@ -88,6 +92,7 @@ export async function joinOwnPeers(
         peer.ref,
         'failed',
         `${genesis.from} serves a ${channel.name} whose block 0 is not this bundle's genesis block: not joined`,
+        'NS_APPLY_WRONG_GENESIS',
       );
     result.ok = false;
     return result;
@@ -104,7 +109,7 @@ export async function joinOwnPeers(
       }
     } catch (error) {
       result.ok = false;
-      step(endpoint.ref, 'failed', messageOf(error));
+      step(endpoint.ref, 'failed', messageOf(error), failureCode(error, 'NS_APPLY_PEER_REFUSED'));
     } finally {
       connection.close();
     }

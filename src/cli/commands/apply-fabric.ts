@@ -5,7 +5,7 @@
 import type { ApplyStep } from '../../apply/fabric/index.js';
 import { applyFabricBundle, applyRecordFile, chooseIdentity, renderApplyRecord } from '../../apply/fabric/index.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_PENDING } from '../exit-codes.js';
-import { UserError, writeFileAtomic } from '../output.js';
+import { renderProblems, UserError, writeFileAtomic } from '../output.js';
 import type { ApplyOptions } from './_apply-options.js';
 import { connectionOptions, lineReporter } from './fabric-connection-options.js';
 import { verifiedForApply } from './verified-bundle.js';
@@ -25,7 +25,9 @@ export async function runApply(bundle: string, options: ApplyOptions): Promise<n
   if ('error' in chosen) throw new UserError(chosen.error);
 
   const report = lineReporter<ApplyStep>(
-    (step) => `${step.outcome.padEnd(8)} ${step.channel} ${step.action} ${step.target}: ${step.detail}`,
+    // A failed step names its code, as validate and verify print theirs.
+    (step) =>
+      `${step.outcome.padEnd(8)} ${step.channel} ${step.action} ${step.target}: ${step.code ? `${step.code} ` : ''}${step.detail}`,
   );
   if (options.dryRun) {
     process.stdout.write(`dry run: verify is ${verified.report.status}; nothing was sent\n`);
@@ -40,7 +42,7 @@ export async function runApply(bundle: string, options: ApplyOptions): Promise<n
     onStep: report,
   });
   if (result.refused.length > 0) {
-    process.stderr.write(`${result.refused.map((line) => `netspec: ${line}`).join('\n')}\n`);
+    process.stderr.write(`${renderProblems(result.refused, 'text')}\n`);
     return EXIT_ERROR;
   }
   for (const record of result.records)

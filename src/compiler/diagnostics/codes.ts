@@ -154,6 +154,18 @@ export const DIAGNOSTIC_CODES = {
   NS_SIGNER_CERT_EXPIRED: 'a signer certificate past its NotAfter: the orderer counts it, verify --strict refuses it',
   NS_SIGNER_CERT_NOT_YET_VALID:
     'a signer certificate before its NotBefore: the orderer counts it, verify --strict refuses it',
+  // apply: what the live network answered
+  NS_APPLY_NOT_SATISFIED: "the bundle's signatures do not satisfy its policies yet: apply sends nothing",
+  NS_APPLY_NO_NODE: 'the spec names no node to send to (no orderer of the channel, no peer of the organization)',
+  NS_APPLY_UNREACHABLE: 'no node answered (connection refused, a timeout, or a TLS handshake that failed)',
+  NS_APPLY_ORDERER_REFUSED: 'the orderer refused an update or transaction, for the reason its answer gives',
+  NS_APPLY_SUBMITTER_REFUSED: 'the orderer refused the submitting identity: it may not read or write the channel',
+  NS_APPLY_PEER_REFUSED:
+    'a peer or orderer admin refused a request (join, install, approve, endorse), as its answer says',
+  NS_APPLY_NOT_CONFIRMED: 'a transaction the orderer accepted whose result the nodes did not show in time',
+  NS_APPLY_NOT_ENDORSED: 'a chaincode commit without endorsements enough for the LifecycleEndorsement policy',
+  NS_APPLY_WRONG_GENESIS: "the orderers serve a channel whose block 0 is not the bundle's genesis block",
+  NS_APPLY_PACKAGE_MISMATCH: 'a peer installed a chaincode package under another id than the one computed and approved',
   // org export (a joining organization's MSP folder)
   NS_MSP_INCOMPLETE: 'an MSP folder lacks a part an organization definition needs (cacerts, a NodeOU certificate)',
   NS_MSP_PRIVATE_KEY: 'a private key where only public certificates belong',

@@ -190,10 +190,19 @@ describe('applyFabricBundle: channel updates', () => {
     const bundle = planBundle(network);
     sign(bundle, 'manufacturer');
     const result = await apply(network, bundle);
-    expect(result.refused[0]).toBe('the bundle does not verify (waiting): nothing was sent');
-    expect(result.refused.join('\n')).toMatch(
-      /distribution: waiting; \/Channel\/Application\/Admins 1 of 2: waiting for DistributorMSP/,
-    );
+    expect(result.refused[0]).toEqual({
+      code: 'NS_APPLY_NOT_SATISFIED',
+      severity: 'error',
+      message: 'the bundle does not verify (waiting): nothing was sent',
+    });
+    expect(result.refused).toContainEqual({
+      code: 'NS_APPLY_NOT_SATISFIED',
+      severity: 'error',
+      message: expect.stringMatching(
+        /^distribution: waiting; \/Channel\/Application\/Admins 1 of 2: waiting for DistributorMSP/,
+      ),
+      hint: expect.stringContaining('netspec sign'),
+    });
     expect(result.steps).toEqual([]);
     expect(network.fake.received).toEqual({ broadcast: 0, deliver: 0, proposals: [] });
   });
@@ -213,6 +222,8 @@ describe('applyFabricBundle: channel updates', () => {
 
     const result = await apply(network, bundle);
     expect(outcomes(result)).toEqual(['production update applied', 'distribution update failed']);
+    // The orderer's own words for a moved read set, under the code verify gives a stale update.
+    expect(result.steps[1]!.code).toBe('NS_UPDATE_STALE');
     expect(result.steps[1]!.detail).toMatch(
       /^stale: the channel moved on, re-plan and re-sign \(.*error validating ReadSet: proposed update requires that key \[Group\] {2}\/Channel\/Application be at version 0, but it is currently at version 1/,
     );
@@ -229,6 +240,7 @@ describe('applyFabricBundle: channel updates', () => {
     expect(result.steps[0]).toMatchObject({
       channel: 'production',
       outcome: 'failed',
+      code: 'NS_UPDATE_STALE',
       detail: expect.stringMatching(
         /^stale: the channel moved on \(live config sequence 1, planned against 0\); re-plan and re-sign$/,
       ),

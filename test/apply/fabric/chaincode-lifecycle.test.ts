@@ -160,6 +160,7 @@ describe('chaincode lifecycle: approve per org, commit once LifecycleEndorsement
       'production commit distributor/peer0 failed',
     ]);
     expect(refused[2]!.detail).toMatch(/endorsed by DistributorMSP only; LifecycleEndorsement needs .*2 of 2/);
+    expect(refused[2]!.code).toBe('NS_APPLY_NOT_ENDORSED');
     expect(network.fake.received.broadcast).toBe(broadcasts + 1); // the approval only
 
     network.fake.endorsers.set('peer0.manufacturer.supply.example.com', adminSigner('manufacturer').identity);

@@ -94,6 +94,7 @@ describe('the orderer checks the submitter against /Channel/Writers', () => {
       'production update failed',
       'distribution update failed',
     ]);
+    expect(result.steps.map((s) => s.code)).toEqual(['NS_APPLY_SUBMITTER_REFUSED', 'NS_APPLY_SUBMITTER_REFUSED']);
     expect(result.steps[0]!.detail).toMatch(
       /^the orderer refused the submitter: ManufacturerMSP's identity does not satisfy \/Channel\/Writers of production \(submit as an admin or client of a member organization\) \(403 FORBIDDEN: config update for existing channel did not pass initial checks: implicit policy evaluation failed/,
     );
@@ -119,6 +120,7 @@ describe('the orderer checks the submitter against /Channel/Writers', () => {
     // Fabric's orderer answers Deliver with FORBIDDEN first (/Channel/Readers): the update is never broadcast.
     expect(result.steps[0]).toMatchObject({
       target: 'operator/orderer0',
+      code: 'NS_APPLY_SUBMITTER_REFUSED',
       detail: expect.stringMatching(
         /^the orderer refused the submitter: RetailerMSP's identity may not read production \(\/Channel\/Readers\); apply as an admin of a member organization of the channel \(.*403 FORBIDDEN\)\)$/,
       ),
