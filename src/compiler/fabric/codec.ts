@@ -78,8 +78,14 @@ export function computeUpdate(
  * configtxlator JSON round trip would give it (unknown fields dropped): Go marshals maps in random order, so live
  * bytes can differ from ours without any change in content.
  */
-export function canonical(config: ProtoMessage, options: SourceOptions = {}): StageResult<ProtoMessage> {
-  return attempt('NS_FABRIC_PROTO_INVALID', options, () => canonicalConfig(config));
+export function canonical(
+  config: ProtoMessage,
+  options: SourceOptions & {
+    /** A config this codec encoded (the spec's): items equal to it in bytes are canonical already and kept. */
+    ours?: ProtoMessage;
+  } = {},
+): StageResult<ProtoMessage> {
+  return attempt('NS_FABRIC_PROTO_INVALID', options, () => canonicalConfig(config, options.ours));
 }
 
 /** The `common.Config` carried by a config block (as `peer channel fetch config` writes it, or a genesis block). */

@@ -81,7 +81,7 @@ export function planChannel(
   if (!asLive.value && asLive.diagnostics.every((d) => d.code === 'NS_FABRIC_NO_CHANGES')) return unchanged();
   // Something differs. Re-encode the live config canonically before the real comparison: Go marshals maps in
   // random order, so its ACLs or capabilities can differ from ours in bytes and not in content.
-  const canonicalLive = canonical(live.config, { source: live.file });
+  const canonicalLive = canonical(live.config, { source: live.file, ours: desired });
   if (!canonicalLive.value) return failed(base, canonicalLive.diagnostics);
   const liveConfig = live.configJson();
   const staged = planStages(liveConfig, desiredConfig);

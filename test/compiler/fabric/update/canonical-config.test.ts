@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  buildChannelConfig,
   canonical,
   configFromBlock,
   decode,
@@ -12,6 +13,7 @@ import {
   type ProtoMessage,
   toJson,
 } from '../../../../src/compiler/fabric/index.js';
+import { loadSpec } from '../../../../src/compiler/load-spec.js';
 import { repoRoot } from '../../../helpers/run-cli.js';
 import { fixtureBytes, fixtureJson } from '../fixtures.js';
 
@@ -42,6 +44,19 @@ describe('canonical', () => {
     const config = configFromBlock(new Uint8Array(readFileSync(join(blocks, file)))).value!;
     const roundTrip = fromJson('common.Config', toJson('common.Config', config).value!).value!;
     expect(bytesOf(canonicalOf(config)).equals(bytesOf(roundTrip))).toBe(true);
+  });
+
+  it('gives the same bytes when it keeps the items equal to ours, those that differ re-encoded', () => {
+    const live = configFromBlock(fixtureBytes('genesis.block')).value!;
+    const full = bytesOf(canonicalOf(live));
+    const model = loadSpec(join(repoRoot, 'test/fixtures/fabric/sample-network.yaml')).value!.model;
+    for (const change of [() => {}, () => (model.channels[0]!.orderer.batchSize.maxMessageCount = 7)]) {
+      change();
+      const ours = buildChannelConfig(model, 'mychannel').value!.message;
+      const spared = canonical(live, { ours });
+      expect(spared.diagnostics).toEqual([]);
+      expect(bytesOf(spared.value!).equals(full)).toBe(true);
+    }
   });
 
   it('drops a field the schema does not know, as the JSON round trip does', () => {
