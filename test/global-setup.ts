@@ -1,7 +1,8 @@
 // The CLI tests run the built binary (bin/netspec.js -> dist/). Rebuild once per run when any source is newer
 // than the build, so a test never exercises stale code.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,13 +20,16 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-export default function setup(): () => void {
+export default function setup(): () => Promise<void> {
   // Every temporary folder the tests make (and the CLI runs they start) goes under one folder per run, removed
   // at the end: test files need not clean up after themselves, and failed runs leave nothing behind either.
   const runTemp = mkdtempSync(join(tmpdir(), 'netspec-test-run-'));
   process.env.TMPDIR = runTemp;
   buildIfStale();
-  return () => rmSync(runTemp, { recursive: true, force: true });
+  // Removed without blocking vitest's event loop: on a disk that discards freed blocks synchronously, removing a
+  // run's copies of the example networks took over a minute, during which the workers' exits went unheard and
+  // vitest reported them as timed out.
+  return () => rm(runTemp, { recursive: true, force: true });
 }
 
 function buildIfStale(): void {
