@@ -36,7 +36,8 @@ function envelopeOf(file: string) {
   return read.envelope;
 }
 
-describe('CONFIG_UPDATE envelopes', () => {
+// The steps build on each other (once.pb, then twice.pb, then its import): they keep this order in a shuffled run.
+describe('CONFIG_UPDATE envelopes', { shuffle: false }, () => {
   const bundle = writeExampleBundle();
   const dir = mkdtempSync(join(tmpdir(), 'netspec-envelope-'));
   const update = new Uint8Array(readFileSync(join(bundle, 'fabric/distribution/update.pb')));
