@@ -63,9 +63,12 @@ export interface Certificate {
   readonly sha256: string;
 }
 
-/** Reads one certificate from its DER; throws CertificateFormatError. Not cached: see parsedCertificate. */
+/**
+ * Reads one certificate from its DER; throws CertificateFormatError. Not cached: see parsedCertificate. The result
+ * owns a copy of the bytes and is frozen, so one shared reading cannot be changed under its other readers.
+ */
 export function readCertificate(der: Uint8Array): Certificate {
-  const bytes = Buffer.from(der.buffer, der.byteOffset, der.byteLength);
+  const bytes = Buffer.from(der);
   try {
     return readFields(bytes);
   } catch (error) {
@@ -117,7 +120,7 @@ function readFields(der: Buffer): Certificate {
   const ecPoint = ecPublicKeyJwk(der, spki);
   const subjectRdns = nameRdns(der, subject);
   const issuerRdns = nameRdns(der, issuer);
-  return {
+  return Object.freeze({
     raw: der,
     tbs: encodingOf(der, tbs),
     version,
@@ -129,14 +132,14 @@ function readFields(der: Buffer): Certificate {
     issuerDer: encodingOf(der, issuer),
     subjectDer: encodingOf(der, subject),
     issuer: issuerRdns.join(', '),
-    issuerRdns,
     subject: subjectRdns.join(', '),
-    subjectRdns,
     notBefore: timeOf(der, notBefore),
     notAfter: timeOf(der, notAfter),
     spki: spkiDer,
     ...extensions,
-    organizationalUnits: organizationalUnitsOf(der, subject),
+    organizationalUnits: Object.freeze(organizationalUnitsOf(der, subject)),
+    issuerRdns: Object.freeze(issuerRdns),
+    subjectRdns: Object.freeze(subjectRdns),
     get publicKey(): KeyObject {
       key.object ??= ecPoint
         ? createPublicKey({ key: ecPoint, format: 'jwk' })
@@ -147,7 +150,7 @@ function readFields(der: Buffer): Certificate {
       key.sha256 ??= createHash('sha256').update(der).digest('hex');
       return key.sha256;
     },
-  };
+  });
 }
 
 /** Named curves of EC keys, by their OID: the JWK name and the byte length of a coordinate. */
@@ -199,8 +202,8 @@ function readExtensions(der: Buffer, rest: DerElement[], version: number): Exten
     keyUsage: 0,
     subjectKeyId: undefined,
     authorityKeyId: undefined,
-    dnsNames: [],
-    ipAddresses: [],
+    dnsNames: Object.freeze([]),
+    ipAddresses: Object.freeze([]),
     extensions: new Map(),
   };
   const extensions = new Map<string, Buffer>();
@@ -270,7 +273,7 @@ function alternativeNames(value: Buffer): Pick<Certificate, 'dnsNames' | 'ipAddr
     if (name.tag === 0x82) dnsNames.push(bytesOf(value, name).toString('latin1'));
     else if (name.tag === 0x87) ipAddresses.push(ipText(bytesOf(value, name)));
   }
-  return { dnsNames, ipAddresses };
+  return { dnsNames: Object.freeze(dnsNames), ipAddresses: Object.freeze(ipAddresses) };
 }
 
 function ipText(bytes: Buffer): string {

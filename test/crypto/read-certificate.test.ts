@@ -259,8 +259,17 @@ describe('readCertificate on hand-made certificates', () => {
     expect(refused(twice.der)).toBe('malformed certificate: extension 2.5.29.19 appears twice');
   });
 
-  it('reads PEM text and DER of one certificate once per process', async () => {
-    const made = await makeCertificate({});
+  it('reads PEM text and DER of one certificate once per process, into a value no reader can change', async () => {
+    const made = await makeCertificate({
+      extensions: [new x509.SubjectAlternativeNameExtension([{ type: 'dns', value: 'a.example' }])],
+    });
+    const given = Buffer.from(made.der);
+    const fromDer = parsedCertificate(given);
+    given.fill(0);
+    expect(fromDer.raw.equals(made.der)).toBe(true);
+    expect(Object.isFrozen(fromDer)).toBe(true);
+    expect(() => (fromDer.dnsNames as string[]).push('evil.example')).toThrow(TypeError);
+    expect(() => (fromDer.organizationalUnits as string[]).push('admin')).toThrow(TypeError);
     const fromPem = parsedCertificate(made.pem);
     expect(parsedCertificate(made.der)).toBe(fromPem);
     expect(parsedCertificate(Buffer.from(made.pem))).toBe(fromPem);
