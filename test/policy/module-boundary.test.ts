@@ -2,7 +2,8 @@
 // src/policy/index.ts, and the module itself depends on no stage that uses it (plan, governance, apply), so
 // "who must sign" and "did they sign" cannot drift into two definitions. The test network's judges
 // (test/apply/fabric/_*.ts) never borrow netspec's policy code: their verdicts must stay evidence, not an echo.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -79,4 +80,46 @@ describe('the policy module', () => {
     );
     expect(borrowed.map(name)).toEqual([]);
   });
+
+  it("lets the test network's fakes judge no identity with netspec's governance or policy code", () => {
+    const fabric = join(repoRoot, 'test', 'apply', 'fabric');
+    const servers = sourceFiles(fabric).filter((file) => /\/_fake-[^/]+\.ts$/.test(file));
+    expect(servers.map(name)).toEqual(
+      expect.arrayContaining(['test/apply/fabric/_fake-fabric.ts', 'test/apply/fabric/_fake-lifecycle.ts']),
+    );
+    expect(verdictBorrowers(servers)).toEqual([]);
+  });
+
+  it('notices a fake that borrows a verdict from src/governance', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netspec-boundary-'));
+    try {
+      const planted = join(dir, '_fake-planted.ts');
+      const governance = relative(dir, join(repoRoot, 'src', 'governance', 'index.js'));
+      writeFileSync(planted, `import { isAdmin } from '${governance}';\nexport const judge = isAdmin;\n`);
+      expect(verdictBorrowers([planted])).toEqual([`${name(planted)} -> src/governance/index.ts`]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+
+/**
+ * Imports of src/governance or src/policy by the given test servers or by the test modules they rely on (followed
+ * transitively inside test/): a fake peer or orderer must answer from its own rules, not echo the code under test.
+ */
+function verdictBorrowers(servers: string[]): string[] {
+  const forbidden = ['src/governance', 'src/policy'].map((dir) => join(repoRoot, dir));
+  const testDir = join(repoRoot, 'test');
+  const seen = new Set<string>();
+  const found: string[] = [];
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const target of importsOf(file)) {
+      if (forbidden.some((dir) => inside(target, dir))) found.push(`${name(file)} -> ${name(target)}`);
+      else if (inside(target, testDir) || inside(target, dirname(file))) visit(target);
+    }
+  };
+  servers.forEach(visit);
+  return found;
+}

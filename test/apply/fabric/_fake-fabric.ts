@@ -11,6 +11,7 @@
 // identity in `endorsers` are endorsed as that peer, and endorser transactions broadcast to the orderer are
 // validated and committed at once. Each peer also keeps its own installed chaincode packages (_fake-chaincode-store.ts), installed and listed only by
 // an admin of the peer's organization.
+import { KeyObject, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import {
@@ -34,20 +35,18 @@ import {
 } from '../../../src/compiler/fabric/index.js';
 import { issueCaCertificate, issueLeafCertificate } from '../../../src/crypto/issue-certificate.js';
 import { generateSigningKeyPair, privateKeyToPem, type SigningKeyPair } from '../../../src/crypto/key-pair.js';
-import {
-  channelMsps,
-  deserializeIdentity,
-  isAdmin,
-  readCreator,
-  type SigningIdentity,
-  serializeIdentity,
-  signLowS,
-  verifyFabricSignature,
-} from '../../../src/governance/index.js';
 import { FakeChaincodeStore } from './_fake-chaincode-store.js';
 import { FakeLifecycle, proposalHash } from './_fake-lifecycle.js';
 import { maintenanceProblem } from './_maintenance-filter.js';
-import { judgeConfigUpdate, submitterProblem } from './_orderer-judge.js';
+import {
+  creatorMspOf,
+  definesMsp,
+  isMspAdmin,
+  isMspMember,
+  judgeConfigUpdate,
+  signerOf,
+  submitterProblem,
+} from './_orderer-judge.js';
 import { membershipProblem, noLeader } from './_raft-cluster.js';
 
 /** `_lifecycle` functions about the peer's own packages: no channel, and only for the peer org's admins. */
@@ -147,7 +146,7 @@ export class FakeFabric {
   /** The packages installed on each peer (by host name). */
   readonly chaincodeStore = new FakeChaincodeStore();
   /** Peer host name -> the identity it endorses with (the fake tells peers apart by the call's authority). */
-  readonly endorsers = new Map<string, SigningIdentity>();
+  readonly endorsers = new Map<string, EndorsingIdentity>();
   private grpc = new Server();
   private https: HttpsServer | undefined;
   port = 0;
@@ -285,14 +284,8 @@ export class FakeFabric {
         const payload = mustDecode('common.Payload', mustDecode('common.Envelope', bytes).payload as Uint8Array);
         const header = payload.header as ProtoMessage;
         const txId = String(mustDecode('common.ChannelHeader', header.channel_header as Uint8Array).tx_id ?? '');
-        const creator = readCreator(header.signature_header as Uint8Array);
-        this.lifecycle.commit(
-          txId,
-          this.config(channel),
-          header,
-          data,
-          'error' in creator ? '' : creator.creator.mspId,
-        );
+        const creator = creatorMspOf(header.signature_header as Uint8Array) ?? '';
+        this.lifecycle.commit(txId, this.config(channel), header, data, creator);
         return answer(200);
       }
       if (type !== 2) return answer(400, `unsupported header type ${type}`);
@@ -342,16 +335,14 @@ export class FakeFabric {
     const data = (payload.data as Uint8Array | undefined) ?? new Uint8Array();
     const type = Number(channelHeader.type ?? 0);
     if (!this.newest(channel)) return { channel, data, valid: false, type };
-    const read = readCreator(header.signature_header as Uint8Array);
-    if ('error' in read) return { channel, data, valid: false, type };
-    const identity = deserializeIdentity(read.creator.mspId, read.creator.idBytes, channelMsps(this.config(channel)));
-    if ('error' in identity) return { channel, data, valid: false, type };
-    const check = verifyFabricSignature(
+    const config = this.config(channel);
+    const creator = signerOf(
+      config,
+      header.signature_header as Uint8Array,
       envelope.payload as Uint8Array,
       envelope.signature as Uint8Array,
-      identity.identity.certificate.publicKey,
     );
-    return { channel, data, valid: check.ok, type };
+    return { channel, data, valid: creator !== undefined && isMspMember(config, creator), type };
   }
 
   private processProposal(call: ServerUnaryCall<Uint8Array, Uint8Array>, callback: sendUnaryData<Uint8Array>): unknown {
@@ -359,13 +350,13 @@ export class FakeFabric {
     const proposal = mustDecode('protos.Proposal', signed.proposal_bytes as Uint8Array);
     const header = mustDecode('common.Header', proposal.header as Uint8Array);
     const channel = String(mustDecode('common.ChannelHeader', header.channel_header as Uint8Array).channel_id ?? '');
-    const read = readCreator(header.signature_header as Uint8Array);
+    const creatorMsp = creatorMspOf(header.signature_header as Uint8Array);
     const respond = (code: number, message: string, payload: Uint8Array = new Uint8Array()) =>
       callback(
         null,
         mustEncode('protos.ProposalResponse', { version: 1, response: { status: code, message, payload } }),
       );
-    if ('error' in read) return respond(500, 'bad creator');
+    if (creatorMsp === undefined) return respond(500, 'bad creator');
     const payload = mustDecode('protos.ChaincodeProposalPayload', proposal.payload as Uint8Array);
     const spec = mustDecode('protos.ChaincodeInvocationSpec', payload.input as Uint8Array)
       .chaincode_spec as ProtoMessage;
@@ -381,24 +372,20 @@ export class FakeFabric {
       const host = call.getHost().replace(/:\d+$/, '');
       const local = this.endorsers.get(host) ?? this.localMsp(host);
       if (!local) return respond(500, `peer ${host} has no local MSP in this fake`);
-      const msps = this.mspsDefining(local.mspId);
-      const creator = deserializeIdentity(read.creator.mspId, read.creator.idBytes, msps);
-      const signatureOk =
-        !('error' in creator) &&
-        verifyFabricSignature(
+      // The local MSP is read from a channel config that defines it; the judge, not netspec, decides admin-ness.
+      const config = this.configDefining(local.mspId);
+      const creator =
+        config &&
+        signerOf(
+          config,
+          header.signature_header as Uint8Array,
           signed.proposal_bytes as Uint8Array,
           signed.signature as Uint8Array,
-          creator.identity.certificate.publicKey,
-        ).ok;
-      if (
-        'error' in creator ||
-        !signatureOk ||
-        read.creator.mspId !== local.mspId ||
-        !isAdmin(creator.identity, msps.get(local.mspId)!)
-      )
+        );
+      if (!config || !creator || creator.mspId !== local.mspId || !isMspAdmin(config, creator))
         return respond(
           500,
-          `Failed to authorize invocation due to failed ACL check: the creator (${read.creator.mspId}) is not an admin of the peer's local MSP ${local.mspId}`,
+          `Failed to authorize invocation due to failed ACL check: the creator (${creatorMsp}) is not an admin of the peer's local MSP ${local.mspId}`,
         );
       if (chaincode === 'cscc') return this.cscc(host, fn, args, respond);
       const answer = this.chaincodeStore.answer(host, fn, args[1] ?? new Uint8Array())!;
@@ -409,7 +396,7 @@ export class FakeFabric {
       // The ACL of _lifecycle/QueryChaincodeDefinitions is /Channel/Application/Writers: an orderer org's admin is
       // a channel MSP but no Application member (fixtures/fabric-live/peer-cscc-joinchain-and-lifecycle-acl.txt).
       const applicationOrgs = Object.keys(this.config(channel).channel_group?.groups?.Application?.groups ?? {});
-      if (!applicationOrgs.includes(read.creator.mspId))
+      if (!applicationOrgs.includes(creatorMsp))
         return respond(
           500,
           "Failed to authorize invocation due to failed ACL check: failed evaluating policy on signed data during check policy [/Channel/Application/Writers]: [implicit policy evaluation failed - 0 sub-policies were satisfied, but this policy requires 1 of the 'Writers' sub-policies to be satisfied]",
@@ -420,21 +407,22 @@ export class FakeFabric {
     if (chaincode === '_lifecycle') {
       if (!this.ledgers.has(channel)) return respond(500, `channel ${channel} not found`);
       const config = this.config(channel);
-      const creator = deserializeIdentity(read.creator.mspId, read.creator.idBytes, channelMsps(config));
-      if ('error' in creator) return respond(403, `access denied: ${creator.error}`);
-      const check = verifyFabricSignature(
+      const creator = signerOf(
+        config,
+        header.signature_header as Uint8Array,
         signed.proposal_bytes as Uint8Array,
         signed.signature as Uint8Array,
-        creator.identity.certificate.publicKey,
       );
-      if (!check.ok) return respond(403, 'access denied: the proposal signature does not verify');
+      if (!creator) return respond(403, 'access denied: the proposal signature does not verify');
+      if (!isMspMember(config, creator))
+        return respond(403, `access denied: the creator is not a valid member of ${creator.mspId}`);
       const endorser = this.endorsers.get(call.getHost().replace(/:\d+$/, ''));
       const answer = this.lifecycle.simulate(
         channel,
         config,
         fn,
         args[1] ?? new Uint8Array(),
-        read.creator.mspId,
+        creatorMsp,
         endorser?.mspId ?? '',
       );
       if (answer.status !== 200 || !endorser) return respond(answer.status, answer.message, answer.payload);
@@ -480,13 +468,13 @@ export class FakeFabric {
     return respond(200, '');
   }
 
-  /** The MSPs of a channel whose config defines `mspId` (a peer's local MSP is its org's channel MSP). */
-  private mspsDefining(mspId: string): ReturnType<typeof channelMsps> {
+  /** A channel config that defines `mspId` (a peer's local MSP is its org's channel MSP). */
+  private configDefining(mspId: string): ConfigJson | undefined {
     for (const channel of this.ledgers.keys()) {
-      const msps = channelMsps(this.config(channel));
-      if (msps.has(mspId)) return msps;
+      const config = this.config(channel);
+      if (definesMsp(config, mspId)) return config;
     }
-    return new Map();
+    return undefined;
   }
 
   private participation(
@@ -594,9 +582,42 @@ function configBlock(channel: string, number: number, config: ProtoMessage, last
   });
 }
 
+/** Who a fake peer endorses as: its org's MSP id, the PEM sent as id_bytes, and an in-memory key. */
+export interface EndorsingIdentity {
+  mspId: string;
+  certificatePem: string;
+  privateKey: unknown;
+}
+
+const CURVE_ORDERS: Record<string, bigint> = {
+  prime256v1: BigInt('0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551'),
+  secp384r1: BigInt(
+    '0xffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973',
+  ),
+};
+
+/** ECDSA over SHA-256 in DER with s folded to the lower half (Fabric's peers refuse high-S signatures). */
+function signLowS(message: Uint8Array, key: unknown): Uint8Array {
+  if (!(key instanceof KeyObject)) throw new Error('the fake peer endorses only with an in-memory key');
+  const order = CURVE_ORDERS[key.asymmetricKeyDetails?.namedCurve ?? ''];
+  if (order === undefined) throw new Error('the fake peer endorses only with a P-256 or P-384 key');
+  const raw = sign('sha256', message, { key, dsaEncoding: 'ieee-p1363' });
+  const half = raw.length / 2;
+  const r = BigInt(`0x${raw.subarray(0, half).toString('hex')}`);
+  const s = BigInt(`0x${raw.subarray(half).toString('hex')}`);
+  const integer = (value: bigint) => {
+    const hex = value.toString(16);
+    const bytes = Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex');
+    const body = bytes[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes;
+    return Buffer.concat([Buffer.from([0x02, body.length]), body]);
+  };
+  const body = Buffer.concat([integer(r), integer(s > order / 2n ? order - s : s)]);
+  return new Uint8Array(Buffer.concat([Buffer.from([0x30, body.length]), body]));
+}
+
 /** A ProposalResponse endorsed by `endorser`: signature over ProposalResponsePayload || serialized endorser. */
 function endorsedResponse(
-  endorser: SigningIdentity,
+  endorser: EndorsingIdentity,
   header: ProtoMessage,
   proposalPayload: Uint8Array,
   result: Uint8Array,
@@ -606,8 +627,11 @@ function endorsedResponse(
     proposal_hash: proposalHash(header, proposalPayload),
     extension: mustEncode('protos.ChaincodeAction', { response, chaincode_id: { name: '_lifecycle' } }),
   });
-  const identity = serializeIdentity(endorser.mspId, endorser.certificatePem);
-  const signature = signLowS(new Uint8Array(Buffer.concat([payload, identity])), endorser.privateKey);
+  const identity = mustEncode('msp.SerializedIdentity', {
+    mspid: endorser.mspId,
+    id_bytes: new TextEncoder().encode(endorser.certificatePem),
+  });
+  const signature = signLowS(Buffer.concat([payload, identity]), endorser.privateKey);
   return mustEncode('protos.ProposalResponse', {
     version: 1,
     response,

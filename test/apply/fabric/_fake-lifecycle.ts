@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { mustDecode, mustEncode } from '../../../src/apply/fabric/signed-envelopes.js';
 import type { ConfigJson, ProtoMessage } from '../../../src/compiler/fabric/index.js';
-import { channelMsps, deserializeIdentity, readCreator, verifyFabricSignature } from '../../../src/governance/index.js';
+import { identitySigning, isMspMember } from './_orderer-judge.js';
 
 export interface LifecycleAnswer {
   status: number;
@@ -130,19 +130,15 @@ export class FakeLifecycle {
     if (!Buffer.from(expectedHash).equals(Buffer.from(carriedHash ?? [])))
       return record(fn, false, 'BAD_RESPONSE_PAYLOAD: the proposal hash does not match the transaction');
     const endorsers = new Set<string>();
-    const msps = channelMsps(config);
     for (const endorsement of (endorsed.endorsements ?? []) as ProtoMessage[]) {
-      const endorser = mustDecode('msp.SerializedIdentity', endorsement.endorser as Uint8Array);
-      const identity = deserializeIdentity(String(endorser.mspid), endorser.id_bytes as Uint8Array, msps);
-      if ('error' in identity) return record(fn, false, `ENDORSEMENT_POLICY_FAILURE: ${identity.error}`);
-      const signed = Buffer.concat([responsePayload, endorsement.endorser as Uint8Array]);
-      const check = verifyFabricSignature(
-        signed,
-        endorsement.signature as Uint8Array,
-        identity.identity.certificate.publicKey,
-      );
-      if (!check.ok) return record(fn, false, 'ENDORSEMENT_POLICY_FAILURE: an endorsement signature does not verify');
-      endorsers.add(String(endorser.mspid));
+      // The endorser signs ProposalResponsePayload || its serialized identity (protoutil.CreateProposalResponse).
+      const serialized = endorsement.endorser as Uint8Array;
+      const signed = Buffer.concat([responsePayload, serialized]);
+      const identity = identitySigning(config, serialized, signed, endorsement.signature as Uint8Array);
+      if (!identity) return record(fn, false, 'ENDORSEMENT_POLICY_FAILURE: an endorsement signature does not verify');
+      if (!isMspMember(config, identity))
+        return record(fn, false, `ENDORSEMENT_POLICY_FAILURE: the endorser is not a valid member of ${identity.mspId}`);
+      endorsers.add(identity.mspId);
     }
     const orgs = applicationMsps(config);
     const majority = Math.floor(orgs.length / 2) + 1;
@@ -259,12 +255,6 @@ export function applicationMsps(config: ConfigJson): string[] {
     .map((group) => (group.values?.MSP?.value as { config?: { name?: string } } | undefined)?.config?.name ?? '')
     .filter(Boolean)
     .sort();
-}
-
-/** The creator's MSP id of a signature header, or undefined. */
-export function creatorMsp(signatureHeader: Uint8Array): string | undefined {
-  const read = readCreator(signatureHeader);
-  return 'error' in read ? undefined : read.creator.mspId;
 }
 
 function ok(payload: Uint8Array): LifecycleAnswer {

@@ -8,6 +8,7 @@
 //    verify (low-S ECDSA), and the MSP role checks (msp/mspimpl.go): chain to a root at NotBefore + 1 s, NodeOUs
 //    (exactly one, bound OUs only for certificates their CA issued), admincerts.
 // Messages are the orderer's own, as recorded in test/fixtures/fabric-live/broadcast/responses.tsv.
+// The fake peer and its _lifecycle judge creators and endorsers with the same rules (isMspMember, isMspAdmin).
 import { createHash, verify as verifySignature, X509Certificate } from 'node:crypto';
 import { mustDecode } from '../../../src/apply/fabric/signed-envelopes.js';
 import { type ProtoMessage, toJson } from '../../../src/compiler/fabric/index.js';
@@ -22,7 +23,7 @@ type Group = {
 type Item = { mod_policy?: string; version?: string; value?: unknown };
 export type ChannelConfig = { channel_group: Group; sequence?: string };
 
-interface Identity {
+export interface Identity {
   mspId: string;
   certificate: X509Certificate;
 }
@@ -100,9 +101,23 @@ export function judgeConfigUpdate(
   return { status: 200, info: '', ...(update.write_set ? { writeSet: update.write_set } : {}) };
 }
 
-/** An admin of `mspId` by the MSP's own rules (a peer's local MSP checks for its _lifecycle install calls). */
+/**
+ * An admin of its own MSP by the MSP's own rules (msp/mspimpl.go hasOURole/isAdmin: an admincert, or a valid
+ * certificate carrying the admin NodeOU). A peer's local-MSP calls (cscc JoinChain/GetChannels, _lifecycle
+ * install) pass the ACL only for such an identity (core/aclmgmt: their resources map to the local MSP's Admins).
+ */
 export function isMspAdmin(config: ChannelConfig, identity: Identity): boolean {
   return satisfiesRole(config, identity, identity.mspId, 'ADMIN');
+}
+
+/** The creator's MSP id as a signature header names it (parsed only: nothing is vouched for). */
+export function creatorMspOf(signatureHeader: Uint8Array): string | undefined {
+  try {
+    const creator = mustDecode('common.SignatureHeader', signatureHeader).creator as Uint8Array;
+    return String(mustDecode('msp.SerializedIdentity', creator).mspid ?? '');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The creator of a signature header whose signature over `data` verifies, or undefined. */
@@ -113,10 +128,22 @@ export function signerOf(
   signature: Uint8Array,
 ): Identity | undefined {
   try {
-    const creator = mustDecode(
-      'msp.SerializedIdentity',
-      mustDecode('common.SignatureHeader', signatureHeader).creator as Uint8Array,
-    );
+    const creator = mustDecode('common.SignatureHeader', signatureHeader).creator as Uint8Array;
+    return identitySigning(config, creator, data, signature);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A serialized identity (msp.SerializedIdentity) of one of the config's MSPs whose signature over `data` verifies. */
+export function identitySigning(
+  config: ChannelConfig,
+  serializedIdentity: Uint8Array,
+  data: Uint8Array,
+  signature: Uint8Array,
+): Identity | undefined {
+  try {
+    const creator = mustDecode('msp.SerializedIdentity', serializedIdentity);
     const mspId = String(creator.mspid ?? '');
     if (!mspOf(config, mspId)) return undefined;
     const certificate = new X509Certificate(Buffer.from(creator.id_bytes as Uint8Array));
@@ -126,6 +153,16 @@ export function signerOf(
   } catch {
     return undefined;
   }
+}
+
+/** Whether the config defines an MSP named `mspId` (a peer's local MSP is its org's MSP in a channel config). */
+export function definesMsp(config: ChannelConfig, mspId: string): boolean {
+  return mspOf(config, mspId) !== undefined;
+}
+
+/** A valid member of its MSP (mspimpl.go Validate: chains to the MSP's roots, NodeOUs as the MSP demands). */
+export function isMspMember(config: ChannelConfig, identity: Identity): boolean {
+  return satisfiesRole(config, identity, identity.mspId, 'MEMBER');
 }
 
 /** SignatureSetToValidIdentities: each identity once, only with a verifying signature. */

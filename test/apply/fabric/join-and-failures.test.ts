@@ -18,7 +18,13 @@ import {
   peerEndpoints,
 } from '../../../src/apply/fabric/index.js';
 import type { VerifiedBundle } from '../../../src/governance/index.js';
-import { adminFiles, type Org } from '../../governance/_fixtures.js';
+import {
+  adminFiles,
+  type IdentityFiles,
+  issueIdentity,
+  type Org,
+  selfSignedIdentity,
+} from '../../governance/_fixtures.js';
 import { verifiedAt, withPlan } from '../../helpers/bundle-fixture.js';
 import { FAST, orgCredentials, planBundle, sign, startNetwork, type TestNetwork } from './_network.js';
 
@@ -137,6 +143,32 @@ describe('applyFabricBundle: new channels', () => {
     expect(network.fake.peerChannels.size).toBe(0);
   });
 
+  it.each([
+    ['a client of its own organization', () => issueIdentity('manufacturer', { ou: 'client' })],
+    ['a self-signed certificate dressed as its admin', () => selfSignedIdentity('manufacturer')],
+  ])('a peer refuses JoinChain from %s', async (_, makeIdentity) => {
+    network = await startNetwork({ omitChannels: ['distribution'], editSpec: newDistribution });
+    const bundle = planBundle(network);
+    const block = bundle.plan.channels.find((c) => c.action === 'create')!;
+    network.fake.store(new Uint8Array(readFileSync(join(bundle.dir, block.artifact!))));
+    const peer = peerEndpoints(network.model, 'manufacturer')[0]!;
+    const connection = new NodeConnection(peer, FAST);
+    try {
+      await expect(
+        joinChain(
+          connection,
+          identityFrom(network, 'manufacturer', await makeIdentity()).signer,
+          readFileSync(join(bundle.dir, block.artifact!)),
+        ),
+      ).rejects.toThrow(
+        /refused \(status 500: Failed to authorize invocation.*creator \(ManufacturerMSP\) is not an admin of the peer's local MSP ManufacturerMSP/,
+      );
+    } finally {
+      connection.close();
+    }
+    expect(network.fake.peerChannels.size).toBe(0);
+  });
+
   it('the participation API refuses a client without a TLS client certificate', async () => {
     network = await startNetwork({ omitChannels: ['distribution'], editSpec: newDistribution });
     const bundle = planBundle(network);
@@ -246,11 +278,14 @@ describe('applyFabricBundle: unreliable networks', () => {
 
 /** `org`'s admin identity, from the example's DEMO-ONLY files of that org alone. */
 function identityOf(net: TestNetwork, org: Org): ClientIdentity {
-  const admin = adminFiles(org);
+  return identityFrom(net, org, adminFiles(org));
+}
+
+function identityFrom(net: TestNetwork, org: Org, files: IdentityFiles): ClientIdentity {
   const chosen = identityFromPem(
     net.model.organizations.find((o) => o.name === org)!,
-    readFileSync(admin.certFile, 'utf8'),
-    readFileSync(admin.keyFile, 'utf8'),
+    readFileSync(files.certFile, 'utf8'),
+    readFileSync(files.keyFile, 'utf8'),
   );
   if ('error' in chosen) throw new Error(chosen.error);
   return chosen.identity;
