@@ -1,6 +1,6 @@
 // YAML text -> a document that keeps every node's source range, plus its plain JavaScript value.
 // The document is kept so later stages can point at the exact key or value they complain about.
-import { type Document, isAlias, isPair, isScalar, parseAllDocuments, type Scalar, visit } from 'yaml';
+import { type Document, isAlias, isPair, isScalar, parseAllDocuments, parseDocument, type Scalar, visit } from 'yaml';
 import type { Diagnostic, SourceRange, StageResult } from '../diagnostics/index.js';
 import { quickData } from './fast-parse.js';
 
@@ -28,13 +28,21 @@ export function parseYaml(file: string, text: string): StageResult<ParsedSpec> {
       data,
       // Built on first use: only a diagnostic needs to know where a node is.
       get document() {
-        document ??= carefulParse(file, text).value!.document;
+        document ??= sourceMapOf(text);
         return document;
       },
     };
     return { value: spec, diagnostics: [] };
   }
   return carefulParse(file, text);
+}
+
+/**
+ * The source-mapped document of a text the quick reader accepted: one document, no alias, tag or duplicate key, so
+ * the careful parse's checks and its plain value (about a tenth of its work) would only repeat what is known.
+ */
+function sourceMapOf(text: string): Document.Parsed {
+  return parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
 }
 
 /** Integer literals as YAML 1.2 (core schema) writes them: decimal, 0x hex, 0o octal, with an optional sign. */

@@ -47,4 +47,31 @@ describe('parseYaml on a plain text', () => {
     const range = locate(parsed, ['channels', 'trade', 'members', 1]);
     expect(text.slice(range.start, range.end)).toBe('b');
   });
+
+  it.each(['supply-chain', 'quickstart', 'bft-example'])(
+    'locates every node of the %s example where the careful parse does',
+    (name) => {
+      const text = readFileSync(new URL(`../../../networks/${name}/network.yaml`, import.meta.url), 'utf8');
+      const quick = parseYaml('network.yaml', text).value!;
+      // An anchor sign in a trailing comment sends the same text the careful way; nothing before it moves.
+      const careful = parseYaml('network.yaml', `${text}\n# &careful\n`).value!;
+      expect(Object.getOwnPropertyDescriptor(careful, 'document')?.get).toBeUndefined();
+      expect(Object.getOwnPropertyDescriptor(quick, 'document')?.get).toBeDefined();
+      const paths = pathsIn(quick.data);
+      expect(paths.length).toBeGreaterThan(50);
+      for (const path of paths)
+        for (const target of ['value', 'key'] as const)
+          expect(locate(quick, path, target), `${path.join('.')} (${target})`).toEqual(locate(careful, path, target));
+    },
+  );
 });
+
+/** Every path to a node in plain data. */
+function pathsIn(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  const below = Array.isArray(value)
+    ? value.flatMap((item, index) => pathsIn(item, [...path, index]))
+    : typeof value === 'object' && value !== null
+      ? Object.entries(value).flatMap(([key, item]) => pathsIn(item, [...path, key]))
+      : [];
+  return [path, ...below];
+}
