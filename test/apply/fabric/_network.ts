@@ -125,10 +125,7 @@ export function sign(bundle: TestBundle, ...orgs: Org[]): void {
   }
 }
 
-// Quick to give up on a node that is down (one retry, short backoff), but patient with one that answers: a call's
-// deadline is netspec's default, so a loaded machine that answers slowly is not mistaken for an unreachable node.
-// The tests of a deadline set their own (fetch-state: 100 ms).
-export const FAST = { timeoutMs: 30_000, retries: 1, backoffMs: 20 };
+export const FAST = { timeoutMs: 2000, retries: 1, backoffMs: 20 };
 
 /** What one organization holds, in a folder of its own: its admin's signing pair and its TLS client pair. */
 export interface OrgCredentials {

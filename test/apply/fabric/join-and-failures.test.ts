@@ -243,9 +243,8 @@ describe('applyFabricBundle: unreliable networks', () => {
     const result = await applyFabricBundle({
       verified,
       identity: network.identity,
-      // Backoff doubles from 40 ms: ten tries wait some 40 s in all, room for a slow start on a loaded machine. A
-      // refused connection fails at once; the deadline only bounds a call to an orderer that is up.
-      connection: { timeoutMs: 30_000, retries: 10, backoffMs: 40 },
+      // Backoff doubles from 40 ms: ten tries wait some 40 s in all, room for a slow start on a loaded machine.
+      connection: { timeoutMs: 2000, retries: 10, backoffMs: 40 },
       pollMs: 10,
     });
     expect(result.steps.map((s) => `${s.action} ${s.outcome}`)).toEqual([
