@@ -122,24 +122,9 @@ describe('applyFabricBundle: new channels', () => {
 
   it('a peer refuses JoinChain from another organization’s admin', async () => {
     network = await startNetwork({ omitChannels: ['distribution'], editSpec: newDistribution });
-    const bundle = planBundle(network);
-    const block = bundle.plan.channels.find((c) => c.action === 'create')!;
-    network.fake.store(new Uint8Array(readFileSync(join(bundle.dir, block.artifact!))));
-    const peer = peerEndpoints(network.model, 'manufacturer')[0]!;
-    const connection = new NodeConnection(peer, FAST);
-    try {
-      await expect(
-        joinChain(
-          connection,
-          identityOf(network, 'distributor').signer,
-          readFileSync(join(bundle.dir, block.artifact!)),
-        ),
-      ).rejects.toThrow(
-        /refused \(status 500: Failed to authorize invocation.*not an admin of the peer's local MSP ManufacturerMSP/,
-      );
-    } finally {
-      connection.close();
-    }
+    await expect(joinManufacturerPeer(network, identityOf(network, 'distributor').signer)).rejects.toThrow(
+      /refused \(status 500: Failed to authorize invocation.*not an admin of the peer's local MSP ManufacturerMSP/,
+    );
     expect(network.fake.peerChannels.size).toBe(0);
   });
 
@@ -148,24 +133,10 @@ describe('applyFabricBundle: new channels', () => {
     ['a self-signed certificate dressed as its admin', () => selfSignedIdentity('manufacturer')],
   ])('a peer refuses JoinChain from %s', async (_, makeIdentity) => {
     network = await startNetwork({ omitChannels: ['distribution'], editSpec: newDistribution });
-    const bundle = planBundle(network);
-    const block = bundle.plan.channels.find((c) => c.action === 'create')!;
-    network.fake.store(new Uint8Array(readFileSync(join(bundle.dir, block.artifact!))));
-    const peer = peerEndpoints(network.model, 'manufacturer')[0]!;
-    const connection = new NodeConnection(peer, FAST);
-    try {
-      await expect(
-        joinChain(
-          connection,
-          identityFrom(network, 'manufacturer', await makeIdentity()).signer,
-          readFileSync(join(bundle.dir, block.artifact!)),
-        ),
-      ).rejects.toThrow(
-        /refused \(status 500: Failed to authorize invocation.*creator \(ManufacturerMSP\) is not an admin of the peer's local MSP ManufacturerMSP/,
-      );
-    } finally {
-      connection.close();
-    }
+    const signer = identityFrom(network, 'manufacturer', await makeIdentity()).signer;
+    await expect(joinManufacturerPeer(network, signer)).rejects.toThrow(
+      /refused \(status 500: Failed to authorize invocation.*creator \(ManufacturerMSP\) is not an admin of the peer's local MSP ManufacturerMSP/,
+    );
     expect(network.fake.peerChannels.size).toBe(0);
   });
 
@@ -275,6 +246,20 @@ describe('applyFabricBundle: unreliable networks', () => {
     expect(result.records.map((r) => r.channel)).toEqual(['production']);
   });
 });
+
+/** JoinChain, as `signer`, of the manufacturer's first peer to the new distribution channel the plan creates. */
+async function joinManufacturerPeer(net: TestNetwork, signer: ClientIdentity['signer']): Promise<void> {
+  const bundle = planBundle(net);
+  const block = bundle.plan.channels.find((c) => c.action === 'create')!;
+  const genesis = readFileSync(join(bundle.dir, block.artifact!));
+  net.fake.store(new Uint8Array(genesis));
+  const connection = new NodeConnection(peerEndpoints(net.model, 'manufacturer')[0]!, FAST);
+  try {
+    await joinChain(connection, signer, genesis);
+  } finally {
+    connection.close();
+  }
+}
 
 /** `org`'s admin identity, from the example's DEMO-ONLY files of that org alone. */
 function identityOf(net: TestNetwork, org: Org): ClientIdentity {
