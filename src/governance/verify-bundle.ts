@@ -284,10 +284,9 @@ function reviewedTextProblems(bundle: Bundle, replanned: Replanned, model: Netwo
     (facts ?? [])
       .filter((fact) => fact.at !== undefined)
       .map((fact) => [fact.kind, fact.organization, fact.node, fact.subject, fact.notAfter, fact.sha256]);
-  if (
-    bundle.plan.certificates !== undefined &&
-    !isDeepStrictEqual(specCertificates(bundle.plan.certificates), specCertificates(certificateInventory(model)))
-  )
+  // plan always writes them: a plan.json without them would hide the expiry list from reviewers, so it is compared
+  // as an empty list.
+  if (!isDeepStrictEqual(specCertificates(bundle.plan.certificates), specCertificates(certificateInventory(model))))
     problems.push(tampered("tampered: plan.json's certificates differ from those the spec names", planFile));
   const markdown = bundle.files.get(BUNDLE_MARKDOWN_FILE);
   if (markdown) {

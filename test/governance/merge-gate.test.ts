@@ -185,6 +185,18 @@ describe('a pull request cannot steer its own verdict', () => {
     );
   });
 
+  it('a plan.json without the certificates the spec names is refused: plan.md would show reviewers no expiry list', async () => {
+    const { bundle } = signedByManufacturerOnly();
+    const planFile = join(bundle, 'plan.json');
+    const { certificates: _dropped, ...plan } = JSON.parse(readFileSync(planFile, 'utf8'));
+    writeFileSync(planFile, `${JSON.stringify(plan, null, 2)}\n`);
+    const { code, report } = await verify(bundle);
+    expect(code).toBe(1);
+    expect(coded(report.problems)).toContain(
+      "NS_BUNDLE_TAMPERED tampered: plan.json's certificates differ from those the spec names",
+    );
+  });
+
   it('certificate dates plan.json does not get from the spec are refused: plan.md shows them to reviewers', async () => {
     const { bundle } = signedByManufacturerOnly();
     const planFile = join(bundle, 'plan.json');
