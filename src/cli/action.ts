@@ -6,7 +6,7 @@ import type { DiagnosticCode } from '../compiler/diagnostics/index.js';
 import { TokenError } from '../crypto/pkcs11/token-error.js';
 import { EXIT_ERROR } from './exit-codes.js';
 import { fileProblemOf } from './file-errors.js';
-import { renderFailureJson, UserError } from './output.js';
+import { renderFailureJson, renderFailureText, UserError } from './output.js';
 
 export const REPORT_BUG =
   'this is a bug in netspec: please report it with the command you ran and the output of the same command run with NETSPEC_DEBUG=1';
@@ -21,8 +21,7 @@ export function action<Args extends unknown[]>(run: (...args: Args) => Promise<n
       if (wantsJson(args)) {
         process.stdout.write(`${renderFailureJson(failure)}\n`);
       } else {
-        const prefix = failure.code === 'NS_INTERNAL_ERROR' ? 'netspec: internal error: ' : 'netspec: ';
-        process.stderr.write(`${prefix}${failure.message}\n${failure.hint ? `  ${failure.hint}\n` : ''}`);
+        process.stderr.write(failure.coded ? `${renderFailureText(failure)}\n` : plainText(failure));
       }
       process.exitCode = EXIT_ERROR;
     }
@@ -34,11 +33,24 @@ interface Failure {
   message: string;
   path?: string;
   hint?: string;
+  /** Printed in text like a diagnostic, code first, rather than as one `netspec:` line. */
+  coded?: boolean;
+}
+
+function plainText(failure: Failure): string {
+  const prefix = failure.code === 'NS_INTERNAL_ERROR' ? 'netspec: internal error: ' : 'netspec: ';
+  return `${prefix}${failure.message}\n${failure.hint ? `  ${failure.hint}\n` : ''}`;
 }
 
 function failureOf(error: unknown): Failure {
   if (error instanceof UserError)
-    return { code: error.code, message: error.message, ...(error.path !== undefined ? { path: error.path } : {}) };
+    return {
+      code: error.code,
+      message: error.message,
+      coded: error.coded,
+      ...(error.path !== undefined ? { path: error.path } : {}),
+      ...(error.hint !== undefined ? { hint: error.hint } : {}),
+    };
   // A token that fails while signing (removed, locked) is the user's to fix, like a wrong URI or PIN.
   if (error instanceof TokenError) return { code: 'NS_KEY_TOKEN', message: error.message };
   const file = fileProblemOf(error);

@@ -65,12 +65,23 @@ export function renderProblems(problems: readonly Problem[], format: ReportForma
  * One failure not tied to a spec position, as the JSON diagnostics a script reads on stdout: `path`, when there is
  * one, is the file the failure is about.
  */
-export function renderFailureJson(failure: {
+export function renderFailureJson(failure: FailureReport): string {
+  return renderDiagnostics([failureDiagnostic(failure)], sourcesOf({}), 'json');
+}
+
+/** The same failure as text, as the compiler's formatter prints a diagnostic: `error CODE message`, then the hint. */
+export function renderFailureText(failure: FailureReport): string {
+  return renderDiagnostics([failureDiagnostic(failure)], sourcesOf({}), 'text');
+}
+
+interface FailureReport {
   code: DiagnosticCode;
   message: string;
   hint?: string;
   path?: string;
-}): string {
+}
+
+function failureDiagnostic(failure: FailureReport): Diagnostic {
   const diagnostic: Diagnostic = {
     code: failure.code,
     severity: 'error',
@@ -78,7 +89,7 @@ export function renderFailureJson(failure: {
     ...(failure.hint ? { hint: failure.hint } : {}),
     ranges: failure.path === undefined ? [] : [{ file: failure.path, start: 0, end: 0 }],
   };
-  return renderDiagnostics([diagnostic], sourcesOf({}), 'json');
+  return diagnostic;
 }
 
 /**
@@ -191,9 +202,29 @@ function kindOf(path: string): 'file' | 'folder' | 'missing' | 'other' {
 export class UserError extends Error {
   readonly code: DiagnosticCode;
   readonly path: string | undefined;
-  constructor(message: string, details: { code?: DiagnosticCode; path?: string } = {}) {
+  readonly hint: string | undefined;
+  /**
+   * Whether the text form names the code, as a diagnostic does. A failure of the command line or of a file it
+   * names reads as one `netspec:` line; a finding about the network (a node's answer) reads like `validate`'s.
+   */
+  readonly coded: boolean;
+  constructor(message: string, details: { code?: DiagnosticCode; path?: string; hint?: string } = {}) {
     super(message);
     this.code = details.code ?? 'NS_INPUT_INVALID';
     this.path = details.path;
+    this.hint = details.hint;
+    this.coded = details.code !== undefined && !PLAIN_CODES.has(details.code);
   }
 }
+
+/** Codes of command-line and file mistakes, which keep the one-line `netspec: message` form. */
+const PLAIN_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
+  'NS_INPUT_INVALID',
+  'NS_PATH_MISSING',
+  'NS_PATH_WRONG_KIND',
+  'NS_PATH_UNWRITABLE',
+  'NS_PATH_NOT_EMPTY',
+  'NS_FILE_NOT_FOUND',
+  'NS_FILE_TOO_LARGE',
+  'NS_FILE_BINARY',
+]);

@@ -52,6 +52,28 @@ describe('action: how a command ends', () => {
     ]);
   });
 
+  it('prints a failure coded with a finding like a diagnostic: code first, then the hint', async () => {
+    const text = capture();
+    await action((_options: object, _command: object) => {
+      throw new UserError('no node answered', { code: 'NS_APPLY_UNREACHABLE', hint: 'start the node' });
+    })({ format: 'text' }, {});
+    expect(text.err.join('')).toBe('error NS_APPLY_UNREACHABLE no node answered\n  hint: start the node\n');
+    vi.restoreAllMocks();
+    const json = capture();
+    await action((_options: object, _command: object) => {
+      throw new UserError('no node answered', { code: 'NS_APPLY_UNREACHABLE', hint: 'start the node' });
+    })({ format: 'json' }, {});
+    expect(JSON.parse(json.out.join(''))).toEqual([
+      {
+        code: 'NS_APPLY_UNREACHABLE',
+        severity: 'error',
+        message: 'no node answered',
+        hint: 'start the node',
+        ranges: [],
+      },
+    ]);
+  });
+
   it('prints a user mistake as one line on stderr, or as JSON on stdout with --format json', async () => {
     const text = capture();
     await action((_options: object, _command: object) => {
