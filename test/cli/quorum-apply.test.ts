@@ -124,7 +124,20 @@ describe('netspec apply --quorum', () => {
     const down = await runCliAsync(['apply', bundle, '--quorum', '--org', 'manufacturer', '--spec', spec]);
     expect(down.code).toBe(1);
     expect(down.stderr).toMatch(
-      /netspec: payments: qbft_getValidatorsByBlockNumber: cannot reach http:\/\/127\.0\.0\.1:\d+\/validator1 after 4 attempts/,
+      /^error NS_APPLY_UNREACHABLE payments: qbft_getValidatorsByBlockNumber: cannot reach http:\/\/127\.0\.0\.1:\d+\/validator1 after 4 attempts/,
+    );
+    expect(down.stderr).toContain('  hint: check that the node runs');
+  });
+
+  it('names a node that answers without the QBFT API, and says how to enable it', async () => {
+    // validator1 is no voter of this fake network, so it answers every method with JSON-RPC -32601.
+    const { validator1: _disabled, ...enabled } = NODES;
+    fake = await startFakeQuorumNetwork(enabled, GENESIS_SET);
+    const { bundle, spec } = writeBundle(fake);
+    const refused = await runCliAsync(['apply', bundle, '--quorum', '--org', 'manufacturer', '--spec', spec]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /^error NS_QUORUM_RPC_ERROR payments: qbft_getValidatorsByBlockNumber failed: Method not enabled \(JSON-RPC error -32601\)\n {2}hint: enable the consensus API/,
     );
   });
 });

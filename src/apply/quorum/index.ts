@@ -14,6 +14,7 @@ export {
   type JsonRpcClientOptions,
   JsonRpcError,
   RpcTransportError,
+  RpcUnreachableError,
 } from './json-rpc-client.js';
 export { networksWithVotes, readVotesFile, votesFilePath } from './read-votes-file.js';
 export { type ValidatorRpc, validatorRpc } from './validator-rpc.js';

@@ -33,6 +33,9 @@ export class JsonRpcError extends Error {
 /** The node could not be reached (after all retries), or answered with something that is not JSON-RPC. */
 export class RpcTransportError extends Error {}
 
+/** No answer at all after every retry (refused, reset, timed out): the node or the way to it is down. */
+export class RpcUnreachableError extends RpcTransportError {}
+
 export function createJsonRpcClient(url: string, options: JsonRpcClientOptions = {}): JsonRpcClient {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const retries = options.retries ?? 3;
@@ -70,7 +73,7 @@ export function createJsonRpcClient(url: string, options: JsonRpcClientOptions =
       if (outcome.ok) return outcome.value as T;
       const { attempts, lastError } = outcome;
       const reason = lastError instanceof Error ? describeCause(lastError) : String(lastError);
-      throw new RpcTransportError(`${method}: cannot reach ${url} after ${attempts} attempts (${reason})`);
+      throw new RpcUnreachableError(`${method}: cannot reach ${url} after ${attempts} attempts (${reason})`);
     },
   };
 }

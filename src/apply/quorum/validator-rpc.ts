@@ -1,6 +1,6 @@
 // The validator-management methods, per client and consensus. Besu names them by protocol (qbft_*, ibft_*);
 // GoQuorum serves both IBFT and QBFT under istanbul_*.
-import type { JsonRpcClient } from './json-rpc-client.js';
+import { type JsonRpcClient, RpcTransportError } from './json-rpc-client.js';
 
 export interface ValidatorRpc {
   /** The current validator set (lower-case 0x addresses). */
@@ -36,7 +36,7 @@ export function validatorRpc(
     async getValidators() {
       const result = await client.call<unknown>(methods.get, ['latest']);
       if (!Array.isArray(result) || result.some((entry) => typeof entry !== 'string'))
-        throw new Error(`${methods.get} returned ${JSON.stringify(result)}, not a list of addresses`);
+        throw new RpcTransportError(`${methods.get} returned ${JSON.stringify(result)}, not a list of addresses`);
       // GoQuorum may print addresses without 0x (as its docs show): normalise both forms.
       return result.map((address: string) => `0x${address.toLowerCase().replace(/^0x/, '')}`);
     },

@@ -2,6 +2,7 @@
 // in the bundle. Progress is prose on a terminal; in CI (CI=true) or when piped, one JSON object per line.
 
 import { join } from 'node:path';
+import { quorumFailure } from '../../apply/quorum/failure-code.js';
 import {
   castVotes,
   networksWithVotes,
@@ -9,7 +10,6 @@ import {
   type VoteEvent,
   votesFilePath,
 } from '../../apply/quorum/index.js';
-import { JsonRpcError, RpcTransportError } from '../../apply/quorum/json-rpc-client.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_PENDING } from '../exit-codes.js';
 import { UserError } from '../output.js';
 import type { ApplyOptions } from './_apply-options.js';
@@ -59,8 +59,8 @@ export async function runApply(bundle: string, options: ApplyOptions): Promise<n
       });
       pending ||= outcome === 'pending';
     } catch (error) {
-      if (error instanceof JsonRpcError || error instanceof RpcTransportError)
-        throw new UserError(`${name}: ${error.message}`);
+      const failure = quorumFailure(error);
+      if (failure) throw new UserError(`${name}: ${(error as Error).message}`, failure);
       throw error;
     }
   }

@@ -166,6 +166,8 @@ export const DIAGNOSTIC_CODES = {
   NS_APPLY_NOT_ENDORSED: 'a chaincode commit without endorsements enough for the LifecycleEndorsement policy',
   NS_APPLY_WRONG_GENESIS: "the orderers serve a channel whose block 0 is not the bundle's genesis block",
   NS_APPLY_PACKAGE_MISMATCH: 'a peer installed a chaincode package under another id than the one computed and approved',
+  NS_QUORUM_RPC_ERROR:
+    'a Quorum node answered a JSON-RPC call with an error (a validator API not enabled, a refused vote) or not as JSON-RPC',
   // org export (a joining organization's MSP folder)
   NS_MSP_INCOMPLETE: 'an MSP folder lacks a part an organization definition needs (cacerts, a NodeOU certificate)',
   NS_MSP_PRIVATE_KEY: 'a private key where only public certificates belong',

@@ -2,7 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { createJsonRpcClient, JsonRpcError, RpcTransportError } from '../../../src/apply/quorum/index.js';
+import { createJsonRpcClient, JsonRpcError, RpcUnreachableError } from '../../../src/apply/quorum/index.js';
 
 async function serve(handle: (body: { id: number; method: string; params: unknown[] }) => unknown) {
   const bodies: unknown[] = [];
@@ -62,7 +62,8 @@ describe('createJsonRpcClient', () => {
     const client = createJsonRpcClient(url, { retries: 2, backoffMs: 20 });
     const started = Date.now();
     const failure = client.call('istanbul_getValidators', ['latest']);
-    await expect(failure).rejects.toBeInstanceOf(RpcTransportError);
+    // Unreachable, not an answer: apply reports it as NS_APPLY_UNREACHABLE.
+    await expect(failure).rejects.toBeInstanceOf(RpcUnreachableError);
     await expect(failure).rejects.toThrow(
       `istanbul_getValidators: cannot reach ${url} after 3 attempts (ECONNREFUSED)`,
     );
