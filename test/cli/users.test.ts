@@ -134,6 +134,7 @@ describe('netspec apply --users', () => {
     const out = mkdtempSync(join(tmpdir(), 'netspec-ids-'));
     const drift = await applyUsers(spec, out);
     expect(eventsOf(drift.stdout).map((e) => e.event)).toEqual(['drift']);
+    expect(eventsOf(drift.stdout).map((e) => e.code)).toEqual(['NS_CA_IDENTITY_DRIFT']);
     expect(drift.stderr).toBe(`manufacturer: 0 enrolled, 0 unchanged, 1 drifted, 0 failed\n${recordedLine(spec)}`);
     expect(drift.code).toBe(1);
     expect(fake.registered.get('factory-app')!.type).toBe('admin');

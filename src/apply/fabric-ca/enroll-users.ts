@@ -9,6 +9,7 @@
 // Each user is handled on its own; a CA that cannot be reached, or whose TLS certificate is not trusted, stops
 // the remaining calls, each user reported. Secrets live in memory only, for the one request that needs them.
 import { createPrivateKey, randomBytes } from 'node:crypto';
+import type { DiagnosticCode } from '../../compiler/diagnostics/index.js';
 import type { UserModel } from '../../compiler/model/network-model.js';
 import { parsedCertificate } from '../../crypto/parsed-certificates.js';
 import type { Certificate } from '../../crypto/read-certificate.js';
@@ -43,7 +44,16 @@ export interface UserEvent {
   message: string;
   /** The MSP folder written (enrolled only). */
   path?: string;
+  /** Why a user failed or drifted, from the diagnostic catalogue (failed and drift only). */
+  code?: DiagnosticCode;
 }
+
+type Report = (
+  event: UserEventKind,
+  user: string,
+  message: string,
+  details?: { path?: string; code?: DiagnosticCode },
+) => void;
 
 export interface EnrollUsersOptions {
   organization: string;
@@ -78,27 +88,36 @@ class Halt extends Error {}
 export async function enrollUsers(options: EnrollUsersOptions): Promise<EnrollUsersSummary> {
   const summary: EnrollUsersSummary = { enrolled: 0, unchanged: 0, drift: 0, failed: 0, planned: 0 };
   const { organization, ca } = options;
-  const report = (event: UserEventKind, user: string, message: string, path?: string) => {
+  const report: Report = (event, user, message, details = {}) => {
     summary[event]++;
-    options.onEvent({ event, organization, user, message, ...(path ? { path } : {}) });
+    options.onEvent({
+      event,
+      organization,
+      user,
+      message,
+      ...(details.path ? { path: details.path } : {}),
+      ...(details.code ? { code: details.code } : {}),
+    });
   };
 
-  let halted: string | undefined;
+  let halted: { reason: string; code: DiagnosticCode } | undefined;
   let caChain: Certificate[] = [];
   try {
     caChain = await trustedCaChain(options);
   } catch (error) {
-    halted = describe(error, organization, 'registrar', ca.caName);
+    halted = { reason: describe(error, organization, 'registrar', ca.caName), code: failureCode(error) };
   }
 
   for (const user of options.users) {
     const problems = Object.keys(user.attributes).sort().map(attributeProblem).filter(Boolean);
     if (problems.length > 0) {
-      report('failed', user.name, `${user.name}: not registered: ${problems.join('; ')}`);
+      report('failed', user.name, `${user.name}: not registered: ${problems.join('; ')}`, {
+        code: 'NS_USER_ATTRIBUTE_INVALID',
+      });
       continue;
     }
     if (halted) {
-      report('failed', user.name, `${user.name}: not handled: ${halted}`);
+      report('failed', user.name, `${user.name}: not handled: ${halted.reason}`, { code: halted.code });
       continue;
     }
     const caller: { now: CaCaller } = { now: 'registrar' };
@@ -108,9 +127,11 @@ export async function enrollUsers(options: EnrollUsersOptions): Promise<EnrollUs
       });
     } catch (error) {
       const reason = describe(error, organization, caller.now, ca.caName);
+      const code = failureCode(error);
       const cause = error instanceof Retryable ? error.reason : error;
-      if (cause instanceof Halt || cause instanceof UnreachableError || cause instanceof CaTlsError) halted = reason;
-      report('failed', user.name, `${user.name}: ${reason}`);
+      if (cause instanceof Halt || cause instanceof UnreachableError || cause instanceof CaTlsError)
+        halted = { reason, code };
+      report('failed', user.name, `${user.name}: ${reason}`, { code });
     }
   }
   return summary;
@@ -134,7 +155,7 @@ async function convergeUser(
   user: UserModel,
   options: EnrollUsersOptions,
   caChain: readonly Certificate[],
-  report: (event: UserEventKind, user: string, message: string, path?: string) => void,
+  report: Report,
   calling: (caller: CaCaller) => void,
 ): Promise<void> {
   const { ca, registrar, dryRun } = options;
@@ -155,7 +176,7 @@ async function convergeUser(
     calling('secret');
     try {
       const path = await enrollAndStore(options, user.name, (csr) => enrollIdentity(ca, user.name, secret, csr));
-      report('enrolled', user.name, `${user.name}: registered and enrolled; identity written to ${path}`, path);
+      report('enrolled', user.name, `${user.name}: registered and enrolled; identity written to ${path}`, { path });
     } catch (error) {
       throw new Retryable(`registered, but enroll failed (the next run enrolls it with a fresh secret)`, error);
     }
@@ -168,6 +189,7 @@ async function convergeUser(
       'drift',
       user.name,
       `${user.name}: the CA holds it with ${drift.join(' and ')}: left unchanged, not enrolled; if the spec is right, allow NS_CA_IDENTITY_DRIFT with target ${options.organization}/${user.name}, else change the spec`,
+      { code: 'NS_CA_IDENTITY_DRIFT' },
     );
     return;
   }
@@ -239,7 +261,7 @@ async function convergeUser(
       'enrolled',
       user.name,
       `${user.name}: ${updated}${secret ? 'enrolled with a fresh secret' : 're-enrolled'} (${why}); identity written to ${path}`,
-      path,
+      { path },
     );
   } catch (error) {
     throw new Retryable(`${updated}enroll failed (the next run tries again)`, error);
@@ -314,6 +336,22 @@ function describe(error: unknown, organization: string, caller: CaCaller, caName
   if (error instanceof UnreachableError || error instanceof CaTlsError || error instanceof Halt) return error.message;
   throw error;
 }
+
+/**
+ * The code of a failure `describe` explains: the CA not answered (or a proxy saying it is down), its TLS
+ * certificate not trusted, its CA chain not the organization's, or a refusal in the CA's own words.
+ */
+function failureCode(error: unknown): DiagnosticCode {
+  if (error instanceof Retryable) return failureCode(error.reason);
+  if (error instanceof UnreachableError) return 'NS_APPLY_UNREACHABLE';
+  if (error instanceof CaTlsError) return 'NS_CA_TLS_UNTRUSTED';
+  if (error instanceof Halt) return 'NS_CA_NOT_ORG_CA';
+  if (error instanceof FabricCaError && PROXY_UNAVAILABLE.has(error.status)) return 'NS_APPLY_UNREACHABLE';
+  return 'NS_CA_REFUSED';
+}
+
+/** Bad gateway, service unavailable, gateway timeout: the CA (or the proxy in front of it) is down. */
+const PROXY_UNAVAILABLE = new Set([502, 503, 504]);
 
 function pemBlocks(text: string): string[] {
   return text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];

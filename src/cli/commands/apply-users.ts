@@ -224,6 +224,9 @@ function envValue(name: string, what: string): string {
 function reporter(): (event: UserEvent) => void {
   const machine = process.env.CI === 'true' || !process.stdout.isTTY;
   return (event) => {
-    process.stdout.write(machine ? `${JSON.stringify(event)}\n` : `${event.message}\n`);
+    // A failure names its code, as apply's other targets and validate print theirs.
+    process.stdout.write(
+      machine ? `${JSON.stringify(event)}\n` : `${event.code ? `${event.code} ` : ''}${event.message}\n`,
+    );
   };
 }

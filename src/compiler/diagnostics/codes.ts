@@ -89,6 +89,11 @@ export const DIAGNOSTIC_CODES = {
   NS_IDENTITY_KEY_MISMATCH: "a connection identity's private key does not belong to its certificate",
   NS_IDENTITY_NOT_MEMBER: "a connection identity is not issued by a CA of its organization's MSP",
   NS_CA_IDENTITY_DRIFT: "an identity the CA holds with another type or affiliation than the spec's (apply --users)",
+  NS_CA_REFUSED:
+    'Fabric CA refused a request of apply --users (registrar not accepted, secret, affiliation), as it says',
+  NS_CA_TLS_UNTRUSTED:
+    "the CA's TLS certificate is not issued by the TLS root netspec trusts for it (ca.tlsCACert or the MSP's)",
+  NS_CA_NOT_ORG_CA: "the CA sends no CA chain, or one that does not reach the organization's MSP root (another CA)",
   // Fabric protobuf and configtxlator JSON
   NS_FABRIC_UNKNOWN_TYPE: 'a message type that the Fabric protos do not define',
   NS_FABRIC_PROTO_INVALID: 'bytes that do not decode as the expected Fabric message',

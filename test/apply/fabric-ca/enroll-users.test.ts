@@ -136,6 +136,8 @@ describe('enrollUsers', () => {
     expect(first.events[0]!.message).toBe(
       `factory-app: registered, but enroll failed (the next run enrolls it with a fresh secret): the CA refused: ${fake.url.replace('localhost', 'localhost')} answered HTTP 503, not Fabric CA JSON: the CA or a proxy in front of it is unavailable; run again once it is up`,
     );
+    // A proxy saying the CA is down is the CA not answering: the user brings it up, nothing else to change.
+    expect(first.events[0]!.code).toBe('NS_APPLY_UNREACHABLE');
     expect(folder.size).toBe(0);
     const registeredSecret = fake.registered.get('factory-app')!.secret;
 
@@ -244,6 +246,7 @@ describe('enrollUsers', () => {
     const { events, summary, folder } = await run(users, connection(fake.url));
     expect(summary).toMatchObject({ enrolled: 0, drift: 1, failed: 0 });
     expect(events[0]!.event).toBe('drift');
+    expect(events[0]!.code).toBe('NS_CA_IDENTITY_DRIFT');
     expect(events[0]!.message).toBe(
       "legacy-app: the CA holds it with type 'admin' (the spec says 'client') and affiliation 'manufacturer.hq' (the spec says '.'): left unchanged, not enrolled; if the spec is right, allow NS_CA_IDENTITY_DRIFT with target manufacturer/legacy-app, else change the spec",
     );
@@ -278,6 +281,7 @@ describe('enrollUsers', () => {
       /^factory-app: not handled: the CA at https:\/\/localhost:\d+ presented a TLS certificate for 'O=test, CN=localhost' issued by '.*CN=tlsca\.manufacturer\.supply\.example\.com' \(valid until .*\), which ca\.tlsCACert \/x\/ca\.pem do not trust \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\): set ca\.tlsCACert to the root certificate that issued it$/,
     );
     expect(events[1]!.message).toMatch(/^b: not handled: the CA at/);
+    expect(events.map((event) => event.code)).toEqual(['NS_CA_TLS_UNTRUSTED', 'NS_CA_TLS_UNTRUSTED']);
     expect(fake.requests).toEqual([]);
   });
 
@@ -290,6 +294,7 @@ describe('enrollUsers', () => {
     expect(events[0]!.message).toMatch(
       /^factory-app: not handled: the CA at https:\/\/localhost:\d+ issues from '.*CN=ca\.manufacturer\.supply\.example\.com', which is not among ManufacturerMSP's MSP cacerts: identities it enrolls would not be members of ManufacturerMSP/,
     );
+    expect(events[0]!.code).toBe('NS_CA_NOT_ORG_CA');
     expect(calls(fake)).toEqual(['POST /api/v1/cainfo 200']);
   });
 
@@ -300,10 +305,12 @@ describe('enrollUsers', () => {
     expect(refused.events[0]!.message).toBe(
       'factory-app: the CA refused: Authentication failure (code 20): the CA does not accept the CA admin identity that signed the request: use a registrar this CA issued and still knows (connection.identities.manufacturer, or --admin-cert/--admin-key), whose certificate and key belong together and which is not revoked',
     );
+    expect(refused.events[0]!.code).toBe('NS_CA_REFUSED');
     const wrongName = await run([FACTORY], connection(fake.url, { caName: 'ca-nope' }));
     expect(wrongName.events[0]!.message).toBe(
       "factory-app: not handled: the CA refused: CA 'ca-nope' does not exist (code 19): the server has no CA named 'ca-nope': set ca.name to the server's --ca.name, or null for its default CA",
     );
+    expect(wrongName.events[0]!.code).toBe('NS_CA_REFUSED');
   });
 
   it("without a CA name, the server's default CA answers", async () => {
@@ -325,6 +332,11 @@ describe('enrollUsers', () => {
       "sneaky-app: not registered: attribute 'hf.Registrar.Roles' is reserved by Fabric CA (hf.* attributes grant CA privileges and are set by the CA)",
     );
     expect(events[1]!.message).toMatch(/^spaced-app: not registered: attribute 'two words' is not a valid/);
+    expect(events.map((event) => event.code)).toEqual([
+      'NS_USER_ATTRIBUTE_INVALID',
+      'NS_USER_ATTRIBUTE_INVALID',
+      undefined,
+    ]);
     expect(fake.requests.filter((r) => r.id).map((r) => r.id)).toEqual(['good-app', 'good-app', 'good-app']);
   });
 
@@ -340,6 +352,7 @@ describe('enrollUsers', () => {
       /^factory-app: not handled: cannot reach https:\/\/localhost:\d+ \(ECONNREFUSED\) after 2 attempts$/,
     );
     expect(events[1]!.message).toMatch(/^b: not handled: cannot reach/);
+    expect(events.map((event) => event.code)).toEqual(['NS_APPLY_UNREACHABLE', 'NS_APPLY_UNREACHABLE']);
   });
 
   it('dry run reads the CA and lists create, modify and re-enroll, changing nothing', async () => {
