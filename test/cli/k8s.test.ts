@@ -232,7 +232,20 @@ describe('netspec apply --k8s', () => {
       KUBECONFIG: api.kubeconfig(['retailer-ap']),
     });
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('netspec: Kubernetes API error 403: namespaces is forbidden: User "ci" cannot patch\n');
+    expect(result.stderr).toBe(
+      'error NS_K8S_API_REFUSED Kubernetes API error 403: namespaces is forbidden: User "ci" cannot patch\n' +
+        "  hint: the kube context's user may not change these objects: give it RBAC rights to apply (patch) them in the organization's namespace, or use a context that has them\n",
+    );
+  });
+
+  it('names an API server that does not answer as unreachable', async () => {
+    const kubeconfig = api.kubeconfig(['retailer-ap']);
+    const folder = await bundle();
+    await api.close();
+    const result = await runCliAsync(['apply', folder, '--k8s'], { KUBECONFIG: kubeconfig });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error NS_APPLY_UNREACHABLE Kubernetes API error: /);
+    expect(result.stderr).toContain('  hint: check that the API server of the kube context');
   });
 
   it('keeps what it applied from a plan bundle as the state’s manifests last applied, which the next plan matches', async () => {

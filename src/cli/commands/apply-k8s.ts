@@ -43,15 +43,25 @@ export async function runApply(bundle: string, options: ApplyOptions): Promise<n
     return EXIT_OK;
   } catch (error) {
     if (error instanceof kubernetes.BundleError) throw new UserError(error.message);
-    // An API error (forbidden, conflict, unreachable): one clear line, the apply stops where it was.
+    // An API error (forbidden, conflict, unreachable): one clear finding, the apply stops where it was. With an
+    // HTTP status the API server answered and refused; without one it did not answer at all.
     const status = (error as { code?: unknown }).code;
     const body = (error as { body?: unknown }).body;
     const detail =
       typeof body === 'string' ? (safeMessage(body) ?? body.slice(0, 300)) : String((error as Error).message ?? error);
-    process.stderr.write(`netspec: Kubernetes API error${typeof status === 'number' ? ` ${status}` : ''}: ${detail}\n`);
-    return EXIT_ERROR;
+    const answered = typeof status === 'number';
+    throw new UserError(`Kubernetes API error${answered ? ` ${status}` : ''}: ${detail}`, {
+      code: answered ? 'NS_K8S_API_REFUSED' : 'NS_APPLY_UNREACHABLE',
+      ...(status === 401 || status === 403 ? { hint: ACCESS_HINT } : {}),
+      ...(answered ? {} : { hint: UNREACHABLE_HINT }),
+    });
   }
 }
+
+const ACCESS_HINT =
+  "the kube context's user may not change these objects: give it RBAC rights to apply (patch) them in the organization's namespace, or use a context that has them";
+const UNREACHABLE_HINT =
+  "check that the API server of the kube context (the spec's kubernetes.context, else KUBECONFIG's current one) is up and reachable from here";
 
 function safeMessage(body: string): string | undefined {
   try {

@@ -180,6 +180,7 @@ export const DIAGNOSTIC_CODES = {
   NS_K8S_TEMPLATE_ERROR: 'a manifest template failed to render one object',
   NS_K8S_INVALID_OBJECT: 'a spec value makes a Kubernetes object the API server would reject',
   NS_K8S_DUPLICATE_OBJECT: 'two emitted objects of one kind share a name in one namespace',
+  NS_K8S_API_REFUSED: 'the Kubernetes API server refused an apply (forbidden, conflict, invalid object), as it says',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
