@@ -4,6 +4,7 @@
 // channel reports no height for it. Unknown heights (metrics off) are reported but do not fail the status.
 import { type CertificateFact, daysLeft, describeCertificate } from '../../compiler/certificates/index.js';
 import { readPemFile, tlsCaCertificates } from '../../compiler/connection-profile/tls-ca-certificates.js';
+import { type DiagnosticCode, type Problem, problem } from '../../compiler/diagnostics/index.js';
 import type { NetworkModel, OrganizationModel } from '../../compiler/model/network-model.js';
 import { type NodeKind, type NodeStatus, type OperationsTarget, probeNode } from './probe-node.js';
 
@@ -38,6 +39,8 @@ export interface StatusReport {
   certificates: CertificateStatus[];
   /** One line per finding that fails the status. */
   failures: string[];
+  /** The same findings with their codes, in the same order: what the text and markdown forms print. */
+  findings: Problem[];
   /** One line per certificate expiring within the warning period (or expired): they do not fail the status. */
   warnings: string[];
   ok: boolean;
@@ -81,9 +84,14 @@ export async function networkStatus(model: NetworkModel, options: StatusOptions)
   const targets = operationsTargets(model, options.tlsCaCerts);
   const nodes = await Promise.all(targets.map((target) => probeNode(target, options.timeoutMs)));
   const byRef = new Map(nodes.map((status) => [status.node, status]));
-  const failures: string[] = [];
+  const findings: Problem[] = [];
+  const fail = (code: DiagnosticCode, message: string) => findings.push(problem(code, message));
   for (const status of nodes)
-    if (status.health !== 'OK') failures.push(`${status.node}: ${status.problems[0] ?? status.health}`);
+    if (status.health !== 'OK')
+      fail(
+        status.health === 'unreachable' ? 'NS_APPLY_UNREACHABLE' : 'NS_HEALTH_UNHEALTHY',
+        `${status.node}: ${status.problems[0] ?? status.health}`,
+      );
 
   const channels: ChannelStatus[] = model.channels.map((channel) => {
     const orderers = channel.orderer.consenters.map((consenter) => consenter.ref);
@@ -99,13 +107,15 @@ export async function networkStatus(model: NetworkModel, options: StatusOptions)
       if (height === undefined) {
         // Reachable with metrics, yet no height: the node does not hold the channel.
         const missing = status?.health === 'OK' && status.heights !== undefined;
-        if (missing) failures.push(`${ref}: reports no height for channel '${channel.name}' (not joined?)`);
+        if (missing)
+          fail('NS_HEALTH_CHANNEL_MISSING', `${ref}: reports no height for channel '${channel.name}' (not joined?)`);
         return { node: ref, kind, state: missing ? 'missing' : 'unknown' };
       }
       if (kind === 'orderer' || ordererHeight === undefined) return { node: ref, kind, height, state: 'ok' };
       const lag = Math.max(0, ordererHeight - height);
       if (lag > options.maxLag)
-        failures.push(
+        fail(
+          'NS_HEALTH_PEER_LAGGING',
           `${ref}: ${lag} blocks behind the orderers on channel '${channel.name}' (height ${height} of ${ordererHeight}; --max-lag ${options.maxLag})`,
         );
       return { node: ref, kind, height, lag, state: lag > options.maxLag ? 'lagging' : 'ok' };
@@ -136,9 +146,10 @@ export async function networkStatus(model: NetworkModel, options: StatusOptions)
     nodes,
     channels,
     certificates,
-    failures,
+    failures: findings.map((found) => found.message),
+    findings,
     warnings,
-    ok: failures.length === 0,
+    ok: findings.length === 0,
   };
 }
 

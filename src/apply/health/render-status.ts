@@ -36,7 +36,10 @@ export function renderStatus(report: StatusReport, format: StatusFormat): string
   const verdict = report.ok
     ? `${report.network}: all ${report.nodes.length} nodes healthy, no peer more than ${report.maxLag} blocks behind`
     : `${report.network}: ${report.failures.length} problem${report.failures.length === 1 ? '' : 's'}`;
-  const failures = report.failures.map((line) => (format === 'markdown' ? `- ${line}` : `  ${line}`));
+  // Each failure names its code, as validate and apply print theirs.
+  const failures = report.findings.map((found) =>
+    format === 'markdown' ? `- \`${found.code}\` ${found.message}` : `  ${found.code} ${found.message}`,
+  );
   const warnings = report.warnings.map((line) => (format === 'markdown' ? `- warning: ${line}` : `  warning: ${line}`));
   sections.push([verdict, ...failures, ...warnings].join('\n'));
   return `${sections.join('\n\n')}\n`;

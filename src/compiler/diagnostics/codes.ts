@@ -173,6 +173,10 @@ export const DIAGNOSTIC_CODES = {
   NS_APPLY_PACKAGE_MISMATCH: 'a peer installed a chaincode package under another id than the one computed and approved',
   NS_QUORUM_RPC_ERROR:
     'a Quorum node answered a JSON-RPC call with an error (a validator API not enabled, a refused vote) or not as JSON-RPC',
+  // status: what the nodes' operations endpoints report
+  NS_HEALTH_UNHEALTHY: 'a node whose /healthz answers that a component failed (its answer names which)',
+  NS_HEALTH_CHANNEL_MISSING: 'a node that should hold a channel reports no height for it (not joined?)',
+  NS_HEALTH_PEER_LAGGING: 'a peer more blocks behind the orderers on a channel than --max-lag allows',
   // org export (a joining organization's MSP folder)
   NS_MSP_INCOMPLETE: 'an MSP folder lacks a part an organization definition needs (cacerts, a NodeOU certificate)',
   NS_MSP_PRIVATE_KEY: 'a private key where only public certificates belong',

@@ -97,6 +97,13 @@ describe('networkStatus', () => {
       "manufacturer/peer1: 20 blocks behind the orderers on channel 'production' (height 100 of 120; --max-lag 5)",
       "retailer/peer0: reports no height for channel 'distribution' (not joined?)",
     ]);
+    expect(report.findings.map((found) => found.code)).toEqual([
+      'NS_APPLY_UNREACHABLE',
+      'NS_HEALTH_UNHEALTHY',
+      'NS_HEALTH_PEER_LAGGING',
+      'NS_HEALTH_CHANNEL_MISSING',
+    ]);
+    expect(report.findings.map((found) => found.message)).toEqual(report.failures);
     expect(report.nodes).toHaveLength(7);
     const production = report.channels.find((c) => c.channel === 'production')!;
     expect(production.nodes.find((n) => n.node === 'manufacturer/peer0')!.state).toBe('unknown');
@@ -127,12 +134,15 @@ describe('networkStatus', () => {
     expect(text).toContain('manufacturer/peer1  peer     100     20   lagging');
     expect(
       text.endsWith(
-        "supply-chain: 1 problem\n  manufacturer/peer1: 20 blocks behind the orderers on channel 'production' (height 100 of 120; --max-lag 5)\n",
+        "supply-chain: 1 problem\n  NS_HEALTH_PEER_LAGGING manufacturer/peer1: 20 blocks behind the orderers on channel 'production' (height 100 of 120; --max-lag 5)\n",
       ),
     ).toBe(true);
     const markdown = renderStatus(report, 'markdown');
     expect(markdown).toContain('| manufacturer/peer1 | peer | 100 | 20 | lagging |');
     expect(markdown).toContain('### channel distribution: orderer height 30');
+    expect(markdown).toContain(
+      "- `NS_HEALTH_PEER_LAGGING` manufacturer/peer1: 20 blocks behind the orderers on channel 'production'",
+    );
     expect(JSON.parse(renderStatus(report, 'json')).failures).toEqual(report.failures);
   });
 });
