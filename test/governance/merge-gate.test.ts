@@ -49,6 +49,15 @@ function signedByManufacturerOnly(): { bundle: string; network: string } {
   return { bundle, network: dirname(bundle) };
 }
 
+/** verify of the manufacturer-signed bundle after `edit` rewrote its plan.json. */
+// biome-ignore lint/suspicious/noExplicitAny: plan.json as a doctored JSON document, whatever shape the edit gives it
+async function verifyWithPlanEdited(edit: (plan: any) => unknown): Promise<{ code: number; report: VerifyReport }> {
+  const { bundle } = signedByManufacturerOnly();
+  const planFile = join(bundle, 'plan.json');
+  writeFileSync(planFile, `${JSON.stringify(edit(JSON.parse(readFileSync(planFile, 'utf8'))), null, 2)}\n`);
+  return verify(bundle);
+}
+
 /** Each problem as `CODE message`: the code is what a script matches, the message what a person reads. */
 function coded(problems: readonly { code: string; message: string }[] | undefined): string[] {
   return (problems ?? []).map((problem) => `${problem.code} ${problem.message}`);
@@ -170,15 +179,13 @@ describe('a pull request cannot steer its own verdict', () => {
   });
 
   it('guard findings plan.json does not get from the spec and the state are refused', async () => {
-    const { bundle } = signedByManufacturerOnly();
-    const planFile = join(bundle, 'plan.json');
-    const plan = JSON.parse(readFileSync(planFile, 'utf8'));
-    plan.guards.push({
-      target: 'distribution',
-      diagnostic: { code: 'NS_GUARD_ALLOWED', severity: 'warning', message: 'reviewed and allowed', ranges: [] },
+    const { code, report } = await verifyWithPlanEdited((plan) => {
+      plan.guards.push({
+        target: 'distribution',
+        diagnostic: { code: 'NS_GUARD_ALLOWED', severity: 'warning', message: 'reviewed and allowed', ranges: [] },
+      });
+      return plan;
     });
-    writeFileSync(planFile, `${JSON.stringify(plan, null, 2)}\n`);
-    const { code, report } = await verify(bundle);
     expect(code).toBe(1);
     expect(coded(report.problems)).toContain(
       "NS_BUNDLE_TAMPERED tampered: plan.json's guard findings differ from those the spec and the live state produce",
@@ -186,11 +193,7 @@ describe('a pull request cannot steer its own verdict', () => {
   });
 
   it('a plan.json without the certificates the spec names is refused: plan.md would show reviewers no expiry list', async () => {
-    const { bundle } = signedByManufacturerOnly();
-    const planFile = join(bundle, 'plan.json');
-    const { certificates: _dropped, ...plan } = JSON.parse(readFileSync(planFile, 'utf8'));
-    writeFileSync(planFile, `${JSON.stringify(plan, null, 2)}\n`);
-    const { code, report } = await verify(bundle);
+    const { code, report } = await verifyWithPlanEdited(({ certificates: _dropped, ...plan }) => plan);
     expect(code).toBe(1);
     expect(coded(report.problems)).toContain(
       "NS_BUNDLE_TAMPERED tampered: plan.json's certificates differ from those the spec names",
@@ -198,13 +201,11 @@ describe('a pull request cannot steer its own verdict', () => {
   });
 
   it('certificate dates plan.json does not get from the spec are refused: plan.md shows them to reviewers', async () => {
-    const { bundle } = signedByManufacturerOnly();
-    const planFile = join(bundle, 'plan.json');
-    const plan = JSON.parse(readFileSync(planFile, 'utf8'));
-    const ca = plan.certificates.find((c: { kind: string; at?: unknown }) => c.kind === 'ca' && c.at);
-    ca.notAfter = '2099-01-01T00:00:00.000Z';
-    writeFileSync(planFile, `${JSON.stringify(plan, null, 2)}\n`);
-    const { code, report } = await verify(bundle);
+    const { code, report } = await verifyWithPlanEdited((plan) => {
+      const ca = plan.certificates.find((c: { kind: string; at?: unknown }) => c.kind === 'ca' && c.at);
+      ca.notAfter = '2099-01-01T00:00:00.000Z';
+      return plan;
+    });
     expect(code).toBe(1);
     expect(coded(report.problems)).toContain(
       "NS_BUNDLE_TAMPERED tampered: plan.json's certificates differ from those the spec names",
