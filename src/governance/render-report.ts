@@ -78,7 +78,9 @@ function problemText(problem: Problem, indent: string): string {
 function problemMarkdown(problem: Problem): string {
   const mark = problem.severity === 'error' ? ':x:' : ':warning:';
   const hint = problem.hint ? ` (${escapeCell(problem.hint)})` : '';
-  return `- ${mark} \`${problem.code}\` ${escapeCell(problem.message)}${hint}`;
+  const { position } = problem;
+  const where = position ? ` at \`${problem.file}:${position.line}:${position.column}\`` : '';
+  return `- ${mark} \`${problem.code}\`${where} ${escapeCell(problem.message)}${hint}`;
 }
 
 function appliedNote(applied: { sequence: string; blockNumber: string }): string {

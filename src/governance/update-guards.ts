@@ -47,11 +47,12 @@ export function updateGuardProblems(
     .filter((d) => d.severity === 'error')
     .map((d) => {
       const range = d.ranges[0];
-      const { line, column } = positionOf(specText, range?.start ?? 0);
-      const file = range?.file ?? 'network.yaml';
-      // The guard's own code: the spec's `allow` names it, and the fix is the guard's.
-      return problem(d.code, `refused by a safety guard (${file}:${line}:${column}): ${d.message}`, {
-        file,
+      // The guard's own code: the spec's `allow` names it, and the fix is the guard's. The position points at the
+      // spec element the guard names (resolved here, where the spec's text is at hand); it plays no part in the
+      // verdict, which is the guard's code alone.
+      return problem(d.code, `refused by a safety guard: ${d.message}`, {
+        file: range?.file ?? loaded.parsed.file,
+        position: positionOf(specText, range?.start ?? 0),
         hint: d.hint,
       });
     });

@@ -10,6 +10,17 @@ export interface SourceRange {
   /** Offsets into the file's text, end exclusive. */
   start: number;
   end: number;
+  /**
+   * Line and column already resolved from the file's text, for a finding printed where that text is not at hand (a
+   * verify report read back from JSON). The printer prefers the text when it has it.
+   */
+  position?: Position;
+}
+
+/** A 1-based line and column. */
+export interface Position {
+  line: number;
+  column: number;
 }
 
 export interface Diagnostic {

@@ -1,16 +1,11 @@
 // Printing diagnostics: `file:line:col severity CODE message`, with the hint on the next line.
 // Line/column are 1-based and computed from the source text only here, at print time. Every message and hint is
 // scrubbed of private key material on the way out (key-material.ts), whichever stage wrote it.
-import type { Diagnostic, SourceRange } from './diagnostic.js';
+import type { Diagnostic, Position, SourceRange } from './diagnostic.js';
 import { scrubKeyMaterial } from './key-material.js';
 
 export interface SourceTexts {
   get(file: string): string | undefined;
-}
-
-export interface Position {
-  line: number;
-  column: number;
 }
 
 export function positionOf(text: string | undefined, offset: number): Position {
@@ -29,7 +24,7 @@ export function positionOf(text: string | undefined, offset: number): Position {
 
 export function formatLocation(range: SourceRange | undefined, sources: SourceTexts): string {
   if (!range) return '<unknown>';
-  const { line, column } = positionOf(sources.get(range.file), range.start);
+  const { line, column } = startOf(range, sources.get(range.file));
   return `${range.file}:${line}:${column}`;
 }
 
@@ -54,9 +49,15 @@ export function diagnosticToJson(diagnostic: Diagnostic, sources: SourceTexts): 
     ...(hint ? { hint } : {}),
     ranges: diagnostic.ranges.map((range) => {
       const text = sources.get(range.file);
-      return { file: range.file, start: positionOf(text, range.start), end: positionOf(text, range.end) };
+      const end = text === undefined && range.position ? range.position : positionOf(text, range.end);
+      return { file: range.file, start: startOf(range, text), end };
     }),
   };
+}
+
+/** Where a range starts: from the file's text when the printer has it, else from the position it carries. */
+function startOf(range: SourceRange, text: string | undefined): Position {
+  return text === undefined && range.position ? range.position : positionOf(text, range.start);
 }
 
 /** Message and hint as they may be printed: no fragment of a private key in any file the diagnostic points into. */

@@ -5,6 +5,7 @@ export {
   type Diagnostic,
   fileRange,
   hasErrors,
+  type Position,
   type Severity,
   type SourceRange,
   type StageResult,

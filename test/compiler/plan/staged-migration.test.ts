@@ -17,6 +17,7 @@ import {
 import { type LoadedSpec, loadSpec } from '../../../src/compiler/load-spec.js';
 import { makePlan } from '../../../src/compiler/plan/index.js';
 import { renderMarkdown } from '../../../src/compiler/render/index.js';
+import { renderReportMarkdown, renderReportText } from '../../../src/governance/render-report.js';
 import { mergeWriteSet, rebuildConfigBlock } from '../../apply/fabric/_fake-fabric.js';
 import { maintenanceProblem } from '../../apply/fabric/_maintenance-filter.js';
 import { verifyAt, writeTestBundle } from '../../helpers/bundle-fixture.js';
@@ -186,17 +187,29 @@ describe('a Raft → BFT migration', () => {
     expect(verifyAt(bundleDir, { specFile, stateDir: stateDirs[2]! }).report.status).toBe('waiting');
     const early = verifyAt(bundleDir, { specFile, stateDir: stateDirs[1]! }).report;
     expect(early.status).toBe('invalid');
-    // The guard's own code (what `allow` would name), at the spec it is about, with its place in the message.
+    // The guard's own code (what `allow` would name), printed at the spec element it is about: the channel's
+    // `type: BFT` (found here by reading the text, not by netspec's position lookup).
+    const lines = bft.split('\n');
+    const typeLine = lines.findIndex(
+      (line, index) => index > lines.indexOf('  mychannel:') && line === '      type: BFT',
+    );
+    const where = { line: typeLine + 1, column: '      type: '.length + 1 };
     expect(early.updates.flatMap((u) => u.problems)).toContainEqual(
       expect.objectContaining({
         code: 'NS_GUARD_CONSENSUS_MIGRATION',
         severity: 'error',
         file: specFile,
+        position: where,
         message: expect.stringMatching(
-          /^refused by a safety guard \(.*network\.yaml:\d+:\d+\): channel 'mychannel' switches consensus type from etcdraft to BFT, but the live config is not in maintenance mode/,
+          /^refused by a safety guard: channel 'mychannel' switches consensus type from etcdraft to BFT, but the live config is not in maintenance mode/,
         ),
       }),
     );
+    const at = `${specFile}:${where.line}:${where.column}`;
+    expect(renderReportText(early)).toContain(
+      `  ${at} error NS_GUARD_CONSENSUS_MIGRATION refused by a safety guard: channel 'mychannel' switches`,
+    );
+    expect(renderReportMarkdown(early)).toContain(`- :x: \`NS_GUARD_CONSENSUS_MIGRATION\` at \`${at}\` refused by`);
   });
 
   it('refuses the maintenance-off bundle before the switch is live', () => {
@@ -212,7 +225,7 @@ describe('a Raft → BFT migration', () => {
         .map((p) => `${p.code} ${p.message}`)
         .join('\n'),
     ).toMatch(
-      /NS_GUARD_CONSENSUS_MIGRATION refused by a safety guard \(.*\): channel 'mychannel' changes ConsensusType.Type from etcdraft to BFT while ConsensusType.State changes from STATE_MAINTENANCE to STATE_NORMAL/,
+      /NS_GUARD_CONSENSUS_MIGRATION refused by a safety guard: channel 'mychannel' changes ConsensusType.Type from etcdraft to BFT while ConsensusType.State changes from STATE_MAINTENANCE to STATE_NORMAL/,
     );
   });
 });

@@ -27,6 +27,7 @@ import {
   issueLeafCertificate,
 } from '../../../src/crypto/issue-certificate.js';
 import { generateSigningKeyPair, privateKeyFromPem } from '../../../src/crypto/key-pair.js';
+import { renderReportText } from '../../../src/governance/render-report.js';
 import { verifyAt, writeTestBundle } from '../../helpers/bundle-fixture.js';
 import { repoRoot } from '../../helpers/run-cli.js';
 
@@ -232,8 +233,17 @@ describe('rotation planned as ordered stages', () => {
       .find((u) => u.channel === 'production')!
       .problems.map((p) => `${p.code} ${p.message}`)
       .join('\n');
+    // Printed at the first rotated consenter in the production channel's list (found by reading the text).
+    const lines = result.text.split('\n');
+    const listLine = lines.findIndex(
+      (line, index) => index > lines.indexOf('  production:') && line.startsWith('      consenters: ['),
+    );
+    const column = lines[listLine]!.indexOf('operator/orderer0') + 1;
+    expect(renderReportText(report)).toContain(
+      `  ${net.specFile}:${listLine + 1}:${column} error NS_GUARD_CONSENTER_ROTATIONS refused by a safety guard:`,
+    );
     expect(problems).toMatch(
-      /NS_GUARD_CONSENTER_ROTATIONS refused by a safety guard \(.*network\.yaml:\d+:\d+\): channel 'production' changes 2 Raft consenters in one update, 2 of them by a new TLS certificate \(~orderer0\.operator\.supply\.example\.com:7050, ~orderer1\.operator\.supply\.example\.com:7050\); a rotated node is out of the cluster until it restarts/,
+      /NS_GUARD_CONSENTER_ROTATIONS refused by a safety guard: channel 'production' changes 2 Raft consenters in one update, 2 of them by a new TLS certificate \(~orderer0\.operator\.supply\.example\.com:7050, ~orderer1\.operator\.supply\.example\.com:7050\); a rotated node is out of the cluster until it restarts/,
     );
   });
 
