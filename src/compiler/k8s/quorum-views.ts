@@ -4,6 +4,7 @@
 // so every org's nodes start from the same genesis and dial the same enodes.
 // Checked against Consensys quorum-kubernetes (helm/charts/besu-node and goquorum-node, node-statefulset.yaml at
 // 2f5dbe3) and Besu's CLI (app/src/main/java/org/hyperledger/besu/cli: BesuCommand, DnsOptions).
+import { isIPv4 } from 'node:net';
 import type { QuorumNetworkModel, QuorumNodeModel } from '../model/network-model.js';
 import { emitQuorumArtifacts } from '../quorum/emit-quorum-artifacts.js';
 import { tesseraPeerUrl } from '../quorum/node-lists.js';
@@ -31,7 +32,8 @@ const PATHS = {
  * The uid and gid of the `besu` user in Besu's image (docker/Dockerfile: `useradd --uid 1000`). Running as it, with
  * fsGroup 1000, lets the kubelet make the data volume group-writable and the 0400 node key group-readable for
  * it; quorum-kubernetes instead chowns the volume from an init container running as root, which the namespace's
- * Pod Security profile need not allow. As non-root, the image's besu-entry.sh runs Besu directly (no chown).
+ * Pod Security profile need not allow. The pod starts Besu itself, without the image's besu-entry.sh (which
+ * chowns as root; see BESU_ADVERTISING_COMMAND).
  */
 export const BESU_USER_ID = 1000;
 
@@ -155,7 +157,14 @@ function nodeObjects(scope: OrganizationScope, owned: OwnedQuorumNode): PlannedO
       ? {
           template: 'besu-stateful-set',
           origin,
-          view: { ...common, image: imageOf(scope, 'besu'), userId: BESU_USER_ID, args: besuArgs(scope, owned) },
+          view: {
+            ...common,
+            image: imageOf(scope, 'besu'),
+            userId: BESU_USER_ID,
+            command: BESU_ADVERTISING_COMMAND,
+            env: [{ name: ADVERTISED_HOST_VARIABLE, value: node.address.host }],
+            args: besuArgs(scope, owned),
+          },
         }
       : {
           template: 'goquorum-stateful-set',
@@ -198,6 +207,37 @@ function tesseraQ2tUrl(scope: OrganizationScope, node: QuorumNodeModel): string 
   return `http://${node.tessera.serviceName}.${scope.namespace}.svc.cluster.local:${TESSERA_PORTS.q2t}`;
 }
 
+/** The variable the Besu container's start script reads the node's address host from. */
+export const ADVERTISED_HOST_VARIABLE = 'NETSPEC_P2P_ADVERTISED_HOST';
+
+/**
+ * How a Besu container starts: resolve the node's address host to an IP, then run Besu advertising it.
+ * Besu's enode must name the host other organizations dial (the node's `address`, the enode static-nodes.json
+ * lists), not the pod IP Besu picks by default, which no peer in another cluster or behind a load balancer can
+ * dial back. `--p2p-host` takes an IP only: P2PDiscoveryOptions documents it as an IP address, and
+ * PeerDiscoveryAgent.validateConfiguration refuses anything InetAddresses.isInetAddress rejects ("valid
+ * advertisement host required", hyperledger/besu#4380), even with discovery off. So the pod resolves the host
+ * when it starts: the Service's ClusterIP in `cluster` mode, the load balancer's address in `loadBalancer` and
+ * `gateway` mode (devp2p is exposed on a LoadBalancer there too), or the IP an explicit `address` names. The
+ * enode's port is `--p2p-port`, the address port unless an explicit `address` names another.
+ * A host that does not resolve yet (a load balancer still being provisioned, external-dns not yet synced) stops
+ * the container with a message and the kubelet retries: advertising a wrong IP would be worse.
+ * Besu's image is Ubuntu (docker/Dockerfile), so `sh`, `getent`, `head` and `cut` are there, and `besu` is on its
+ * PATH (/opt/besu/bin). Running it directly skips the image's besu-entry.sh, which chowns Besu's paths and drops
+ * root to the besu user: this pod starts as that user already.
+ */
+const BESU_ADVERTISING_COMMAND = [
+  'sh',
+  '-c',
+  [
+    `ip=$(getent ahostsv4 "$${ADVERTISED_HOST_VARIABLE}" | head -n 1 | cut -d ' ' -f 1)`,
+    `if [ -z "$ip" ]; then echo "$${ADVERTISED_HOST_VARIABLE}, this node's address host, does not resolve yet" >&2; exit 1; fi`,
+    'exec besu --p2p-host="$ip" "$@"',
+  ].join('\n'),
+  // $0 of the script; the container's args follow as "$@".
+  'besu',
+];
+
 /**
  * Besu's command line (names as in BesuCommand and its options classes). Discovery stays off in a permissioned
  * network: the node dials exactly the static nodes. Their enodes name hosts, not IPs, which Besu resolves only
@@ -213,6 +253,11 @@ function besuArgs(scope: OrganizationScope, { network, node }: OwnedQuorumNode):
     '--Xdns-enabled=true',
     '--Xdns-update-enabled=true',
     `--p2p-port=${node.p2pPort}`,
+    // Listen on every interface: the advertised IP (a ClusterIP or a load balancer's) is not the pod's own.
+    '--p2p-interface=0.0.0.0',
+    // The start script gives --p2p-host; NONE keeps Besu from replacing it (AUTO picks DOCKER or KUBERNETES in a
+    // pod, and KUBERNETES looks up a Service named `besu` through the API: NatService, KubernetesNatManager).
+    '--nat-method=NONE',
     '--discovery-enabled=false',
     '--rpc-http-enabled',
     '--rpc-http-host=0.0.0.0',
@@ -264,6 +309,7 @@ function goQuorumArgs(scope: OrganizationScope, { network, node, validator }: Ow
     '--permissioned',
     '--syncmode=full',
     `--port=${node.p2pPort}`,
+    goQuorumNat(node),
     '--http',
     '--http.addr=0.0.0.0',
     `--http.port=${node.rpcPort}`,
@@ -273,6 +319,19 @@ function goQuorumArgs(scope: OrganizationScope, { network, node, validator }: Ow
     ...(!raft && validator ? ['--mine', '--miner.threads=1', '--miner.gasprice=0'] : []),
     ...(network.privacy ? [`--ptm.url=${tesseraQ2tUrl(scope, node)}`] : []),
   ];
+}
+
+/**
+ * What GoQuorum advertises in its enode. geth's `--nat extip:<IP>` takes an IP only (p2p/nat/nat.go Parse:
+ * net.ParseIP, else "invalid IP address"), and the GoQuorum image (Alpine) offers no resolver netspec can rely on
+ * to turn the address host into one at start, as the Besu pods do. So an `address` naming an IP is advertised
+ * with extip; a host name is not advertised at all (`none`: no UPnP or NAT-PMP probing from a pod either). Peers
+ * still reach the node: discovery is off, every node dials the host:port netspec lists in static-nodes.json, and
+ * `--permissioned` admits a peer by its node id alone (core/types permissions: IsNodePermissioned compares
+ * ID().String()), never by the IP its enode advertises. Only admin_nodeInfo shows the local fallback IP.
+ */
+function goQuorumNat(node: QuorumNodeModel): string {
+  return isIPv4(node.address.host) ? `--nat=extip:${node.address.host}` : '--nat=none';
 }
 
 function tesseraObjects(scope: OrganizationScope, { network, node, name, origin }: OwnedQuorumNode): PlannedObject[] {

@@ -181,3 +181,48 @@ describe('exposure objects', () => {
     expect(checked).toBe(4 + 2 + 2 + 2 + 5);
   });
 });
+
+describe('Besu nodes under each exposure', () => {
+  const besuContainer = (org: string, name: string): Json => {
+    const set = ofKind(objectsOf(org), 'StatefulSet').find((o) => o.metadata.name === name) as Json | undefined;
+    if (!set) throw new Error(`StatefulSet/${name} not emitted for ${org}`);
+    return set.spec.template.spec.containers[0];
+  };
+  const advertisedHost = (container: Json) =>
+    (container.env as Json[]).find((e) => e.name === 'NETSPEC_P2P_ADVERTISED_HOST')?.value;
+  const enodeHosts = (org: string): string[] => {
+    const peers = ofKind(objectsOf(org), 'ConfigMap').find((o) => o.metadata.name === 'payments-peers') as Json;
+    return (JSON.parse(peers.data['static-nodes.json']) as string[]).map((enode) => new URL(enode).hostname);
+  };
+
+  it.each([
+    ['cluster', 'retailer', 'payments-validator3', 'payments-validator3.supply-retailer.svc.cluster.local'],
+    ['loadBalancer', 'manufacturer', 'payments-validator0', 'payments-validator0.manufacturer.supply.example.com'],
+    ['gateway (TLSRoute)', 'operator', 'payments-validator2', 'payments-validator2.operator.supply.example.com'],
+    ['gateway (Ingress)', 'distributor', 'payments-validator1', 'payments-validator1.distributor.supply.example.com'],
+  ])(
+    '%s: advertise the host their enode names, with Besu’s NAT off so it is not replaced',
+    (_mode, org, name, host) => {
+      const besu = besuContainer(org, name);
+      expect(advertisedHost(besu)).toBe(host);
+      // The very host every org's static-nodes.json dials this node at.
+      expect(enodeHosts(org)).toContain(host);
+      expect(besu.command.slice(0, 2)).toEqual(['sh', '-c']);
+      expect(besu.command[2]).toContain('exec besu --p2p-host="$ip" "$@"');
+      expect(besu.args).toEqual(
+        expect.arrayContaining(['--p2p-port=30303', '--p2p-interface=0.0.0.0', '--nat-method=NONE']),
+      );
+      // The start script gives the only --p2p-host; one in args would be a second, conflicting value.
+      expect(besu.args.some((arg: string) => arg.startsWith('--p2p-host'))).toBe(false);
+    },
+  );
+
+  it('loadBalancer: advertise the host the LoadBalancer Service is published under', () => {
+    const service = loadBalancers(objectsOf('manufacturer')).find(
+      (s) => s.metadata.name === 'payments-validator0-external',
+    )!;
+    expect(advertisedHost(besuContainer('manufacturer', 'payments-validator0'))).toBe(
+      service.metadata.annotations['external-dns.alpha.kubernetes.io/hostname'],
+    );
+  });
+});

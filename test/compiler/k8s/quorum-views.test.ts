@@ -1,6 +1,10 @@
 // The Quorum workloads as a kubelet would start them: every mount has its volume, every ConfigMap a pod mounts is
 // emitted in its own namespace with the bundle's bytes, and each client gets the flags it needs to find its peers
 // (Besu: static nodes, DNS), seal blocks (GoQuorum: --mine) and keep strangers out (GoQuorum: --permissioned).
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emitManifests, type K8sObject } from '../../../src/compiler/k8s/index.js';
 import { loadSpec } from '../../../src/compiler/load-spec.js';
@@ -72,6 +76,35 @@ describe('Besu nodes', () => {
     expect(besu.args).toContain('--Xdns-update-enabled=true');
     expect(besu.args).toContain('--discovery-enabled=false');
     expect(besu.volumeMounts).toContainEqual({ name: 'peers', mountPath: '/etc/quorum/peers', readOnly: true });
+  });
+
+  describe('start through a script that advertises the IP their address host resolves to', () => {
+    // The emitted command run by a real sh, with a stand-in `besu` on PATH that prints the arguments it got.
+    const bin = mkdtempSync(join(tmpdir(), 'netspec-besu-'));
+    writeFileSync(join(bin, 'besu'), '#!/bin/sh\nprintf "%s\\n" "$@"\n');
+    chmodSync(join(bin, 'besu'), 0o755);
+    const start = (host: string) => {
+      const [file, ...rest] = besu.command as string[];
+      return spawnSync(file!, [...rest, ...besu.args], {
+        encoding: 'utf8',
+        // A bounded resolver wait, so a name that does not resolve fails quickly on a machine without DNS.
+        env: { PATH: `${bin}:/usr/bin:/bin`, RES_OPTIONS: 'timeout:1 attempts:1', NETSPEC_P2P_ADVERTISED_HOST: host },
+      });
+    };
+
+    it('a resolved host becomes --p2p-host, ahead of the emitted args', () => {
+      const run = start('127.0.0.1');
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.stdout.split('\n').filter(Boolean)).toEqual(['--p2p-host=127.0.0.1', ...besu.args]);
+    });
+
+    it('a host that does not resolve stops the container before Besu starts, naming the host', () => {
+      const run = start('netspec-unresolvable.invalid');
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain('netspec-unresolvable.invalid');
+    });
   });
 
   it('are ready without waiting for a peer that waits for them', () => {
@@ -158,6 +191,23 @@ describe('GoQuorum nodes', () => {
 
   it('seal blocks as BFT validators (--mine --miner.threads=1) and accept only permissioned nodes', () => {
     expect(quorum.args).toEqual(expect.arrayContaining(['--mine', '--miner.threads=1', '--permissioned']));
+  });
+
+  it('advertise no host name (geth’s --nat extip takes an IP), and an IP address as extip', () => {
+    expect(quorum.args).toContain('--nat=none');
+    const ipModel = loadQuorumModel((yaml) =>
+      yaml.replace(
+        `{ name: node2, organization: distributor, publicKey: "${testPublicKey(12)}" }`,
+        `{ name: node2, organization: distributor, publicKey: "${testPublicKey(12)}", address: "203.0.113.7:30303" }`,
+      ),
+    );
+    const ipPod = (
+      emitManifests(ipModel, { organizations: ['distributor'] }).value![0]!.objects.find(
+        (o) => o.metadata.name === 'ledger-node2' && o.kind === 'StatefulSet',
+      ) as Loose
+    ).spec.template.spec;
+    expect(ipPod.containers[0].args).toContain('--nat=extip:203.0.113.7');
+    expect(ipPod.containers[0].args).not.toContain('--nat=none');
   });
 
   it('find their node lists where GoQuorum reads them, copied there by the init container', () => {
