@@ -21,7 +21,7 @@ import { type ApplyRecord, chaincodeRecords } from './apply-record.js';
 import type { ApplyBundleInput, ApplyContext, ApplyStep, StepOutcome } from './apply-steps.js';
 import { applyChaincodeLifecycle } from './chaincode-lifecycle.js';
 import { joinOrderer, ordererHasChannel } from './channel-participation.js';
-import { failureCode } from './failure-code.js';
+import { failureCode, failureHint } from './failure-code.js';
 import { DeliverRefusedError, fetchConfigBlock, statusName } from './fetch-config-block.js';
 import { messageOf } from './fetch-state.js';
 import { NodeConnection, NodeUnreachableError } from './grpc-connection.js';
@@ -381,15 +381,8 @@ async function createChannel(
   let anyApplied = false;
   // Only the org that runs an orderer may join it: its admin API trusts that org's TLS CA alone.
   for (const endpoint of ordererEndpoints(input.model, channelModel.orderer.organizations)) {
-    const step = (outcome: StepOutcome, detail: string, code?: DiagnosticCode) =>
-      record({
-        channel: name,
-        action: 'join-orderer',
-        target: endpoint.ref,
-        outcome,
-        detail,
-        ...(code ? { code } : {}),
-      });
+    const step = (outcome: StepOutcome, detail: string, failure: { code?: DiagnosticCode; hint?: string } = {}) =>
+      record({ channel: name, action: 'join-orderer', target: endpoint.ref, outcome, detail, ...failure });
     if (endpoint.organization !== org) {
       step(
         'delegated',
@@ -406,7 +399,7 @@ async function createChannel(
       }
     } catch (error) {
       ok = false;
-      step('failed', messageOf(error), failureCode(error, 'NS_APPLY_PEER_REFUSED'));
+      step('failed', messageOf(error), { code: failureCode(error, 'NS_APPLY_PEER_REFUSED'), ...failureHint(error) });
     }
   }
   const peers = await joinOwnPeers(input, channelModel, block, record);

@@ -24,6 +24,8 @@ export interface ApplyStep {
   detail: string;
   /** Why a failed step failed, from the diagnostic catalogue (NS_APPLY_UNREACHABLE, NS_UPDATE_STALE, ...). */
   code?: DiagnosticCode;
+  /** What to check for a failed step, when the failure says (the certificate or CA of a TLS refusal). */
+  hint?: string;
   /** The transaction (or install proposal) this step sent, when it sent one: for the apply record. */
   txId?: string;
   /** Chaincode lifecycle steps: the definition they belong to. */

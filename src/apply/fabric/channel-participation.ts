@@ -8,7 +8,7 @@ import { retry } from '../retry.js';
 import { NodeUnreachableError } from './grpc-connection.js';
 import type { NodeEndpoint } from './node-endpoints.js';
 import type { TlsClientMaterial } from './tls-client-material.js';
-import { explainTlsFailure } from './tls-failure.js';
+import { explainTlsFailure, TlsRefusedError } from './tls-failure.js';
 
 export interface ParticipationOptions {
   tls?: TlsClientMaterial;
@@ -90,7 +90,7 @@ async function send(
         return await once(endpoint, url, method, payload, options.tls, timeoutMs);
       } catch (error) {
         const tlsFailure = explainTlsFailure(error, endpoint, 'admin API', options.tls);
-        if (tlsFailure) throw new Error(tlsFailure);
+        if (tlsFailure) throw new TlsRefusedError(tlsFailure);
         if ((error as NodeJS.ErrnoException).code === 'ETIMEDOUT')
           throw new NodeUnreachableError(`${endpoint.ref} (${url.host}) did not answer within ${timeoutMs} ms`);
         throw error;
@@ -101,7 +101,7 @@ async function send(
   if (outcome.ok) return outcome.value;
   // Reset in the middle of every TLS handshake: the server does not take our client certificate.
   const refused = explainTlsFailure(outcome.lastError, endpoint, 'admin API', options.tls);
-  if (refused) throw new Error(refused);
+  if (refused) throw new TlsRefusedError(refused);
   const last = (outcome.lastError as NodeJS.ErrnoException).code;
   throw new NodeUnreachableError(
     `cannot reach ${endpoint.ref} admin endpoint (${url.host}) after ${outcome.attempts} attempts (${last})`,

@@ -94,7 +94,7 @@ export class NodeConnection {
     if (outcome.ok) return outcome.value;
     const last = outcome.lastError;
     const tlsFailure = explainTlsFailure(last, this.endpoint, what, this.options.tls);
-    if (tlsFailure) throw new NodeUnreachableError(`${what}: ${tlsFailure}`);
+    if (tlsFailure) throw new NodeUnreachableError(`${what}: ${tlsFailure.message}; ${tlsFailure.hint}`);
     const detail = (last as ServiceError | undefined)?.details ?? String(last);
     throw new NodeUnreachableError(
       `${what}: cannot reach ${this.endpoint.ref} (${this.endpoint.address}) after ${outcome.attempts} attempts (${detail})`,

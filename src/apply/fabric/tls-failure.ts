@@ -16,13 +16,31 @@ const SERVER_UNTRUSTED =
 const WRONG_NAME = /ERR_TLS_CERT_ALTNAME_INVALID|Hostname\/IP does not match|does not match certificate's altnames/i;
 const EXPIRED = /CERT_HAS_EXPIRED|certificate has expired|CERT_NOT_YET_VALID/i;
 
-/** A sentence for a TLS handshake failure talking to `endpoint`, or undefined when `error` is something else. */
+/** A TLS handshake that failed on a certificate: what happened, and which certificate or CA to check. */
+export interface TlsRefusal {
+  message: string;
+  hint: string;
+}
+
+/**
+ * The orderer's admin API (channel participation) refused the handshake, or we refused its certificate: a
+ * configuration mistake no retry mends, reported as NS_APPLY_TLS_REFUSED with the certificate or CA to check.
+ */
+export class TlsRefusedError extends Error {
+  readonly hint: string;
+  constructor(refusal: TlsRefusal) {
+    super(refusal.message);
+    this.hint = refusal.hint;
+  }
+}
+
+/** What a TLS handshake failure talking to `endpoint` means, or undefined when `error` is something else. */
 export function explainTlsFailure(
   error: unknown,
   endpoint: NodeEndpoint,
   service: string,
   client?: TlsClientMaterial,
-): string | undefined {
+): TlsRefusal | undefined {
   const text = `${(error as { code?: string }).code ?? ''} ${(error as { details?: string }).details ?? ''} ${
     error instanceof Error ? error.message : String(error)
   }`;
@@ -30,20 +48,35 @@ export function explainTlsFailure(
   if (CLIENT_REFUSED.test(text) || HANDSHAKE_DROPPED.test(text)) {
     const ours = client?.certPem ? describe(client.certPem) : undefined;
     return ours
-      ? `${where} did not accept our TLS client certificate (${ours}): it trusts client certificates of its own TLS CA only` +
-          `${endpoint.adminUrl && service === 'admin API' ? ` (an orderer's admin API: the TLS CA of ${endpoint.organization})` : ''}; ` +
-          `give --tls-cert/--tls-key issued by that CA, or leave this step to ${endpoint.organization}`
-      : `${where} wants a TLS client certificate and we sent none: give --tls-cert and --tls-key ` +
-          `(a TLS pair of ${endpoint.organization}, issued by the TLS CA it trusts)`;
+      ? {
+          message:
+            `${where} did not accept our TLS client certificate (${ours}): it trusts client certificates of its own TLS CA only` +
+            `${endpoint.adminUrl && service === 'admin API' ? ` (an orderer's admin API: the TLS CA of ${endpoint.organization})` : ''}`,
+          hint: `give --tls-cert/--tls-key issued by that CA, or leave this step to ${endpoint.organization}`,
+        }
+      : {
+          message: `${where} wants a TLS client certificate and we sent none`,
+          hint: `give --tls-cert and --tls-key (a TLS pair of ${endpoint.organization}, issued by the TLS CA it trusts)`,
+        };
   }
-  if (EXPIRED.test(text)) return `${where}: its TLS certificate has expired or is not valid yet`;
+  const served = `the TLS certificate ${endpoint.ref} serves`;
+  if (EXPIRED.test(text))
+    return {
+      message: `${where}: its TLS certificate has expired or is not valid yet`,
+      hint: `check the validity dates of ${served}, and the clock of the machine running netspec`,
+    };
   if (WRONG_NAME.test(text))
-    return `${where}: its TLS certificate does not name ${endpoint.serverName} (the host the spec gives it)`;
+    return {
+      message: `${where}: its TLS certificate does not name ${endpoint.serverName} (the host the spec gives it)`,
+      hint: `check the subject alternative names of ${served} against the host the spec gives ${endpoint.ref}`,
+    };
   if (SERVER_UNTRUSTED.test(text))
-    return (
-      `${where}: its TLS certificate is not issued by the TLS CA we trust for ${endpoint.organization} ` +
-      `(${trustedCas(endpoint.tlsCaPem)}; from connection.endpoints.${endpoint.ref}.tlsCaCert, else the MSP's tlscacerts)`
-    );
+    return {
+      message: `${where}: its TLS certificate is not issued by the TLS CA we trust for ${endpoint.organization} (${trustedCas(endpoint.tlsCaPem)})`,
+      hint:
+        `the TLS CA trusted for ${endpoint.ref} comes from connection.endpoints.${endpoint.ref}.tlsCaCert, else the ` +
+        `tlscacerts of ${endpoint.organization}'s MSP: it must hold the CA that issued ${served}`,
+    };
   return undefined;
 }
 

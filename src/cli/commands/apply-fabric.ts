@@ -27,7 +27,8 @@ export async function runApply(bundle: string, options: ApplyOptions): Promise<n
   const report = lineReporter<ApplyStep>(
     // A failed step names its code, as validate and verify print theirs.
     (step) =>
-      `${step.outcome.padEnd(8)} ${step.channel} ${step.action} ${step.target}: ${step.code ? `${step.code} ` : ''}${step.detail}`,
+      `${step.outcome.padEnd(8)} ${step.channel} ${step.action} ${step.target}: ${step.code ? `${step.code} ` : ''}${step.detail}` +
+      `${step.hint ? `\n  hint: ${step.hint}` : ''}`,
   );
   if (options.dryRun) {
     process.stdout.write(`dry run: verify is ${verified.report.status}; nothing was sent\n`);

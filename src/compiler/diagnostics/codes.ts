@@ -167,6 +167,8 @@ export const DIAGNOSTIC_CODES = {
   NS_APPLY_SUBMITTER_REFUSED: 'the orderer refused the submitting identity: it may not read or write the channel',
   NS_APPLY_PEER_REFUSED:
     'a peer or orderer admin refused a request (join, install, approve, endorse), as its answer says',
+  NS_APPLY_TLS_REFUSED:
+    "a TLS handshake with an orderer's admin API failed on a certificate: it refused ours, or netspec refused its (another CA, another name, expired)",
   NS_APPLY_NOT_CONFIRMED: 'a transaction the orderer accepted whose result the nodes did not show in time',
   NS_APPLY_NOT_ENDORSED: 'a chaincode commit without endorsements enough for the LifecycleEndorsement policy',
   NS_APPLY_WRONG_GENESIS: "the orderers serve a channel whose block 0 is not the bundle's genesis block",

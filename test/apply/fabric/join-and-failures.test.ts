@@ -17,6 +17,7 @@ import {
   ordererHasChannel,
   peerEndpoints,
 } from '../../../src/apply/fabric/index.js';
+import { TlsRefusedError } from '../../../src/apply/fabric/tls-failure.js';
 import type { VerifiedBundle } from '../../../src/governance/index.js';
 import {
   adminFiles,
@@ -154,8 +155,48 @@ describe('applyFabricBundle: new channels', () => {
       identity: network.identity,
       connection: FAST,
     });
-    expect(result.steps[0]).toMatchObject({ action: 'join-orderer', outcome: 'failed' });
+    // The orderer's TLS refused us: a certificate to fix, not an orderer that refused a join.
+    expect(result.steps[0]).toMatchObject({
+      action: 'join-orderer',
+      outcome: 'failed',
+      code: 'NS_APPLY_TLS_REFUSED',
+      detail: expect.stringMatching(/admin API \(127\.0\.0\.1:\d+\) wants a TLS client certificate and we sent none$/),
+      hint: 'give --tls-cert and --tls-key (a TLS pair of operator, issued by the TLS CA it trusts)',
+    });
     expect(result.steps.filter((s) => s.action === 'join-peer').every((s) => s.outcome === 'delegated')).toBe(true);
+    expect(network.fake.newest('distribution')).toBeUndefined();
+  });
+
+  it('the participation API refuses a TLS client certificate of another CA: NS_APPLY_TLS_REFUSED, naming the CA', async () => {
+    network = await startNetwork({ omitChannels: ['distribution'], editSpec: newDistribution });
+    const bundle = planBundle(network);
+    // The operator's own signing identity, but the retailer's TLS pair: the orderer's TLS (Node's own, requestCert
+    // with the operator's TLS CA alone) ends the handshake before any HTTP request.
+    const retailer = await orgCredentials(network, 'retailer');
+    const result = await applyFabricBundle({
+      verified: satisfied(
+        withPlan(verifiedAt(bundle.dir, bundle), {
+          ...bundle.plan,
+          channels: bundle.plan.channels.filter((c) => c.action === 'create'),
+        }),
+      ),
+      identity: network.identity,
+      connection: {
+        ...FAST,
+        tls: { certPem: readFileSync(retailer.tlsCertFile, 'utf8'), keyPem: readFileSync(retailer.tlsKeyFile, 'utf8') },
+      },
+    });
+    const joins = result.steps.filter((s) => s.action === 'join-orderer');
+    expect(joins).toHaveLength(3);
+    for (const join of joins)
+      expect(join).toMatchObject({
+        outcome: 'failed',
+        code: 'NS_APPLY_TLS_REFUSED',
+        detail: expect.stringContaining(
+          'did not accept our TLS client certificate (CN=Admin@retailer.supply.example.com issued by CN=tlsca.retailer.supply.example.com)',
+        ),
+        hint: 'give --tls-cert/--tls-key issued by that CA, or leave this step to operator',
+      });
     expect(network.fake.newest('distribution')).toBeUndefined();
   });
 });
@@ -176,9 +217,13 @@ describe('TLS refusals, said in words', () => {
       certPem: readFileSync(manufacturer.tlsCertFile, 'utf8'),
       keyPem: readFileSync(manufacturer.tlsKeyFile, 'utf8'),
     };
-    const refused = await ordererHasChannel(orderer, 'production', { ...FAST, tls }).catch((e: Error) => e.message);
-    expect(refused).toMatch(
-      /^operator\/orderer0 admin API \(127\.0\.0\.1:\d+\) did not accept our TLS client certificate \(CN=Admin@manufacturer\.supply\.example\.com issued by CN=tlsca\.manufacturer\.supply\.example\.com\): it trusts client certificates of its own TLS CA only \(an orderer's admin API: the TLS CA of operator\); give --tls-cert\/--tls-key issued by that CA, or leave this step to operator$/,
+    const refused = await ordererHasChannel(orderer, 'production', { ...FAST, tls }).catch((e: TlsRefusedError) => e);
+    expect(refused).toBeInstanceOf(TlsRefusedError);
+    expect((refused as TlsRefusedError).message).toMatch(
+      /^operator\/orderer0 admin API \(127\.0\.0\.1:\d+\) did not accept our TLS client certificate \(CN=Admin@manufacturer\.supply\.example\.com issued by CN=tlsca\.manufacturer\.supply\.example\.com\): it trusts client certificates of its own TLS CA only \(an orderer's admin API: the TLS CA of operator\)$/,
+    );
+    expect((refused as TlsRefusedError).hint).toBe(
+      'give --tls-cert/--tls-key issued by that CA, or leave this step to operator',
     );
     const none = await ordererHasChannel(orderer, 'production', FAST).catch((e: Error) => e.message);
     expect(none).toMatch(/admin API \(127\.0\.0\.1:\d+\) wants a TLS client certificate and we sent none/);
@@ -194,7 +239,7 @@ describe('TLS refusals, said in words', () => {
         (e: Error) => e.message,
       );
       expect(message).toMatch(
-        /^Deliver: operator\/orderer0 Deliver \(127\.0\.0\.1:\d+\): its TLS certificate is not issued by the TLS CA we trust for operator \(trusted: CN=Admin@retailer\.supply\.example\.com; /,
+        /^Deliver: operator\/orderer0 Deliver \(127\.0\.0\.1:\d+\): its TLS certificate is not issued by the TLS CA we trust for operator \(trusted: CN=Admin@retailer\.supply\.example\.com\); the TLS CA trusted for operator\/orderer0 comes from connection\.endpoints\.operator\/orderer0\.tlsCaCert, else the tlscacerts of operator's MSP/,
       );
     } finally {
       connection.close();
