@@ -11,11 +11,12 @@ import { bytesToHex, hexToBytes, strip0x } from './hex.js';
 const SECP256K1_SPKI_PREFIX = Buffer.from('3056301006072a8648ce3d020106052b8104000a034200', 'hex');
 
 /**
- * Keys (lower-case hex) already found on the curve in this process: a consortium's validator keys are checked by
- * the spec's rules and then again for every address taken from them, and each OpenSSL import costs some 0.2 ms
- * (about 30 ms of a verify with 62 validators).
+ * Keys (lower-case hex) already found on the curve in this process, with their addresses once taken: a
+ * consortium's validator keys are checked by the spec's rules and then again for every address taken from them
+ * (the transitions, the votes file and plan.md each name every validator). Each OpenSSL import costs some 0.2 ms
+ * and each keccak-256 in JavaScript some 0.1 ms: together about 60 ms of a verify with 62 validators.
  */
-const keysOnCurve = new Set<string>();
+const keysOnCurve = new Map<string, string | undefined>();
 
 /** Why `text` is not a 64-byte secp256k1 public key, or undefined when it is one. */
 export function publicKeyProblem(text: string): string | undefined {
@@ -33,7 +34,7 @@ export function publicKeyProblem(text: string): string | undefined {
       format: 'der',
       type: 'spki',
     });
-    keysOnCurve.add(hex.toLowerCase());
+    keysOnCurve.set(hex.toLowerCase(), undefined);
     return undefined;
   } catch {
     return 'it is not a point on the secp256k1 curve';
@@ -44,8 +45,13 @@ export function publicKeyProblem(text: string): string | undefined {
 export function addressFromPublicKey(publicKey: string): string {
   const problem = publicKeyProblem(publicKey);
   if (problem) throw new Error(`not a node public key: ${problem}`);
-  const digest = keccak_256(hexToBytes(publicKey.trim())!);
-  return bytesToHex(digest.subarray(12));
+  const hex = strip0x(publicKey.trim()).toLowerCase();
+  let address = keysOnCurve.get(hex);
+  if (address === undefined) {
+    address = bytesToHex(keccak_256(hexToBytes(hex)!).subarray(12));
+    keysOnCurve.set(hex, address);
+  }
+  return address;
 }
 
 /** Why `text` is not a 20-byte hex address (mixed case must carry a valid EIP-55 checksum), or undefined. */
