@@ -5,12 +5,38 @@
 import { type Certificate, CertificateFormatError, readCertificate } from './read-certificate.js';
 
 const read = new Map<string, Certificate | CertificateFormatError>();
+/**
+ * PEM texts already read, to their reading: Fabric's configs hold certificates as PEM, and a consortium's live
+ * configs repeat each organization's certificates in every channel; finding the PEM block and decoding its base64
+ * a hundred times cost more than reading the certificate once.
+ */
+const readPem = new Map<string, Certificate | CertificateFormatError>();
 /** Far above any consortium's certificate count; a bound so a long-lived process cannot grow without end. */
 const MAX_REMEMBERED = 16_384;
 
 /** The certificate of `bytes` (DER, or PEM text/bytes: the first CERTIFICATE block); throws CertificateFormatError. */
 export function parsedCertificate(bytes: Uint8Array | string): Certificate {
-  const der = derOf(bytes);
+  const result = isDer(bytes) ? readingOfDer(bytes) : readingOfPem(textOf(bytes));
+  if (result instanceof CertificateFormatError) throw result;
+  return result;
+}
+
+function readingOfPem(text: string): Certificate | CertificateFormatError {
+  let result = readPem.get(text);
+  if (result === undefined) {
+    try {
+      result = readingOfDer(pemCertificateDer(text));
+    } catch (error) {
+      if (!(error instanceof CertificateFormatError)) throw error;
+      result = error;
+    }
+    remember(readPem, text, result);
+  }
+  return result;
+}
+
+function readingOfDer(bytes: Uint8Array): Certificate | CertificateFormatError {
+  const der = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const key = der.toString('latin1');
   let result = read.get(key);
   if (result === undefined) {
@@ -20,11 +46,14 @@ export function parsedCertificate(bytes: Uint8Array | string): Certificate {
       if (!(error instanceof CertificateFormatError)) throw error;
       result = error;
     }
-    if (read.size >= MAX_REMEMBERED) read.clear();
-    read.set(key, result);
+    remember(read, key, result);
   }
-  if (result instanceof CertificateFormatError) throw result;
   return result;
+}
+
+function remember<T>(map: Map<string, T>, key: string, value: T): void {
+  if (map.size >= MAX_REMEMBERED) map.clear();
+  map.set(key, value);
 }
 
 const readBase64 = new Map<string, Certificate | undefined>();
@@ -38,8 +67,7 @@ export function parsedCertificateOfBase64(base64: string): Certificate | undefin
   let result = readBase64.get(base64);
   if (result === undefined && !readBase64.has(base64)) {
     result = parsedCertificateOrUndefined(Buffer.from(base64, 'base64'));
-    if (readBase64.size >= MAX_REMEMBERED) readBase64.clear();
-    readBase64.set(base64, result);
+    remember(readBase64, base64, result);
   }
   return result;
 }
@@ -56,9 +84,18 @@ export function parsedCertificateOrUndefined(bytes: Uint8Array | string): Certif
 
 /** DER as given (it starts with a SEQUENCE tag), or decoded from the first PEM CERTIFICATE block. */
 export function derOf(bytes: Uint8Array | string): Buffer {
-  if (typeof bytes !== 'string' && bytes[0] === 0x30)
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return pemCertificateDer(typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('latin1'));
+  if (isDer(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return pemCertificateDer(textOf(bytes));
+}
+
+function isDer(bytes: Uint8Array | string): bytes is Uint8Array {
+  return typeof bytes !== 'string' && bytes[0] === 0x30;
+}
+
+function textOf(bytes: Uint8Array | string): string {
+  return typeof bytes === 'string'
+    ? bytes
+    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
 /** The DER of the first PEM CERTIFICATE block of `text`; throws CertificateFormatError. */

@@ -27,7 +27,7 @@ export async function specStatus(loaded: LoadedSpec, options: SpecStatusOptions)
     [...(live?.channels ?? [])].map(([channel, entry]) => ({
       channel,
       file: `the live config of ${channel}`,
-      config: entry.configJson(),
+      config: entry.config,
     })),
   );
   return networkStatus(model, {

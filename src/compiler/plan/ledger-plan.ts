@@ -204,7 +204,7 @@ export function finishPlan(
             [...live.channels].map(([channel, entry]) => ({
               channel,
               file: `the live config of ${channel}`,
-              config: entry.configJson(),
+              config: entry.config,
             })),
           ),
         }

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { certificateInventory, expiryFindings } from '../../../src/compiler/certificates/index.js';
+import { configFromBlock } from '../../../src/compiler/fabric/index.js';
 import { loadSpec } from '../../../src/compiler/load-spec.js';
 import { makePlan } from '../../../src/compiler/plan/index.js';
 import { repoRoot } from '../../helpers/run-cli.js';
@@ -92,5 +93,62 @@ describe('expiryFindings', () => {
     expect(expiryFindings([first], loaded.model, { now: later, warningDays: 30 })[0]!.message).toContain(
       `expired on ${first.notAfter.slice(0, 10)}`,
     );
+  });
+});
+
+describe('certificateInventory of a live config netspec did not write', () => {
+  // The Fabric 3 SmartBFT genesis block configtxgen made, and its configtxlator JSON: every certificate the JSON
+  // shows must be in the inventory read from the block's bytes, under the MSP id or consenter the JSON names.
+  const fixtures = join(repoRoot, 'test', 'fixtures', 'fabric3');
+  const block = new Uint8Array(readFileSync(join(fixtures, 'genesis.block')));
+  const json = JSON.parse(readFileSync(join(fixtures, 'genesis.json'), 'utf8'));
+  const group = json.data.data[0].payload.data.config.channel_group;
+  const fromJson = (base64: string) => {
+    const certificate = new X509Certificate(Buffer.from(base64, 'base64'));
+    return { notAfter: new Date(certificate.validTo).toISOString(), sha256: certificate.fingerprint256 };
+  };
+  const sha256Hex = (fingerprint: string) => fingerprint.replaceAll(':', '').toLowerCase();
+  const live = certificateInventory(loaded.model, [
+    { channel: 'bft', file: 'the live config of bft', config: configFromBlock(block).value! },
+  ]);
+
+  it('lists the MSP CAs of organizations only the live config has, under their MSP ids', () => {
+    for (const section of ['Application', 'Orderer']) {
+      for (const org of Object.values(group.groups[section].groups) as { values: { MSP: { value: { config: unknown } } } }[]) {
+        const msp = org.values.MSP.value.config as { name: string; root_certs: string[] };
+        for (const root of msp.root_certs) {
+          const expected = fromJson(root);
+          const fact = live.find((f) => f.kind === 'ca' && f.sha256 === sha256Hex(expected.sha256));
+          expect(fact).toMatchObject({ organization: msp.name, notAfter: expected.notAfter });
+          expect(fact!.sources).toEqual(['the live config of bft']);
+        }
+      }
+    }
+  });
+
+  it('lists each BFT consenter’s TLS and identity certificates from the consenter mapping', () => {
+    const mapping = group.groups.Orderer.values.Orderers.value.consenter_mapping;
+    expect(mapping.length).toBe(4);
+    for (const consenter of mapping) {
+      const node = `${consenter.host}:${consenter.port}`;
+      for (const [kind, field] of [
+        ['consenter-tls', 'server_tls_cert'],
+        ['consenter-tls', 'client_tls_cert'],
+        ['consenter-identity', 'identity'],
+      ] as const) {
+        const expected = fromJson(consenter[field]);
+        expect(
+          live.some(
+            (f) =>
+              f.kind === kind &&
+              f.organization === consenter.msp_id &&
+              f.node === node &&
+              f.sha256 === sha256Hex(expected.sha256) &&
+              f.notAfter === expected.notAfter,
+          ),
+          `${node} ${field}`,
+        ).toBe(true);
+      }
+    }
   });
 });
