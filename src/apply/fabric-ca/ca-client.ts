@@ -8,8 +8,9 @@ import type { KeyObject } from 'node:crypto';
 import { exchange } from '../http/exchange.js';
 import { failureReason, UnreachableError, unreachableText } from '../http/send-http.js';
 import { retry } from '../retry.js';
+import { classifyTlsFailure, isServerCertificateRefused } from '../tls-failure.js';
 import { CA_NOT_FOUND, FabricCaError } from './ca-errors.js';
-import { CaTlsError, describeUntrustedServer, isTlsTrustFailure } from './tls-trust.js';
+import { CaTlsError, describeUntrustedServer } from './tls-trust.js';
 import { fabricCaToken } from './token-auth.js';
 
 export interface CaConnection {
@@ -244,9 +245,10 @@ async function send(
           timeoutMs,
         });
       } catch (error) {
-        const code = failureReason(error);
         // Trying again cannot make an untrusted certificate trusted: say which one, once.
-        if (isTlsTrustFailure(code)) throw new CaTlsError(await describeUntrustedServer(url, code, ca, timeoutMs));
+        const kind = classifyTlsFailure(error);
+        if (kind && isServerCertificateRefused(kind))
+          throw new CaTlsError(await describeUntrustedServer(url, { kind, code: failureReason(error) }, ca, timeoutMs));
         throw error;
       }
     },

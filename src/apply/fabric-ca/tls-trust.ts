@@ -2,33 +2,15 @@
 // so the operator can set ca.tlsCACert to the right file. The presented certificate is read by a second
 // handshake that verifies nothing and sends nothing: its subject and issuer are public, shown to any client.
 import { connect } from 'node:tls';
+import type { TlsFailureKind } from '../tls-failure.js';
 
 /** The TLS handshake failed on the server's certificate: a configuration mistake, never worth a retry. */
 export class CaTlsError extends Error {}
 
-/** Node's (OpenSSL's) codes for a server certificate the client refused. */
-const TRUST_FAILURES = new Set([
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'CERT_SIGNATURE_FAILURE',
-  'CERT_UNTRUSTED',
-  'CERT_REJECTED',
-  'INVALID_CA',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-
-export function isTlsTrustFailure(code: string): boolean {
-  return TRUST_FAILURES.has(code);
-}
-
+/** `refused` is what src/apply/tls-failure.ts made of the failure, `code` the code Node gave it (for the message). */
 export async function describeUntrustedServer(
   url: URL,
-  code: string,
+  refused: { kind: TlsFailureKind; code: string },
   trust: { tlsTrustSource?: string },
   timeoutMs: number,
 ): Promise<string> {
@@ -38,10 +20,10 @@ export async function describeUntrustedServer(
     ? `a TLS certificate for '${presented.subject}' issued by '${presented.issuer}' (valid until ${presented.validTo})`
     : 'a TLS certificate';
   const fix =
-    code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+    refused.kind === 'wrong-name'
       ? `its names do not include '${url.hostname}': set ca.host to a name the certificate carries`
       : 'set ca.tlsCACert to the root certificate that issued it';
-  return `the CA at ${url.origin} presented ${what}, which ${roots} do not trust (${code}): ${fix}`;
+  return `the CA at ${url.origin} presented ${what}, which ${roots} do not trust (${refused.code}): ${fix}`;
 }
 
 async function presentedCertificate(

@@ -1,20 +1,13 @@
-// OpenSSL's words for a failed TLS handshake, turned into what the user must change: which endpoint, which
-// certificate, which CA. Two sides can refuse: the node refuses our client certificate (alert 42 "bad
-// certificate": an orderer's admin API trusts only its own org's TLS CA, fabric-live/admin-api-tls/), or we refuse
-// the node's (not issued by the TLS CA the spec names for it, or issued for another host name).
+// A failed TLS handshake with a Fabric node (src/apply/tls-failure.ts says which kind), turned into what the user
+// must change: which endpoint, which certificate, which CA. Two sides can refuse: the node refuses our client
+// certificate (alert 42 "bad certificate": an orderer's admin API trusts only its own org's TLS CA,
+// fabric-live/admin-api-tls/), or we refuse the node's (not issued by the TLS CA the spec names for it, or issued
+// for another host name).
 import { parsedCertificate } from '../../crypto/parsed-certificates.js';
 import type { Certificate } from '../../crypto/read-certificate.js';
+import { classifyTlsFailure } from '../tls-failure.js';
 import type { NodeEndpoint } from './node-endpoints.js';
 import type { TlsClientMaterial } from './tls-client-material.js';
-
-const CLIENT_REFUSED =
-  /alert bad certificate|alert certificate required|alert unknown ca|alert handshake failure|ALERT_BAD_CERTIFICATE|ALERT_CERTIFICATE_REQUIRED|ALERT_UNKNOWN_CA/i;
-/** A server that drops the connection instead of sending an alert (Node's own TLS servers do so). */
-const HANDSHAKE_DROPPED = /socket disconnected before secure TLS connection was established/i;
-const SERVER_UNTRUSTED =
-  /UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_GET_ISSUER_CERT|unable to verify the first certificate|self[- ]signed certificate|certificate verify failed/i;
-const WRONG_NAME = /ERR_TLS_CERT_ALTNAME_INVALID|Hostname\/IP does not match|does not match certificate's altnames/i;
-const EXPIRED = /CERT_HAS_EXPIRED|certificate has expired|CERT_NOT_YET_VALID/i;
 
 /** A TLS handshake that failed on a certificate: what happened, and which certificate or CA to check. */
 export interface TlsRefusal {
@@ -41,11 +34,9 @@ export function explainTlsFailure(
   service: string,
   client?: TlsClientMaterial,
 ): TlsRefusal | undefined {
-  const text = `${(error as { code?: string }).code ?? ''} ${(error as { details?: string }).details ?? ''} ${
-    error instanceof Error ? error.message : String(error)
-  }`;
   const where = `${endpoint.ref} ${service} (${endpoint.address === '' ? '?' : endpoint.address})`;
-  if (CLIENT_REFUSED.test(text) || HANDSHAKE_DROPPED.test(text)) {
+  const kind = classifyTlsFailure(error);
+  if (kind === 'client-refused') {
     const ours = client?.certPem ? describe(client.certPem) : undefined;
     return ours
       ? {
@@ -60,17 +51,17 @@ export function explainTlsFailure(
         };
   }
   const served = `the TLS certificate ${endpoint.ref} serves`;
-  if (EXPIRED.test(text))
+  if (kind === 'expired')
     return {
       message: `${where}: its TLS certificate has expired or is not valid yet`,
       hint: `check the validity dates of ${served}, and the clock of the machine running netspec`,
     };
-  if (WRONG_NAME.test(text))
+  if (kind === 'wrong-name')
     return {
       message: `${where}: its TLS certificate does not name ${endpoint.serverName} (the host the spec gives it)`,
       hint: `check the subject alternative names of ${served} against the host the spec gives ${endpoint.ref}`,
     };
-  if (SERVER_UNTRUSTED.test(text))
+  if (kind === 'untrusted')
     return {
       message: `${where}: its TLS certificate is not issued by the TLS CA we trust for ${endpoint.organization} (${trustedCas(endpoint.tlsCaPem)})`,
       hint:
