@@ -45,6 +45,7 @@ export function channelConfigBuilder(model: NetworkModel): ChannelConfigBuilder 
   const organizations = new Map(model.organizations.map((org) => [org.name, org]));
   const parts = new Map<string, OrganizationParts>();
   const tlsCerts = new Map<string, string>();
+  const elements = sharedElements();
 
   const partsOf = (org: OrganizationModel): OrganizationParts => {
     let made = parts.get(org.name);
@@ -54,7 +55,7 @@ export function channelConfigBuilder(model: NetworkModel): ChannelConfigBuilder 
       made = {
         msp: configValueBytes('ApplicationOrg', 'MSP', mspJson, `${path}.MSP`),
         mspJson,
-        policies: policies(org.policies, `${path}.policies`),
+        policies: elements.policies(org.policies, `${path}.policies`),
       };
       parts.set(org.name, made);
     }
@@ -82,17 +83,24 @@ export function channelConfigBuilder(model: NetworkModel): ChannelConfigBuilder 
       const path = 'channel_group';
       const channelGroup = group({
         groups: {
-          Application: applicationGroup(channel, channel.members.map(orgOf), partsOf, `${path}.groups.Application`),
+          Application: applicationGroup(
+            channel,
+            channel.members.map(orgOf),
+            partsOf,
+            elements,
+            `${path}.groups.Application`,
+          ),
           Orderer: ordererGroup(
             channel,
             channel.orderer.organizations.map(orgOf),
             partsOf,
+            elements,
             tlsCertBase64,
             `${path}.groups.Orderer`,
           ),
         },
-        policies: policies(channel.policies.channel, `${path}.policies`),
-        values: values('Channel', path, {
+        policies: elements.policies(channel.policies.channel, `${path}.policies`),
+        values: elements.values('Channel', path, {
           BlockDataHashingStructure: { width: BLOCK_DATA_HASHING_WIDTH },
           Capabilities: capabilities(channel.capabilities.channel),
           HashingAlgorithm: { name: 'SHA256' },
@@ -115,12 +123,13 @@ function ordererGroup(
   channel: ChannelModel,
   orgs: OrganizationModel[],
   partsOf: (org: OrganizationModel) => OrganizationParts,
+  elements: SharedElements,
   tlsCertBase64: (file: string) => string,
   path: string,
 ): ConfigElement {
   const { orderer } = channel;
   const bft = orderer.type === 'BFT';
-  const ordererPolicies = policies(channel.policies.orderer, `${path}.policies`);
+  const ordererPolicies = elements.policies(channel.policies.orderer, `${path}.policies`);
   if (bft) {
     // configtxgen overwrites the profile's BlockValidation with the consenter-set policy, keeping its mod_policy
     // (common/policies/bft.go).
@@ -140,7 +149,9 @@ function ordererGroup(
           group({
             policies: parts.policies,
             values: {
-              ...values('OrdererOrg', orgPath, { Endpoints: { addresses: ordererEndpoints(channel, org) } }),
+              ...elements.values('OrdererOrg', orgPath, {
+                Endpoints: { addresses: ordererEndpoints(channel, org) },
+              }),
               MSP: encodedValue(parts.mspJson, parts.msp),
             },
           }),
@@ -148,7 +159,7 @@ function ordererGroup(
       }),
     ),
     policies: ordererPolicies,
-    values: values('Orderer', path, {
+    values: elements.values('Orderer', path, {
       ...(bft ? { Orderers: { consenter_mapping: consenterMappingJson(orderer.consenters) as unknown as Json } } : {}),
       BatchSize: {
         absolute_max_bytes: orderer.batchSize.absoluteMaxBytes,
@@ -218,6 +229,7 @@ function applicationGroup(
   channel: ChannelModel,
   orgs: OrganizationModel[],
   partsOf: (org: OrganizationModel) => OrganizationParts,
+  elements: SharedElements,
   path: string,
 ): ConfigElement {
   return group({
@@ -229,15 +241,15 @@ function applicationGroup(
         if (anchors.length > 0)
           Object.assign(
             orgValues,
-            values('ApplicationOrg', `${path}.groups.${org.mspId}`, {
+            elements.values('ApplicationOrg', `${path}.groups.${org.mspId}`, {
               AnchorPeers: { anchor_peers: anchors.map(({ host, port }) => ({ host, port })) },
             }),
           );
         return [org.mspId, group({ policies: parts.policies, values: orgValues })];
       }),
     ),
-    policies: policies(channel.policies.application, `${path}.policies`),
-    values: values('Application', path, {
+    policies: elements.policies(channel.policies.application, `${path}.policies`),
+    values: elements.values('Application', path, {
       ACLs: {
         acls: Object.fromEntries(
           Object.entries(channel.acls).map(([resource, policyRef]) => [resource, { policy_ref: policyRef }]),
@@ -282,16 +294,51 @@ function halves<K extends keyof ConfigElement>(
   return out;
 }
 
-/** The ConfigValues of a group of this kind, each content encoded as the message its name holds there. */
-function values(kind: GroupKind, groupPath: string, contents: Record<string, Json>): Record<string, ConfigElement> {
-  const out: Record<string, ConfigElement> = {};
-  for (const [name, content] of Object.entries(contents)) {
-    // A content of null (an empty message) is no bytes at all: configtxlator shows it as null.
-    const bytes =
-      content === null ? undefined : configValueBytes(kind, name, content, `${groupPath}.values.${name}.value`);
-    out[name] = encodedValue(content, bytes);
-  }
-  return out;
+/**
+ * Config elements made once per builder and shared by every channel that holds the same content: most channels of
+ * a consortium carry the same policies, ACLs, capabilities and batch settings, and converting each channel's copy
+ * afresh cost a 200-organization plan some 40 ms. Shared elements are read-only, as an organization's parts are.
+ */
+interface SharedElements {
+  /** The policies of these texts (ImplicitMeta or signature expressions), by name. */
+  policies(texts: Record<string, string>, path: string): Record<string, ConfigElement>;
+  /** The ConfigValues of a group of this kind, each content encoded as the message its name holds there. */
+  values(kind: GroupKind, groupPath: string, contents: Record<string, Json>): Record<string, ConfigElement>;
+}
+
+function sharedElements(): SharedElements {
+  const policyByText = new Map<string, ConfigElement>();
+  const valueByContent = new Map<string, ConfigElement>();
+  return {
+    policies(texts, path) {
+      const out: Record<string, ConfigElement> = {};
+      for (const [name, text] of Object.entries(texts)) {
+        let element = policyByText.get(text);
+        if (!element) {
+          element = policy(policyJson(text) as Json, `${path}.${name}`);
+          policyByText.set(text, element);
+        }
+        out[name] = element;
+      }
+      return out;
+    },
+    values(kind, groupPath, contents) {
+      const out: Record<string, ConfigElement> = {};
+      for (const [name, content] of Object.entries(contents)) {
+        const key = `${kind}\0${name}\0${JSON.stringify(content)}`;
+        let element = valueByContent.get(key);
+        if (!element) {
+          // A content of null (an empty message) is no bytes at all: configtxlator shows it as null.
+          const bytes =
+            content === null ? undefined : configValueBytes(kind, name, content, `${groupPath}.values.${name}.value`);
+          element = encodedValue(content, bytes);
+          valueByContent.set(key, element);
+        }
+        out[name] = element;
+      }
+      return out;
+    },
+  };
 }
 
 function encodedValue(content: Json, bytes: Uint8Array | undefined): ConfigElement {
@@ -299,12 +346,6 @@ function encodedValue(content: Json, bytes: Uint8Array | undefined): ConfigEleme
     json: { mod_policy: ADMINS, value: content, version: '0' },
     message: { mod_policy: ADMINS, ...(bytes ? { value: bytes } : {}), version: Long.UZERO },
   };
-}
-
-function policies(texts: Record<string, string>, path: string): Record<string, ConfigElement> {
-  const out: Record<string, ConfigElement> = {};
-  for (const [name, text] of Object.entries(texts)) out[name] = policy(policyJson(text) as Json, `${path}.${name}`);
-  return out;
 }
 
 function policy(content: Json, path: string): ConfigElement {
