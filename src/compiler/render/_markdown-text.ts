@@ -6,8 +6,12 @@
  * syntax are backslash-escaped (parentheses are harmless once `[` and `]` are).
  */
 export function escapeText(text: string): string {
+  // Most names need nothing: plan.md names every approver of every chaincode, thousands of them in a consortium.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/[\\`*_[\]<>#|~]/g, (char) => `\\${char}`).replace(/\r?\n/g, ' ');
 }
+
+const NEEDS_ESCAPE = /[\\`*_[\]<>#|~\n]/;
 
 /**
  * An inline code span. GFM ends a span at a backtick run of the same length, so the fence is one longer than
