@@ -2,6 +2,7 @@
 // compiler/plan/state/read-state.ts): fabric/<channel>.block, fabric/<channel>.chaincodes.json, quorum/<net>.json.
 // All or nothing: a channel whose orderer cannot be reached fails the fetch, because a missing block would make
 // the next plan believe the channel is new and propose to create it.
+import type { DiagnosticCode, Problem } from '../../compiler/diagnostics/index.js';
 import { type Json, toJson } from '../../compiler/fabric/index.js';
 import type { NetworkModel } from '../../compiler/model/network-model.js';
 import { fetchValidators, type JsonRpcClientOptions, type RecordedQuorumState } from '../quorum/index.js';
@@ -17,7 +18,7 @@ const STATUS_FORBIDDEN = 403;
 export type FetchEvent =
   | { event: 'fetched'; file: string; from: string; detail: string }
   | { event: 'absent'; channel: string; from: string; detail: string }
-  | { event: 'failed'; target: string; detail: string };
+  | { event: 'failed'; target: string; detail: string; code?: DiagnosticCode; hint?: string };
 
 export interface FetchOptions {
   connection?: ConnectionOptions;
@@ -41,9 +42,15 @@ export async function fetchState(
   const files = new Map<string, Uint8Array>();
   const errors: string[] = [];
   const emit = options.onEvent ?? (() => {});
-  const fail = (target: string, detail: string) => {
+  const fail = (target: string, detail: string, coded?: Problem) => {
     errors.push(`${target}: ${detail}`);
-    emit({ event: 'failed', target, detail });
+    emit({
+      event: 'failed',
+      target,
+      detail,
+      ...(coded ? { code: coded.code } : {}),
+      ...(coded?.hint ? { hint: coded.hint } : {}),
+    });
   };
   const signer = identity.signer;
   for (const channel of model.channels) {
@@ -113,7 +120,7 @@ export async function fetchState(
       ...(options.rpc ? { rpc: options.rpc } : {}),
     });
     if (!fetched.value) {
-      fail(`quorum ${network.name}`, fetched.error ?? 'no answer');
+      fail(`quorum ${network.name}`, fetched.problem?.message ?? 'no answer', fetched.problem);
       continue;
     }
     files.set(fetched.value.file, fetched.value.bytes);

@@ -7,7 +7,7 @@ import { applyFabricBundle, applyRecordFile, chooseIdentity, renderApplyRecord }
 import { EXIT_ERROR, EXIT_OK, EXIT_PENDING } from '../exit-codes.js';
 import { renderProblems, UserError, writeFileAtomic } from '../output.js';
 import type { ApplyOptions } from './_apply-options.js';
-import { connectionOptions, lineReporter } from './fabric-connection-options.js';
+import { codedDetail, connectionOptions, lineReporter } from './fabric-connection-options.js';
 import { verifiedForApply } from './verified-bundle.js';
 
 export async function runApply(bundle: string, options: ApplyOptions): Promise<number> {
@@ -26,9 +26,7 @@ export async function runApply(bundle: string, options: ApplyOptions): Promise<n
 
   const report = lineReporter<ApplyStep>(
     // A failed step names its code, as validate and verify print theirs.
-    (step) =>
-      `${step.outcome.padEnd(8)} ${step.channel} ${step.action} ${step.target}: ${step.code ? `${step.code} ` : ''}${step.detail}` +
-      `${step.hint ? `\n  hint: ${step.hint}` : ''}`,
+    (step) => `${step.outcome.padEnd(8)} ${step.channel} ${step.action} ${step.target}: ${codedDetail(step)}`,
   );
   if (options.dryRun) {
     process.stdout.write(`dry run: verify is ${verified.report.status}; nothing was sent\n`);

@@ -36,3 +36,8 @@ export function lineReporter<T extends object>(prose: (event: T) => string): (ev
   const machine = process.env.CI === 'true' || !process.stdout.isTTY;
   return (event) => process.stdout.write(machine ? `${JSON.stringify(event)}\n` : `${prose(event)}\n`);
 }
+
+/** A failure's detail as prose: its code first and its hint on the next line, as validate and verify print theirs. */
+export function codedDetail(failure: { detail: string; code?: string | undefined; hint?: string | undefined }): string {
+  return `${failure.code ? `${failure.code} ` : ''}${failure.detail}${failure.hint ? `\n  hint: ${failure.hint}` : ''}`;
+}

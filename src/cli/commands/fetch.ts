@@ -12,7 +12,7 @@ import { checkFlagPaths } from '../check-paths.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { loadSpecFile } from '../load-spec-file.js';
 import { renderDiagnostics, sourcesOf, UserError, writeFileAtomic } from '../output.js';
-import { connectionOptions, type FabricFlags, lineReporter } from './fabric-connection-options.js';
+import { codedDetail, connectionOptions, type FabricFlags, lineReporter } from './fabric-connection-options.js';
 
 interface FetchFlags extends FabricFlags {
   out: string;
@@ -60,7 +60,7 @@ async function runFetch(specFile: string, flags: FetchFlags): Promise<number> {
       ? `fetched ${event.file} from ${event.from}: ${event.detail}`
       : event.event === 'absent'
         ? `${event.channel}: not on ${event.from} (${event.detail})`
-        : `FAILED ${event.target}: ${event.detail}`,
+        : `FAILED ${event.target}: ${codedDetail(event)}`,
   );
   // The state folder being refreshed: its Quorum records carry what no node serves (the genesis transitions).
   const recorded = recordedQuorumStates(model, flags.out);

@@ -175,6 +175,8 @@ export const DIAGNOSTIC_CODES = {
   NS_APPLY_PACKAGE_MISMATCH: 'a peer installed a chaincode package under another id than the one computed and approved',
   NS_QUORUM_RPC_ERROR:
     'a Quorum node answered a JSON-RPC call with an error (a validator API not enabled, a refused vote) or not as JSON-RPC',
+  NS_QUORUM_NODE_BEHIND:
+    'a Quorum node whose head block is below the one the state folder records (behind, or on another chain)',
   // status: what the nodes' operations endpoints report
   NS_HEALTH_UNHEALTHY: 'a node whose /healthz answers that a component failed (its answer names which)',
   NS_HEALTH_CHANNEL_MISSING: 'a node that should hold a channel reports no height for it (not joined?)',

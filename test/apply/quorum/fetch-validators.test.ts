@@ -87,7 +87,7 @@ describe('fetchValidators', () => {
     const { model, network } = quickstart();
     calls.length = 0;
     const fetched = await fetchValidators(model, network, { rpc: RPC });
-    expect(fetched.error).toBeUndefined();
+    expect(fetched.problem).toBeUndefined();
     expect(calls).toEqual([
       { method: 'eth_blockNumber', params: [] },
       { method: 'qbft_getValidatorsByBlockNumber', params: ['0xbc55'] },
@@ -118,9 +118,13 @@ describe('fetchValidators', () => {
       recorded: { blockNumber: 50000, transitions: [] },
     });
     expect(fetched.value).toBeUndefined();
-    expect(fetched.error).toMatch(
-      /is at block 48213, below block 50000 the state folder records: the node is behind or on another chain/,
-    );
+    expect(fetched.problem).toMatchObject({
+      code: 'NS_QUORUM_NODE_BEHIND',
+      message: expect.stringMatching(
+        /is at block 48213, below block 50000 the state folder records: the node is behind or on another chain$/,
+      ),
+      hint: 'fetch from a synced node of payments (connection.endpoints)',
+    });
   });
 
   it('refuses an answer that is not a list of addresses (a node without the block answers null)', async () => {
@@ -129,12 +133,45 @@ describe('fetchValidators', () => {
     try {
       const fetched = await fetchValidators(model, network, { rpc: RPC });
       expect(fetched.value).toBeUndefined();
-      expect(fetched.error).toContain(
+      expect(fetched.problem!.code).toBe('NS_QUORUM_RPC_ERROR');
+      expect(fetched.problem!.message).toContain(
         'qbft_getValidatorsByBlockNumber at block 48213 returned null, not a list of addresses',
       );
     } finally {
       answerValidatorsWith = undefined;
     }
+  });
+});
+
+describe('fetchValidators, when no validator gives an answer', () => {
+  it('a node without the consensus API (Method not found) is NS_QUORUM_RPC_ERROR, with the API to enable', async () => {
+    const { model, network } = quickstart();
+    // The test server speaks QBFT only: an IBFT 2.0 network asks it ibft_getValidatorsByBlockNumber.
+    const fetched = await fetchValidators(model, { ...network, consensus: 'ibft' }, { rpc: RPC });
+    expect(fetched.problem).toMatchObject({
+      code: 'NS_QUORUM_RPC_ERROR',
+      message: expect.stringContaining(
+        'ibft_getValidatorsByBlockNumber failed: Method not found (JSON-RPC error -32601)',
+      ),
+      hint: expect.stringContaining('--rpc-http-api'),
+    });
+  });
+
+  it('no node answering is NS_APPLY_UNREACHABLE, every address named', async () => {
+    const { model, network } = quickstart();
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const gone = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise((resolve) => closed.close(resolve));
+    for (const validator of network.validators)
+      (model.connection.endpoints as Record<string, { url?: string }>)[`payments/${validator.name}`] = { url: gone };
+    const fetched = await fetchValidators(model, network, { rpc: RPC });
+    expect(fetched.problem).toMatchObject({
+      code: 'NS_APPLY_UNREACHABLE',
+      hint: expect.stringContaining('JSON-RPC address'),
+    });
+    expect(fetched.problem!.message.split('; ')).toHaveLength(network.validators.length);
+    expect(fetched.problem!.message).toContain(gone);
   });
 });
 
@@ -165,6 +202,24 @@ describe('fetchState with a state folder to refresh', () => {
     expect(result.files.size).toBe(0);
     expect(result.errors).toEqual([
       expect.stringMatching(/^quorum payments: .* below block 48214 the state folder records/),
+    ]);
+  });
+
+  it('reports the failed read as a coded event, as fetch prints it', async () => {
+    const events: unknown[] = [];
+    await fetchState(quorumOnly(), noFabricIdentity, {
+      rpc: RPC,
+      recordedQuorum: new Map([['payments', { blockNumber: HEAD + 1, transitions: [] }]]),
+      onEvent: (event) => events.push(event),
+    });
+    expect(events).toEqual([
+      {
+        event: 'failed',
+        target: 'quorum payments',
+        detail: expect.stringMatching(/below block 48214 the state folder records/),
+        code: 'NS_QUORUM_NODE_BEHIND',
+        hint: 'fetch from a synced node of payments (connection.endpoints)',
+      },
     ]);
   });
 });
