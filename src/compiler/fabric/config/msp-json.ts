@@ -3,7 +3,7 @@
 // sub-folder in name order, whole file bytes (PEM), and config.yaml for OU identifiers and NodeOUs.
 import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
+import { type MspConfigOuIdentifier, readMspConfigYaml } from '../../../crypto/node-ous-config.js';
 import type { MspModel } from '../../model/network-model.js';
 
 const FABRIC_MSP_TYPE = 0;
@@ -18,7 +18,7 @@ export function mspValueJson(mspId: string, msp: MspModel): object {
   const rootCerts = [...fromDir('cacerts'), ...files(msp.caCerts)];
   if (rootCerts.length === 0) throw new Error(`MSP ${mspId} has no CA certificate`);
   const folderConfig =
-    msp.directory && isFile(msp.directory, present.get('config.yaml')) ? readMspConfigYaml(msp.directory) : undefined;
+    msp.directory && isFile(msp.directory, present.get('config.yaml')) ? mspFolderConfig(msp.directory) : undefined;
   const ouIdentifiers = [
     ...(folderConfig?.ouIdentifiers ?? []),
     ...msp.organizationalUnitIdentifiers.map((ou) => ({
@@ -92,13 +92,9 @@ interface MspFolderConfig {
 }
 
 /** config.yaml as Fabric's MSP reads it; certificate paths are relative to the MSP folder. */
-function readMspConfigYaml(dir: string): MspFolderConfig {
+function mspFolderConfig(dir: string): MspFolderConfig {
   const file = join(dir, 'config.yaml');
-  // js-yaml: config.yaml is a small machine-written file, and large consortia read one per organization.
-  const config = (loadYaml(readFileSync(file, 'utf8'), { schema: CORE_SCHEMA }) ?? {}) as {
-    OrganizationalUnitIdentifiers?: { Certificate?: string; OrganizationalUnitIdentifier?: string }[];
-    NodeOUs?: Record<string, { Certificate?: string; OrganizationalUnitIdentifier?: string } | boolean | undefined>;
-  };
+  const config = readMspConfigYaml(readFileSync(file, 'utf8'));
   // The NodeOUs name one CA certificate four times over: read each file once.
   const certificates = new Map<string, string>();
   const certificate = (path: string) => {
@@ -110,7 +106,7 @@ function readMspConfigYaml(dir: string): MspFolderConfig {
     }
     return base64;
   };
-  const identifier = (entry: { Certificate?: string; OrganizationalUnitIdentifier?: string } | undefined) => ({
+  const identifier = (entry: MspConfigOuIdentifier | undefined) => ({
     certificate: entry?.Certificate ? certificate(entry.Certificate) : '',
     organizational_unit_identifier: entry?.OrganizationalUnitIdentifier ?? '',
   });
@@ -118,11 +114,11 @@ function readMspConfigYaml(dir: string): MspFolderConfig {
   const nodeOUs =
     ous && ous.Enable === true
       ? {
-          admin_ou_identifier: ous.AdminOUIdentifier ? identifier(ous.AdminOUIdentifier as never) : null,
-          client_ou_identifier: ous.ClientOUIdentifier ? identifier(ous.ClientOUIdentifier as never) : null,
+          admin_ou_identifier: ous.AdminOUIdentifier ? identifier(ous.AdminOUIdentifier) : null,
+          client_ou_identifier: ous.ClientOUIdentifier ? identifier(ous.ClientOUIdentifier) : null,
           enable: true,
-          orderer_ou_identifier: ous.OrdererOUIdentifier ? identifier(ous.OrdererOUIdentifier as never) : null,
-          peer_ou_identifier: ous.PeerOUIdentifier ? identifier(ous.PeerOUIdentifier as never) : null,
+          orderer_ou_identifier: ous.OrdererOUIdentifier ? identifier(ous.OrdererOUIdentifier) : null,
+          peer_ou_identifier: ous.PeerOUIdentifier ? identifier(ous.PeerOUIdentifier) : null,
         }
       : null;
   return { ouIdentifiers: (config.OrganizationalUnitIdentifiers ?? []).map(identifier), nodeOUs };

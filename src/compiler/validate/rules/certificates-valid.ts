@@ -3,10 +3,10 @@
 // the channel config and checks admin signatures against them: a wrong file yields a channel nobody can govern.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 // The certificate readers, not src/crypto/index.ts: validation must not load the generator's X.509 library.
 import { chainsTo, organizationalUnits } from '../../../crypto/certificate-facts.js';
 import { type CertificateLoad, loadCertificate } from '../../../crypto/load-certificate.js';
+import { readMspConfigYaml } from '../../../crypto/node-ous-config.js';
 import type { Certificate } from '../../../crypto/read-certificate.js';
 import type { MspSpec, OrganizationSpec } from '../../model/spec.js';
 import type { DataPath } from '../../parse/index.js';
@@ -172,10 +172,8 @@ function adminOUOf(baseDir: string, msp: MspSpec): string | undefined {
   const configFile = resolve(baseDir, msp.directory, 'config.yaml');
   if (!existsSync(configFile)) return undefined;
   try {
-    const config = loadYaml(readFileSync(configFile, 'utf8'), { schema: CORE_SCHEMA }) as {
-      NodeOUs?: { Enable?: boolean; AdminOUIdentifier?: { OrganizationalUnitIdentifier?: string } };
-    } | null;
-    if (config?.NodeOUs?.Enable !== true) return undefined;
+    const config = readMspConfigYaml(readFileSync(configFile, 'utf8'));
+    if (config.NodeOUs?.Enable !== true) return undefined;
     return config.NodeOUs.AdminOUIdentifier?.OrganizationalUnitIdentifier ?? DEFAULT_ADMIN_OU;
   } catch {
     // An unreadable config.yaml is not a certificate problem; the OU check is skipped rather than guessed.
