@@ -23,7 +23,7 @@ describe('netspec plan', () => {
       '/Channel/Application/Admins: MAJORITY of {DistributorMSP, ManufacturerMSP} admins -> 2 of 2',
     );
     expect(result.stdout).toContain(
-      'Plan: 0 channels to create, 2 to update, 2 chaincode definitions, 0 validator votes, 21 Kubernetes objects.',
+      'Plan: 0 channels to create, 2 to update, 2 chaincode definitions, 0 validator votes, 24 Kubernetes objects.',
     );
   });
 
@@ -37,6 +37,7 @@ describe('netspec plan', () => {
     expect([...new Set(files.filter((f) => f.startsWith('k8s/')).map((f) => f.split('/')[1]))]).toEqual([
       'distributor',
       'manufacturer',
+      'operator',
       'retailer',
     ]);
     expect(files.filter((f) => f.startsWith('k8s/retailer/'))).toEqual([

@@ -76,6 +76,8 @@ export const DIAGNOSTIC_CODES = {
   NS_CERT_ADMIN_OU: 'an admin identity lacks the admin OU while NodeOUs are enabled',
   NS_TLS_NAME_MISSING: "a node's TLS certificate does not name the address host other organizations dial",
   NS_EXPOSURE_INVALID: "an organization's exposure whose fields do not fit its mode, or an address it cannot route",
+  NS_EGRESS_CIDRS_MISSING:
+    'an organization in another cluster than one whose nodes it dials declares no kubernetes.egressCidrs (that port admits any source)',
   NS_DURATION_INVALID: 'a duration does not parse',
   NS_SIZE_INVALID: 'a size does not parse',
   NS_BATCH_SIZE_ORDER: 'preferredMaxBytes exceeds absoluteMaxBytes',

@@ -2,6 +2,7 @@
 // policy per component (only the ports the consortium uses), and PodDisruptionBudgets that keep a drain from
 // taking down two consenters or two peers of the org at once.
 
+import { channelClients, sameCluster } from '../model/organization-traffic.js';
 import { CA_OPERATIONS_PORT, chaincodeServers } from './fabric-views.js';
 import { type Component, commonLabels } from './labels.js';
 import type { OrganizationScope } from './organization-scope.js';
@@ -82,7 +83,7 @@ function sourcesOf(scope: OrganizationScope, names: ReadonlySet<string>): Source
   for (const other of scope.model.organizations) {
     if (!names.has(other.name)) continue;
     if (other.name === scope.org.name) sources.push({ podSelector: {} });
-    else if (other.kubernetes.managed && (other.kubernetes.context ?? '') === (scope.org.kubernetes.context ?? ''))
+    else if (sameCluster(scope.org.kubernetes, other.kubernetes))
       sources.push(namespaceSource(other.kubernetes.namespace));
     else if (other.kubernetes.egressCidrs.length > 0)
       sources.push(...other.kubernetes.egressCidrs.map((cidr) => ({ ipBlock: { cidr } })));
@@ -107,22 +108,14 @@ function fromOrganizations(scope: OrganizationScope, names: ReadonlySet<string>,
 /** The channel graph around this org: who dials its peers, who dials its orderers. */
 function channelNeighbours(scope: OrganizationScope): { peerClients: Set<string>; ordererClients: Set<string> } {
   const { model, org } = scope;
-  const peerClients = new Set<string>();
-  const ordererClients = new Set<string>();
-  for (const channel of model.channels) {
-    // Members' peers gossip with this org's peers, and their gateways ask them for endorsements.
-    if (org.peers.length > 0 && channel.members.includes(org.name)) for (const m of channel.members) peerClients.add(m);
-    // Members' peers pull blocks from and gateways broadcast to the channel's orderers; fellow consenters replicate.
-    const serves =
-      channel.orderer.consenters.some((c) => c.organization === org.name) ||
-      (channel.orderer.organizations.includes(org.name) && org.orderers.length > 0);
-    if (serves) {
-      for (const m of channel.members) ordererClients.add(m);
-      for (const c of channel.orderer.consenters) ordererClients.add(c.organization);
-      for (const o of channel.orderer.organizations) ordererClients.add(o);
-    }
-  }
-  return { peerClients, ordererClients };
+  return channelClients(
+    { name: org.name, runsPeers: org.peers.length > 0, runsOrderers: org.orderers.length > 0 },
+    model.channels.map((channel) => ({
+      members: channel.members,
+      ordererOrganizations: channel.orderer.organizations,
+      consenterOrganizations: channel.orderer.consenters.map((c) => c.organization),
+    })),
+  );
 }
 
 function componentIngress(scope: OrganizationScope): { component: Component; rules: IngressRule[] }[] {
@@ -231,7 +224,7 @@ function consortiumEgress(scope: OrganizationScope): { to?: Source[]; ports: Por
   const elsewhere = new Set<number>();
   for (const [name, ports] of [...targets].sort(([a], [b]) => a.localeCompare(b))) {
     const other = orgs.get(name);
-    if (other?.kubernetes.managed && (other.kubernetes.context ?? '') === (org.kubernetes.context ?? ''))
+    if (other && sameCluster(org.kubernetes, other.kubernetes))
       rules.push({ to: [namespaceSource(other.kubernetes.namespace)], ports: distinct([...ports].map(tcp)) });
     else for (const port of ports) elsewhere.add(port);
   }

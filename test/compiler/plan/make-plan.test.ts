@@ -202,7 +202,13 @@ describe('makePlan for Kubernetes', () => {
     );
     const result = planExample('supply-chain', { stateDir: state });
     const byOrg = new Map(result.plan!.kubernetes.map((org) => [org.organization, org]));
-    expect(byOrg.get('operator')).toMatchObject({ create: [], change: [], prune: [] });
+    // The retailer joins `distribution`: the orderers serving it and its fellow members' peers now admit the
+    // retailer's egress CIDRs (it runs in another cluster).
+    expect(byOrg.get('operator')).toMatchObject({
+      create: [],
+      change: ['NetworkPolicy/allow-orderer-ingress'],
+      prune: [],
+    });
     expect(byOrg.get('operator')!.unchanged).toBeGreaterThan(10);
     expect(byOrg.get('manufacturer')).toMatchObject({
       create: [],
@@ -214,23 +220,23 @@ describe('makePlan for Kubernetes', () => {
         'ConfigMap/cc-production-product-registry-package',
         'Deployment/cc-distribution-shipment-tracking',
         'Deployment/cc-production-product-registry',
+        'NetworkPolicy/allow-peer-ingress',
       ],
       prune: ['Service/legacy-api'],
       artifact: 'k8s/manufacturer',
     });
     expect(byOrg.get('retailer')!.create).toContain('Deployment/cc-distribution-shipment-tracking');
-    expect(result.plan!.summary.kubernetesChanges).toBe(22);
+    expect(result.plan!.summary.kubernetesChanges).toBe(25);
     // The bundle carries the org's complete folder, never a pruned object.
     expect(result.artifacts.has('k8s/manufacturer/kustomization.yaml')).toBe(true);
     const manifest = new TextDecoder().decode(result.artifacts.get('k8s/manufacturer/manifest.yaml'));
-    expect(manifest.split(/^---$/m)).toHaveLength(byOrg.get('manufacturer')!.unchanged + 6);
+    expect(manifest.split(/^---$/m)).toHaveLength(byOrg.get('manufacturer')!.unchanged + 7);
     expect(manifest).toContain('name: cc-production-product-registry\n');
     expect(manifest).not.toContain('legacy-api');
     expect([...result.artifacts.keys()].filter((path) => path.startsWith('k8s/manufacturer/'))).toEqual([
       'k8s/manufacturer/manifest.yaml',
       'k8s/manufacturer/kustomization.yaml',
     ]);
-    expect(result.artifacts.has('k8s/operator/kustomization.yaml')).toBe(false);
     rmSync(state, { recursive: true, force: true });
   });
 
@@ -249,8 +255,12 @@ describe('makePlan for Kubernetes', () => {
       );
     const result = planExample('supply-chain', { stateDir: state });
     const operator = result.plan!.kubernetes.find((org) => org.organization === 'operator')!;
-    expect(operator).toMatchObject({ create: [], change: ['ResourceQuota/operator-quota'], prune: [] });
-    expect(operator.unchanged).toBe(documents.length - 1);
+    expect(operator).toMatchObject({
+      create: [],
+      change: ['NetworkPolicy/allow-orderer-ingress', 'ResourceQuota/operator-quota'],
+      prune: [],
+    });
+    expect(operator.unchanged).toBe(documents.length - 2);
     rmSync(state, { recursive: true, force: true });
   });
 });

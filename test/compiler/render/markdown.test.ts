@@ -41,9 +41,8 @@ describe('renderMarkdown on the supply-chain plan', () => {
     const lines = markdown.split('\n');
     expect(lines[0]).toBe(PLAN_COMMENT_MARKER);
     expect(lines[1]).toBe('## netspec plan: `supply-chain`');
-    // 2 channel updates and 2 chaincode upgrades.
-    // 2 channel updates, 2 chaincode definitions and 15 Kubernetes objects across the members' clusters.
-    expect(markdown).toContain('**25 changes** to review');
+    // 2 channel updates, 2 chaincode definitions and 24 Kubernetes objects across the organizations' clusters.
+    expect(markdown).toContain('**28 changes** to review');
     expect(markdown).toContain(`(sha256 \`${plan.specHash.slice(0, 12)}\`)`);
     expect(markdown).not.toContain('BLOCKED');
   });

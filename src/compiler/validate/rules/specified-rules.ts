@@ -23,6 +23,7 @@ import { connectionRefsResolve } from './connection-refs-resolve.js';
 import { consenterTlsCertsPresent } from './consenter-tls-certs-present.js';
 import { consentersResolve } from './consenters-resolve.js';
 import { durationsValid } from './durations-valid.js';
+import { egressCidrsDeclared } from './egress-cidrs-declared.js';
 import { exposureValid } from './exposure-valid.js';
 import { goquorumEndOfLife } from './goquorum-end-of-life.js';
 import { goquorumIbft } from './goquorum-ibft.js';
@@ -84,6 +85,7 @@ export const SPECIFIED_RULES: readonly Rule[] = Object.freeze([
   // addresses: how each organization is reached, and the names its TLS certificates carry
   exposureValid,
   tlsCertNamesAddress,
+  egressCidrsDeclared,
   // consensus
   raftConsenterCount,
   // Fabric 3: BFT ordering and the V3_0 capability
