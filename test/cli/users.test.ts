@@ -293,7 +293,6 @@ describe('netspec apply --users', () => {
     );
     expect(fromEnv.code).toBe(1);
     expect(fromEnv.stderr).toContain(`${spec}:${keyAt} error NS_IDENTITY_KEY_MISMATCH`);
-    // Files given on the command line: apply's own check, in one line.
     const dir = mkdtempSync(join(tmpdir(), 'netspec-admin-'));
     writeFileSync(join(dir, 'cert.pem'), material.adminCertPem);
     writeFileSync(join(dir, 'key.pem'), material.caKeyPem, { mode: 0o600 });
@@ -310,14 +309,30 @@ describe('netspec apply --users', () => {
       '--admin-key',
       join(dir, 'key.pem'),
     ]);
-    expect(fromFiles.stderr).toMatch(/^netspec: the CA admin private key does not belong to its certificate \(/);
+    // Files given on the command line: apply's own check, coded as validate codes it, at the key file.
+    expect(fromFiles.stderr).toContain(
+      `${join(dir, 'key.pem')}:1:1 error NS_IDENTITY_KEY_MISMATCH the CA admin private key does not belong to its certificate (`,
+    );
+    expect(fromFiles.stderr).toContain(
+      '\n  hint: give the key of that certificate in --admin-key, or the certificate of that key in --admin-cert\n',
+    );
     expect(fromFiles.code).toBe(1);
+    // A key file that holds no key (here: the certificate again).
+    writeFileSync(join(dir, 'not-a-key.pem'), material.adminCertPem);
+    const notAKey = await runCliAsync([
+      ...['apply', spec, '--users', '--org', 'manufacturer', '--enroll-out', out],
+      ...['--admin-cert', join(dir, 'cert.pem'), '--admin-key', join(dir, 'not-a-key.pem')],
+    ]);
+    expect(notAKey.stderr).toContain(
+      `${join(dir, 'not-a-key.pem')}:1:1 error NS_IDENTITY_INVALID the CA admin private key is not a PEM private key\n`,
+    );
+    expect(notAKey.code).toBe(1);
     for (const output of [validated.stdout, fromEnv.stderr, fromFiles.stderr])
       expect(output).not.toMatch(/PRIVATE KEY|MIG/);
     expect(fake.requests).toEqual([]);
   });
 
-  it('refuses an --enroll-out inside a git working tree, and a missing admin identity, in one line each', async () => {
+  it('refuses an --enroll-out inside a git working tree in one line, and a missing admin identity with its code', async () => {
     const spec = copySupplyChain();
     const inGit = await runCliAsync(
       ['apply', spec, '--users', '--org', 'manufacturer', '--enroll-out', join(repoRoot, 'tmp-ids')],
@@ -333,8 +348,10 @@ describe('netspec apply --users', () => {
     const noEnv = await runCliAsync(['apply', spec, '--users', '--org', 'manufacturer', '--enroll-out', out], {
       NETSPEC_MANUFACTURER_ADMIN_CERT: '',
     });
+    // The missing secret is the identity's, with its own code and the variable to set.
     expect(noEnv.stderr).toBe(
-      'netspec: the CA admin certificate variable NETSPEC_MANUFACTURER_ADMIN_CERT is not set\n',
+      'error NS_IDENTITY_MISSING the CA admin certificate variable NETSPEC_MANUFACTURER_ADMIN_CERT is not set\n' +
+        '  hint: set NETSPEC_MANUFACTURER_ADMIN_CERT to the PEM certificate of the CA admin (a CI secret), or pass --admin-cert and --admin-key\n',
     );
     expect(noEnv.code).toBe(1);
   });

@@ -174,36 +174,58 @@ async function specOf(
   return { model: loaded.value.model, specFile, stateDir: options.state ?? join(dirname(specFile), 'state') };
 }
 
-/** The CA admin identity: --admin-cert/--admin-key files, else the env variables the spec's identity names. */
+/**
+ * The CA admin identity: --admin-cert/--admin-key files, else the env variables the spec's identity names. A
+ * mistake in it is the user's to fix, so each carries the code of what is wrong with the identity (missing,
+ * unreadable, a key of another certificate) and the file or variable to change.
+ */
 function readRegistrar(model: NetworkModel, org: OrganizationModel, options: ApplyOptions): Registrar {
   if (Boolean(options.adminCert) !== Boolean(options.adminKey))
     throw new UserError('--admin-cert and --admin-key go together');
-  let certificateText: string;
-  let keyText: string;
+  let certificate: { text: string; source: string; path?: string };
+  let key: { text: string; source: string; path?: string };
   if (options.adminCert && options.adminKey) {
-    certificateText = readText(options.adminCert, '--admin-cert');
-    keyText = readText(options.adminKey, '--admin-key');
+    certificate = {
+      text: readText(options.adminCert, '--admin-cert'),
+      source: '--admin-cert',
+      path: options.adminCert,
+    };
+    key = { text: readText(options.adminKey, '--admin-key'), source: '--admin-key', path: options.adminKey };
   } else {
     const identity = model.connection.identities[org.name];
     if (!identity)
-      throw new UserError(
-        `no CA admin identity for '${org.name}': add connection.identities.${org.name} to the spec or pass --admin-cert and --admin-key`,
-      );
-    certificateText = envValue(identity.certificateSecret, 'certificate');
-    keyText = envValue(identity.privateKeySecret, 'private key');
+      throw new UserError(`no CA admin identity for '${org.name}'`, {
+        code: 'NS_IDENTITY_MISSING',
+        hint: `add connection.identities.${org.name} to the spec, or pass --admin-cert and --admin-key`,
+      });
+    certificate = { text: envValue(identity.certificateSecret, 'certificate'), source: identity.certificateSecret };
+    key = { text: envValue(identity.privateKeySecret, 'private key'), source: identity.privateKeySecret };
   }
-  const certificate = parseCertificatePem(certificateText, 'the CA admin certificate');
-  if (!certificate.ok) throw new UserError(certificate.message);
+  const at = (part: { path?: string }) => (part.path === undefined ? {} : { path: part.path });
+  const parsed = parseCertificatePem(certificate.text, 'the CA admin certificate');
+  if (!parsed.ok)
+    throw new UserError(parsed.message, {
+      code: 'NS_IDENTITY_INVALID',
+      ...at(certificate),
+      hint: `give the PEM certificate of ${org.name}'s CA admin in ${certificate.source}`,
+    });
   // Checked here rather than learnt from the CA's bare "Authentication failure" (code 20); validate makes the same
   // check on the spec's identity variables. The key's text is never echoed.
-  const match = keyMatchesCertificate(certificate.certificate, keyText);
-  if (match === 'unreadable') throw new UserError('the CA admin private key is not a PEM private key');
+  const match = keyMatchesCertificate(parsed.certificate, key.text);
+  if (match === 'unreadable')
+    throw new UserError('the CA admin private key is not a PEM private key', {
+      code: 'NS_IDENTITY_INVALID',
+      ...at(key),
+      hint: `give the unencrypted PEM private key (PKCS#8 or SEC1) of the certificate in ${key.source}`,
+    });
   if (match === 'mismatch')
-    throw new UserError(
-      `the CA admin private key does not belong to its certificate (${certificate.certificate.subject}): give the key of that certificate`,
-    );
-  const privateKey = createPrivateKey(keyText);
-  return { certificatePem: `${certificate.pem}\n`, privateKey };
+    throw new UserError(`the CA admin private key does not belong to its certificate (${parsed.certificate.subject})`, {
+      code: 'NS_IDENTITY_KEY_MISMATCH',
+      ...at(key),
+      hint: `give the key of that certificate in ${key.source}, or the certificate of that key in ${certificate.source}`,
+    });
+  const privateKey = createPrivateKey(key.text);
+  return { certificatePem: `${parsed.pem}\n`, privateKey };
 }
 
 function readText(file: string, flag: string): string {
@@ -216,7 +238,11 @@ function readText(file: string, flag: string): string {
 
 function envValue(name: string, what: string): string {
   const value = process.env[name];
-  if (!value) throw new UserError(`the CA admin ${what} variable ${name} is not set`);
+  if (!value)
+    throw new UserError(`the CA admin ${what} variable ${name} is not set`, {
+      code: 'NS_IDENTITY_MISSING',
+      hint: `set ${name} to the PEM ${what} of the CA admin (a CI secret), or pass --admin-cert and --admin-key`,
+    });
   return value;
 }
 

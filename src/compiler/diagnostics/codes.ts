@@ -89,6 +89,8 @@ export const DIAGNOSTIC_CODES = {
   NS_IDENTITY_INVALID:
     "a connection identity's certificate or private key (from the variables it names) does not parse",
   NS_IDENTITY_KEY_MISMATCH: "a connection identity's private key does not belong to its certificate",
+  NS_IDENTITY_MISSING:
+    'the identity a command acts as is not given: no connection identity for the organization, or a variable it names is unset',
   NS_IDENTITY_NOT_MEMBER: "a connection identity is not issued by a CA of its organization's MSP",
   NS_CA_IDENTITY_DRIFT: "an identity the CA holds with another type or affiliation than the spec's (apply --users)",
   NS_CA_REFUSED:
