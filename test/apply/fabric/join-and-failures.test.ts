@@ -44,6 +44,20 @@ function satisfied(verified: VerifiedBundle): VerifiedBundle {
   return { ...verified, report: { status: 'satisfied', updates: [] } } as VerifiedBundle;
 }
 
+/**
+ * The operator applies only the creation of the new channel distribution, which needs no signature (the production
+ * update stays unsigned), over `connection`.
+ */
+function createDistribution(net: TestNetwork, connection: Parameters<typeof applyFabricBundle>[0]['connection']) {
+  const bundle = planBundle(net);
+  const creation = { ...bundle.plan, channels: bundle.plan.channels.filter((c) => c.action === 'create') };
+  return applyFabricBundle({
+    verified: satisfied(withPlan(verifiedAt(bundle.dir, bundle), creation)),
+    identity: net.identity,
+    ...(connection ? { connection } : {}),
+  });
+}
+
 describe('applyFabricBundle: new channels', () => {
   it('the operator joins its orderers, each member its own peers with its own identity; a re-run does nothing', async () => {
     network = await startNetwork({ omitChannels: ['distribution'], editSpec: newDistribution });
@@ -143,18 +157,7 @@ describe('applyFabricBundle: new channels', () => {
 
   it('the participation API refuses a client without a TLS client certificate', async () => {
     network = await startNetwork({ omitChannels: ['distribution'], editSpec: newDistribution });
-    const bundle = planBundle(network);
-    const result = await applyFabricBundle({
-      // Only the creation, which needs no signature: the production update stays unsigned.
-      verified: satisfied(
-        withPlan(verifiedAt(bundle.dir, bundle), {
-          ...bundle.plan,
-          channels: bundle.plan.channels.filter((c) => c.action === 'create'),
-        }),
-      ),
-      identity: network.identity,
-      connection: FAST,
-    });
+    const result = await createDistribution(network, FAST);
     // The orderer's TLS refused us: a certificate to fix, not an orderer that refused a join.
     expect(result.steps[0]).toMatchObject({
       action: 'join-orderer',
@@ -169,22 +172,12 @@ describe('applyFabricBundle: new channels', () => {
 
   it('the participation API refuses a TLS client certificate of another CA: NS_APPLY_TLS_REFUSED, naming the CA', async () => {
     network = await startNetwork({ omitChannels: ['distribution'], editSpec: newDistribution });
-    const bundle = planBundle(network);
     // The operator's own signing identity, but the retailer's TLS pair: the orderer's TLS (Node's own, requestCert
     // with the operator's TLS CA alone) ends the handshake before any HTTP request.
     const retailer = await orgCredentials(network, 'retailer');
-    const result = await applyFabricBundle({
-      verified: satisfied(
-        withPlan(verifiedAt(bundle.dir, bundle), {
-          ...bundle.plan,
-          channels: bundle.plan.channels.filter((c) => c.action === 'create'),
-        }),
-      ),
-      identity: network.identity,
-      connection: {
-        ...FAST,
-        tls: { certPem: readFileSync(retailer.tlsCertFile, 'utf8'), keyPem: readFileSync(retailer.tlsKeyFile, 'utf8') },
-      },
+    const result = await createDistribution(network, {
+      ...FAST,
+      tls: { certPem: readFileSync(retailer.tlsCertFile, 'utf8'), keyPem: readFileSync(retailer.tlsKeyFile, 'utf8') },
     });
     const joins = result.steps.filter((s) => s.action === 'join-orderer');
     expect(joins).toHaveLength(3);
