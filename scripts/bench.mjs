@@ -5,9 +5,9 @@
 // Needs a build (`npm ci` does it). Usage: npm run bench [-- --runs 10] [--keep <dir>] (keeps the synthetic consortia
 // and their states there, to time single commands on them with other tools).
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -125,6 +125,15 @@ figures.fifty = { orgs: 50, channels: 25, chaincodes: 125, quorumNetworks: 2, va
 figures.fiftyVerify = measure([bin, 'verify', fiftyBundle, '--spec', fiftySpec, '--state', fiftyState], {
   expect: [2],
 });
+// The same bundle signed by every organization an update names as a signer, each with `netspec sign` as its admin
+// would: verify then judges every signature as well (exit 0: every update has the signatures it needs).
+const signedBundle = join(fifty, 'signed-bundle');
+cpSync(fiftyBundle, signedBundle, { recursive: true });
+const signers = signAsEveryNamedOrganization(signedBundle, fiftySpec, fiftyState);
+figures.fiftyVerifySigned = {
+  signatures: signers,
+  ...measure([bin, 'verify', signedBundle, '--spec', fiftySpec, '--state', fiftyState], { expect: [0] }),
+};
 
 console.log(
   JSON.stringify(
@@ -134,6 +143,52 @@ console.log(
   ),
 );
 if (values.keep === undefined) rmSync(out, { recursive: true, force: true });
+
+/**
+ * Signs each channel update of `bundle` as every MSP its signers name. The synthetic consortium's participants all
+ * use the manufacturer's MSP folder, so the manufacturer's admin signs for each of them; the operator's for itself.
+ * Returns how many signature files the bundle then holds.
+ */
+function signAsEveryNamedOrganization(bundle, specFile, stateDir) {
+  const { channels } = JSON.parse(readFileSync(join(bundle, 'plan.json'), 'utf8'));
+  const signersText = JSON.stringify(channels.map((channel) => channel.signers));
+  const mspIds = [
+    ...new Set(
+      [...signersText.matchAll(/"\/Channel\/(?:Application|Orderer)\/([A-Za-z0-9.-]+)\/Admins"/g)].map((m) => m[1]),
+    ),
+  ];
+  const crypto = join(dirname(specFile), 'crypto');
+  const admin = (org) => {
+    const msp = join(crypto, org, 'users', `Admin@${org}.supply.example.com`, 'msp');
+    return [
+      '--cert',
+      join(msp, 'signcerts', `Admin@${org}.supply.example.com-cert.pem`),
+      '--key',
+      join(msp, 'keystore', 'priv_sk'),
+    ];
+  };
+  for (const mspId of mspIds) {
+    const signed = spawnSync(
+      process.execPath,
+      [
+        bin,
+        'sign',
+        bundle,
+        '--msp-id',
+        mspId,
+        ...admin(mspId === 'OperatorMSP' ? 'operator' : 'manufacturer'),
+        '--spec',
+        specFile,
+        '--state',
+        stateDir,
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
+    if (signed.status !== 0) throw new Error(`sign as ${mspId} exited ${signed.status}: ${signed.stderr}`);
+  }
+  return readdirSync(join(bundle, 'signatures'), { recursive: true }).filter((name) => String(name).endsWith('.json'))
+    .length;
+}
 
 function generate(dir, args) {
   const made = spawnSync(process.execPath, [join(root, 'scripts/generate-consortium.mjs'), dir, ...args], {
