@@ -114,7 +114,9 @@ describe('certificateInventory of a live config netspec did not write', () => {
 
   it('lists the MSP CAs of organizations only the live config has, under their MSP ids', () => {
     for (const section of ['Application', 'Orderer']) {
-      for (const org of Object.values(group.groups[section].groups) as { values: { MSP: { value: { config: unknown } } } }[]) {
+      for (const org of Object.values(group.groups[section].groups) as {
+        values: { MSP: { value: { config: unknown } } };
+      }[]) {
         const msp = org.values.MSP.value.config as { name: string; root_certs: string[] };
         for (const root of msp.root_certs) {
           const expected = fromJson(root);
