@@ -1,22 +1,12 @@
 // Deterministic output: keys sorted, except `apiVersion`, `kind`, `metadata` first (the order people read a
 // manifest in); objects in dependency order, so a plain `kubectl apply -f` of the folder also works.
+import { EMITTED_KINDS, type EmittedKind } from './emitted-kinds.js';
 import type { K8sObject } from './k8s-object.js';
 
 const HEAD_KEYS = ['apiVersion', 'kind', 'metadata'];
 
-export const KIND_ORDER = [
-  'Namespace',
-  'NetworkPolicy',
-  'ResourceQuota',
-  'ConfigMap',
-  'Service',
-  'StatefulSet',
-  'Deployment',
-  'PodDisruptionBudget',
-  // Routes last: they name Services, and a Gateway or ingress controller routes only to Services that exist.
-  'Ingress',
-  'TLSRoute',
-] as const;
+/** Kinds in the order objects are written and applied (emitted-kinds.ts). */
+export const KIND_ORDER: readonly EmittedKind[] = EMITTED_KINDS.map(({ kind }) => kind);
 
 /** The object in canonical key order. Takes ownership: the object (fresh from the template) is reused where it can be. */
 export function canonicalObject(object: K8sObject): K8sObject {

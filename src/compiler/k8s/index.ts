@@ -4,6 +4,7 @@
 
 export { KIND_ORDER } from './canonical-order.js';
 export { type EmitOptions, emitManifests, emitOrganizationManifests } from './emit-manifests.js';
+export { EMITTED_KINDS, type EmittedKind } from './emitted-kinds.js';
 export { imageOf } from './images.js';
 export type { K8sObject, OrganizationManifests } from './k8s-object.js';
 export { commonLabels, MANAGED_BY, ORGANIZATION_LABEL, pruneSelector } from './labels.js';

@@ -4,26 +4,16 @@
 // The objects' shape against the Kubernetes OpenAPI schema is the templates' own contract: it does not depend on
 // a spec's values (they go in through `{{json}}` into fields of fixed types), so it is checked by the tests, every
 // template's output against kubernetes-models (test/compiler/k8s/template-schemas.test.ts), not on every run.
+import { EMITTED_KINDS } from './emitted-kinds.js';
 import type { K8sObject } from './k8s-object.js';
 import { dnsLabelProblem, dnsSubdomainProblem, labelValueProblem, serviceNameProblem } from './names.js';
 
-/** The kinds netspec emits, as `apiVersion/kind`. */
-const EMITTED_KINDS = new Set([
-  'v1/Namespace',
-  'v1/ConfigMap',
-  'v1/Service',
-  'v1/ResourceQuota',
-  'apps/v1/StatefulSet',
-  'apps/v1/Deployment',
-  'networking.k8s.io/v1/NetworkPolicy',
-  'policy/v1/PodDisruptionBudget',
-  'networking.k8s.io/v1/Ingress',
-  'gateway.networking.k8s.io/v1alpha2/TLSRoute',
-]);
+/** The kinds netspec emits, as `apiVersion/kind`: an object of any other kind would escape apply's prune. */
+const EMITTED = new Set(EMITTED_KINDS.map(({ apiVersion, kind }) => `${apiVersion}/${kind}`));
 
 /** Every problem found, as `<field path>: <what is wrong>`; empty when the object is valid. */
 export function validateObject(object: K8sObject): string[] {
-  if (!EMITTED_KINDS.has(`${object.apiVersion}/${object.kind}`))
+  if (!EMITTED.has(`${object.apiVersion}/${object.kind}`))
     return [`${object.apiVersion} ${object.kind} is not a kind netspec emits`];
   return [...new Set(apiServerProblems(object))];
 }

@@ -14,6 +14,19 @@ import { loadSpec } from '../../../src/compiler/load-spec.js';
 import { type FakeKubeApi, startFakeKubeApi } from './fake-kube-api.js';
 
 const SPEC = new URL('../../../networks/supply-chain/network.yaml', import.meta.url).pathname;
+const NAMESPACE = 'supply-distributor';
+
+/** The labels netspec puts on every object it writes for the distributor of supply-chain (written out here). */
+const NETSPEC_LABELS = {
+  'app.kubernetes.io/managed-by': 'netspec',
+  'app.kubernetes.io/part-of': 'supply-chain',
+  'netspec.io/organization': 'distributor',
+};
+
+/** An object the cluster holds in the distributor's namespace, with the given labels. */
+function held(name: string, labels: Record<string, string> = NETSPEC_LABELS) {
+  return { metadata: { name, namespace: NAMESPACE, labels } };
+}
 
 function writeBundle(): string {
   const model = loadSpec(SPEC).value!.model;
@@ -39,11 +52,8 @@ describe('applyOrganization against a local Kubernetes API', () => {
     const bundle = writeBundle();
     const manifests = readOrganizationManifests(manifestFolderFiles(bundle), 'distributor');
     expect(manifests.context).toBe('distributor-eu');
-    api.existing.services = [
-      { metadata: { name: 'peer0', namespace: 'supply-distributor' } },
-      { metadata: { name: 'peer9', namespace: 'supply-distributor' } },
-    ];
-    api.existing.deployments = [{ metadata: { name: 'cc-old-chaincode', namespace: 'supply-distributor' } }];
+    api.existing.services = [held('peer0'), held('peer9')];
+    api.existing.deployments = [held('cc-old-chaincode')];
     const { api: client, context } = connect(manifests.context);
     expect(context).toBe('distributor-eu');
     const events: ApplyEvent[] = [];
@@ -76,6 +86,8 @@ describe('applyOrganization against a local Kubernetes API', () => {
     }
     const lists = work.filter((r) => r.method === 'GET');
     expect(lists.map((r) => r.path)).toEqual([
+      '/apis/gateway.networking.k8s.io/v1alpha2/namespaces/supply-distributor/tlsroutes',
+      '/apis/networking.k8s.io/v1/namespaces/supply-distributor/ingresses',
       '/apis/policy/v1/namespaces/supply-distributor/poddisruptionbudgets',
       '/apis/apps/v1/namespaces/supply-distributor/deployments',
       '/apis/apps/v1/namespaces/supply-distributor/statefulsets',
@@ -100,12 +112,89 @@ describe('applyOrganization against a local Kubernetes API', () => {
 
   it('--dry-run sends dryRun=All on every apply and delete', async () => {
     const manifests = readOrganizationManifests(manifestFolderFiles(writeBundle()), 'distributor');
-    api.existing.configmaps = [{ metadata: { name: 'stale', namespace: 'supply-distributor' } }];
+    api.existing.configmaps = [held('stale')];
     const { api: client } = connect(manifests.context);
     await applyOrganization(client, manifests, { dryRun: true, onEvent: () => {} });
     const changing = api.requests.filter((r) => r.method === 'PATCH' || r.method === 'DELETE');
     expect(changing.length).toBe(manifests.objects.length + 1);
     for (const request of changing) expect(request.query.dryRun).toBe('All');
+  });
+
+  it('prunes the Ingress and TLSRoute of a removed exposure, never a route without all of netspec’s labels', async () => {
+    // The distributor exposed its nodes through a gateway before; the spec now chooses none, so the bundle holds
+    // no route. Beside netspec's routes the namespace holds routes it did not write, one named like a peer.
+    const manifests = readOrganizationManifests(manifestFolderFiles(writeBundle()), 'distributor');
+    expect(manifests.objects.filter((o) => o.kind === 'Ingress' || o.kind === 'TLSRoute')).toEqual([]);
+    const { 'netspec.io/organization': _, ...withoutOrganization } = NETSPEC_LABELS;
+    api.existing.ingresses = [
+      held('ca-distributor'),
+      held('peer0', { 'app.kubernetes.io/name': 'peer0' }),
+      held('peer0-metrics', withoutOrganization),
+    ];
+    api.existing.tlsroutes = [
+      held('peer0'),
+      held('orderer0', { ...NETSPEC_LABELS, 'netspec.io/organization': 'operator' }),
+      { metadata: { name: 'ca-distributor', namespace: 'other-namespace', labels: NETSPEC_LABELS } },
+    ];
+    const { api: client } = connect(manifests.context);
+    const events: ApplyEvent[] = [];
+    const result = await applyOrganization(client, manifests, { dryRun: false, onEvent: (e) => events.push(e) });
+    const deletes = api.requests.filter((r) => r.method === 'DELETE').map((r) => r.path);
+    expect(deletes).toEqual([
+      '/apis/gateway.networking.k8s.io/v1alpha2/namespaces/supply-distributor/tlsroutes/peer0',
+      '/apis/networking.k8s.io/v1/namespaces/supply-distributor/ingresses/ca-distributor',
+    ]);
+    expect(events.filter((e) => e.event === 'pruned')).toEqual([
+      { event: 'pruned', kind: 'TLSRoute', name: 'peer0', namespace: NAMESPACE },
+      { event: 'pruned', kind: 'Ingress', name: 'ca-distributor', namespace: NAMESPACE },
+    ]);
+    expect(result.pruned).toBe(2);
+    // What the cluster still holds: every route netspec did not write for this organization, in this namespace.
+    expect(api.existing.ingresses.map((o) => o.metadata?.name)).toEqual(['peer0', 'peer0-metrics']);
+    expect(api.existing.tlsroutes.map((o) => `${o.metadata?.namespace}/${o.metadata?.name}`)).toEqual([
+      'supply-distributor/orderer0',
+      'other-namespace/ca-distributor',
+    ]);
+  });
+
+  it('prunes the other kinds in a cluster without the Gateway API, which can hold no TLSRoute', async () => {
+    api.gatewayApi = false;
+    const manifests = readOrganizationManifests(manifestFolderFiles(writeBundle()), 'distributor');
+    api.existing.ingresses = [held('peer0')];
+    const { api: client } = connect(manifests.context);
+    const result = await applyOrganization(client, manifests, { dryRun: false, onEvent: () => {} });
+    expect(result.pruned).toBe(1);
+    // Discovery of the group answered 404: no list of TLSRoutes was asked for, and nothing failed.
+    const paths = api.requests.map((r) => `${r.method} ${r.path}`);
+    expect(paths).toContain('GET /apis/gateway.networking.k8s.io/v1alpha2');
+    expect(paths.filter((p) => p.includes('/tlsroutes'))).toEqual([]);
+    expect(paths).toContain('DELETE /apis/networking.k8s.io/v1/namespaces/supply-distributor/ingresses/peer0');
+  });
+
+  it('stops on any other refusal to list, deleting nothing more', async () => {
+    const manifests = readOrganizationManifests(manifestFolderFiles(writeBundle()), 'distributor');
+    api.existing.tlsroutes = [held('peer0')];
+    api.existing.services = [held('peer9')];
+    api.failListOf = { resource: 'ingresses', status: 403, message: 'ingresses is forbidden' };
+    const { api: client } = connect(manifests.context);
+    await expect(applyOrganization(client, manifests, { dryRun: false, onEvent: () => {} })).rejects.toMatchObject({
+      code: 403,
+    });
+    // TLSRoutes are pruned before Ingresses; the Services after them are left as they were.
+    expect(api.requests.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual([
+      '/apis/gateway.networking.k8s.io/v1alpha2/namespaces/supply-distributor/tlsroutes/peer0',
+    ]);
+  });
+
+  it('deletes only objects carrying all of netspec’s labels even when the list ignores the selector', async () => {
+    api.ignoreLabelSelector = true;
+    const manifests = readOrganizationManifests(manifestFolderFiles(writeBundle()), 'distributor');
+    api.existing.ingresses = [held('peer0', {}), held('ca-distributor')];
+    const { api: client } = connect(manifests.context);
+    await applyOrganization(client, manifests, { dryRun: false, onEvent: () => {} });
+    expect(api.requests.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual([
+      '/apis/networking.k8s.io/v1/namespaces/supply-distributor/ingresses/ca-distributor',
+    ]);
   });
 
   it('refuses a context the kubeconfig does not have', () => {

@@ -260,4 +260,16 @@ describe('invalid objects', () => {
     const result = emitManifests(model, { templates: broken, organizations: ['retailer'] });
     expect(result.diagnostics[0]?.message).toMatch(/template 'namespace' renders invalid YAML/);
   });
+
+  it('refuses an object of a kind netspec does not list as emitted: apply --k8s would never prune it', () => {
+    const { model } = load('supply-chain');
+    const elsewhere = (name: string) =>
+      name === 'config-map'
+        ? fileTemplates(name).replace('apiVersion: v1\nkind: ConfigMap', 'apiVersion: v1\nkind: Secret')
+        : fileTemplates(name);
+    const result = emitManifests(model, { templates: elsewhere, organizations: ['retailer'] });
+    expect(result.value).toBeUndefined();
+    expect(result.diagnostics[0]).toMatchObject({ code: 'NS_K8S_INVALID_OBJECT' });
+    expect(result.diagnostics[0]?.message).toContain('v1 Secret is not a kind netspec emits');
+  });
 });

@@ -9,7 +9,7 @@ import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Namespace, ResourceQuota, Service } from 'kubernetes-models/v1';
 import { describe, expect, it } from 'vitest';
-import { emitManifests, fileTemplates, type K8sObject } from '../../../src/compiler/k8s/index.js';
+import { EMITTED_KINDS, emitManifests, fileTemplates, type K8sObject } from '../../../src/compiler/k8s/index.js';
 import { loadSpec } from '../../../src/compiler/load-spec.js';
 import type { NetworkModel } from '../../../src/compiler/model/index.js';
 import { repoRoot } from '../../helpers/run-cli.js';
@@ -76,6 +76,12 @@ describe.each(CASES)('the manifests of %s', (_name, network) => {
         `${object.kind}/${object.metadata.name}`,
       ).not.toThrow();
     }
+  });
+
+  it('hold only kinds netspec lists as emitted, at that API version: the kinds apply --k8s prunes', () => {
+    const listed = new Set(EMITTED_KINDS.map(({ apiVersion, kind }) => `${apiVersion} ${kind}`));
+    for (const object of (emitted.value ?? []).flatMap((org) => org.objects))
+      expect(listed, `${object.kind}/${object.metadata.name}`).toContain(`${object.apiVersion} ${object.kind}`);
   });
 });
 
