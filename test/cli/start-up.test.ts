@@ -2,7 +2,8 @@
 // schema validator (the bulk of the bundle), which only commands that read a spec need. The process boundary is
 // the point here, so the real binary runs, with a loader hook that names every module it loads.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -35,7 +36,8 @@ function sourcesLoadedBy(args: string[]): { code: number | null; sources: string
   return { code: result.status, sources };
 }
 
-const HEAVY = [/node_modules\/yaml\//, /node_modules\/js-yaml\//, /validate\/generated\//, /node_modules\/ajv\//];
+const YAML_PACKAGE = /node_modules\/yaml\//;
+const HEAVY = [YAML_PACKAGE, /node_modules\/js-yaml\//, /validate\/generated\//, /node_modules\/ajv\//];
 /** Curve arithmetic: node:crypto checks a Quorum node key; the library stays for the tests' own judge. */
 const CURVES = /node_modules\/@noble\/curves\//;
 /** The Kubernetes emitters and their template engine: plan's, never verify's (it re-plans the ledgers only). */
@@ -56,11 +58,37 @@ describe('start-up', () => {
   it('validate does load them: the check above would see them', () => {
     const { code, sources } = sourcesLoadedBy(['validate', 'networks/quickstart/network.yaml']);
     expect(code).toBe(0);
-    for (const heavy of HEAVY.slice(0, 3))
+    for (const heavy of [/node_modules\/js-yaml\//, /validate\/generated\//])
       expect(
         sources.some((source) => heavy.test(source)),
         String(heavy),
       ).toBe(true);
+  });
+
+  it('validate of a valid spec never loads the yaml package: only a finding’s position or a careful parse needs it', () => {
+    const clean = sourcesLoadedBy(['validate', 'networks/supply-chain/network.yaml']);
+    expect(clean.code).toBe(0);
+    expect(clean.sources.filter((source) => YAML_PACKAGE.test(source))).toEqual([]);
+    // A spec with a mistake: the finding points at its line and column, which the yaml package locates.
+    const dir = mkdtempSync(join(tmpdir(), 'netspec-start-up-'));
+    const spec = join(dir, 'network.yaml');
+    writeFileSync(
+      spec,
+      readFileSync(join(repoRoot, 'networks/supply-chain/network.yaml'), 'utf8').replace(
+        /^organizations:\n/m,
+        'organizations:\n  extra:\n    mspId: ExtraMSP\n    colour: blue\n',
+      ),
+    );
+    const result = spawnSync(process.execPath, ['--import', recorder, 'bin/netspec.js', 'validate', spec], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(result.status).toBe(1);
+    expect(result.stdout + result.stderr).toMatch(
+      /network\.yaml:\d+:\d+ error NS_SCHEMA_UNKNOWN_KEY unknown key 'colour'/,
+    );
+    expect(result.stderr).toMatch(/^LOADED file:\S+\/dist\/cli-bundle\/yaml\.cjs$/m);
   });
 
   it('validate of a spec without Quorum networks loads no curve arithmetic', () => {

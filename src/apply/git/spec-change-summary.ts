@@ -2,7 +2,7 @@
 // Quorum networks were added, removed or changed, and which other top-level sections moved. A structural diff of
 // the two documents: it needs no live state (unlike a plan), so an auditor with only a clone gets it.
 import { isDeepStrictEqual } from 'node:util';
-import { parse } from 'yaml';
+import { yamlPackage } from '../../yaml-package.js';
 
 /** Sections whose entries are named: the summary names the entries. */
 const NAMED_SECTIONS = ['organizations', 'channels', 'quorum'] as const;
@@ -55,7 +55,7 @@ function counted(section: unknown, noun: string): string {
 function readDocument(text: string | undefined): Record<string, unknown> | undefined {
   if (text === undefined) return undefined;
   try {
-    const value: unknown = parse(text, { maxAliasCount: 100 });
+    const value: unknown = yamlPackage().parse(text, { maxAliasCount: 100 });
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   } catch {
     return undefined;

@@ -4,9 +4,9 @@
 // bytes are read once, by the bundle module, and checked there.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import type { K8sObject, OrganizationManifests } from '../../compiler/k8s/index.js';
 import { ANNOTATIONS, KUSTOMIZATION_FILE } from '../../compiler/k8s/index.js';
+import { yamlPackage } from '../../yaml-package.js';
 
 /** A bundle that cannot be applied as it is; the message names the file. */
 export class BundleError extends Error {}
@@ -85,7 +85,7 @@ export function readOrganizationManifests(
 function parseYamlDocuments(files: ManifestFiles, path: string, label: string): unknown[] {
   const bytes = files.get(path);
   if (!bytes) throw new BundleError(`${join(label, path)} does not exist`);
-  const documents = parseAllDocuments(Buffer.from(bytes).toString('utf8'));
+  const documents = yamlPackage().parseAllDocuments(Buffer.from(bytes).toString('utf8'));
   const all = Array.isArray(documents) ? documents : [documents];
   for (const document of all)
     if (document.errors.length > 0)

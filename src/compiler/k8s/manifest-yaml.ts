@@ -3,14 +3,14 @@
 // thousands of manifests on every plan. Plain words are written directly; every other scalar is rendered by
 // `yaml` itself (and remembered), and an object with anything unusual (multi-line text, nested lists, fractions)
 // is handed to `yaml` whole. Tests hold this byte-identical to `yaml` on every manifest the examples emit.
-import { stringify } from 'yaml';
+import { yamlPackage } from '../../yaml-package.js';
 
 // lineWidth 0: never fold long values (an image or a JSON env value must stay byte-identical across runs).
 const OPTIONS = { lineWidth: 0, sortMapEntries: false, aliasDuplicateObjects: false } as const;
 
 export function toYaml(value: unknown): string {
   const lines: string[] = [];
-  if (!isPlainObject(value) || !writeMap(value, '', lines)) return stringify(value, OPTIONS);
+  if (!isPlainObject(value) || !writeMap(value, '', lines)) return yamlPackage().stringify(value, OPTIONS);
   return lines.length === 0 ? '{}\n' : `${lines.join('\n')}\n`;
 }
 
@@ -81,7 +81,7 @@ function scalar(value: unknown): string | typeof UNUSUAL {
   if (SAFE_WORD.test(value) && !RESERVED.has(value)) return value;
   let text = rendered.get(value);
   if (text === undefined) {
-    const printed = stringify(value, OPTIONS);
+    const printed = yamlPackage().stringify(value, OPTIONS);
     // Multi-line text becomes a block scalar whose layout depends on where it sits: leave it to `yaml`.
     text = printed.indexOf('\n') === printed.length - 1 ? printed.slice(0, -1) : UNUSUAL;
     rendered.set(value, text);

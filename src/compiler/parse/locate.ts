@@ -1,6 +1,7 @@
 // Mapping a path in the plain data (['channels', 'trade', 'members', 2]) back to its place in the YAML text.
 // When the path runs past what exists (a missing key), the nearest existing ancestor is returned.
-import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { yamlPackage } from '../../yaml-package.js';
 import type { SourceRange } from '../diagnostics/index.js';
 import type { ParsedSpec } from './parse-yaml.js';
 
@@ -10,6 +11,7 @@ export type DataPath = readonly (string | number)[];
 export type LocateTarget = 'value' | 'key';
 
 export function locate(spec: ParsedSpec, path: DataPath, target: LocateTarget = 'value'): SourceRange {
+  const { isMap, isPair, isScalar, isSeq } = yamlPackage();
   let node: Node | null | undefined = spec.document.contents as Node | null;
   let keyNode: Node | null | undefined;
   for (const segment of path) {

@@ -1,6 +1,7 @@
 // YAML text -> a document that keeps every node's source range, plus its plain JavaScript value.
 // The document is kept so later stages can point at the exact key or value they complain about.
-import { type Document, isAlias, isPair, isScalar, parseAllDocuments, parseDocument, type Scalar, visit } from 'yaml';
+import type { Document, Scalar } from 'yaml';
+import { yamlPackage } from '../../yaml-package.js';
 import type { Diagnostic, SourceRange, StageResult } from '../diagnostics/index.js';
 import { quickData } from './fast-parse.js';
 
@@ -42,7 +43,7 @@ export function parseYaml(file: string, text: string): StageResult<ParsedSpec> {
  * the careful parse's checks and its plain value (about a tenth of its work) would only repeat what is known.
  */
 function sourceMapOf(text: string): Document.Parsed {
-  return parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  return yamlPackage().parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
 }
 
 /** Integer literals as YAML 1.2 (core schema) writes them: decimal, 0x hex, 0o octal, with an optional sign. */
@@ -70,6 +71,7 @@ function carefulParse(file: string, text: string): StageResult<ParsedSpec> {
   const diagnostics: Diagnostic[] = [];
   const at = (start: number, end: number): SourceRange => ({ file, start, end: Math.max(start, end) });
 
+  const { isAlias, isPair, isScalar, parseAllDocuments, visit } = yamlPackage();
   const documents = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: true });
   // parseAllDocuments returns an EmptyStream (an array with no documents) for an empty text.
   const list = Array.isArray(documents) ? documents : [documents];

@@ -4,7 +4,7 @@
 // desired set, not only the changed objects.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { yamlPackage } from '../../yaml-package.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import {
   emitOrganizationManifests,
@@ -104,7 +104,7 @@ function lastApplied(folder: string, desired: ReadonlyMap<string, string>): Map<
 /** `Kind/name` of a manifest, or where it stands when it does not parse as an object. */
 function objectId(text: string, where: string): string {
   try {
-    const object = parse(text) as { kind?: string; metadata?: { name?: string } } | null;
+    const object = yamlPackage().parse(text) as { kind?: string; metadata?: { name?: string } } | null;
     if (object?.kind && object.metadata?.name) return `${object.kind}/${object.metadata.name}`;
   } catch {
     // a hand-edited state file: name it by its place

@@ -2,8 +2,8 @@
 // (text-splice): every other byte, comment and quote stays as written. An edit is data from the browser: every name in it must already
 // name a channel, organization or chaincode of the spec, and the edited spec is validated and planned afresh
 // before anything is committed.
-import { isMap, parseDocument } from 'yaml';
 import type { NetworkModel } from '../../compiler/model/index.js';
+import { yamlPackage } from '../../yaml-package.js';
 import type { SpecEdit } from '../console-documents.js';
 import { addMapping, appendItem, applySplices, type Splice, setValue } from './text-splice.js';
 
@@ -53,7 +53,7 @@ export function parseEdit(body: string): SpecEdit | { error: string } {
 }
 
 export function applyEdit(text: string, model: NetworkModel, edit: SpecEdit): EditedSpec | { error: string } {
-  const document = parseDocument(text, { keepSourceTokens: true });
+  const document = yamlPackage().parseDocument(text, { keepSourceTokens: true });
   if (document.errors.length > 0) return { error: `network.yaml does not parse: ${document.errors[0]!.message}` };
   const channel = model.channels.find((candidate) => candidate.name === edit.channel);
   if (!channel) return { error: `the spec has no channel ${edit.channel}` };
@@ -84,7 +84,7 @@ export function applyEdit(text: string, model: NetworkModel, edit: SpecEdit): Ed
     slug = `add-${edit.organization}-to-${edit.channel}`;
   } else if (edit.kind === 'batch') {
     const orderer = ['channels', edit.channel, 'orderer'];
-    if (!isMap(document.getIn(orderer, true)))
+    if (!yamlPackage().isMap(document.getIn(orderer, true)))
       return { error: `${orderer.join('.')} is not a mapping in network.yaml` };
     const changed: string[] = [];
     if (edit.batchTimeout !== undefined) {
@@ -147,7 +147,7 @@ export function applyEdit(text: string, model: NetworkModel, edit: SpecEdit): Ed
 
   const edited = applySplices(text, splices);
   // The splices were placed by hand: the edited text must read back as exactly the values meant.
-  const check = parseDocument(edited);
+  const check = yamlPackage().parseDocument(edited);
   for (const [path, value] of expected) {
     const actual = check.getIn(path);
     const plain =

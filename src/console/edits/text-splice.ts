@@ -1,7 +1,8 @@
 // Edits to a YAML text that touch only the bytes they change: a scalar's value is replaced where it stands (in its
 // own quoting style), a key or list item is inserted beside its siblings with their indentation. Re-serializing the
 // whole document would reflow every flow list and quote of the file, and the reviewer's diff would drown in it.
-import { type Document, isMap, isScalar, isSeq, type Node, parse, type Scalar } from 'yaml';
+import type { Document, Node, Scalar } from 'yaml';
+import { yamlPackage } from '../../yaml-package.js';
 
 export interface Splice {
   start: number;
@@ -26,12 +27,14 @@ export function setValue(
 ): Splice | { error: string } {
   const node = document.getIn(path, true) as Node | undefined;
   if (node !== undefined) {
-    if (!isScalar(node) || !node.range) return { error: `${path.join('.')} is not a single value in network.yaml` };
+    if (!yamlPackage().isScalar(node) || !node.range)
+      return { error: `${path.join('.')} is not a single value in network.yaml` };
     return { start: node.range[0], end: node.range[1], text: scalarText(value, node) };
   }
   const parentPath = path.slice(0, -1);
   const parent = (parentPath.length === 0 ? document.contents : document.getIn(parentPath, true)) as Node | undefined;
-  if (!isMap(parent) || !parent.range) return { error: `${parentPath.join('.')} is not a mapping in network.yaml` };
+  if (!yamlPackage().isMap(parent) || !parent.range)
+    return { error: `${parentPath.join('.')} is not a mapping in network.yaml` };
   return insertEntries(text, parent, [[String(path[path.length - 1]), value]]);
 }
 
@@ -44,7 +47,7 @@ export function addMapping(
   entries: [string, string | number][],
 ): Splice | { error: string } {
   const parent = document.getIn(parentPath, true) as Node | undefined;
-  if (!isMap(parent) || !parent.range || parent.flow)
+  if (!yamlPackage().isMap(parent) || !parent.range || parent.flow)
     return { error: `${parentPath.join('.')} is not a block mapping in network.yaml` };
   const indent = indentOf(text, parent.items[0]?.key as Node | undefined);
   const inner = `${indent}  `;
@@ -60,7 +63,7 @@ export function appendItem(
   item: string,
 ): Splice | { error: string } {
   const list = document.getIn(path, true) as Node | undefined;
-  if (!isSeq(list) || !list.range) return { error: `${path.join('.')} is not a list in network.yaml` };
+  if (!yamlPackage().isSeq(list) || !list.range) return { error: `${path.join('.')} is not a list in network.yaml` };
   if (list.flow) {
     const close = text.lastIndexOf(']', list.range[1]);
     if (close < list.range[0]) return { error: `${path.join('.')} has no closing bracket` };
@@ -116,7 +119,7 @@ function scalarText(value: string | number, original?: Scalar): string {
   }
   let readBack: unknown;
   try {
-    readBack = parse(text);
+    readBack = yamlPackage().parse(text);
   } catch {
     readBack = undefined;
   }

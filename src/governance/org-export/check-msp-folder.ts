@@ -4,11 +4,11 @@
 // joining org's hands, not when the channel update fails.
 
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { type Diagnostic, fileRange } from '../../compiler/diagnostics/index.js';
 import { chainsTo } from '../../crypto/certificate-facts.js';
 import { parseCertificatePem } from '../../crypto/load-certificate.js';
 import type { Certificate } from '../../crypto/read-certificate.js';
+import { yamlPackage } from '../../yaml-package.js';
 import type { MspCertFolder, MspFolderContents } from './read-msp-folder.js';
 
 export function checkMspFolder(dir: string, contents: MspFolderContents): Diagnostic[] {
@@ -62,7 +62,7 @@ export function checkMspFolder(dir: string, contents: MspFolderContents): Diagno
 function nodeOuCertificates(text: string): string[] {
   let document: unknown;
   try {
-    document = parse(text);
+    document = yamlPackage().parse(text);
   } catch {
     return ['config.yaml (does not parse as YAML)'];
   }

@@ -1,7 +1,7 @@
 // The organization stanza a joining org proposes for network.yaml's `organizations` map: its MSP id, domain and
 // role, with `msp.directory` relative to the exported folder (the PR places the folder beside network.yaml and
 // adjusts that one path). Deterministic text: the same MSP folder always gives the same stanza.
-import { stringify } from 'yaml';
+import { yamlPackage } from '../../yaml-package.js';
 
 export interface StanzaInput {
   name: string;
@@ -26,7 +26,7 @@ export function renderOrgStanza(input: StanzaInput): string {
     `# msp.directory is relative to this file: when the folder lands at networks/<network>/crypto/${input.name}/,`,
     `# write \`crypto/${input.name}/${input.mspDirectory}\`. Add peers, approvers (GitHub @user or @org/team) and`,
     '# the channels this organization joins; the plan then shows the add-org update and who must sign it.',
-    stringify(stanza, { indent: 2, flowCollectionPadding: false }).trimEnd(),
+    yamlPackage().stringify(stanza, { indent: 2, flowCollectionPadding: false }).trimEnd(),
     '',
   ].join('\n');
 }
