@@ -17,7 +17,7 @@ import { type Problem, problem } from '../compiler/diagnostics/index.js';
 import { configBlockInfo, encode } from '../compiler/fabric/index.js';
 import { type LoadedSpec, loadSpec } from '../compiler/load-spec.js';
 import type { NetworkModel } from '../compiler/model/index.js';
-import type { ChannelPlan, LiveState, Plan } from '../compiler/plan/index.js';
+import type { ChannelPlan, LiveState, Plan, QuorumPlan } from '../compiler/plan/index.js';
 // The ledger plan's own module: the plan folder's index also brings the Kubernetes emitters and the bundle writer.
 import { makeLedgerPlan } from '../compiler/plan/ledger-plan.js';
 import { renderMarkdown } from '../compiler/render/markdown.js';
@@ -396,8 +396,9 @@ function chaincodeProblems(bundle: Bundle, replanned: Replanned): Problem[] {
 function quorumProblems(bundle: Bundle, replanned: Replanned): Problem[] {
   const problems: Problem[] = [];
   const planFile = inBundle(bundle, BUNDLE_PLAN_FILE);
-  for (const planned of bundle.plan.quorum) {
-    const now = replanned.plan.quorum.find((q) => q.network === planned.network);
+  for (const carried of bundle.plan.quorum) {
+    const now = replanned.plan.quorum.find((q) => q.network === carried.network);
+    const planned = now ? stillPlanned(carried, now) : carried;
     if (planned.action === 'noop' || !now || now.action === 'noop') continue;
     if (!isDeepStrictEqual(plain(planned), plain(now)))
       problems.push(
@@ -419,6 +420,22 @@ function quorumProblems(bundle: Bundle, replanned: Replanned): Problem[] {
         ),
       );
   return [...problems, ...artifactProblems(bundle, replanned, (path) => path.startsWith('quorum/'))];
+}
+
+/**
+ * A Quorum entry without its transitions change once the state records that change as rolled out (apply --k8s,
+ * src/apply/quorum/record-transitions.ts): the re-plan has no transitions left, as the record holds the spec's
+ * and the spec is the bundle's. What remains (the votes) is still to apply and is compared as before.
+ */
+function stillPlanned(planned: Readonly<QuorumPlan>, now: Readonly<QuorumPlan>): Readonly<QuorumPlan> {
+  if (!planned.transitions || now.transitions) return planned;
+  const { transitions: _recorded, ...rest } = planned;
+  const genesis = `quorum/${planned.network}/genesis.json`;
+  return {
+    ...rest,
+    action: rest.votes ? 'vote' : 'noop',
+    artifacts: rest.artifacts.filter((path) => path !== genesis),
+  };
 }
 
 /** Files of one kind that both the bundle and the re-plan hold must be equal byte for byte. */

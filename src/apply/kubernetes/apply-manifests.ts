@@ -23,7 +23,8 @@ export type ApplyEvent =
   | { event: 'applied'; kind: string; name: string; namespace?: string; index: number; total: number }
   | { event: 'pruned'; kind: string; name: string; namespace?: string }
   | { event: 'done'; applied: number; pruned: number; dryRun: boolean }
-  | { event: 'recorded'; folder: string };
+  | { event: 'recorded'; folder: string }
+  | { event: 'recorded-transitions'; network: string; file: string };
 
 export interface ApplyOptions {
   dryRun: boolean;

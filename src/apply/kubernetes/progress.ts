@@ -16,6 +16,10 @@ export function progressReporter(stream: NodeJS.WriteStream, organization: strin
       stream.write(`pruned ${event.kind}/${event.name}\n`);
     } else if (event.event === 'recorded') {
       stream.write(`${organization}: recorded as last applied in ${event.folder}\n`);
+    } else if (event.event === 'recorded-transitions') {
+      stream.write(
+        `${organization}: recorded the QBFT transitions of ${event.network} as rolled out in ${event.file}\n`,
+      );
     } else {
       stream.write(
         `${organization}: ${event.applied} applied, ${event.pruned} pruned${event.dryRun ? ' (dry run: nothing changed)' : ''}\n`,

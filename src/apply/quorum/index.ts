@@ -17,4 +17,5 @@ export {
   RpcUnreachableError,
 } from './json-rpc-client.js';
 export { networksWithVotes, readVotesFile, votesFilePath } from './read-votes-file.js';
+export { recordRolledOutTransitions, type TransitionsRecord } from './record-transitions.js';
 export { type ValidatorRpc, validatorRpc } from './validator-rpc.js';

@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUNDLE_PLAN_FILE } from '../../bundle/index.js';
 import { didYouMean } from '../../compiler/diagnostics/index.js';
+import type { K8sObject } from '../../compiler/k8s/index.js';
+import type { VerifiedBundle } from '../../governance/index.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { UserError } from '../output.js';
 import type { ApplyOptions } from './_apply-options.js';
@@ -14,12 +16,11 @@ import { verifiedForApply } from './verified-bundle.js';
 export async function runApply(bundle: string, options: ApplyOptions): Promise<number> {
   const kubernetes = await import('../../apply/kubernetes/index.js');
   let files: import('../../apply/kubernetes/index.js').ManifestFiles;
-  let stateDir: string | undefined;
+  let verified: VerifiedBundle | undefined;
   if (existsSync(join(bundle, BUNDLE_PLAN_FILE))) {
-    const verified = await verifiedForApply(bundle, options, 'nothing was applied');
+    verified = await verifiedForApply(bundle, options, 'nothing was applied');
     if (!verified) return EXIT_ERROR;
     files = verified.bundle.files;
-    stateDir = verified.stateDir;
   } else files = kubernetes.manifestFolderFiles(bundle);
   const available = kubernetes.bundleOrganizations(files);
   const organization = options.org ?? (available.length === 1 ? available[0] : undefined);
@@ -31,16 +32,13 @@ export async function runApply(bundle: string, options: ApplyOptions): Promise<n
     );
   if (!available.includes(organization))
     throw new UserError(`${bundle} holds no k8s/${organization}/ folder${didYouMean(organization, available)}`);
+  const onEvent = kubernetes.progressReporter(process.stdout, organization);
+  let applied: readonly K8sObject[];
   try {
     const manifests = kubernetes.readOrganizationManifests(files, organization, bundle);
     const { api } = kubernetes.connect(manifests.context);
-    const onEvent = kubernetes.progressReporter(process.stdout, organization);
     await kubernetes.applyOrganization(api, manifests, { dryRun: Boolean(options.dryRun), onEvent });
-    // What the cluster now runs is what the next plan compares against.
-    const recorded =
-      options.dryRun || !stateDir ? undefined : kubernetes.recordAppliedManifests(files, organization, stateDir);
-    if (recorded) onEvent({ event: 'recorded', folder: recorded });
-    return EXIT_OK;
+    applied = manifests.objects;
   } catch (error) {
     if (error instanceof kubernetes.BundleError) throw new UserError(error.message);
     // An API error (forbidden, conflict, unreachable): one clear finding, the apply stops where it was. With an
@@ -56,6 +54,24 @@ export async function runApply(bundle: string, options: ApplyOptions): Promise<n
       ...(answered ? {} : { hint: UNREACHABLE_HINT }),
     });
   }
+  if (options.dryRun || !verified) return EXIT_OK;
+  // What the cluster now runs is what the next plan compares against: the manifests, and the transitions of a
+  // Quorum genesis these manifests rolled out (record-transitions.ts says why this apply is the one to record them).
+  const recorded = kubernetes.recordAppliedManifests(files, organization, verified.stateDir);
+  if (recorded) onEvent({ event: 'recorded', folder: recorded });
+  const { recordRolledOutTransitions } = await import('../../apply/quorum/record-transitions.js');
+  const transitions = recordRolledOutTransitions(verified, applied);
+  for (const record of transitions.records)
+    if (record.outcome === 'recorded')
+      onEvent({ event: 'recorded-transitions', network: record.network, file: record.file });
+  const [first] = transitions.problems;
+  if (first)
+    throw new UserError(`${organization}'s manifests were applied, but ${first.message}`, {
+      code: first.code,
+      ...(first.file ? { path: first.file } : {}),
+      ...(first.hint ? { hint: first.hint } : {}),
+    });
+  return EXIT_OK;
 }
 
 const ACCESS_HINT =

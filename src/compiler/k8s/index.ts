@@ -19,6 +19,7 @@ export {
   splitDocuments,
   toYaml,
 } from './manifest-files.js';
+export { genesisConfigMapName } from './quorum-views.js';
 export { fileTemplates, type TemplateSource } from './render-template.js';
 export {
   externalConfigMaps,
