@@ -2,7 +2,7 @@
 // step's shell script with stub commands. A pull request's code (its checkout, its npm dependencies, its copy of a
 // workflow) may run only in a job whose token cannot write and which sees no secret: GitHub's hardening guide,
 // "Preventing pwn requests".
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -192,23 +192,57 @@ export function runStep(
   step: Step,
   options: { cwd: string; bin: string; values?: Record<string, string>; env?: Record<string, string> },
 ): StepRun {
+  const { script, env } = stepScript(job, step, options);
+  const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
+    cwd: options.cwd,
+    encoding: 'utf8',
+    env,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The step's script file (expressions substituted) and its environment: the job's and step's env, `bin` first. */
+function stepScript(
+  job: Job,
+  step: Step,
+  options: { cwd: string; bin: string; values?: Record<string, string>; env?: Record<string, string> },
+): { script: string; env: Record<string, string> } {
   const values = options.values ?? {};
   const declared = Object.fromEntries(
     Object.entries({ ...job.env, ...step.env }).map(([key, value]) => [key, substitute(String(value), values)]),
   );
   const script = join(options.bin, '..', 'step.sh');
   writeFileSync(script, substitute(step.run ?? '', values));
-  const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
-    cwd: options.cwd,
-    encoding: 'utf8',
+  return {
+    script,
     env: {
       PATH: `${options.bin}:${process.env.PATH}`,
       HOME: process.env.HOME ?? options.cwd,
       ...declared,
       ...options.env,
     },
+  };
+}
+
+/** runStep without blocking: for a step whose commands call a test server running in this very process. */
+export function runStepAsync(
+  job: Job,
+  step: Step,
+  options: { cwd: string; bin: string; values?: Record<string, string>; env?: Record<string, string> },
+): Promise<StepRun> {
+  const { script, env } = stepScript(job, step, options);
+  return new Promise((resolve) => {
+    const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd: options.cwd, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Writes an executable shell script `name` into `bin`. */
