@@ -1,10 +1,23 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
-import { repoRoot } from '../helpers/run-cli.js';
+import { type FakeFabricCa, startFakeFabricCa } from '../apply/fabric-ca/_fake-fabric-ca.js';
+import { EXAMPLE, manufacturerMaterial, withManufacturerCa } from '../apply/fabric-ca/_supply-chain-copy.js';
+import { repoRoot, runCliAsync } from '../helpers/run-cli.js';
 import {
   auditPullRequestCode,
   auditPullRequestTarget,
@@ -12,9 +25,11 @@ import {
   maskedFailures,
   parseWorkflow,
   runStep,
+  runStepAsync,
   runsFromPrFolder,
   type Step,
   stub,
+  substitute,
   triggers,
   type Workflow,
 } from './workflow-audit.js';
@@ -320,6 +335,14 @@ exit 0`,
   return { root, bin, runner, log };
 }
 
+/** Every file under `folder`, relative to it, sorted; none when it does not exist. */
+function filesUnder(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return (readdirSync(folder, { recursive: true }) as string[])
+    .filter((path) => statSync(join(folder, path)).isFile())
+    .sort();
+}
+
 function calls(log: string): string[] {
   try {
     return readFileSync(log, 'utf8').trim().split('\n').filter(Boolean);
@@ -591,6 +614,27 @@ describe('the apply workflow', () => {
     for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
   });
   const { workflow } = load('apply.yml');
+  const USERS_RECORD =
+    '{\n  "users": [\n    {\n      "name": "factory-app",\n      "type": "client",\n      "attributes": {}\n    }\n  ]\n}\n';
+
+  /**
+   * What upload-artifact and download-artifact (a pattern, without merge-multiple) do between an apply job's
+   * runner and the record job's: the uploaded folder lands in the download path, in a folder named after the
+   * artifact. Names and paths are the workflow's own.
+   */
+  function handOver(uploader: Job, values: Record<string, string>, fromTemp: string, toTemp: string): void {
+    const upload = step(uploader, (s) => (s.uses ?? '').startsWith('actions/upload-artifact'), 'upload');
+    const download = step(
+      workflow.jobs.record!,
+      (s) => (s.uses ?? '').startsWith('actions/download-artifact'),
+      'download',
+    );
+    const name = substitute(String(upload.with?.name), values);
+    expect(name.startsWith(String(download.with?.pattern).replace(/\*$/, ''))).toBe(true);
+    const from = substitute(String(upload.with?.path), { ...values, 'runner.temp': fromTemp });
+    const to = substitute(String(download.with?.path), { 'runner.temp': toTemp });
+    if (existsSync(from)) cpSync(from, join(to, name), { recursive: true });
+  }
 
   it('lists changed networks from the push’s first commit, not HEAD~1', () => {
     const changed = step(workflow.jobs.networks!, (s) => s.id === 'changed', 'changed');
@@ -683,6 +727,9 @@ describe('the apply workflow', () => {
       writeFileSync(join(other, 'networks/alpha/applied/production-2.json'), '{}\n');
       writeFileSync(join(other, 'networks/alpha/state/k8s/manufacturer/old.yaml'), 'old\n');
       writeFileSync(join(other, 'networks/alpha/state/k8s/manufacturer/kept.yaml'), 'kept\n');
+      mkdirSync(join(other, 'networks/alpha/state/users'), { recursive: true });
+      writeFileSync(join(other, 'networks/alpha/state/users/manufacturer.json'), '{"users": []}\n');
+      writeFileSync(join(other, 'networks/alpha/state/users/distributor.json'), '{"users": []}\n');
       git(other, 'add', '.');
       git(other, 'commit', '-q', '-m', 'alpha');
       git(other, 'push', '-q', 'origin', 'main');
@@ -698,13 +745,32 @@ describe('the apply workflow', () => {
       writeFileSync(join(applier, 'networks/alpha/applied/production-chaincode-cc-1-manufacturer.json'), '{}\n');
       rmSync(join(applier, 'networks/alpha/state/k8s/manufacturer/old.yaml'));
       writeFileSync(join(applier, 'networks/alpha/state/k8s/manufacturer/new.yaml'), 'new\n');
+      // ... and the users apply --users converged; the other organization's record is not its own to send.
+      writeFileSync(join(applier, 'networks/alpha/state/users/manufacturer.json'), USERS_RECORD);
+      writeFileSync(join(applier, 'networks/alpha/state/users/distributor.json'), USERS_RECORD);
+      const values = { 'matrix.network': 'alpha', 'matrix.organization': 'manufacturer' };
+      const applierTemp = join(s.root, 'applier-temp');
+      mkdirSync(applierTemp);
       const kept = runStep(organizations, keep, {
         cwd: applier,
         bin: s.bin,
-        values: { 'matrix.network': 'alpha', 'matrix.organization': 'manufacturer' },
-        env: { RUNNER_TEMP: s.runner },
+        values,
+        env: { RUNNER_TEMP: applierTemp },
       });
       expect(kept.code, kept.stderr).toBe(0);
+      expect(filesUnder(join(applierTemp, 'record'))).toEqual([
+        'networks/alpha/applied/production-chaincode-cc-1-manufacturer.json',
+        'networks/alpha/state/k8s/manufacturer/kept.yaml',
+        'networks/alpha/state/k8s/manufacturer/new.yaml',
+        'networks/alpha/state/users/manufacturer.json',
+      ]);
+      handOver(organizations, values, applierTemp, s.runner);
+      // An artifact of another organization's job holding the manufacturer's state: never recorded.
+      const foreign = join(s.runner, 'record/netspec-record-alpha-distributor/networks/alpha/state');
+      mkdirSync(join(foreign, 'users'), { recursive: true });
+      mkdirSync(join(foreign, 'k8s/manufacturer'), { recursive: true });
+      writeFileSync(join(foreign, 'users/manufacturer.json'), '{"users": [{"name": "forged", "type": "admin"}]}\n');
+      writeFileSync(join(foreign, 'k8s/manufacturer/forged.yaml'), 'forged\n');
       const recorded = () =>
         runStep(record, commit, {
           cwd: recorder,
@@ -728,7 +794,22 @@ describe('the apply workflow', () => {
         'A\tnetworks/alpha/applied/production-chaincode-cc-1-manufacturer.json',
         'A\tnetworks/alpha/state/k8s/manufacturer/new.yaml',
         'D\tnetworks/alpha/state/k8s/manufacturer/old.yaml',
+        'M\tnetworks/alpha/state/users/manufacturer.json',
       ]);
+      expect(git(origin, 'show', 'main:networks/alpha/state/users/manufacturer.json')).toBe(USERS_RECORD);
+      expect(result.stdout).toContain(
+        '::warning::netspec-record-alpha-distributor holds the Kubernetes state of manufacturer in alpha: not recorded',
+      );
+      expect(result.stdout).toContain(
+        '::warning::netspec-record-alpha-distributor holds a users record of manufacturer in alpha: not recorded',
+      );
+    });
+
+    it('downloads each artifact into its own folder, so an organization’s state is taken from its own job only', () => {
+      const download = step(record, (s) => (s.uses ?? '').startsWith('actions/download-artifact'), 'download');
+      expect(download.with).toEqual({ pattern: 'netspec-record-*', path: expr('runner.temp') + '/record' });
+      const upload = step(organizations, (s) => (s.uses ?? '').startsWith('actions/upload-artifact'), 'upload');
+      expect(upload.with?.name).toBe(`netspec-record-${expr('matrix.network')}-${expr('matrix.organization')}`);
     });
 
     it('fails the job after five refused pushes', () => {
@@ -736,6 +817,202 @@ describe('the apply workflow', () => {
       expect(result.code).toBe(1);
       expect(result.stdout).toContain('attempt 5 of 5 failed');
       expect(result.stdout).toContain('could not be pushed');
+    });
+  });
+
+  describe('converges each organization’s application users', () => {
+    const organizations = workflow.jobs.organizations!;
+    const usesUsers = (s: Step) => netspecCalls(s.run ?? '').some((call) => call.flags.includes('--users'));
+    const users = step(organizations, usesUsers, 'running netspec apply --users');
+    const keep = step(organizations, (s) => /Keep what this organization applied/.test(s.name ?? ''), 'keep');
+    const secretsOf = (value: unknown) =>
+      [...JSON.stringify(value ?? {}).matchAll(/secrets(\.[A-Za-z0-9_]+|\[)/g)].map((m) => m[1]!);
+
+    it('only in the organization’s own environment job, with that environment’s CA admin secrets', () => {
+      const jobsWithUsers = Object.entries(workflow.jobs).filter(([, job]) => job.steps.some(usesUsers));
+      expect(jobsWithUsers.map(([name]) => name)).toEqual(['organizations']);
+      expect(organizations.environment).toBe(expr('matrix.organization'));
+      expect(users.env).toEqual({
+        NETSPEC_CA_ADMIN_CERT: expr('secrets.NETSPEC_CA_ADMIN_CERT'),
+        NETSPEC_CA_ADMIN_KEY: expr('secrets.NETSPEC_CA_ADMIN_KEY'),
+      });
+      // Secrets come from the job's environment, the organization's own: named plainly, never looked up by an
+      // expression (secrets[...]) that could reach another's.
+      expect(new Set(secretsOf(organizations))).toEqual(
+        new Set([
+          '.NETSPEC_ADMIN_CERT',
+          '.NETSPEC_ADMIN_KEY',
+          '.NETSPEC_KUBECONFIG',
+          '.NETSPEC_CA_ADMIN_CERT',
+          '.NETSPEC_CA_ADMIN_KEY',
+        ]),
+      );
+      expect(secretsOf(workflow.jobs.record)).toEqual(['.NETSPEC_RECORDS_APP_KEY']);
+      expect(secretsOf(workflow.jobs.fabric)).not.toContain('.NETSPEC_CA_ADMIN_KEY');
+      expect(secretsOf(workflow.env)).toEqual([]);
+      // After the apply that verifies the bundle (plan.json with it), and never when an earlier step failed.
+      const verifying = organizations.steps.findIndex((s) =>
+        netspecCalls(s.run ?? '').some(
+          (call) => call.command === 'apply' && !call.flags.some((f) => ['--users', '--k8s', '--quorum'].includes(f)),
+        ),
+      );
+      expect(verifying).toBeGreaterThanOrEqual(0);
+      expect(organizations.steps.indexOf(users)).toBeGreaterThan(verifying);
+      expect(users.if).toBeUndefined();
+      // The one folder uploaded is the record folder; enrolled identities go elsewhere.
+      const upload = step(organizations, (s) => (s.uses ?? '').startsWith('actions/upload-artifact'), 'upload');
+      expect(upload.with?.path).toBe(`${expr('runner.temp')}/record/`);
+      const enrollOut = /--enroll-out "([^"]+)"/.exec(users.run ?? '')?.[1];
+      expect(enrollOut).toBe('$RUNNER_TEMP/enrolled');
+    });
+
+    const KEY = '-----BEGIN PRIVATE KEY-----\nnot-a-real-key-but-secret\n-----END PRIVATE KEY-----\n';
+    function usersStepWith(plan: unknown, organization: string, secrets = { cert: 'CERT', key: KEY }) {
+      const s = scratch();
+      folders.push(s.root);
+      mkdirSync(join(s.root, 'networks/alpha/bundle'), { recursive: true });
+      writeFileSync(join(s.root, 'networks/alpha/bundle/plan.json'), JSON.stringify(plan));
+      const result = runStep(organizations, users, {
+        cwd: s.root,
+        bin: s.bin,
+        values: {
+          'matrix.network': 'alpha',
+          'matrix.organization': organization,
+          'secrets.NETSPEC_CA_ADMIN_CERT': secrets.cert,
+          'secrets.NETSPEC_CA_ADMIN_KEY': secrets.key,
+        },
+        env: { RUNNER_TEMP: s.runner },
+      });
+      return { ...result, calls: calls(s.log), runner: s.runner };
+    }
+    const plan = {
+      users: [
+        { organization: 'manufacturer', record: 'users/manufacturer.json', users: [{ user: 'a', action: 'noop' }] },
+        { organization: 'distributor', users: [{ user: 'b', action: 'create' }] },
+        { organization: 'retailer', record: 'users/retailer.json', users: [{ user: 'c', action: 'remove' }] },
+      ],
+    };
+
+    it('runs apply --users only when the plan changes this organization’s users', () => {
+      for (const organization of ['distributor', 'retailer']) {
+        const result = usersStepWith(plan, organization);
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.calls).toEqual([
+          `npx netspec apply networks/alpha/bundle --users --org ${organization} --admin-cert ${result.runner}/ca-admin-cert.pem --admin-key ${result.runner}/ca-admin-key.pem --enroll-out ${result.runner}/enrolled`,
+        ]);
+        // The CA admin key and the enrolled identities' folder: this job's only, never echoed.
+        expect(readFileSync(join(result.runner, 'ca-admin-key.pem'), 'utf8')).toBe(KEY);
+        expect(statSync(join(result.runner, 'ca-admin-key.pem')).mode & 0o777).toBe(0o600);
+        expect(statSync(join(result.runner, 'enrolled')).mode & 0o777).toBe(0o700);
+        expect(result.stdout + result.stderr).not.toContain('not-a-real-key');
+      }
+      for (const [input, organization] of [
+        [plan, 'manufacturer'],
+        [plan, 'operator'],
+        [{ channels: [] }, 'distributor'],
+      ] as const) {
+        const result = usersStepWith(input, organization);
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.calls).toEqual([]);
+        expect(result.stdout).toBe(`no user changes for ${organization} in alpha\n`);
+        expect(existsSync(join(result.runner, 'ca-admin-key.pem'))).toBe(false);
+      }
+    });
+
+    it('fails, naming the secrets, when the plan changes users and the environment holds no CA admin', () => {
+      const result = usersStepWith(plan, 'distributor', { cert: '', key: '' });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain(
+        '::error::the plan of alpha changes 1 user(s) of distributor: its environment needs the secrets NETSPEC_CA_ADMIN_CERT and NETSPEC_CA_ADMIN_KEY',
+      );
+      expect(result.calls).toEqual([]);
+    });
+
+    it('fails when plan.json cannot be read', () => {
+      const s = scratch();
+      folders.push(s.root);
+      const result = runStep(organizations, users, {
+        cwd: s.root,
+        bin: s.bin,
+        values: { 'matrix.network': 'alpha', 'matrix.organization': 'distributor' },
+        env: { RUNNER_TEMP: s.runner },
+      });
+      expect(result.code).not.toBe(0);
+      expect(calls(s.log)).toEqual([]);
+    });
+
+    describe('with the real netspec and a Fabric CA', () => {
+      let fake: FakeFabricCa | undefined;
+      afterEach(async () => {
+        await fake?.close();
+        fake = undefined;
+      });
+
+      it('the artifact carries the users record; the enrolled keys stay in $RUNNER_TEMP/enrolled', async () => {
+        const material = manufacturerMaterial();
+        fake = await startFakeFabricCa({
+          caName: 'ca-manufacturer',
+          caCertPem: material.caCertPem,
+          caKeyPem: material.caKeyPem,
+          tlsCaCertPem: material.tlsCaCertPem,
+          tlsCaKeyPem: material.tlsCaKeyPem,
+          registrarCertPem: material.adminCertPem,
+        });
+        const s = scratch();
+        folders.push(s.root);
+        // The repository as the job checks it out: the example network, its manufacturer adding ops-admin.
+        const repo = join(s.root, 'repo');
+        const network = join(repo, 'networks/supply-chain');
+        cpSync(EXAMPLE, network, { recursive: true });
+        const spec = join(network, 'network.yaml');
+        const opsAdmin =
+          '    users:\n      - name: factory-app\n        type: client\n        attributes:\n          department: production\n          plant: detroit\n      - name: ops-admin\n        type: admin\n';
+        writeFileSync(spec, withManufacturerCa(fake.port, opsAdmin)(readFileSync(spec, 'utf8')));
+        const planned = await runCliAsync(['plan', spec, '--out', join(network, 'bundle')]);
+        expect(planned.code, planned.stderr).toBe(2);
+        const git = (...args: string[]) =>
+          spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, encoding: 'utf8' });
+        git('init', '-q');
+        git('add', '.');
+        expect(git('commit', '-q', '-m', 'supply-chain').status).toBe(0);
+        // npx netspec is this checkout's netspec, as `npm ci` installs it on the runner.
+        stub(
+          s.bin,
+          'npx',
+          `echo "npx $*" >> "${s.log}"\n[ "$1" = netspec ] || exit 127\nshift\nexec "${process.execPath}" "${join(repoRoot, 'bin/netspec.js')}" "$@"`,
+        );
+        const options = {
+          cwd: repo,
+          bin: s.bin,
+          values: {
+            'matrix.network': 'supply-chain',
+            'matrix.organization': 'manufacturer',
+            'secrets.NETSPEC_CA_ADMIN_CERT': material.adminCertPem,
+            'secrets.NETSPEC_CA_ADMIN_KEY': material.adminKeyPem,
+          },
+          env: { RUNNER_TEMP: s.runner, CI: 'true' },
+        };
+        const applied = await runStepAsync(organizations, users, options);
+        expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+        expect(fake.registered.has('ops-admin')).toBe(true);
+        expect(applied.stdout + applied.stderr).not.toContain('PRIVATE KEY');
+        const enrolled = join(s.runner, 'enrolled/manufacturer/ops-admin/msp/keystore/priv_sk');
+        expect(readFileSync(enrolled, 'utf8')).toContain('PRIVATE KEY');
+        expect(statSync(enrolled).mode & 0o777).toBe(0o600);
+
+        const kept = runStep(organizations, keep, options);
+        expect(kept.code, kept.stderr).toBe(0);
+        const record = join(s.runner, 'record');
+        expect(filesUnder(record)).toEqual(['networks/supply-chain/state/users/manufacturer.json']);
+        const recorded = readFileSync(join(record, 'networks/supply-chain/state/users/manufacturer.json'), 'utf8');
+        expect(JSON.parse(recorded).users.map((user: { name: string }) => user.name)).toEqual([
+          'factory-app',
+          'ops-admin',
+        ]);
+        expect(recorded).not.toMatch(/PRIVATE|BEGIN|secret/i);
+        // Nothing of the identities in the workspace either: git sees the users record only.
+        expect(git('status', '--porcelain').stdout).toBe(' M networks/supply-chain/state/users/manufacturer.json\n');
+      });
     });
   });
 });
