@@ -13,6 +13,7 @@ import { type FakeCaOptions, type FakeFabricCa, startFakeFabricCa } from '../app
 import {
   copySupplyChain,
   foreignTlsRoot,
+  manufacturerCaOptions,
   manufacturerMaterial,
   withManufacturerCa,
 } from '../apply/fabric-ca/_supply-chain-copy.js';
@@ -48,16 +49,7 @@ afterEach(async () => {
 });
 
 const startCa = (extra: Partial<FakeCaOptions> = {}) =>
-  startFakeFabricCa({
-    caName: 'ca-manufacturer',
-    caCertPem: material.caCertPem,
-    caKeyPem: material.caKeyPem,
-    tlsCaCertPem: material.tlsCaCertPem,
-    tlsCaKeyPem: material.tlsCaKeyPem,
-    registrarCertPem: material.adminCertPem,
-    existing: ['legacy-app'],
-    ...extra,
-  });
+  startFakeFabricCa({ ...manufacturerCaOptions(), existing: ['legacy-app'], ...extra });
 
 const runCliAsync = (args: string[], env: Record<string, string> = {}) => runCli(args, { env: { CI: 'true', ...env } });
 const eventsOf = (stdout: string) =>

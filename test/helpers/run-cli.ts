@@ -1,5 +1,5 @@
 // Runs the real `netspec` binary as a user would, capturing output and exit code.
-import { spawn, spawnSync } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -32,11 +32,17 @@ export function runCliAsync(
   args: string[],
   options: { cwd?: string; env?: Record<string, string> } = {},
 ): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], {
+  return outputOf(
+    spawn(process.execPath, [bin, ...args], {
       cwd: options.cwd ?? repoRoot,
       env: { ...process.env, NO_COLOR: '1', NETSPEC_DEBUG: '', ...options.env },
-    });
+    }),
+  );
+}
+
+/** A spawned process's output and exit code, once it has ended. */
+export function outputOf(child: ChildProcessWithoutNullStreams): Promise<CliResult> {
+  return new Promise((resolve) => {
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { outputOf } from '../helpers/run-cli.js';
 
 export interface Step {
   name?: string;
@@ -231,18 +232,7 @@ export function runStepAsync(
   options: { cwd: string; bin: string; values?: Record<string, string>; env?: Record<string, string> },
 ): Promise<StepRun> {
   const { script, env } = stepScript(job, step, options);
-  return new Promise((resolve) => {
-    const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd: options.cwd, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  return outputOf(spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd: options.cwd, env }));
 }
 
 /** Writes an executable shell script `name` into `bin`. */

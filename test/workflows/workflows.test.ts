@@ -16,7 +16,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
 import { type FakeFabricCa, startFakeFabricCa } from '../apply/fabric-ca/_fake-fabric-ca.js';
-import { EXAMPLE, manufacturerMaterial, withManufacturerCa } from '../apply/fabric-ca/_supply-chain-copy.js';
+import {
+  EXAMPLE,
+  manufacturerCaOptions,
+  manufacturerMaterial,
+  withManufacturerCa,
+} from '../apply/fabric-ca/_supply-chain-copy.js';
 import { repoRoot, runCliAsync } from '../helpers/run-cli.js';
 import {
   auditPullRequestCode,
@@ -950,14 +955,7 @@ describe('the apply workflow', () => {
 
       it('the artifact carries the users record; the enrolled keys stay in $RUNNER_TEMP/enrolled', async () => {
         const material = manufacturerMaterial();
-        fake = await startFakeFabricCa({
-          caName: 'ca-manufacturer',
-          caCertPem: material.caCertPem,
-          caKeyPem: material.caKeyPem,
-          tlsCaCertPem: material.tlsCaCertPem,
-          tlsCaKeyPem: material.tlsCaKeyPem,
-          registrarCertPem: material.adminCertPem,
-        });
+        fake = await startFakeFabricCa(manufacturerCaOptions());
         const s = scratch();
         folders.push(s.root);
         // The repository as the job checks it out: the example network, its manufacturer adding ops-admin.

@@ -22,6 +22,19 @@ export const manufacturerMaterial = () => ({
   adminKeyPem: readFileSync(join(ADMIN_MSP, 'keystore', 'priv_sk'), 'utf8'),
 });
 
+/** The manufacturer's CA as a fake Fabric CA serves it (startFakeFabricCa), its admin the one registrar. */
+export const manufacturerCaOptions = () => {
+  const material = manufacturerMaterial();
+  return {
+    caName: 'ca-manufacturer',
+    caCertPem: material.caCertPem,
+    caKeyPem: material.caKeyPem,
+    tlsCaCertPem: material.tlsCaCertPem,
+    tlsCaKeyPem: material.tlsCaKeyPem,
+    registrarCertPem: material.adminCertPem,
+  };
+};
+
 /** Copies the example and applies `edit` to its network.yaml; returns the copied network.yaml's path. */
 export function copySupplyChain(edit: (yaml: string) => string = (yaml) => yaml): string {
   const dir = mkdtempSync(join(tmpdir(), 'netspec-supply-'));

@@ -15,7 +15,7 @@ import {
 } from '../../../src/apply/fabric-ca/index.js';
 import type { UserModel } from '../../../src/compiler/model/network-model.js';
 import { FABRIC_ATTRS_OID, type FakeCaOptions, type FakeFabricCa, startFakeFabricCa } from './_fake-fabric-ca.js';
-import { manufacturerMaterial } from './_supply-chain-copy.js';
+import { manufacturerCaOptions, manufacturerMaterial } from './_supply-chain-copy.js';
 
 const material = manufacturerMaterial();
 let fake: FakeFabricCa | undefined;
@@ -25,16 +25,7 @@ afterEach(async () => {
 });
 
 const registrar = { certificatePem: material.adminCertPem, privateKey: createPrivateKey(material.adminKeyPem) };
-const start = (existing: FakeCaOptions['existing'] = []) =>
-  startFakeFabricCa({
-    caName: 'ca-manufacturer',
-    caCertPem: material.caCertPem,
-    caKeyPem: material.caKeyPem,
-    tlsCaCertPem: material.tlsCaCertPem,
-    tlsCaKeyPem: material.tlsCaKeyPem,
-    registrarCertPem: material.adminCertPem,
-    existing,
-  });
+const start = (existing: FakeCaOptions['existing'] = []) => startFakeFabricCa({ ...manufacturerCaOptions(), existing });
 const connection = (url: string, extra: Partial<CaConnection> = {}): CaConnection => ({
   url,
   caName: 'ca-manufacturer',
