@@ -219,6 +219,31 @@ describe('netspec apply --users', () => {
     ]);
   });
 
+  it('drops from the record the users the spec no longer has, when it has none left, without calling the CA', async () => {
+    fake = await startCa({ existing: [] });
+    const spec = copySupplyChain(withManufacturerCa(fake.port, ''));
+    const manufacturerPlan = async () => {
+      const planned = await runCliAsync(['plan', spec, '--format', 'json']);
+      const plan = JSON.parse(planned.stdout) as { users: { organization: string; users: unknown[] }[] };
+      return plan.users.find((org) => org.organization === 'manufacturer');
+    };
+    // The example's record holds factory-app, which the spec dropped.
+    expect((await manufacturerPlan())?.users).toEqual([
+      expect.objectContaining({ user: 'factory-app', action: 'remove' }),
+    ]);
+    const out = mkdtempSync(join(tmpdir(), 'netspec-ids-'));
+    const dry = await runCliAsync(['apply', spec, '--users', '--org', 'manufacturer', '--dry-run']);
+    expect(dry.code).toBe(0);
+    const recordFile = join(dirname(spec), 'state', 'users', 'manufacturer.json');
+    expect(readFileSync(recordFile, 'utf8')).toContain('factory-app');
+    const result = await runCliAsync(['apply', spec, '--users', '--org', 'manufacturer', '--enroll-out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe(recordedLine(spec));
+    expect(JSON.parse(readFileSync(recordFile, 'utf8'))).toEqual({ users: [] });
+    expect(fake.requests).toEqual([]);
+    expect((await manufacturerPlan())?.users).toEqual([]);
+  });
+
   it("trusts the CA's own TLS root from ca.tlsCACert, and names the untrusted certificate without it", async () => {
     const tls = foreignTlsRoot();
     fake = await startCa({ tlsCaCertPem: tls.certPem, tlsCaKeyPem: tls.keyPem });

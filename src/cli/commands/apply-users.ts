@@ -22,6 +22,7 @@ import { readPemFile, tlsCaCertificates } from '../../compiler/connection-profil
 import { hasErrors } from '../../compiler/diagnostics/index.js';
 import type { MspModel, NetworkModel, OrganizationModel } from '../../compiler/model/network-model.js';
 import { caDriftAllowed } from '../../compiler/plan/plan-users.js';
+import { usersStateFile } from '../../compiler/plan/state/users-state.js';
 import { keyMatchesCertificate } from '../../crypto/key-matches-certificate.js';
 import { parseCertificatePem } from '../../crypto/load-certificate.js';
 import { parsedCertificate } from '../../crypto/parsed-certificates.js';
@@ -62,6 +63,18 @@ export async function runApply(input: string, options: ApplyOptions): Promise<nu
   };
   if (org.users.length === 0) {
     report({ event: 'planned', organization: org.name, user: '-', message: `${org.name}: no users in ${specFile}` });
+    // Users the spec dropped leave the record, as the plan said (they stay registered: apply never revokes); the
+    // CA is not called. Without this the plan would list them as to remove after every run.
+    if (!dryRun && existsSync(usersStateFile(stateDir, org.name))) {
+      const file = recordConvergedUsers({
+        stateDir,
+        organization: org.name,
+        users: [],
+        outcomes,
+        enrolledUntil: () => undefined,
+      });
+      process.stderr.write(`${org.name}: users recorded in ${file} for the next plan\n`);
+    }
     return EXIT_OK;
   }
 
