@@ -621,6 +621,9 @@ describe('the apply workflow', () => {
   const { workflow } = load('apply.yml');
   const USERS_RECORD =
     '{\n  "users": [\n    {\n      "name": "factory-app",\n      "type": "client",\n      "attributes": {}\n    }\n  ]\n}\n';
+  /** A Quorum record whose transitions an organization's apply --k8s wrote. */
+  const quorumRecord = (blockPeriod: number) =>
+    `{"blockNumber": 1, "transitions": [{"block": 9, "blockperiodseconds": ${blockPeriod}}]}\n`;
 
   /**
    * What upload-artifact and download-artifact (a pattern, without merge-multiple) do between an apply job's
@@ -735,6 +738,10 @@ describe('the apply workflow', () => {
       mkdirSync(join(other, 'networks/alpha/state/users'), { recursive: true });
       writeFileSync(join(other, 'networks/alpha/state/users/manufacturer.json'), '{"users": []}\n');
       writeFileSync(join(other, 'networks/alpha/state/users/distributor.json'), '{"users": []}\n');
+      mkdirSync(join(other, 'networks/alpha/state/quorum'), { recursive: true });
+      for (const name of ['payments', 'ledger'])
+        writeFileSync(join(other, `networks/alpha/state/quorum/${name}.json`), '{"blockNumber": 1}\n');
+      writeFileSync(join(other, 'networks/alpha/state/quorum/notes.txt'), 'notes\n');
       git(other, 'add', '.');
       git(other, 'commit', '-q', '-m', 'alpha');
       git(other, 'push', '-q', 'origin', 'main');
@@ -753,6 +760,9 @@ describe('the apply workflow', () => {
       // ... and the users apply --users converged; the other organization's record is not its own to send.
       writeFileSync(join(applier, 'networks/alpha/state/users/manufacturer.json'), USERS_RECORD);
       writeFileSync(join(applier, 'networks/alpha/state/users/distributor.json'), USERS_RECORD);
+      // ... and the transitions its rollout put in place in a Quorum record; nothing else of state/quorum/ goes.
+      writeFileSync(join(applier, 'networks/alpha/state/quorum/payments.json'), quorumRecord(2));
+      writeFileSync(join(applier, 'networks/alpha/state/quorum/notes.txt'), 'changed\n');
       const values = { 'matrix.network': 'alpha', 'matrix.organization': 'manufacturer' };
       const applierTemp = join(s.root, 'applier-temp');
       mkdirSync(applierTemp);
@@ -767,6 +777,7 @@ describe('the apply workflow', () => {
         'networks/alpha/applied/production-chaincode-cc-1-manufacturer.json',
         'networks/alpha/state/k8s/manufacturer/kept.yaml',
         'networks/alpha/state/k8s/manufacturer/new.yaml',
+        'networks/alpha/state/quorum/payments.json',
         'networks/alpha/state/users/manufacturer.json',
       ]);
       handOver(organizations, values, applierTemp, s.runner);
@@ -776,6 +787,17 @@ describe('the apply workflow', () => {
       mkdirSync(join(foreign, 'k8s/manufacturer'), { recursive: true });
       writeFileSync(join(foreign, 'users/manufacturer.json'), '{"users": [{"name": "forged", "type": "admin"}]}\n');
       writeFileSync(join(foreign, 'k8s/manufacturer/forged.yaml'), 'forged\n');
+      // Quorum records belong to no one organization: one all artifacts agree on is recorded, one they do not is
+      // left as it was, and the operator's Fabric job never sends one.
+      const quorumIn = (artifact: string, name: string, text: string) => {
+        const folder = join(s.runner, `record/${artifact}/networks/alpha/state/quorum`);
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(join(folder, `${name}.json`), text);
+      };
+      quorumIn('netspec-record-alpha-distributor', 'payments', quorumRecord(2));
+      quorumIn('netspec-record-alpha-distributor', 'ledger', quorumRecord(2));
+      quorumIn('netspec-record-alpha-retailer', 'ledger', quorumRecord(3));
+      quorumIn('netspec-record-alpha-fabric', 'payments', quorumRecord(1));
       const recorded = () =>
         runStep(record, commit, {
           cwd: recorder,
@@ -799,9 +821,17 @@ describe('the apply workflow', () => {
         'A\tnetworks/alpha/applied/production-chaincode-cc-1-manufacturer.json',
         'A\tnetworks/alpha/state/k8s/manufacturer/new.yaml',
         'D\tnetworks/alpha/state/k8s/manufacturer/old.yaml',
+        'M\tnetworks/alpha/state/quorum/payments.json',
         'M\tnetworks/alpha/state/users/manufacturer.json',
       ]);
       expect(git(origin, 'show', 'main:networks/alpha/state/users/manufacturer.json')).toBe(USERS_RECORD);
+      expect(git(origin, 'show', 'main:networks/alpha/state/quorum/payments.json')).toBe(quorumRecord(2));
+      expect(result.stdout).toContain(
+        '::warning::netspec-record-alpha-distributor and netspec-record-alpha-retailer hold different networks/alpha/state/quorum/ledger.json: not recorded',
+      );
+      expect(result.stdout).toContain(
+        '::warning::netspec-record-alpha-fabric holds networks/alpha/state/quorum/payments.json: not recorded',
+      );
       expect(result.stdout).toContain(
         '::warning::netspec-record-alpha-distributor holds the Kubernetes state of manufacturer in alpha: not recorded',
       );
