@@ -1,7 +1,8 @@
 // `quorum/<network>.json`: the live validator set, as netspec fetch writes it from
 // `qbft_getValidatorsByBlockNumber` / `istanbul_getValidators`: {"validators": ["0x…"], "blockNumber": N}, and the
 // QBFT transitions of the genesis the nodes run ("transitions": Besu's config.transitions.qbft list). No JSON-RPC
-// method returns a node's transitions, so they are a record: fetch keeps the ones the state folder holds.
+// method returns a node's transitions, so they are a record: apply --k8s writes them once its manifests roll out a
+// verified bundle's genesis (src/apply/quorum/record-transitions.ts), and fetch keeps the ones the state folder holds.
 import { readFileSync } from 'node:fs';
 import type { StageResult } from '../../diagnostics/index.js';
 import type { QbftTransitionJson } from '../../quorum/transitions.js';
