@@ -3,6 +3,7 @@
 // --cert/--key files. The key stays in memory: it is never printed, logged or written. In place of the PEM key
 // (the file given to --key, or the secret's value), a PKCS#11 URI names a key that stays on a token.
 import { existsSync, readFileSync } from 'node:fs';
+import type { DiagnosticCode } from '../../compiler/diagnostics/index.js';
 import type { NetworkModel, OrganizationModel } from '../../compiler/model/network-model.js';
 import { parseCertificatePem } from '../../crypto/load-certificate.js';
 import { isPkcs11Uri } from '../../crypto/pkcs11/index.js';
@@ -12,6 +13,17 @@ import { openTokenSigningKey, type SigningIdentity } from '../../governance/inde
 export interface ClientIdentity {
   organization: OrganizationModel;
   signer: SigningIdentity;
+}
+
+/**
+ * Why no identity could be chosen. The code says what the user must give: an identity named nowhere or a variable
+ * not set (NS_IDENTITY_MISSING), a certificate or key that does not read (NS_IDENTITY_INVALID), a key of another
+ * certificate (NS_IDENTITY_KEY_MISMATCH); a command-line mistake has none.
+ */
+export interface IdentityRefusal {
+  error: string;
+  code?: DiagnosticCode;
+  hint?: string;
 }
 
 export interface IdentityChoice {
@@ -25,7 +37,7 @@ export interface IdentityChoice {
 export function chooseIdentity(
   model: NetworkModel,
   choice: IdentityChoice,
-): { identity: ClientIdentity } | { error: string } {
+): { identity: ClientIdentity } | IdentityRefusal {
   const env = choice.env ?? process.env;
   const identities = model.connection.identities;
   const orgName =
@@ -33,7 +45,11 @@ export function chooseIdentity(
     model.organizations.find((org) => org.isOperator && identities[org.name])?.name ??
     (choice.certFile ? model.organizations.find((org) => org.isOperator)?.name : undefined);
   if (!orgName)
-    return { error: 'no identity to act with: name one with --org (and connection.identities or --cert/--key)' };
+    return {
+      error: 'no identity to act with',
+      code: 'NS_IDENTITY_MISSING',
+      hint: 'name the organization with --org, and give its identity in connection.identities or with --cert/--key',
+    };
   const organization = model.organizations.find((org) => org.name === orgName);
   if (!organization) return { error: `no organization '${orgName}' in the spec` };
 
@@ -49,13 +65,20 @@ export function chooseIdentity(
   } else {
     const named = identities[orgName];
     if (!named)
-      return { error: `connection.identities has no entry for ${orgName}: add one, or pass --cert and --key` };
+      return {
+        error: `connection.identities has no entry for ${orgName}`,
+        code: 'NS_IDENTITY_MISSING',
+        hint: `add connection.identities.${orgName} to the spec, or pass --cert and --key`,
+      };
     const cert = env[named.certificateSecret];
     const key = env[named.privateKeySecret];
-    if (!cert)
-      return { error: `the environment variable ${named.certificateSecret} (${orgName}'s certificate) is not set` };
-    if (!key)
-      return { error: `the environment variable ${named.privateKeySecret} (${orgName}'s private key) is not set` };
+    const unset = (variable: string, what: string): IdentityRefusal => ({
+      error: `the environment variable ${variable} (${orgName}'s ${what}) is not set`,
+      code: 'NS_IDENTITY_MISSING',
+      hint: `set ${variable} to ${orgName}'s PEM ${what} (a CI secret), or pass --cert and --key`,
+    });
+    if (!cert) return unset(named.certificateSecret, 'certificate');
+    if (!key) return unset(named.privateKeySecret, 'private key');
     certPem = cert;
     keyPem = key;
   }
@@ -67,19 +90,24 @@ export function identityFromPem(
   organization: OrganizationModel,
   certPem: string,
   keyPem: string,
-): { identity: ClientIdentity } | { error: string } {
+): { identity: ClientIdentity } | IdentityRefusal {
   const cert = parseCertificatePem(certPem, `${organization.name}'s certificate`);
-  if (!cert.ok) return { error: cert.message };
+  if (!cert.ok) return { error: cert.message, code: 'NS_IDENTITY_INVALID' };
   const certificatePem = `${cert.pem.trim()}\n`;
   if (isPkcs11Uri(keyPem)) {
     const token = openTokenSigningKey(keyPem, cert.certificate, 'p256');
-    if ('error' in token) return { error: `${organization.name}'s private key: ${token.error}` };
+    if ('error' in token)
+      return { error: `${organization.name}'s private key: ${token.error}`, code: 'NS_IDENTITY_INVALID' };
     return { identity: { organization, signer: { mspId: organization.mspId, certificatePem, privateKey: token.key } } };
   }
   const key = readP256PrivateKey(keyPem);
-  if ('error' in key) return { error: `${organization.name}'s private key: ${key.error}` };
+  if ('error' in key) return { error: `${organization.name}'s private key: ${key.error}`, code: 'NS_IDENTITY_INVALID' };
   if (!keyMatchesCertificate(key.key, cert.certificate.publicKey))
-    return { error: `${organization.name}'s private key does not belong to its certificate` };
+    return {
+      error: `${organization.name}'s private key does not belong to its certificate`,
+      code: 'NS_IDENTITY_KEY_MISMATCH',
+      hint: 'give the key and the certificate of one identity',
+    };
   return {
     identity: {
       organization,
@@ -97,7 +125,7 @@ export function identityFromPem(
 export function chooseReadingIdentity(
   model: NetworkModel,
   choice: IdentityChoice,
-): { identity: ClientIdentity } | { error: string } {
+): { identity: ClientIdentity } | IdentityRefusal {
   if (choice.org || choice.certFile || choice.keyFile) return chooseIdentity(model, choice);
   const env = choice.env ?? process.env;
   const available = model.organizations.filter((org) => {

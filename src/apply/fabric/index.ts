@@ -20,6 +20,7 @@ export {
   chooseIdentity,
   chooseReadingIdentity,
   type IdentityChoice,
+  type IdentityRefusal,
   identityFromPem,
 } from './client-identity.js';
 export { type Endorsed, endorsedTransaction } from './endorsed-transaction.js';

@@ -5,9 +5,9 @@
 import type { ApplyStep } from '../../apply/fabric/index.js';
 import { applyFabricBundle, applyRecordFile, chooseIdentity, renderApplyRecord } from '../../apply/fabric/index.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_PENDING } from '../exit-codes.js';
-import { renderProblems, UserError, writeFileAtomic } from '../output.js';
+import { renderProblems, writeFileAtomic } from '../output.js';
 import type { ApplyOptions } from './_apply-options.js';
-import { codedDetail, connectionOptions, lineReporter } from './fabric-connection-options.js';
+import { codedDetail, connectionOptions, identityRefused, lineReporter } from './fabric-connection-options.js';
 import { verifiedForApply } from './verified-bundle.js';
 
 export async function runApply(bundle: string, options: ApplyOptions): Promise<number> {
@@ -22,7 +22,7 @@ export async function runApply(bundle: string, options: ApplyOptions): Promise<n
     ...(options.cert ? { certFile: options.cert } : {}),
     ...(options.key ? { keyFile: options.key } : {}),
   });
-  if ('error' in chosen) throw new UserError(chosen.error);
+  if ('error' in chosen) throw identityRefused(chosen);
 
   const report = lineReporter<ApplyStep>(
     // A failed step names its code, as validate and verify print theirs.

@@ -1,7 +1,7 @@
 // The options `fetch` and `apply` share to reach a live Fabric network: who to act as, the client TLS pair for
 // mutual TLS, and how long to wait. Tests shorten retries with NETSPEC_FABRIC_BACKOFF_MS / NETSPEC_FABRIC_RETRIES.
 import { existsSync, readFileSync } from 'node:fs';
-import type { ConnectionOptions } from '../../apply/fabric/index.js';
+import type { ConnectionOptions, IdentityRefusal } from '../../apply/fabric/index.js';
 import { UserError } from '../output.js';
 
 export interface FabricFlags {
@@ -40,4 +40,12 @@ export function lineReporter<T extends object>(prose: (event: T) => string): (ev
 /** A failure's detail as prose: its code first and its hint on the next line, as validate and verify print theirs. */
 export function codedDetail(failure: { detail: string; code?: string | undefined; hint?: string | undefined }): string {
   return `${failure.code ? `${failure.code} ` : ''}${failure.detail}${failure.hint ? `\n  hint: ${failure.hint}` : ''}`;
+}
+
+/** Why the identity the flags and the spec name cannot be used, as the error the command stops with. */
+export function identityRefused(refusal: IdentityRefusal): UserError {
+  return new UserError(refusal.error, {
+    ...(refusal.code ? { code: refusal.code } : {}),
+    ...(refusal.hint ? { hint: refusal.hint } : {}),
+  });
 }

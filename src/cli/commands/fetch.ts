@@ -11,8 +11,14 @@ import { action } from '../action.js';
 import { checkFlagPaths } from '../check-paths.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { loadSpecFile } from '../load-spec-file.js';
-import { renderDiagnostics, sourcesOf, UserError, writeFileAtomic } from '../output.js';
-import { codedDetail, connectionOptions, type FabricFlags, lineReporter } from './fabric-connection-options.js';
+import { renderDiagnostics, sourcesOf, writeFileAtomic } from '../output.js';
+import {
+  codedDetail,
+  connectionOptions,
+  type FabricFlags,
+  identityRefused,
+  lineReporter,
+} from './fabric-connection-options.js';
 
 interface FetchFlags extends FabricFlags {
   out: string;
@@ -54,7 +60,7 @@ async function runFetch(specFile: string, flags: FetchFlags): Promise<number> {
     ...(flags.cert ? { certFile: flags.cert } : {}),
     ...(flags.key ? { keyFile: flags.key } : {}),
   });
-  if ('error' in chosen) throw new UserError(chosen.error);
+  if ('error' in chosen) throw identityRefused(chosen);
   const report = lineReporter<FetchEvent>((event) =>
     event.event === 'fetched'
       ? `fetched ${event.file} from ${event.from}: ${event.detail}`

@@ -12,7 +12,7 @@ import { action } from '../action.js';
 import { checkFlagPaths } from '../check-paths.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_PENDING } from '../exit-codes.js';
 import { checkInputFolder, formatOption, type ReportFormat, UserError, writeFileAtomic } from '../output.js';
-import { connectionOptions, type FabricFlags } from './fabric-connection-options.js';
+import { connectionOptions, type FabricFlags, identityRefused } from './fabric-connection-options.js';
 import { bundleInputOptions, verifyBundleAt } from './verified-bundle.js';
 
 interface Options extends FabricFlags {
@@ -92,7 +92,7 @@ async function verifyLive(bundle: string, options: Options): Promise<VerifyRepor
     ...(options.cert ? { certFile: options.cert } : {}),
     ...(options.key ? { keyFile: options.key } : {}),
   });
-  if ('error' in chosen) throw new UserError(chosen.error);
+  if ('error' in chosen) throw identityRefused(chosen);
   const fetched = await fetchState(loaded.value.model, chosen.identity, { connection: connectionOptions(options) });
   if (fetched.errors.length > 0)
     throw new UserError(
