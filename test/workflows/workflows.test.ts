@@ -340,6 +340,14 @@ exit 0`,
   return { root, bin, runner, log };
 }
 
+/** The JSON lines netspec prints in CI. */
+function eventsOf(stdout: string): { event: string; path?: string }[] {
+  return stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line));
+}
+
 /** Every file under `folder`, relative to it, sorted; none when it does not exist. */
 function filesUnder(folder: string): string[] {
   if (!existsSync(folder)) return [];
@@ -907,6 +915,13 @@ describe('the apply workflow', () => {
       folders.push(s.root);
       mkdirSync(join(s.root, 'networks/alpha/bundle'), { recursive: true });
       writeFileSync(join(s.root, 'networks/alpha/bundle/plan.json'), JSON.stringify(plan));
+      // What netspec would find when it runs: the CA admin key and the folder for enrolled identities.
+      const seen = join(s.root, 'seen');
+      stub(
+        s.bin,
+        'npx',
+        `echo "npx $*" >> "${s.log}"\nstat -c %a "$RUNNER_TEMP/ca-admin-key.pem" "$RUNNER_TEMP/enrolled" > "${seen}.modes"\ncat "$RUNNER_TEMP/ca-admin-key.pem" > "${seen}.key"`,
+      );
       const result = runStep(organizations, users, {
         cwd: s.root,
         bin: s.bin,
@@ -918,7 +933,7 @@ describe('the apply workflow', () => {
         },
         env: { RUNNER_TEMP: s.runner },
       });
-      return { ...result, calls: calls(s.log), runner: s.runner };
+      return { ...result, calls: calls(s.log), runner: s.runner, seen };
     }
     const plan = {
       users: [
@@ -935,10 +950,11 @@ describe('the apply workflow', () => {
         expect(result.calls).toEqual([
           `npx netspec apply networks/alpha/bundle --users --org ${organization} --admin-cert ${result.runner}/ca-admin-cert.pem --admin-key ${result.runner}/ca-admin-key.pem --enroll-out ${result.runner}/enrolled`,
         ]);
-        // The CA admin key and the enrolled identities' folder: this job's only, never echoed.
-        expect(readFileSync(join(result.runner, 'ca-admin-key.pem'), 'utf8')).toBe(KEY);
-        expect(statSync(join(result.runner, 'ca-admin-key.pem')).mode & 0o777).toBe(0o600);
-        expect(statSync(join(result.runner, 'enrolled')).mode & 0o777).toBe(0o700);
+        // The CA admin key and the enrolled identities' folder: this job's only, never echoed, gone after the step.
+        expect(readFileSync(`${result.seen}.key`, 'utf8')).toBe(KEY);
+        expect(readFileSync(`${result.seen}.modes`, 'utf8')).toBe('600\n700\n');
+        expect(existsSync(join(result.runner, 'ca-admin-key.pem'))).toBe(false);
+        expect(existsSync(join(result.runner, 'enrolled'))).toBe(false);
         expect(result.stdout + result.stderr).not.toContain('not-a-real-key');
       }
       for (const [input, organization] of [
@@ -983,7 +999,7 @@ describe('the apply workflow', () => {
         fake = undefined;
       });
 
-      it('the artifact carries the users record; the enrolled keys stay in $RUNNER_TEMP/enrolled', async () => {
+      it('the artifact carries the users record; the enrolled keys never leave $RUNNER_TEMP/enrolled', async () => {
         const material = manufacturerMaterial();
         fake = await startFakeFabricCa(manufacturerCaOptions());
         const s = scratch();
@@ -1024,9 +1040,14 @@ describe('the apply workflow', () => {
         expect(applied.code, applied.stdout + applied.stderr).toBe(0);
         expect(fake.registered.has('ops-admin')).toBe(true);
         expect(applied.stdout + applied.stderr).not.toContain('PRIVATE KEY');
-        const enrolled = join(s.runner, 'enrolled/manufacturer/ops-admin/msp/keystore/priv_sk');
-        expect(readFileSync(enrolled, 'utf8')).toContain('PRIVATE KEY');
-        expect(statSync(enrolled).mode & 0o777).toBe(0o600);
+        // Enrolled under $RUNNER_TEMP/enrolled, which the step removed with the CA admin key when it ended.
+        const written = eventsOf(applied.stdout).filter((event) => event.event === 'enrolled');
+        // factory-app too: the runner starts with no enrollment of it (a new runner recovers, as on any machine).
+        expect(written.map((event) => event.path)).toEqual([
+          join(s.runner, 'enrolled/manufacturer/factory-app/msp'),
+          join(s.runner, 'enrolled/manufacturer/ops-admin/msp'),
+        ]);
+        expect(filesUnder(s.runner).filter((file) => !file.startsWith('record/'))).toEqual(['ca-admin-cert.pem']);
 
         const kept = runStep(organizations, keep, options);
         expect(kept.code, kept.stderr).toBe(0);
@@ -1038,6 +1059,8 @@ describe('the apply workflow', () => {
           'ops-admin',
         ]);
         expect(recorded).not.toMatch(/PRIVATE|BEGIN|secret/i);
+        // The enrollment was there to be read when the record was written: its expiry is recorded.
+        expect(JSON.parse(recorded).users[1].enrolledUntil).toMatch(/^\d{4}-\d\d-\d\dT/);
         // Nothing of the identities in the workspace either: git sees the users record only.
         expect(git('status', '--porcelain').stdout).toBe(' M networks/supply-chain/state/users/manufacturer.json\n');
       });
