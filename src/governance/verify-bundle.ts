@@ -264,9 +264,14 @@ function isBundleDefect(signature: SignatureVerdict): boolean {
 function reviewedTextProblems(bundle: Bundle, replanned: Replanned, model: NetworkModel, specText: string): Problem[] {
   const problems: Problem[] = [];
   const planFile = inBundle(bundle, BUNDLE_PLAN_FILE);
-  // Only where both still plan the same change: once a change is live, the re-plan has nothing left to guard.
+  // Only where both still plan the same change: once a change is live, the re-plan has nothing left to guard. A
+  // Quorum network whose transitions are recorded as rolled out still has its votes to guard.
+  const quorumActions = bundle.plan.quorum.map((q) => {
+    const fresh = replanned.plan.quorum.find((candidate) => candidate.network === q.network);
+    return [q.network, fresh ? stillPlanned(q, fresh).action : q.action];
+  });
   const pending = new Set(
-    [...bundle.plan.channels.map((c) => [c.channel, c.action]), ...bundle.plan.quorum.map((q) => [q.network, q.action])]
+    [...bundle.plan.channels.map((c) => [c.channel, c.action]), ...quorumActions]
       .filter(([target, action]) => action !== 'noop' && samePendingAction(replanned.plan, target!, action!))
       .map(([target]) => target),
   );

@@ -10,7 +10,7 @@ import { recordRolledOutTransitions } from '../../../src/apply/quorum/index.js';
 import type { K8sObject } from '../../../src/compiler/k8s/index.js';
 import { loadSpec } from '../../../src/compiler/load-spec.js';
 import { makePlan } from '../../../src/compiler/plan/index.js';
-import { verifiedAt, withPlan, writeTestBundle } from '../../helpers/bundle-fixture.js';
+import { verifiedAt, verifyAt, withPlan, writeTestBundle } from '../../helpers/bundle-fixture.js';
 import { repoRoot } from '../../helpers/run-cli.js';
 
 /** networks/quickstart with a transition at block 60000, planned against its example state, bundled and verified. */
@@ -37,7 +37,13 @@ function verifiedTransitionsBundle() {
   writeTestBundle(bundle, planned.plan, planned.artifacts);
   const verified = verifiedAt(bundle, { specFile, stateDir });
   const objects = (org: string) => readOrganizationManifests(verified.bundle.files, org).objects;
-  return { verified, record, before: readFileSync(record, 'utf8'), objects };
+  return {
+    verified,
+    record,
+    before: readFileSync(record, 'utf8'),
+    objects,
+    planned: { plan: planned.plan, artifacts: planned.artifacts, files: { specFile, stateDir }, dir },
+  };
 }
 
 describe('recording rolled-out transitions', () => {
@@ -100,5 +106,42 @@ describe('recording rolled-out transitions', () => {
       'NS_BUNDLE_OUTDATED',
     ]);
     expect(readFileSync(record, 'utf8')).toBe(before);
+  });
+
+  it('leaves the bundle verifying by its votes, which are still compared with the re-plan, guards included', () => {
+    const { verified, objects, planned } = verifiedTransitionsBundle();
+    expect(recordRolledOutTransitions(verified, objects('alpha')).records.map((r) => r.outcome)).toEqual(['recorded']);
+    const problemsOf = (dir: string) =>
+      (verifyAt(dir, planned.files).report.problems ?? []).map((found) => `${found.code} ${found.message}`);
+    expect(problemsOf(verified.bundle.dir)).toEqual([]);
+
+    const votes = 'quorum/payments/votes.json';
+    const doctored = new Map(planned.artifacts);
+    doctored.set(
+      votes,
+      new TextEncoder().encode(Buffer.from(planned.artifacts.get(votes)!).toString().replace('"add"', '"remove"')),
+    );
+    writeTestBundle(join(planned.dir, 'votes'), planned.plan, doctored);
+    expect(problemsOf(join(planned.dir, 'votes'))).toContain(
+      `NS_BUNDLE_TAMPERED tampered: ${votes} differs from what the spec and the live state produce`,
+    );
+
+    const finding = {
+      target: 'payments',
+      diagnostic: {
+        code: 'NS_GUARD_QUORUM_CONTRACT_VALIDATORS' as const,
+        severity: 'warning' as const,
+        message: 'forged',
+        ranges: [],
+      },
+    };
+    writeTestBundle(
+      join(planned.dir, 'guards'),
+      { ...planned.plan, guards: [...planned.plan.guards, finding] },
+      planned.artifacts,
+    );
+    expect(problemsOf(join(planned.dir, 'guards'))).toContain(
+      "NS_BUNDLE_TAMPERED tampered: plan.json's guard findings differ from those the spec and the live state produce",
+    );
   });
 });
