@@ -5,6 +5,7 @@
 // Checked against Consensys quorum-kubernetes (helm/charts/besu-node and goquorum-node, node-statefulset.yaml at
 // 2f5dbe3) and Besu's CLI (app/src/main/java/org/hyperledger/besu/cli: BesuCommand, DnsOptions).
 import { isIPv4 } from 'node:net';
+import { sha256Hex } from '../../bytes.js';
 import type { QuorumNetworkModel, QuorumNodeModel } from '../model/network-model.js';
 import { emitQuorumArtifacts } from '../quorum/emit-quorum-artifacts.js';
 import { tesseraPeerUrl } from '../quorum/node-lists.js';
@@ -37,6 +38,9 @@ const PATHS = {
  */
 export const BESU_USER_ID = 1000;
 
+/** The pod annotation holding the SHA-256 of the genesis.json a Besu node was started with. */
+export const GENESIS_SHA256_ANNOTATION = 'netspec.io/genesis-sha256';
+
 export interface OwnedQuorumNode {
   network: QuorumNetworkModel;
   node: QuorumNodeModel;
@@ -44,6 +48,9 @@ export interface OwnedQuorumNode {
   origin: (string | number)[];
   validator: boolean;
 }
+
+/** A network's genesis and node lists, as the bundle holds them (emitQuorumArtifacts). */
+type QuorumArtifacts = Readonly<Record<string, string>>;
 
 export function genesisConfigMapName(network: QuorumNetworkModel): string {
   return kubernetesName(`${network.name}-genesis`);
@@ -78,10 +85,11 @@ export function ownedQuorumNodes(scope: OrganizationScope): OwnedQuorumNode[] {
 export function quorumObjects(scope: OrganizationScope): PlannedObject[] {
   const owned = ownedQuorumNodes(scope);
   const networks = [...new Set(owned.map(({ network }) => network))];
+  const files = new Map(networks.map((network) => [network, emitQuorumArtifacts(network)]));
   return [
-    ...networks.flatMap((network) => networkConfigObjects(scope, network)),
+    ...networks.flatMap((network) => networkConfigObjects(scope, network, files.get(network)!)),
     ...owned.flatMap((node) => [
-      ...nodeObjects(scope, node),
+      ...nodeObjects(scope, node, files.get(node.network)!),
       ...(node.network.privacy ? tesseraObjects(scope, node) : []),
     ]),
   ];
@@ -91,8 +99,11 @@ export function quorumObjects(scope: OrganizationScope): PlannedObject[] {
  * The network's genesis and node lists, in every org that runs one of its nodes: a pod mounts only what its own
  * namespace holds. The bytes are the bundle's (emitQuorumArtifacts), so a reviewer reads them once.
  */
-function networkConfigObjects(scope: OrganizationScope, network: QuorumNetworkModel): PlannedObject[] {
-  const files = emitQuorumArtifacts(network);
+function networkConfigObjects(
+  scope: OrganizationScope,
+  network: QuorumNetworkModel,
+  files: QuorumArtifacts,
+): PlannedObject[] {
   const origin = ['quorum', network.name];
   const peers: Record<string, string> = { 'static-nodes.json': files['static-nodes.json']! };
   if (files['permissioned-nodes.json']) peers['permissioned-nodes.json'] = files['permissioned-nodes.json'];
@@ -113,7 +124,7 @@ function networkConfigObjects(scope: OrganizationScope, network: QuorumNetworkMo
   ];
 }
 
-function nodeObjects(scope: OrganizationScope, owned: OwnedQuorumNode): PlannedObject[] {
+function nodeObjects(scope: OrganizationScope, owned: OwnedQuorumNode, files: QuorumArtifacts): PlannedObject[] {
   const { network, node, name, origin } = owned;
   const besuPrivacy = network.privacy && network.client === 'besu';
   const volumeMounts = [
@@ -161,6 +172,10 @@ function nodeObjects(scope: OrganizationScope, owned: OwnedQuorumNode): PlannedO
             ...common,
             image: imageOf(scope, 'besu'),
             userId: BESU_USER_ID,
+            // A changed genesis (new QBFT transitions) changes the pod template, so the StatefulSet restarts the
+            // node on it: Besu reads its genesis only at start, and every node must run the transitions before
+            // the chain reaches their first block. The ConfigMap alone would change under a running node unseen.
+            podAnnotations: { [GENESIS_SHA256_ANNOTATION]: sha256Hex(files['genesis.json']!) },
             command: BESU_ADVERTISING_COMMAND,
             env: [{ name: ADVERTISED_HOST_VARIABLE, value: node.address.host }],
             args: besuArgs(scope, owned),

@@ -2,6 +2,7 @@
 // emitted in its own namespace with the bundle's bytes, and each client gets the flags it needs to find its peers
 // (Besu: static nodes, DNS), seal blocks (GoQuorum: --mine) and keep strangers out (GoQuorum: --permissioned).
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +53,33 @@ function podSpec(org: string, name: string): Loose {
 describe('Besu nodes', () => {
   const pod = podSpec('manufacturer', 'payments-validator1');
   const besu = pod.containers[0];
+
+  it('carry the SHA-256 of the genesis their ConfigMap holds, so a new genesis restarts them', () => {
+    const genesis = find('manufacturer', 'ConfigMap', 'payments-genesis').data['genesis.json'];
+    const annotations = find('manufacturer', 'StatefulSet', 'payments-validator1').spec.template.metadata.annotations;
+    expect(annotations).toEqual({
+      'netspec.io/genesis-sha256': createHash('sha256').update(genesis).digest('hex'),
+    });
+    // A QBFT transition changes the genesis, and so the pod template the StatefulSet rolls out.
+    const withTransition = emitManifests(
+      loadQuorumModel((yaml) =>
+        yaml.replace(
+          '    blockPeriod: 2s\n',
+          '    blockPeriod: 2s\n    transitions:\n      - { block: 90000, blockPeriod: 3s }\n',
+        ),
+      ),
+    ).value!;
+    const changed = withTransition
+      .find((m) => m.organization === 'manufacturer')!
+      .objects.find((o) => o.kind === 'StatefulSet' && o.metadata.name === 'payments-validator1') as Loose;
+    const newGenesis = withTransition
+      .find((m) => m.organization === 'manufacturer')!
+      .objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'payments-genesis') as Loose;
+    expect(newGenesis.data['genesis.json']).not.toBe(genesis);
+    expect(changed.spec.template.metadata.annotations['netspec.io/genesis-sha256']).toBe(
+      createHash('sha256').update(newGenesis.data['genesis.json']).digest('hex'),
+    );
+  });
 
   it('run as the image’s besu user (uid 1000) with fsGroup 1000, so the volume and the 0400 key are theirs', () => {
     expect(pod.securityContext).toEqual({ runAsUser: 1000, runAsGroup: 1000, runAsNonRoot: true, fsGroup: 1000 });
