@@ -2,45 +2,69 @@
 // instantiating some 200 small ES modules costs more at start-up than `netspec validate` does itself; one bundle
 // with lazily loaded chunks (one per command's heavy part) starts in a fraction of that. Packages that only the
 // live-network commands need, and those with CommonJS tricks of their own, stay external and load on demand.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { build } from 'esbuild';
 
 // Chunk names carry content hashes: start clean so chunks of earlier builds do not pile up.
 rmSync('dist/cli-bundle', { recursive: true, force: true });
 
-// The yaml package as one CommonJS file beside the bundle, which src/yaml-package.ts loads on first use: Node 20
-// loads an ES chunk only asynchronously, and the code that needs YAML (a careful parse, a finding's source position)
-// runs synchronously. One minified file loads about as fast as the bundled chunk did; a validate that needs neither
+/** One CommonJS file beside the bundle, minified like it, from `entry` (a file, or the text of a module). */
+function commonJsBesideTheBundle(file, entry) {
+  return build({
+    ...(entry.file
+      ? { entryPoints: [entry.file] }
+      : { stdin: { contents: entry.contents, resolveDir: process.cwd(), loader: 'js' } }),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: `dist/cli-bundle/${file}`,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    metafile: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
+
+/** A plugin that gives the bundle `contents` in place of the compiled module `distFile` (dist/<path>.js). */
+function replaced(distFile, contents) {
+  const filter = new RegExp(`[\\\\/]${distFile.replaceAll('/', '[\\\\/]').replaceAll('.', '\\.')}$`);
+  return {
+    name: `replace ${distFile}`,
+    setup(esbuild) {
+      esbuild.onLoad({ filter }, () => ({ loader: 'js', contents: contents.join('\n'), resolveDir: process.cwd() }));
+    },
+  };
+}
+
+// The yaml package as one CommonJS file, which src/yaml-package.ts loads on first use: Node 20 loads an ES chunk
+// only asynchronously, and the code that needs YAML (a careful parse, a finding's source position) runs
+// synchronously. One minified file loads about as fast as the bundled chunk did; a validate that needs neither
 // never loads it.
 const YAML_FILE = 'yaml.cjs';
-const yamlBuild = await build({
-  stdin: { contents: "module.exports = require('yaml');", resolveDir: process.cwd(), loader: 'js' },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  outfile: `dist/cli-bundle/${YAML_FILE}`,
-  minifyWhitespace: true,
-  minifySyntax: true,
-  metafile: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-});
-/** In the bundle, src/yaml-package.ts loads that file (relative to the chunk it lands in) instead of the package. */
-const yamlFromBesideTheBundle = {
-  name: 'yaml-beside-the-bundle',
-  setup(esbuild) {
-    esbuild.onLoad({ filter: /[\\/]dist[\\/]yaml-package\.js$/ }, () => ({
-      loader: 'js',
-      contents: [
-        "import { createRequire } from 'node:module';",
-        'let loaded;',
-        `export function yamlPackage() { loaded ??= createRequire(import.meta.url)('./${YAML_FILE}'); return loaded; }`,
-      ].join('\n'),
-    }));
-  },
-};
+const yamlBuild = await commonJsBesideTheBundle(YAML_FILE, { contents: "module.exports = require('yaml');" });
+const yamlBesideTheBundle = replaced('dist/yaml-package.js', [
+  "import { createRequire } from 'node:module';",
+  'let loaded;',
+  `export function yamlPackage() { loaded ??= createRequire(import.meta.url)('./${YAML_FILE}'); return loaded; }`,
+]);
+
+// The generated schema validator as one CommonJS file with a V8 code cache (src/code-cache.ts): every spec command
+// runs it, and compiling its 230 KB afresh cost validate about 7% of its CPU. The cache is made below, once
+// the validator has checked the example networks, so the functions a validation reaches are in it.
+const VALIDATOR_FILE = 'schema-validator.cjs';
+const VALIDATOR_SOURCE = 'dist/compiler/validate/generated/network-schema-validator.js';
+const validatorBuild = await commonJsBesideTheBundle(VALIDATOR_FILE, { file: VALIDATOR_SOURCE });
+const validatorBesideTheBundle = replaced(VALIDATOR_SOURCE, [
+  "import { fileURLToPath } from 'node:url';",
+  `import { requireWithCodeCache } from '${process.cwd()}/dist/code-cache.js';`,
+  `const generated = requireWithCodeCache(fileURLToPath(new URL('./${VALIDATOR_FILE}', import.meta.url))).exports;`,
+  'export const validate = generated.validate;',
+  'export const networkSchema = generated.networkSchema;',
+  'export default generated.default;',
+]);
 
 const result = await build({
   entryPoints: { main: 'dist/cli/main.js' },
@@ -70,7 +94,7 @@ const result = await build({
   ],
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [yamlFromBesideTheBundle],
+  plugins: [yamlBesideTheBundle, validatorBesideTheBundle],
 });
 
 // Bundled CommonJS code (ajv's runtime helpers, js-yaml) calls require(); an ESM chunk has none, so the chunks that
@@ -83,8 +107,17 @@ for (const file of result.outputFiles) {
   writeFileSync(file.path, /\brequire\b/.test(file.text) ? REQUIRE + file.text : file.text);
 }
 const chunks = Object.fromEntries(
-  [...Object.entries(result.metafile.outputs), ...Object.entries(yamlBuild.metafile.outputs)].map(
-    ([chunk, { inputs }]) => [chunk, Object.keys(inputs).sort()],
-  ),
+  [
+    ...Object.entries(result.metafile.outputs),
+    ...Object.entries(yamlBuild.metafile.outputs),
+    ...Object.entries(validatorBuild.metafile.outputs),
+  ].map(([chunk, { inputs }]) => [chunk, Object.keys(inputs).sort()]),
 );
 writeFileSync('dist/cli-bundle/chunk-sources.json', `${JSON.stringify(chunks, null, 1)}\n`);
+
+const { writeCodeCache } = await import('../dist/code-cache.js');
+const { CORE_SCHEMA, load } = await import('js-yaml');
+writeCodeCache(`dist/cli-bundle/${VALIDATOR_FILE}`, (validator) => {
+  for (const network of readdirSync('networks'))
+    validator.default(load(readFileSync(`networks/${network}/network.yaml`, 'utf8'), { schema: CORE_SCHEMA }));
+});
