@@ -5,6 +5,14 @@
 import module from 'node:module';
 
 module.enableCompileCache?.();
+// A reader that stops early (`netspec plan … | head`) closes the pipe: what is left unwritten has no reader, so the
+// command ends quietly instead of with a stack trace. With the exit code it has chosen, or 1 if it has chosen none
+// yet: a verdict cut short must never read as success.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 1);
+  });
 const { main } = await import('../dist/cli-bundle/main.mjs');
 
 main(process.argv).then(
