@@ -2,7 +2,7 @@
 // instantiating some 200 small ES modules costs more at start-up than `netspec validate` does itself; one bundle
 // with lazily loaded chunks (one per command's heavy part) starts in a fraction of that. Packages that only the
 // live-network commands need, and those with CommonJS tricks of their own, stay external and load on demand.
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { build } from 'esbuild';
 
@@ -118,6 +118,8 @@ writeFileSync('dist/cli-bundle/chunk-sources.json', `${JSON.stringify(chunks, nu
 const { writeCodeCache } = await import('../dist/code-cache.js');
 const { CORE_SCHEMA, load } = await import('js-yaml');
 writeCodeCache(`dist/cli-bundle/${VALIDATOR_FILE}`, (validator) => {
-  for (const network of readdirSync('networks'))
-    validator.default(load(readFileSync(`networks/${network}/network.yaml`, 'utf8'), { schema: CORE_SCHEMA }));
+  for (const network of readdirSync('networks')) {
+    const spec = `networks/${network}/network.yaml`;
+    if (existsSync(spec)) validator.default(load(readFileSync(spec, 'utf8'), { schema: CORE_SCHEMA }));
+  }
 });
