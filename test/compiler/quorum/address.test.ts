@@ -65,6 +65,29 @@ describe('publicKeyProblem', () => {
     );
     expect(() => addressFromPublicKey('00'.repeat(64))).toThrow(/secp256k1/);
   });
+
+  it('refuses a coordinate above the field prime even when, reduced, it names a point on the curve', () => {
+    // The smallest x with a point on the curve (x³ + 7 a square mod p; p ≡ 3 mod 4, so y = (x³ + 7)^((p+1)/4)),
+    // then x + p: still 32 bytes, and (x + p mod p, y) is on the curve, but x + p is no field element.
+    const power = (base: bigint, exponent: bigint) => {
+      let result = 1n;
+      for (let b = base % SECP256K1_P, e = exponent; e > 0n; e >>= 1n, b = (b * b) % SECP256K1_P)
+        if (e & 1n) result = (result * b) % SECP256K1_P;
+      return result;
+    };
+    let x = 1n;
+    let y = 0n;
+    for (; ; x++) {
+      const rhs = (x ** 3n + 7n) % SECP256K1_P;
+      y = power(rhs, (SECP256K1_P + 1n) / 4n);
+      if ((y * y) % SECP256K1_P === rhs) break;
+    }
+    const hex = (value: bigint) => value.toString(16).padStart(64, '0');
+    expect(() => secp256k1.Point.fromHex(`04${hex(x)}${hex(y)}`).assertValidity()).not.toThrow();
+    expect(publicKeyProblem(`${hex(x)}${hex(y)}`)).toBeUndefined();
+    expect(x + SECP256K1_P < 2n ** 256n).toBe(true);
+    expect(publicKeyProblem(`${hex(x + SECP256K1_P)}${hex(y)}`)).toBe('it is not a point on the secp256k1 curve');
+  });
 });
 
 describe('EIP-55', () => {
