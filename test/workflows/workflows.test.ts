@@ -790,7 +790,7 @@ describe('the apply workflow', () => {
       ]);
       handOver(organizations, values, applierTemp, s.runner);
       // An artifact of another organization's job holding the manufacturer's state: never recorded.
-      const foreign = join(s.runner, 'record/netspec-record-alpha-distributor/networks/alpha/state');
+      const foreign = join(s.runner, 'record/netspec-record_alpha_distributor/networks/alpha/state');
       mkdirSync(join(foreign, 'users'), { recursive: true });
       mkdirSync(join(foreign, 'k8s/manufacturer'), { recursive: true });
       writeFileSync(join(foreign, 'users/manufacturer.json'), '{"users": [{"name": "forged", "type": "admin"}]}\n');
@@ -802,10 +802,10 @@ describe('the apply workflow', () => {
         mkdirSync(folder, { recursive: true });
         writeFileSync(join(folder, `${name}.json`), text);
       };
-      quorumIn('netspec-record-alpha-distributor', 'payments', quorumRecord(2));
-      quorumIn('netspec-record-alpha-distributor', 'ledger', quorumRecord(2));
-      quorumIn('netspec-record-alpha-retailer', 'ledger', quorumRecord(3));
-      quorumIn('netspec-record-alpha-fabric', 'payments', quorumRecord(1));
+      quorumIn('netspec-record_alpha_distributor', 'payments', quorumRecord(2));
+      quorumIn('netspec-record_alpha_distributor', 'ledger', quorumRecord(2));
+      quorumIn('netspec-record_alpha_retailer', 'ledger', quorumRecord(3));
+      quorumIn('netspec-record_alpha', 'payments', quorumRecord(1));
       const recorded = () =>
         runStep(record, commit, {
           cwd: recorder,
@@ -835,24 +835,48 @@ describe('the apply workflow', () => {
       expect(git(origin, 'show', 'main:networks/alpha/state/users/manufacturer.json')).toBe(USERS_RECORD);
       expect(git(origin, 'show', 'main:networks/alpha/state/quorum/payments.json')).toBe(quorumRecord(2));
       expect(result.stdout).toContain(
-        '::warning::netspec-record-alpha-distributor and netspec-record-alpha-retailer hold different networks/alpha/state/quorum/ledger.json: not recorded',
+        '::warning::netspec-record_alpha_distributor and netspec-record_alpha_retailer hold different networks/alpha/state/quorum/ledger.json: not recorded',
       );
       expect(result.stdout).toContain(
-        '::warning::netspec-record-alpha-fabric holds networks/alpha/state/quorum/payments.json: not recorded',
+        '::warning::netspec-record_alpha holds networks/alpha/state/quorum/payments.json: not recorded',
       );
       expect(result.stdout).toContain(
-        '::warning::netspec-record-alpha-distributor holds the Kubernetes state of manufacturer in alpha: not recorded',
+        '::warning::netspec-record_alpha_distributor holds the Kubernetes state of manufacturer in alpha: not recorded',
       );
       expect(result.stdout).toContain(
-        '::warning::netspec-record-alpha-distributor holds a users record of manufacturer in alpha: not recorded',
+        '::warning::netspec-record_alpha_distributor holds a users record of manufacturer in alpha: not recorded',
       );
     });
 
     it('downloads each artifact into its own folder, so an organization’s state is taken from its own job only', () => {
       const download = step(record, (s) => (s.uses ?? '').startsWith('actions/download-artifact'), 'download');
-      expect(download.with).toEqual({ pattern: 'netspec-record-*', path: expr('runner.temp') + '/record' });
+      expect(download.with).toEqual({ pattern: 'netspec-record_*', path: expr('runner.temp') + '/record' });
       const upload = step(organizations, (s) => (s.uses ?? '').startsWith('actions/upload-artifact'), 'upload');
-      expect(upload.with?.name).toBe(`netspec-record-${expr('matrix.network')}-${expr('matrix.organization')}`);
+      expect(upload.with?.name).toBe(`netspec-record_${expr('matrix.network')}_${expr('matrix.organization')}`);
+    });
+
+    it('names no two jobs’ artifacts alike, whatever the network and organization names', () => {
+      const fabricUpload = step(
+        workflow.jobs.fabric!,
+        (s) => (s.uses ?? '').startsWith('actions/upload-artifact'),
+        'up',
+      );
+      const orgUpload = step(organizations, (s) => (s.uses ?? '').startsWith('actions/upload-artifact'), 'upload');
+      const name = (job: Step, network: string, organization?: string) =>
+        substitute(String(job.with?.name), {
+          'matrix.network': network,
+          ...(organization ? { 'matrix.organization': organization } : {}),
+        });
+      // With '-' between the parts, network a-b's organization c and network a's organization b-c met, and an
+      // organization called fabric took the operator job's name.
+      const names = [
+        name(orgUpload, 'a-b', 'c'),
+        name(orgUpload, 'a', 'b-c'),
+        name(orgUpload, 'a', 'fabric'),
+        name(fabricUpload, 'a'),
+        name(fabricUpload, 'a-b'),
+      ];
+      expect(new Set(names).size).toBe(names.length);
     });
 
     it('fails the job after five refused pushes', () => {
