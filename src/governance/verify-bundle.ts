@@ -293,6 +293,14 @@ function reviewedTextProblems(bundle: Bundle, replanned: Replanned, model: Netwo
   // as an empty list.
   if (!isDeepStrictEqual(specCertificates(bundle.plan.certificates), specCertificates(certificateInventory(model))))
     problems.push(tampered("tampered: plan.json's certificates differ from those the spec names", planFile));
+  const missingUsers = userChangesLeftOut(bundle.plan, replanned.plan);
+  if (missingUsers.length > 0)
+    problems.push(
+      tampered(
+        `tampered: plan.json's users leave out ${missingUsers.join(', ')}, which the spec and the recorded users call for`,
+        planFile,
+      ),
+    );
   const markdown = bundle.files.get(BUNDLE_MARKDOWN_FILE);
   if (markdown) {
     const { files: _listed, ...planned } = bundle.plan;
@@ -307,6 +315,25 @@ function reviewedTextProblems(bundle: Bundle, replanned: Replanned, model: Netwo
       );
   }
   return problems;
+}
+
+/**
+ * The user changes the re-plan still calls for that plan.json does not show as such (`<org>/<user> (<action>)`).
+ * The apply workflow runs `apply --users` for an organization only when plan.json shows it a change, so a plan.json
+ * that hid one would keep the CA from ever converging. The other way round is no concern: a change plan.json shows
+ * and the re-plan no longer does was applied since (its record updated), and apply --users converges to the spec
+ * whatever plan.json says. A re-enrollment falls due with time, between plan and verify: it is not compared.
+ */
+function userChangesLeftOut(planned: Readonly<Plan>, fresh: Readonly<Plan>): string[] {
+  const actionOf = new Map(
+    (planned.users ?? []).flatMap((org) => org.users.map((user) => [`${org.organization}/${user.user}`, user.action])),
+  );
+  return (fresh.users ?? []).flatMap((org) =>
+    org.users
+      .filter((user) => user.action !== 'noop' && user.action !== 're-enroll')
+      .filter((user) => actionOf.get(`${org.organization}/${user.user}`) !== user.action)
+      .map((user) => `${org.organization}/${user.user} (${user.action})`),
+  );
 }
 
 function samePendingAction(plan: Readonly<Plan>, target: string, action: string): boolean {

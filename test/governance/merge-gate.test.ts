@@ -2,13 +2,14 @@
 // the spec and of the live state (with /Channel/Application/Admins turned into ANY), points plan.json's specFile,
 // stateDir and specHash at them, and leaves out the distributor's signature. verify and sign, run as the CLI runs
 // them, judge the bundle against the network's own spec and state all the same.
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/bytes.js';
 import { decode, encode, fromJson, type Json, toJson } from '../../src/compiler/fabric/index.js';
 import type { VerifyReport } from '../../src/governance/index.js';
-import { runCli } from '../helpers/run-cli.js';
+import { repoRoot, runCli } from '../helpers/run-cli.js';
 import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 import { adminFiles, type Org, signExample, writeExampleBundle } from './_fixtures.js';
 
@@ -198,6 +199,43 @@ describe('a pull request cannot steer its own verdict', () => {
     expect(coded(report.problems)).toContain(
       "NS_BUNDLE_TAMPERED tampered: plan.json's certificates differ from those the spec names",
     );
+  });
+
+  it('a plan.json that hides a user change the spec calls for is refused: CI would never run apply --users', async () => {
+    // The manufacturer's record without factory-app: the spec's user is one apply --users must create.
+    const state = join(mkdtempSync(join(tmpdir(), 'netspec-users-state-')), 'state');
+    cpSync(join(repoRoot, 'networks', 'supply-chain', 'state'), state, { recursive: true, dereference: true });
+    writeFileSync(join(state, 'users', 'manufacturer.json'), '{\n  "users": []\n}\n');
+    const bundle = writeExampleBundle(state);
+    const planFile = join(bundle, 'plan.json');
+    const plan = JSON.parse(readFileSync(planFile, 'utf8'));
+    const factoryApp = () =>
+      plan.users
+        .find((org: { organization: string }) => org.organization === 'manufacturer')
+        .users.find((user: { user: string }) => user.user === 'factory-app');
+    expect(factoryApp().action).toBe('create');
+    const honest = await verify(bundle);
+    expect(coded(honest.report.problems).filter((p) => p.includes('users'))).toEqual([]);
+    factoryApp().action = 'noop';
+    writeFileSync(planFile, `${JSON.stringify(plan, null, 2)}\n`);
+    const { code, report } = await verify(bundle);
+    expect(code).toBe(1);
+    expect(coded(report.problems)).toContain(
+      "NS_BUNDLE_TAMPERED tampered: plan.json's users leave out manufacturer/factory-app (create), which the spec and the recorded users call for",
+    );
+  });
+
+  it('a user change plan.json shows that was applied since (its record updated) is not refused', async () => {
+    const state = join(mkdtempSync(join(tmpdir(), 'netspec-users-state-')), 'state');
+    cpSync(join(repoRoot, 'networks', 'supply-chain', 'state'), state, { recursive: true, dereference: true });
+    const record = join(state, 'users', 'manufacturer.json');
+    const applied = readFileSync(record, 'utf8');
+    writeFileSync(record, '{\n  "users": []\n}\n');
+    const bundle = writeExampleBundle(state);
+    // apply --users converged the CA and recorded factory-app: the re-plan has nothing left for it.
+    writeFileSync(record, applied);
+    const { report } = await verify(bundle);
+    expect(coded(report.problems).filter((p) => p.includes('users'))).toEqual([]);
   });
 
   it('certificate dates plan.json does not get from the spec are refused: plan.md shows them to reviewers', async () => {
