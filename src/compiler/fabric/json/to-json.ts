@@ -1,7 +1,7 @@
 // Message -> JSON exactly as `configtxlator proto_decode` prints it: every field present (defaults included,
 // unset messages as null), snake_case names, enums by name, and opaque bytes expanded into the message they hold.
 import { joinPath } from '../proto/codec-error.js';
-import { enumType, type FieldSchema, messageType } from '../proto/schema.js';
+import { eachFieldItem, enumType, type FieldSchema, messageType } from '../proto/schema.js';
 import { decodeMessage, type ProtoMessage } from '../proto/wire.js';
 import { channelGroupField, configValueType, type GroupKind, opaqueFieldRule, subGroupKind } from './expansions.js';
 import { type Json, type JsonObject, scalarToJson, timestampToJson } from './json-value.js';
@@ -25,31 +25,15 @@ export function messageToJson(typeName: string, message: ProtoMessage, path = ''
     else {
       const rule = opaqueFieldRule(typeName, field.name);
       out[field.name] = rule
-        ? mapOrList(field, value, fieldPath, (item, itemPath, inList) =>
+        ? (eachFieldItem(field, value, fieldPath, (item, itemPath, inList) =>
             opaqueToJson(item as Uint8Array, inList, () => rule(message, itemPath), itemPath),
-          )
-        : mapOrList(field, value, fieldPath, (item, itemPath, inList) =>
+          ) as Json)
+        : (eachFieldItem(field, value, fieldPath, (item, itemPath, inList) =>
             fieldValueToJson(field, item, itemPath, inList),
-          );
+          ) as Json);
     }
   }
   return out;
-}
-
-function mapOrList(
-  field: FieldSchema,
-  value: unknown,
-  path: string,
-  convert: (item: unknown, path: string, inList: boolean) => Json,
-): Json {
-  if (field.mapKey) {
-    const out: JsonObject = {};
-    for (const [key, item] of Object.entries((value ?? {}) as ProtoMessage))
-      out[key] = convert(item, joinPath(path, key), true);
-    return out;
-  }
-  if (field.repeated) return ((value ?? []) as unknown[]).map((item, i) => convert(item, joinPath(path, i), true));
-  return convert(value, path, false);
 }
 
 function fieldValueToJson(field: FieldSchema, value: unknown, path: string, inList: boolean): Json {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Long from 'long';
 import { packageRoot } from '../../../package-root.js';
 import { didYouMean } from '../../diagnostics/index.js';
-import { UnknownTypeError } from './codec-error.js';
+import { joinPath, UnknownTypeError } from './codec-error.js';
 
 export type ScalarType =
   | 'double'
@@ -177,3 +177,24 @@ export function defaultValue(field: FieldSchema): unknown {
 const EMPTY_OBJECT = Object.freeze({});
 const EMPTY_ARRAY = Object.freeze([]);
 const EMPTY_BYTES = Buffer.alloc(0);
+
+/**
+ * A decoded field's value with `convert` applied to each element of a map or list (`inList` true), or to the value
+ * itself. An absent map or list is an empty one.
+ */
+export function eachFieldItem<T>(
+  field: FieldSchema,
+  value: unknown,
+  path: string,
+  convert: (item: unknown, path: string, inList: boolean) => T,
+): T | T[] | Record<string, T> {
+  if (field.mapKey) {
+    const out: Record<string, T> = {};
+    for (const [key, item] of Object.entries((value ?? {}) as Record<string, unknown>))
+      out[key] = convert(item, joinPath(path, key), true);
+    return out;
+  }
+  if (field.repeated)
+    return ((value ?? []) as unknown[]).map((item, index) => convert(item, joinPath(path, index), true));
+  return convert(value, path, false);
+}

@@ -12,7 +12,7 @@ import {
   subGroupKind,
 } from '../json/expansions.js';
 import { joinPath } from '../proto/codec-error.js';
-import { type FieldSchema, messageType } from '../proto/schema.js';
+import { eachFieldItem, messageType } from '../proto/schema.js';
 import { decodeMessage, encodeMessage, type ProtoMessage } from '../proto/wire.js';
 
 /**
@@ -43,34 +43,17 @@ function canonicalMessage(typeName: string, message: ProtoMessage, path: string)
     if (channelGroupField(typeName, field.name))
       out[field.name] = canonicalGroup(value as ProtoMessage, 'Channel', fieldPath, undefined);
     else if (rule)
-      out[field.name] = eachItem(field, value, fieldPath, (item, itemPath, inList) =>
+      out[field.name] = eachFieldItem(field, value, fieldPath, (item, itemPath, inList) =>
         canonicalOpaque(item as Uint8Array, inList, () => rule(message, itemPath), itemPath),
       );
     else if (field.message && field.message !== 'google.protobuf.Timestamp') {
       const type = field.message;
-      out[field.name] = eachItem(field, value, fieldPath, (item, itemPath) =>
+      out[field.name] = eachFieldItem(field, value, fieldPath, (item, itemPath) =>
         canonicalMessage(type, item as ProtoMessage, itemPath),
       );
     } else out[field.name] = value;
   }
   return out;
-}
-
-/** The field's value, each element of a list or map converted. */
-function eachItem(
-  field: FieldSchema,
-  value: unknown,
-  path: string,
-  convert: (item: unknown, path: string, inList: boolean) => unknown,
-): unknown {
-  if (field.mapKey) {
-    const out: ProtoMessage = {};
-    for (const [key, item] of Object.entries(value as ProtoMessage))
-      out[key] = convert(item, joinPath(path, key), true);
-    return out;
-  }
-  if (field.repeated) return (value as unknown[]).map((item, index) => convert(item, joinPath(path, index), true));
-  return convert(value, path, false);
 }
 
 function canonicalOpaque(bytes: Uint8Array, inList: boolean, typeOf: () => string, path: string): Uint8Array {
