@@ -59,16 +59,7 @@ function evaluateNode(requirement: Requirement, identities: readonly EvaluatedId
     return { satisfied, signedBy: usedMspIds(identities, used), met: satisfied ? 1 : 0, needed: 1 };
   }
   // The top-level n_out_of, unrolled to count how many of its rules are met.
-  let met = 0;
-  for (const sub of rule.rules) {
-    const attempt = [...used];
-    if (evaluateRule(sub, identities, attempt)) {
-      met += 1;
-      attempt.forEach((mark, index) => {
-        used[index] = mark;
-      });
-    }
-  }
+  const met = rulesMet(rule.rules, identities, used);
   return { satisfied: met >= rule.n, signedBy: usedMspIds(identities, used), met, needed: rule.n };
 }
 
@@ -83,17 +74,29 @@ function evaluateRule(rule: SignatureRequirement, identities: readonly Evaluated
     }
     return false;
   }
-  let verified = 0;
-  for (const sub of rule.rules) {
+  return rulesMet(rule.rules, identities, used) >= rule.n;
+}
+
+/**
+ * How many of an n_out_of's rules are met, each in turn: a rule met keeps the identities it used, so no identity
+ * counts for two rules; a rule not met gives back the ones it tried.
+ */
+function rulesMet(
+  rules: readonly SignatureRequirement[],
+  identities: readonly EvaluatedIdentity[],
+  used: boolean[],
+): number {
+  let met = 0;
+  for (const sub of rules) {
     const attempt = [...used];
     if (evaluateRule(sub, identities, attempt)) {
-      verified += 1;
+      met += 1;
       attempt.forEach((mark, index) => {
         used[index] = mark;
       });
     }
   }
-  return verified >= rule.n;
+  return met;
 }
 
 function usedMspIds(identities: readonly EvaluatedIdentity[], used: readonly boolean[]): Set<string> {

@@ -45,24 +45,18 @@ function flatten(group: ConfigGroupJson, path: string[], into: Map<string, FlatI
     version: group.version,
     modPolicy: group.mod_policy,
   });
-  for (const [name, value] of Object.entries(group.values ?? {})) {
-    into.set(keyOf('value', [...path, name]), {
-      kind: 'value',
-      groupPath: path,
-      name,
-      version: value.version,
-      modPolicy: value.mod_policy,
-    });
-  }
-  for (const [name, policy] of Object.entries(group.policies ?? {})) {
-    into.set(keyOf('policy', [...path, name]), {
-      kind: 'policy',
-      groupPath: path,
-      name,
-      version: policy.version,
-      modPolicy: policy.mod_policy,
-    });
-  }
+  for (const [kind, items] of [
+    ['value', group.values],
+    ['policy', group.policies],
+  ] as const)
+    for (const [name, item] of Object.entries(items ?? {}))
+      into.set(keyOf(kind, [...path, name]), {
+        kind,
+        groupPath: path,
+        name,
+        version: item.version,
+        modPolicy: item.mod_policy,
+      });
   for (const [name, child] of Object.entries(group.groups ?? {})) flatten(child, [...path, name], into);
 }
 
