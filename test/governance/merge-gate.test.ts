@@ -59,6 +59,19 @@ async function verifyWithPlanEdited(edit: (plan: any) => unknown): Promise<{ cod
   return verify(bundle);
 }
 
+/**
+ * A bundle planned against a copy of the example's state whose manufacturer record lacks factory-app: the spec's
+ * user is one apply --users must create. `record` is that copy's file, `applied` its text with factory-app.
+ */
+function bundleCreatingFactoryApp(): { bundle: string; record: string; applied: string } {
+  const state = join(mkdtempSync(join(tmpdir(), 'netspec-users-state-')), 'state');
+  cpSync(join(repoRoot, 'networks', 'supply-chain', 'state'), state, { recursive: true, dereference: true });
+  const record = join(state, 'users', 'manufacturer.json');
+  const applied = readFileSync(record, 'utf8');
+  writeFileSync(record, '{\n  "users": []\n}\n');
+  return { bundle: writeExampleBundle(state), record, applied };
+}
+
 /** Each problem as `CODE message`: the code is what a script matches, the message what a person reads. */
 function coded(problems: readonly { code: string; message: string }[] | undefined): string[] {
   return (problems ?? []).map((problem) => `${problem.code} ${problem.message}`);
@@ -202,11 +215,7 @@ describe('a pull request cannot steer its own verdict', () => {
   });
 
   it('a plan.json that hides a user change the spec calls for is refused: CI would never run apply --users', async () => {
-    // The manufacturer's record without factory-app: the spec's user is one apply --users must create.
-    const state = join(mkdtempSync(join(tmpdir(), 'netspec-users-state-')), 'state');
-    cpSync(join(repoRoot, 'networks', 'supply-chain', 'state'), state, { recursive: true, dereference: true });
-    writeFileSync(join(state, 'users', 'manufacturer.json'), '{\n  "users": []\n}\n');
-    const bundle = writeExampleBundle(state);
+    const { bundle } = bundleCreatingFactoryApp();
     const planFile = join(bundle, 'plan.json');
     const plan = JSON.parse(readFileSync(planFile, 'utf8'));
     const factoryApp = () =>
@@ -226,12 +235,7 @@ describe('a pull request cannot steer its own verdict', () => {
   });
 
   it('a user change plan.json shows that was applied since (its record updated) is not refused', async () => {
-    const state = join(mkdtempSync(join(tmpdir(), 'netspec-users-state-')), 'state');
-    cpSync(join(repoRoot, 'networks', 'supply-chain', 'state'), state, { recursive: true, dereference: true });
-    const record = join(state, 'users', 'manufacturer.json');
-    const applied = readFileSync(record, 'utf8');
-    writeFileSync(record, '{\n  "users": []\n}\n');
-    const bundle = writeExampleBundle(state);
+    const { bundle, record, applied } = bundleCreatingFactoryApp();
     // apply --users converged the CA and recorded factory-app: the re-plan has nothing left for it.
     writeFileSync(record, applied);
     const { report } = await verify(bundle);
