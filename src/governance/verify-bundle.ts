@@ -284,7 +284,7 @@ function reviewedTextProblems(bundle: Bundle, replanned: Replanned, model: Netwo
   // The certificates the spec names, with their expiry dates, as plan.md shows them to reviewers. Those only the
   // live configs hold are left out: they change once the bundle is applied. A spec certificate's fact does not
   // depend on the live configs (they only add sources to it), so the spec's own inventory is the one to compare,
-  // without converting every live config to JSON as plan does for the rest.
+  // without reading every live config's certificates as plan does for the rest.
   const specCertificates = (facts: readonly CertificateFact[] | undefined) =>
     (facts ?? [])
       .filter((fact) => fact.at !== undefined)

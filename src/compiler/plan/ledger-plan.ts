@@ -48,8 +48,8 @@ export interface PlanResult {
 /**
  * The plan without its Kubernetes part and without the certificate inventory: what verification re-plans to check
  * a bundle's channel, chaincode and Quorum artifacts (Kubernetes objects need no signatures, and their files are
- * checked by hash alone). The inventory reads every live config as JSON, which no ledger artifact needs; verify
- * takes the spec's certificates from certificateInventory itself.
+ * checked by hash alone). The inventory reads the certificates of every live config, which no ledger artifact
+ * needs; verify takes the spec's certificates from certificateInventory itself.
  */
 export function makeLedgerPlan(input: PlanInput): PlanResult {
   const planned = planLedgers(input);
