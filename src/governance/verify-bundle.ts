@@ -147,7 +147,6 @@ function verifyChannelUpdate(
 ): UpdateVerdict {
   const channel = planned.channel;
   const problems: Problem[] = [];
-  const at = (path: string | undefined) => ({ file: path === undefined ? bundle.dir : join(bundle.dir, path) });
   const signatures = signatureInputsOf(bundle, channel);
   const live = replanned.live.channels.get(channel);
   const bytes = planned.artifact ? bundle.files.get(planned.artifact) : undefined;
@@ -163,7 +162,7 @@ function verifyChannelUpdate(
       problem(
         'NS_BUNDLE_FILE_MISSING',
         `${planned.artifact ?? 'the update artifact'} is missing from the bundle`,
-        at(planned.artifact),
+        inBundle(bundle, planned.artifact),
       ),
     );
   if (!live)
@@ -195,7 +194,7 @@ function verifyChannelUpdate(
         'NS_UPDATE_STALE',
         `stale: the plan was made against config sequence ${planned.baseSequence}, the live config is at ` +
           `sequence ${liveSequence}; signatures over this update are void: re-plan and sign again`,
-        { ...at(planned.artifact), hint: REPLAN },
+        { ...inBundle(bundle, planned.artifact), hint: REPLAN },
       ),
     );
   const fresh = replanned.plan.channels.find((c) => c.channel === channel);
@@ -205,7 +204,7 @@ function verifyChannelUpdate(
       problems.push(
         outdated(
           `the spec and the live state no longer produce an update of ${channel} (now: ${fresh?.action ?? 'absent'})`,
-          at(planned.artifact),
+          inBundle(bundle, planned.artifact),
         ),
       );
     else if (!Buffer.from(freshBytes).equals(bytes))
@@ -213,14 +212,14 @@ function verifyChannelUpdate(
         tampered(
           `tampered: ${planned.artifact} differs from the update the spec and the live state produce (sha256 ` +
             `${sha256Hex(bytes).slice(0, 12)}… vs ${sha256Hex(freshBytes).slice(0, 12)}…)`,
-          at(planned.artifact),
+          inBundle(bundle, planned.artifact),
         ),
       );
     else if (!isDeepStrictEqual(plain(planned), plain(fresh)))
       problems.push(
         tampered(
           `tampered: plan.json's entry for ${channel} (signers, writes or members) differs from the plan the spec and the live state produce`,
-          at(BUNDLE_PLAN_FILE),
+          inBundle(bundle, BUNDLE_PLAN_FILE),
         ),
       );
   }
@@ -234,11 +233,11 @@ function verifyChannelUpdate(
   });
   const judged = [...signatures.unreadable, ...verdict.signatures];
   // A warning is about a signature file: it points into the bundle, as the problems do.
-  const warnings = verdict.warnings?.map((warning) => ({ ...warning, ...at(warning.source) }));
+  const warnings = verdict.warnings?.map((warning) => ({ ...warning, ...inBundle(bundle, warning.source) }));
   const withFiles = { ...verdict, ...(warnings ? { warnings } : {}), signatures: judged };
   const defects = judged.filter(isBundleDefect).map((s) =>
     problem(s.code ?? 'NS_SIGNATURE_INVALID', `${s.source}: ${s.reason ?? 'not a valid signature'}`, {
-      ...at(s.source),
+      ...inBundle(bundle, s.source),
       hint: `remove ${s.source}; ${s.mspId === '?' ? 'the organization' : s.mspId} signs again with netspec sign`,
     }),
   );
@@ -526,8 +525,9 @@ function refused(...problems: Problem[]): VerifyOutcome {
 }
 
 /** A bundle file as the user reaches it: under the bundle folder they named. */
-function inBundle(bundle: Bundle, path: string): { file: string } {
-  return { file: join(bundle.dir, path) };
+/** A bundle file as a problem's file: the bundle folder itself when there is none to name. */
+function inBundle(bundle: Bundle, path: string | undefined): { file: string } {
+  return { file: path === undefined ? bundle.dir : join(bundle.dir, path) };
 }
 
 function tampered(message: string, at: { file: string }): Problem {
