@@ -4,7 +4,6 @@
 // fabric-live/admin-api-tls/), or we refuse the node's (not issued by the TLS CA the spec names for it, or issued
 // for another host name).
 import { parsedCertificate } from '../../crypto/parsed-certificates.js';
-import type { Certificate } from '../../crypto/read-certificate.js';
 import { classifyTlsFailure } from '../tls-failure.js';
 import type { NodeEndpoint } from './node-endpoints.js';
 import type { TlsClientMaterial } from './tls-client-material.js';
@@ -89,7 +88,7 @@ function trustedCas(pem: string): string {
 
 function describeCa(pem: string): string | undefined {
   try {
-    const cert: Certificate = parsedCertificate(pem);
+    const cert = parsedCertificate(pem);
     return commonName(cert.subjectRdns, cert.subject);
   } catch {
     return undefined;
