@@ -208,7 +208,10 @@ export class UserError extends Error {
    * names reads as one `netspec:` line; a finding about the network (a node's answer) reads like `validate`'s.
    */
   readonly coded: boolean;
-  constructor(message: string, details: { code?: DiagnosticCode; path?: string; hint?: string } = {}) {
+  constructor(
+    message: string,
+    details: { code?: DiagnosticCode | undefined; path?: string | undefined; hint?: string | undefined } = {},
+  ) {
     super(message);
     this.code = details.code ?? 'NS_INPUT_INVALID';
     this.path = details.path;

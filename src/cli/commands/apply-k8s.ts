@@ -68,8 +68,8 @@ export async function runApply(bundle: string, options: ApplyOptions): Promise<n
   if (first)
     throw new UserError(`${organization}'s manifests were applied, but ${first.message}`, {
       code: first.code,
-      ...(first.file ? { path: first.file } : {}),
-      ...(first.hint ? { hint: first.hint } : {}),
+      path: first.file,
+      hint: first.hint,
     });
   return EXIT_OK;
 }

@@ -44,8 +44,5 @@ export function codedDetail(failure: { detail: string; code?: string | undefined
 
 /** Why the identity the flags and the spec name cannot be used, as the error the command stops with. */
 export function identityRefused(refusal: IdentityRefusal): UserError {
-  return new UserError(refusal.error, {
-    ...(refusal.code ? { code: refusal.code } : {}),
-    ...(refusal.hint ? { hint: refusal.hint } : {}),
-  });
+  return new UserError(refusal.error, { code: refusal.code, hint: refusal.hint });
 }
