@@ -5,7 +5,12 @@
 // Warned only where the two really talk (a shared channel whose peers or orderers one dials, or a shared Quorum
 // network), from the same graph the policies are built from (model/organization-traffic.ts).
 
-import { type ClusterPlacement, channelClients, sameCluster } from '../../model/organization-traffic.js';
+import {
+  type ClusterPlacement,
+  channelClients,
+  sameCluster,
+  type TrafficChannel,
+} from '../../model/organization-traffic.js';
 import type { NetworkSpec } from '../../model/spec.js';
 import type { Rule } from '../rule-context.js';
 import { entriesOf, listOf, splitNodeRef } from './_spec-walk.js';
@@ -21,13 +26,14 @@ export const egressCidrsDeclared: Rule = (ctx) => {
       return [name, { managed, ...(typeof kubernetes?.context === 'string' ? { context: kubernetes.context } : {}) }];
     }),
   );
+  const traffic = trafficOf(ctx.spec);
   // For each organization, the organizations in other clusters whose policies must admit its traffic.
   const admittedBy = new Map<string, Set<string>>();
   for (const [name, org] of organizations) {
     const own = placement.get(name)!;
     // Only an organization netspec places gets NetworkPolicies.
     if (!own.managed) continue;
-    for (const client of clientsOf(ctx.spec, name, listOf(org?.peers).length > 0, listOf(org?.orderers).length > 0)) {
+    for (const client of clientsOf(traffic, name, listOf(org?.peers).length > 0, listOf(org?.orderers).length > 0)) {
       const theirs = placement.get(client);
       // An organization netspec does not place has no `kubernetes:` to declare CIDRs in: nothing to suggest.
       if (client === name || !theirs?.managed || sameCluster(own, theirs)) continue;
@@ -54,23 +60,35 @@ export const egressCidrsDeclared: Rule = (ctx) => {
   }
 };
 
+/** The spec's channels as traffic, and the organizations of each Quorum network's nodes: read once per spec. */
+interface SpecTraffic {
+  channels: TrafficChannel[];
+  quorumOrganizations: string[][];
+}
+
+function trafficOf(spec: NetworkSpec): SpecTraffic {
+  return {
+    channels: entriesOf(spec.channels).map(([, channel]) => ({
+      members: listOf(channel?.members).filter((m): m is string => typeof m === 'string'),
+      ordererOrganizations: listOf(channel?.orderer?.organizations).filter((o): o is string => typeof o === 'string'),
+      consenterOrganizations: listOf(channel?.orderer?.consenters).flatMap((ref) => {
+        const split = splitNodeRef(ref);
+        return split ? [split.org] : [];
+      }),
+    })),
+    quorumOrganizations: entriesOf(spec.quorum).map(([, network]) =>
+      [...listOf(network?.validators), ...listOf(network?.members)]
+        .map((node) => node?.organization)
+        .filter((o): o is string => typeof o === 'string'),
+    ),
+  };
+}
+
 /** The organizations whose nodes dial this organization's peers, orderers, Quorum nodes or Tesseras. */
-function clientsOf(spec: NetworkSpec, name: string, runsPeers: boolean, runsOrderers: boolean): Set<string> {
-  const channels = entriesOf(spec.channels).map(([, channel]) => ({
-    members: listOf(channel?.members).filter((m): m is string => typeof m === 'string'),
-    ordererOrganizations: listOf(channel?.orderer?.organizations).filter((o): o is string => typeof o === 'string'),
-    consenterOrganizations: listOf(channel?.orderer?.consenters).flatMap((ref) => {
-      const split = splitNodeRef(ref);
-      return split ? [split.org] : [];
-    }),
-  }));
-  const { peerClients, ordererClients } = channelClients({ name, runsPeers, runsOrderers }, channels);
+function clientsOf(traffic: SpecTraffic, name: string, runsPeers: boolean, runsOrderers: boolean): Set<string> {
+  const { peerClients, ordererClients } = channelClients({ name, runsPeers, runsOrderers }, traffic.channels);
   const clients = new Set([...peerClients, ...ordererClients]);
-  for (const [, network] of entriesOf(spec.quorum)) {
-    const nodeOrganizations = [...listOf(network?.validators), ...listOf(network?.members)]
-      .map((node) => node?.organization)
-      .filter((o): o is string => typeof o === 'string');
+  for (const nodeOrganizations of traffic.quorumOrganizations)
     if (nodeOrganizations.includes(name)) for (const o of nodeOrganizations) clients.add(o);
-  }
   return clients;
 }
